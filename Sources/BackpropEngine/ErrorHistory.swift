@@ -1,0 +1,136 @@
+/// The lowest and highest E_total over a span of iterations.
+public struct ErrorRange: Sendable, Equatable {
+    public var min: Double
+    public var max: Double
+
+    public static let empty = ErrorRange(min: .infinity, max: -.infinity)
+
+    public init(min: Double, max: Double) {
+        self.min = min
+        self.max = max
+    }
+
+    public var isEmpty: Bool { min > max }
+
+    mutating func include(_ value: Double) {
+        min = Swift.min(min, value)
+        max = Swift.max(max, value)
+    }
+
+    mutating func include(_ other: ErrorRange) {
+        min = Swift.min(min, other.min)
+        max = Swift.max(max, other.max)
+    }
+}
+
+/// E_total(0), E_total(1), … in bounded memory: every value of the first `exactCapacity`
+/// iterations, the latest value, and min/max buckets at power-of-two resolutions.
+///
+/// Level k holds buckets of `finestBucketSize · 2^k` iterations. When the finest level
+/// reaches `bucketCapacity` buckets it is dropped and the next level becomes the finest,
+/// so memory stays below `exactCapacity` values plus `2 · bucketCapacity` buckets however
+/// long training runs. A range query reads a bounded number of buckets whatever the length.
+public struct ErrorHistory: Sendable {
+    struct Level: Sendable {
+        var complete: [ErrorRange] = []
+        var open = ErrorRange.empty
+        var openCount = 0
+    }
+
+    public let exactCapacity: Int
+    public let bucketCapacity: Int
+    /// E_total of iterations 0 ..< exact.count, at full precision.
+    public private(set) var exact: [Double] = []
+    /// How many iterations have been recorded.
+    public private(set) var count = 0
+    /// E_total of the most recent iteration.
+    public private(set) var latest = Double.nan
+    /// Iterations per bucket at the finest level kept.
+    public private(set) var finestBucketSize = 1
+    private(set) var levels = [Level()]
+
+    public init(exactCapacity: Int = 1 << 20, bucketCapacity: Int = 1 << 16) {
+        precondition(exactCapacity >= 0 && bucketCapacity >= 2 && bucketCapacity % 2 == 0)
+        self.exactCapacity = exactCapacity
+        self.bucketCapacity = bucketCapacity
+    }
+
+    /// Records E_total of the next iteration.
+    public mutating func append(_ error: Double) {
+        if count < exactCapacity { exact.append(error) }
+        latest = error
+        count += 1
+        levels[0].open.include(error)
+        levels[0].openCount += 1
+        if levels[0].openCount == finestBucketSize { closeFinestBucket() }
+    }
+
+    /// E_total at `iteration` when it is still held exactly (the first `exactCapacity`
+    /// iterations and the latest one).
+    public func value(at iteration: Int) -> Double? {
+        if iteration == count - 1 { return latest }
+        return iteration >= 0 && iteration < exact.count ? exact[iteration] : nil
+    }
+
+    /// The min and max of E_total over `iterations`, widened to whole buckets of a
+    /// resolution at least a quarter of the span; at most six buckets plus one per level.
+    public func range(_ iterations: Range<Int>) -> ErrorRange {
+        var result = ErrorRange.empty
+        forEachBucket(covering: iterations) { result.include($0) }
+        return result
+    }
+
+    /// The bytes held by the stored values and buckets.
+    public var retainedBytes: Int {
+        exact.capacity * MemoryLayout<Double>.stride
+            + levels.reduce(0) { $0 + $1.complete.capacity * MemoryLayout<ErrorRange>.stride }
+            + levels.count * MemoryLayout<Level>.stride
+    }
+
+    func forEachBucket(covering iterations: Range<Int>, _ body: (ErrorRange) -> Void) {
+        let clamped = iterations.clamped(to: 0 ..< count)
+        guard !clamped.isEmpty else { return }
+        if clamped.upperBound <= exact.count, clamped.count <= 4 {
+            for i in clamped { body(ErrorRange(min: exact[i], max: exact[i])) }
+            return
+        }
+        var level = 0
+        while level + 1 < levels.count, finestBucketSize << (level + 1) <= clamped.count / 4 {
+            level += 1
+        }
+        let size = finestBucketSize << level
+        let complete = levels[level].complete
+        for bucket in (clamped.lowerBound / size) ... ((clamped.upperBound - 1) / size) {
+            if bucket < complete.count {
+                body(complete[bucket])
+            } else {
+                for lower in 0 ... level where levels[lower].openCount > 0 { body(levels[lower].open) }
+                break
+            }
+        }
+    }
+
+    private mutating func closeFinestBucket() {
+        var level = 0
+        while true {
+            let bucket = levels[level].open
+            levels[level].complete.append(bucket)
+            levels[level].open = .empty
+            levels[level].openCount = 0
+            if level + 1 == levels.count { levels.append(Level()) }
+            levels[level + 1].open.include(bucket)
+            levels[level + 1].openCount += 1
+            if levels[level + 1].openCount < 2 { break }
+            level += 1
+        }
+        if levels[0].complete.count == bucketCapacity { coarsen() }
+    }
+
+    /// Drops the finest level; the next one, with buckets twice as wide, takes its place.
+    private mutating func coarsen() {
+        levels.removeFirst()
+        levels[0].openCount *= finestBucketSize
+        finestBucketSize *= 2
+        levels[0].complete.reserveCapacity(bucketCapacity)
+    }
+}

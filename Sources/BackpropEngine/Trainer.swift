@@ -1,0 +1,80 @@
+/// Where training stopped because a number stopped being finite.
+public struct Divergence: Sendable, Equatable {
+    /// The iteration whose network would have held the first non-finite value.
+    public let iteration: Int
+    public let learningRate: Double
+}
+
+/// Trains a network step by step, recording E_total of every iteration.
+///
+/// "Iteration k" is the state after k updates: iteration 0 is `start`. A step that would
+/// produce a non-finite weight or error is not taken; `divergence` says where it happened.
+public struct Trainer: Sendable {
+    /// The network training starts from, and `reset()` returns to.
+    public let start: Network
+    public let settings: TrainingSettings
+    public private(set) var network: Network
+    /// The forward pass of `network`.
+    public private(set) var forward: ForwardPass
+    public private(set) var iteration = 0
+    public private(set) var history = ErrorHistory()
+    public private(set) var divergence: Divergence?
+    private var previous: Network?
+
+    public init(start: Network = .post, settings: TrainingSettings = .post) {
+        self.start = start
+        self.settings = settings
+        network = start
+        forward = ForwardPass(start)
+        history.append(forward.E_total)
+        if !(start.isFinite && forward.isFinite) {
+            divergence = Divergence(iteration: 0, learningRate: settings.learningRate)
+        }
+    }
+
+    /// The step that produced the current network (nil at iteration 0).
+    public var lastStep: BackwardPass? {
+        previous.map { BackwardPass($0, settings: settings) }
+    }
+
+    /// The step the next update would take, from the current network.
+    public var nextStep: BackwardPass { BackwardPass(network, forward: forward, settings: settings) }
+
+    /// Takes up to `steps` updates, stopping early on divergence; returns how many it took.
+    @discardableResult
+    public mutating func train(_ steps: Int) -> Int {
+        guard divergence == nil, steps > 0 else { return 0 }
+        var n = network, f = forward, before = previous
+        var taken = 0
+        while taken < steps {
+            let next = BackwardPass(n, forward: f, settings: settings).after
+            let nextForward = ForwardPass(next)
+            guard next.isFinite, nextForward.isFinite else {
+                divergence = Divergence(iteration: iteration + taken + 1, learningRate: settings.learningRate)
+                break
+            }
+            before = n
+            n = next
+            f = nextForward
+            history.append(f.E_total)
+            taken += 1
+        }
+        network = n
+        forward = f
+        previous = before
+        iteration += taken
+        return taken
+    }
+
+    /// Returns to iteration 0 with the same start and settings.
+    public mutating func reset() {
+        self = Trainer(start: start, settings: settings)
+    }
+}
+
+extension ForwardPass {
+    /// Whether every value of the pass is finite.
+    public var isFinite: Bool {
+        (net_h1 * 0 + net_h2 * 0 + net_o1 * 0 + net_o2 * 0 + E_total * 0) == 0
+    }
+}

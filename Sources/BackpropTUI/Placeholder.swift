@@ -1,0 +1,2 @@
+/// The pure UI core of bptui.
+public enum BackpropTUI {}

@@ -1,0 +1,31 @@
+#ifndef BPTUI_CNCURSES_SHIM_H
+#define BPTUI_CNCURSES_SHIM_H
+
+/* SwiftPM drops pkg-config's cflags; without this the wide-character API stays hidden. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Globals and macros Swift cannot import (or rejects as not concurrency-safe). */
+static inline WINDOW *bptui_stdscr(void) { return stdscr; }
+static inline int bptui_lines(void) { return LINES; }
+static inline int bptui_cols(void) { return COLS; }
+static inline int bptui_colors(void) { return COLORS; }
+static inline attr_t bptui_color_pair(short pair) { return COLOR_PAIR(pair); }
+static inline attr_t bptui_a_normal(void) { return A_NORMAL; }
+static inline attr_t bptui_a_bold(void) { return A_BOLD; }
+static inline attr_t bptui_a_dim(void) { return A_DIM; }
+static inline attr_t bptui_a_reverse(void) { return A_REVERSE; }
+static inline attr_t bptui_a_underline(void) { return A_UNDERLINE; }
+static inline int bptui_key_resize(void) { return KEY_RESIZE; }
+static inline int bptui_err(void) { return ERR; }
+
+/* Writes `count` wide characters at (y, x) with attributes `attrs`. */
+static inline int bptui_put(int y, int x, const wchar_t *text, int count, attr_t attrs) {
+    attr_set(attrs, 0, NULL);
+    return mvaddnwstr(y, x, text, count);
+}
+
+#endif

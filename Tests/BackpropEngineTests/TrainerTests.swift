@@ -1,0 +1,82 @@
+import BackpropEngine
+import Testing
+
+@Suite struct TrainerTests {
+    @Test func iterationKIsTheStateAfterKUpdates() {
+        var trainer = Trainer()
+        #expect(trainer.iteration == 0)
+        #expect(trainer.lastStep == nil)
+        #expect(trainer.history.count == 1)
+        let first = trainer.nextStep
+        trainer.train(1)
+        #expect(trainer.network == first.after)
+        #expect(trainer.lastStep == first)
+        #expect(trainer.history.count == 2)
+        #expect(trainer.history.value(at: 0) == ForwardPass(.post).E_total)
+        #expect(trainer.history.value(at: 1) == trainer.forward.E_total)
+    }
+
+    @Test func stepByStepEqualsBulkTrainingToTheBit() {
+        var one = Trainer(), bulk = Trainer()
+        for _ in 0 ..< 250 { one.train(1) }
+        bulk.train(250)
+        #expect(one.network == bulk.network)
+        #expect(one.history.exact == bulk.history.exact)
+    }
+
+    @Test func resetReturnsToIterationZero() {
+        var trainer = Trainer(settings: TrainingSettings(order: .textbook))
+        trainer.train(500)
+        trainer.reset()
+        #expect(trainer.iteration == 0)
+        #expect(trainer.network == .post)
+        #expect(trainer.history.count == 1)
+        #expect(trainer.settings.order == .textbook)
+        #expect(trainer.lastStep == nil)
+    }
+
+    @Test func biasesTrainOnlyWhenAsked() {
+        var fixed = Trainer(), trained = Trainer(settings: TrainingSettings(trainBiases: true))
+        fixed.train(10_000)
+        trained.train(10_000)
+        #expect(fixed.network.b1 == 0.35 && fixed.network.b2 == 0.60)
+        #expect(trained.network.b1 != 0.35 && trained.network.b2 != 0.60)
+        #expect(trained.forward.E_total < fixed.forward.E_total / 5)
+        let step = BackwardPass(.post, settings: TrainingSettings(trainBiases: true))
+        #expect(step.gradient.b1 == step.δ_h1 + step.δ_h2)
+        #expect(step.gradient.b2 == step.δ_o1 + step.δ_o2)
+        #expect(step.after.b2 == 0.60 - 0.5 * step.gradient.b2)
+    }
+
+    @Test func biasChainHasATermPerNeuronItFeeds() {
+        let step = BackwardPass(.post, settings: .post)
+        let terms = step.chain(.b2)
+        #expect(terms.count == 2)
+        #expect(terms.map(\.product).reduce(0, +) == step.δ_o1 + step.δ_o2)
+        #expect(terms.allSatisfy { $0.dnet_dparameter == 1 })
+    }
+
+    @Test func huge_learningRateDivergesAtTheFirstNonFiniteIteration() {
+        var network = Network.post
+        network.w5 = 1e308
+        network.w6 = 1e308
+        var trainer = Trainer(start: network, settings: TrainingSettings(learningRate: 1e300))
+        let taken = trainer.train(100)
+        let divergence = try! #require(trainer.divergence)
+        #expect(divergence.iteration == taken + 1)
+        #expect(divergence.learningRate == 1e300)
+        #expect(trainer.network.isFinite)
+        #expect(trainer.forward.E_total.isFinite)
+        #expect(trainer.train(10) == 0)
+    }
+
+    @Test func nonFiniteStartIsDivergenceAtIterationZero() {
+        var network = Network.post
+        network.w1 = 1.7e308
+        network.w2 = -1.7e308
+        network.i1 = 1.7e308
+        network.i2 = 1.7e308
+        let trainer = Trainer(start: network)
+        #expect(trainer.divergence?.iteration == 0)
+    }
+}
