@@ -1,9 +1,25 @@
-import BackpropEngine
-for order in UpdateOrder.allCases {
-    var t = Trainer(settings: TrainingSettings(order: order))
-    let s = t.nextStep
-    print(order, s.after.w1, s.after.w5, s.dE_o2_dout_h1)
-    t.train(1); print(t.forward.E_total)
-    t.train(9999); print(t.forward.E_total, t.forward.out_o1, t.forward.out_o2)
+import ArgumentParser
+import Foundation
+
+/// Every failure is one line on standard error and a non-zero exit; --help goes to stdout.
+func reportAndExit(_ error: Error) -> Never {
+    if let error = error as? InputError {
+        FileHandle.standardError.write(Data("bptui: \(error.description)\n".utf8))
+        exit(1)
+    }
+    let code = Bptui.exitCode(for: error)
+    if code == .success {
+        print(Bptui.fullMessage(for: error))
+    } else {
+        let message = Bptui.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data("bptui: \(message)\n".utf8))
+    }
+    exit(code.rawValue)
 }
-var t = Trainer(settings: TrainingSettings(trainBiases: true)); t.train(10000); print("bias", t.forward.E_total)
+
+do {
+    let command = try Bptui.parse()
+    try command.run()
+} catch {
+    reportAndExit(error)
+}

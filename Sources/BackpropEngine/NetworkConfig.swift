@@ -1,0 +1,187 @@
+import Foundation
+
+/// The `--config` JSON schema: any subset of the network's numbers and the training settings.
+///
+/// Keys: `inputs` [i1, i2], `targets` [t1, t2], `hiddenWeights` [w1, w2, w3, w4],
+/// `outputWeights` [w5, w6, w7, w8], `hiddenBias`, `outputBias`, `learningRate`,
+/// `order` ("published" | "textbook"), `trainBiases`.
+public struct NetworkConfig: Codable, Equatable, Sendable {
+    public var inputs: [Double]?
+    public var targets: [Double]?
+    public var hiddenWeights: [Double]?
+    public var outputWeights: [Double]?
+    public var hiddenBias: Double?
+    public var outputBias: Double?
+    public var learningRate: Double?
+    public var order: UpdateOrder?
+    public var trainBiases: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case inputs, targets, hiddenWeights, outputWeights, hiddenBias, outputBias
+        case learningRate, order, trainBiases
+    }
+
+    public init() {}
+
+    /// Every key, stating `network` and `settings` in full.
+    public init(network n: Network, settings: TrainingSettings) {
+        inputs = [n.i1, n.i2]
+        targets = [n.target_o1, n.target_o2]
+        hiddenWeights = [n.w1, n.w2, n.w3, n.w4]
+        outputWeights = [n.w5, n.w6, n.w7, n.w8]
+        hiddenBias = n.b1
+        outputBias = n.b2
+        learningRate = settings.learningRate
+        order = settings.order
+        trainBiases = settings.trainBiases
+    }
+
+    /// Overrides the parts of `network` and `settings` that this configuration states.
+    public func apply(to network: inout Network, _ settings: inout TrainingSettings) {
+        if let v = inputs { (network.i1, network.i2) = (v[0], v[1]) }
+        if let v = targets { (network.target_o1, network.target_o2) = (v[0], v[1]) }
+        if let v = hiddenWeights { (network.w1, network.w2, network.w3, network.w4) = (v[0], v[1], v[2], v[3]) }
+        if let v = outputWeights { (network.w5, network.w6, network.w7, network.w8) = (v[0], v[1], v[2], v[3]) }
+        if let v = hiddenBias { network.b1 = v }
+        if let v = outputBias { network.b2 = v }
+        if let v = learningRate { settings.learningRate = v }
+        if let v = order { settings.order = v }
+        if let v = trainBiases { settings.trainBiases = v }
+    }
+
+    /// Decodes and validates a configuration; a `ConfigError` names what is wrong and where.
+    public static func decode(_ data: Data) throws(ConfigError) -> NetworkConfig {
+        let config: NetworkConfig
+        do {
+            config = try JSONDecoder().decode(NetworkConfig.self, from: data)
+        } catch let error as ConfigError {
+            throw error
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw ConfigError("the top level must be a JSON object {…}")
+        } catch {
+            throw ConfigError("invalid JSON: " + syntaxErrorDescription(data))
+        }
+        if let key = firstDuplicateTopLevelKey(data) {
+            throw ConfigError("key \"\(key)\" appears more than once")
+        }
+        return config
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            throw ConfigError("unknown key \"\(unknown.stringValue)\" (known keys: "
+                + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        func numbers(_ key: CodingKeys, count: Int, naming: String) throws -> [Double]? {
+            let value = try? container.decodeIfPresent([Double].self, forKey: AnyKey(key.rawValue))
+            guard let value, value.count == count else {
+                if !container.contains(AnyKey(key.rawValue)) { return nil }
+                let got = if let value = try? container.decode([Double].self, forKey: AnyKey(key.rawValue)) {
+                    "\(value.count) numbers"
+                } else if (try? container.nestedUnkeyedContainer(forKey: AnyKey(key.rawValue))) != nil {
+                    "an entry that is not a finite number"
+                } else {
+                    "something that is not an array"
+                }
+                throw ConfigError("key \"\(key.rawValue)\" must be an array of \(count) finite numbers \(naming), got \(got)")
+            }
+            return value
+        }
+        func number(_ key: CodingKeys) throws -> Double? {
+            guard container.contains(AnyKey(key.rawValue)) else { return nil }
+            guard let value = try? container.decode(Double.self, forKey: AnyKey(key.rawValue)) else {
+                throw ConfigError("key \"\(key.rawValue)\" must be a finite number")
+            }
+            return value
+        }
+        inputs = try numbers(.inputs, count: 2, naming: "[i1, i2]")
+        targets = try numbers(.targets, count: 2, naming: "[target_o1, target_o2]")
+        hiddenWeights = try numbers(.hiddenWeights, count: 4, naming: "[w1, w2, w3, w4]")
+        outputWeights = try numbers(.outputWeights, count: 4, naming: "[w5, w6, w7, w8]")
+        hiddenBias = try number(.hiddenBias)
+        outputBias = try number(.outputBias)
+        learningRate = try number(.learningRate)
+        if let η = learningRate, !(η.isFinite && η > 0) {
+            throw ConfigError("key \"learningRate\" must be a finite number above 0, got \(η)")
+        }
+        if container.contains(AnyKey("order")) {
+            let text = try? container.decode(String.self, forKey: AnyKey("order"))
+            guard let text, let value = UpdateOrder(rawValue: text) else {
+                throw ConfigError("key \"order\" must be \"published\" or \"textbook\"")
+            }
+            order = value
+        }
+        if container.contains(AnyKey("trainBiases")) {
+            guard let value = try? container.decode(Bool.self, forKey: AnyKey("trainBiases")) else {
+                throw ConfigError("key \"trainBiases\" must be true or false")
+            }
+            trainBiases = value
+        }
+    }
+}
+
+/// What is wrong with a configuration, in one line.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    init(_ string: String) { stringValue = string }
+    init(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
+
+/// JSONSerialization's account of a syntax error, with its character offset as line:column.
+private func syntaxErrorDescription(_ data: Data) -> String {
+    do {
+        _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        return "not a configuration object"
+    } catch {
+        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
+            ?? "the data is not in the correct format"
+        guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+              let offset = Int(detail[range].dropFirst("character ".count)) else { return detail }
+        let before = data.prefix(offset)
+        let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
+        let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        return detail.replacingCharacters(in: range, with: "line \(line), column \(column)")
+    }
+}
+
+/// The first key that a JSON object's top level states twice (JSONDecoder keeps one silently).
+private func firstDuplicateTopLevelKey(_ data: Data) -> String? {
+    var seen = Set<String>(), depth = 0, index = data.startIndex
+    var expectingKey = false
+    while index < data.endIndex {
+        let byte = data[index]
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            depth += 1
+            expectingKey = byte == UInt8(ascii: "{") && depth == 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            depth -= 1
+        case UInt8(ascii: ","):
+            expectingKey = depth == 1
+        case UInt8(ascii: "\""):
+            var end = data.index(after: index)
+            while end < data.endIndex, data[end] != UInt8(ascii: "\"") {
+                end = data.index(end, offsetBy: data[end] == UInt8(ascii: "\\") ? 2 : 1)
+            }
+            if expectingKey {
+                let key = String(decoding: data[data.index(after: index) ..< min(end, data.endIndex)], as: UTF8.self)
+                if !seen.insert(key).inserted { return key }
+                expectingKey = false
+            }
+            index = end
+        default:
+            break
+        }
+        index = data.index(after: index)
+    }
+    return nil
+}

@@ -1,0 +1,107 @@
+import BackpropEngine
+import Foundation
+
+/// The format headless mode writes.
+enum HeadlessFormat: String, CaseIterable {
+    case table, csv, json
+}
+
+/// Trains without a screen and writes the run to standard output.
+struct HeadlessRun {
+    let start: Network
+    let settings: TrainingSettings
+    let steps: Int
+    let every: Int?
+    let format: HeadlessFormat
+
+    /// One sampled iteration.
+    struct Row {
+        let iteration: Int
+        let forward: ForwardPass
+    }
+
+    /// Trains, writing rows as they come; returns the divergence if training stopped early.
+    func run(write: (String) -> Void) -> Divergence? {
+        var trainer = Trainer(start: start, settings: settings)
+        let interval = every ?? (format == .table ? max(1, steps / 10) : 1)
+        switch format {
+        case .table: write(tableHeader())
+        case .csv: write("iteration,error,out_o1,out_o2")
+        case .json: break
+        }
+        var row = Row(iteration: 0, forward: trainer.forward)
+        if trainer.divergence == nil { emit(row, write) }
+        while trainer.divergence == nil, trainer.iteration < steps {
+            let next = min(steps, (trainer.iteration / interval + 1) * interval)
+            trainer.train(next - trainer.iteration)
+            if trainer.iteration == row.iteration { break }
+            row = Row(iteration: trainer.iteration, forward: trainer.forward)
+            emit(row, write)
+        }
+        switch format {
+        case .table:
+            if trainer.divergence == nil, let line = comparisonWithThePost(row) { write(line) }
+        case .json:
+            if trainer.divergence == nil { write(json(trainer)) }
+        case .csv: break
+        }
+        return trainer.divergence
+    }
+
+    private func emit(_ row: Row, _ write: (String) -> Void) {
+        let f = row.forward
+        switch format {
+        case .table:
+            write(pad(String(row.iteration), 10) + pad(fixed(f.E_total), 15) + pad(fixed(f.out_o1), 15) + pad(fixed(f.out_o2), 15))
+        case .csv:
+            write("\(row.iteration),\(f.E_total),\(f.out_o1),\(f.out_o2)")
+        case .json:
+            break
+        }
+    }
+
+    private func tableHeader() -> String {
+        let biases = settings.trainBiases ? "biases trained" : "biases fixed"
+        let updates = steps == 1 ? "1 update" : "\(steps) updates"
+        return "\(updates), \(settings.order.rawValue) order, η = \(settings.learningRate), \(biases)\n"
+            + pad("iteration", 10) + pad("E_total", 15) + pad("out_o1", 15) + pad("out_o2", 15)
+    }
+
+    /// "E_total after 10000 updates: 0.000035085 (the post: 0.000035085)" for the post's run.
+    private func comparisonWithThePost(_ row: Row) -> String? {
+        guard Post.isPostsRun(start: start, settings: settings),
+              let printed = Post.errorAfter[row.iteration] else { return nil }
+        let updates = row.iteration == 1 ? "1 update" : "\(row.iteration) updates"
+        var line = "E_total after \(updates): \(fixed(row.forward.E_total)) (the post: \(fixed(printed))"
+        if settings.order == .textbook, row.iteration > 0 {
+            line += ", which the published order reproduces"
+        }
+        return line + ")"
+    }
+
+    private func json(_ trainer: Trainer) -> String {
+        let report = Report(
+            iteration: trainer.iteration, error: trainer.forward.E_total,
+            outputs: [trainer.forward.out_o1, trainer.forward.out_o2],
+            network: NetworkConfig(network: trainer.network, settings: settings))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = (try? encoder.encode(report)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The JSON report: where training ended, and the network in `--config` form.
+    private struct Report: Encodable {
+        let iteration: Int
+        let error: Double
+        let outputs: [Double]
+        let network: NetworkConfig
+    }
+}
+
+/// A number with 9 decimals, as the post prints them.
+func fixed(_ value: Double) -> String { String(format: "%.9f", value) }
+
+private func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import BackpropEngine
+import Foundation
+
+/// The options that choose the network and how it trains; shared by both modes.
+struct NetworkOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A JSON file overriding any of the post's numbers: inputs [i1,i2], targets [t1,t2], hiddenWeights [w1..w4], outputWeights [w5..w8], hiddenBias, outputBias, learningRate, order, trainBiases.",
+        valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "Update order: published (the post's printed errors) or textbook (the post's text, all gradients from the weights before the update).")
+    var order: UpdateOrder?
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Train the biases b1 and b2 too (the post does not).")
+    var trainBiases: Bool?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Learning rate η (default 0.5).", valueName: "η"))
+    var learningRate: Double?
+
+    func validate() throws {
+        if let η = learningRate, !(η.isFinite && η > 0) {
+            throw ValidationError("--learning-rate must be a finite number above 0, got \(η)")
+        }
+    }
+
+    /// The starting network and settings: the post's, then the config file, then the flags.
+    func resolve() throws(InputError) -> (Network, TrainingSettings) {
+        var network = Network.post, settings = TrainingSettings.post
+        if let config {
+            try ConfigFile.read(config).apply(to: &network, &settings)
+        }
+        if let order { settings.order = order }
+        if let trainBiases { settings.trainBiases = trainBiases }
+        if let learningRate { settings.learningRate = learningRate }
+        return (network, settings)
+    }
+}
+
+extension UpdateOrder: ExpressibleByArgument {}
+
+/// Bad input that is not a command-line syntax error: the message names what and where.
+struct InputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Reads a `--config` file, refusing anything that is not a small JSON text.
+enum ConfigFile {
+    static let maximumBytes = 1 << 20
+
+    static func read(_ path: String) throws(InputError) -> NetworkConfig {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("\(path): no such file")
+        }
+        if isDirectory.boolValue { throw InputError("\(path): is a directory, not a JSON file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError("\(path): cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+        } catch {
+            throw InputError("\(path): cannot be read: \(error.localizedDescription)")
+        }
+        if data.count > maximumBytes {
+            throw InputError("\(path): larger than 1 MiB; a configuration is a small JSON object")
+        }
+        if data.isEmpty { throw InputError("\(path): is empty; expected a JSON object") }
+        if data.contains(0) || String(validatingUTF8Data: data) == nil {
+            throw InputError("\(path): is not a UTF-8 text file")
+        }
+        do {
+            return try NetworkConfig.decode(data)
+        } catch {
+            throw InputError("\(path): \(error.description)")
+        }
+    }
+}
+
+extension String {
+    init?(validatingUTF8Data data: Data) {
+        guard let text = String(bytes: data, encoding: .utf8) else { return nil }
+        self = text
+    }
+}

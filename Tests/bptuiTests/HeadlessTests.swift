@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@Suite struct HeadlessTests {
+    @Test func csvEndsAtThePostsErrorInPublishedOrder() throws {
+        let result = try Binary.run(["--headless", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let lines = result.stdoutLines
+        #expect(lines.first == "iteration,error,out_o1,out_o2")
+        #expect(lines.count == 1 + 10_001)
+        #expect(lines[1].hasPrefix("0,0.29837110876000"))
+        #expect(lines[2].hasPrefix("1,0.29102792390544"))
+        let last = lines.last!.split(separator: ",")
+        #expect(last[0] == "10000")
+        #expect(last[1].hasPrefix("3.508478629"))
+        #expect(last[1].hasSuffix("e-05"))
+        #expect(last[2].hasPrefix("0.015912196"))
+        #expect(last[3].hasPrefix("0.984065734"))
+        #expect(Double(last[1]) == 3.5084786296312774e-05, "shortest round-trip form keeps every bit")
+    }
+
+    @Test func textbookOrderEndsAtItsOwnError() throws {
+        let result = try Binary.run(["--headless", "--format", "csv", "--order", "textbook", "--every", "2500"])
+        #expect(result.stdoutLines.map { $0.split(separator: ",")[0] } == ["iteration", "0", "2500", "5000", "7500", "10000"])
+        #expect(result.stdoutLines.last!.split(separator: ",")[1].hasPrefix("3.5101877"))
+    }
+
+    @Test func everyKeepsTheLastIteration() throws {
+        let result = try Binary.run(["--headless", "--format", "csv", "--steps", "7", "--every", "3"])
+        #expect(result.stdoutLines.map { $0.split(separator: ",")[0] } == ["iteration", "0", "3", "6", "7"])
+    }
+
+    @Test func tableComparesWithThePost() throws {
+        let result = try Binary.run(["--headless"])
+        #expect(result.status == 0)
+        let lines = result.stdoutLines
+        #expect(lines.count == 2 + 11 + 1)
+        #expect(lines[2].split(separator: " ") == ["0", "0.298371109", "0.751365070", "0.772928465"])
+        #expect(lines[12].split(separator: " ") == ["10000", "0.000035085", "0.015912196", "0.984065734"])
+        #expect(lines.last == "E_total after 10000 updates: 0.000035085 (the post: 0.000035085)")
+        let one = try Binary.run(["--headless", "--steps", "1"])
+        #expect(one.stdoutLines.last == "E_total after 1 update: 0.291027924 (the post: 0.291027924)")
+        let textbook = try Binary.run(["--headless", "--steps", "1", "--order", "textbook"])
+        #expect(textbook.stdoutLines.last!.hasPrefix("E_total after 1 update: 0.291027774 (the post: 0.291027924, "))
+    }
+
+    @Test func jsonReportsTheFinalNetworkAsAConfigThatContinuesIt() throws {
+        let half = try Binary.run(["--headless", "--format", "json", "--steps", "5000", "--order", "textbook"])
+        #expect(half.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(half.stdout.utf8)) as! [String: Any]
+        #expect(report["iteration"] as? Int == 5000)
+        let network = report["network"] as! [String: Any]
+        #expect(network["order"] as? String == "textbook")
+        #expect((network["hiddenWeights"] as? [Double])?.count == 4)
+        let config = try Binary.temporaryFile(JSONSerialization.data(withJSONObject: network))
+        let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "5000", "--config", config])
+        let straight = try Binary.run(["--headless", "--format", "csv", "--order", "textbook"])
+        #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
+    }
+
+    @Test func configAndFlagsOverrideThePost() throws {
+        let config = try Binary.temporaryFile(Data(#"{"learningRate": 0.1, "order": "textbook", "trainBiases": true}"#.utf8))
+        let fromFile = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", config])
+        let network = try (JSONSerialization.jsonObject(with: Data(fromFile.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
+        #expect(network["learningRate"] as? Double == 0.1)
+        #expect(network["trainBiases"] as? Bool == true)
+        let flags = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", config,
+                                    "--learning-rate", "2", "--order", "published", "--no-train-biases"])
+        let overridden = try (JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
+        #expect(overridden["learningRate"] as? Double == 2)
+        #expect(overridden["order"] as? String == "published")
+        #expect(overridden["trainBiases"] as? Bool == false)
+    }
+
+    @Test func helpDocumentsBothModes() throws {
+        let result = try Binary.run(["--help"])
+        #expect(result.status == 0)
+        for option in ["--headless", "--steps", "--every", "--format", "--order", "--train-biases", "--learning-rate", "--config"] {
+            #expect(result.stdout.contains(option), "\(option) missing from --help")
+        }
+    }
+}
