@@ -92,6 +92,9 @@ public struct BackwardPass: Sendable, Equatable {
         after = next
     }
 
+    /// How much the step changed `parameter`: its value after minus its value before.
+    public func change(_ parameter: Parameter) -> Double { after[parameter] - before[parameter] }
+
     /// The chain-rule terms whose products sum to ∂E_total/∂parameter: one for a weight,
     /// two for a bias (it feeds two neurons).
     public func chain(_ parameter: Parameter) -> [ChainTerm] {

@@ -29,13 +29,16 @@ public struct ErrorRange: Sendable, Equatable {
 /// Level k holds buckets of `finestBucketSize · 2^k` iterations. When the finest level
 /// reaches `bucketCapacity` buckets it is dropped and the next level becomes the finest,
 /// so memory stays below `exactCapacity` values plus `2 · bucketCapacity` buckets however
-/// long training runs. A range query reads a bounded number of buckets whatever the length.
+/// long training runs. A range query reads at most two buckets per level whatever the length.
 public struct ErrorHistory: Sendable {
     struct Level: Sendable {
         var complete: [ErrorRange] = []
         var open = ErrorRange.empty
         var openCount = 0
     }
+
+    /// Spans this short inside the exact values are read value by value.
+    static let exactReadLimit = 64
 
     public let exactCapacity: Int
     public let bucketCapacity: Int
@@ -72,8 +75,9 @@ public struct ErrorHistory: Sendable {
         return iteration >= 0 && iteration < exact.count ? exact[iteration] : nil
     }
 
-    /// The min and max of E_total over `iterations`, widened to whole buckets of a
-    /// resolution at least a quarter of the span; at most six buckets plus one per level.
+    /// The min and max of E_total over `iterations`, exact to the finest bucket size kept
+    /// (one iteration until the history outgrows `bucketCapacity`): the span is cut into
+    /// aligned buckets, at most two per level, or read value by value when short and exact.
     public func range(_ iterations: Range<Int>) -> ErrorRange {
         var result = ErrorRange.empty
         forEachBucket(covering: iterations) { result.include($0) }
@@ -90,23 +94,26 @@ public struct ErrorHistory: Sendable {
     func forEachBucket(covering iterations: Range<Int>, _ body: (ErrorRange) -> Void) {
         let clamped = iterations.clamped(to: 0 ..< count)
         guard !clamped.isEmpty else { return }
-        if clamped.upperBound <= exact.count, clamped.count <= 4 {
+        if clamped.upperBound <= exact.count, clamped.count <= Self.exactReadLimit {
             for i in clamped { body(ErrorRange(min: exact[i], max: exact[i])) }
             return
         }
-        var level = 0
-        while level + 1 < levels.count, finestBucketSize << (level + 1) <= clamped.count / 4 {
-            level += 1
-        }
-        let size = finestBucketSize << level
-        let complete = levels[level].complete
-        for bucket in (clamped.lowerBound / size) ... ((clamped.upperBound - 1) / size) {
-            if bucket < complete.count {
-                body(complete[bucket])
-            } else {
-                for lower in 0 ... level where levels[lower].openCount > 0 { body(levels[lower].open) }
-                break
+        let finest = finestBucketSize
+        var position = clamped.lowerBound / finest * finest
+        let end = (clamped.upperBound + finest - 1) / finest * finest
+        while position < end {
+            guard position / finest < levels[0].complete.count else {
+                body(levels[0].open)
+                return
             }
+            var level = levels.count - 1
+            while level > 0 {
+                let size = finest << level
+                if position % size == 0, position + size <= end, position / size < levels[level].complete.count { break }
+                level -= 1
+            }
+            body(levels[level].complete[position / (finest << level)])
+            position += finest << level
         }
     }
 

@@ -23,6 +23,8 @@ import Testing
         #expect(history.value(at: 10) == nil)
         #expect(history.value(at: 99) == 99)
         #expect(history.range(3 ..< 5) == ErrorRange(min: 3, max: 4))
+        #expect(history.finestBucketSize == 32)
+        #expect(history.range(37 ..< 59) == ErrorRange(min: 32, max: 63), "beyond the exact values: whole finest buckets")
     }
 
     @Test func memoryIsBoundedWhateverTheLength() {
@@ -49,7 +51,8 @@ import Testing
                 let span = (column * length / columns) ..< ((column + 1) * length / columns)
                 history.forEachBucket(covering: span) { _ in reads += 1 }
             }
-            #expect(reads <= 6 * columns + history.levels.count, "length \(length): \(reads) reads")
+            #expect(reads <= columns * max(2 * history.levels.count + 1, ErrorHistory.exactReadLimit), "length \(length): \(reads) reads")
+            #expect(reads <= columns * 2 * 64)
         }
     }
 }

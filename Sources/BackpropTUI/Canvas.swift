@@ -1,0 +1,128 @@
+/// What a cell means; the terminal backend picks a colour (or, without colour, an attribute).
+public enum Role: Sendable, Equatable, CaseIterable {
+    case plain, title, label, muted, positive, negative, rise, fall, accent, reference, current,
+         warning, good, bad, key
+}
+
+/// How a cell looks: its role and the attributes that work without colour.
+public struct Style: Sendable, Equatable, Hashable {
+    public var role: Role
+    public var bold: Bool
+    public var reverse: Bool
+    public var dim: Bool
+
+    public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.dim = dim
+    }
+
+    public static let plain = Style()
+}
+
+/// One screen cell: a character of width one and its style.
+public struct Cell: Sendable, Equatable {
+    public var character: Character
+    public var style: Style
+
+    public static let blank = Cell(character: " ", style: .plain)
+}
+
+/// A grid of cells that panes draw into; the backend copies it to the terminal and tests read
+/// it as text.
+public struct Canvas: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public let glyphs: Glyphs
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.glyphs = glyphs
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` from (x, y) rightwards, clipped to `limit` (default: the canvas edge);
+    /// characters the glyph set cannot show are transliterated. Returns the column after it.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, _ style: Style = .plain, limit: Int? = nil) -> Int {
+        let right = min(width, limit ?? width)
+        var column = x
+        guard y >= 0, y < height else { return x + glyphs.render(text).count }
+        for character in glyphs.render(text) {
+            if column >= 0, column < right { self[column, y] = Cell(character: character, style: style) }
+            column += 1
+        }
+        return column
+    }
+
+    /// Fills a rectangle with one character.
+    public mutating func fill(_ rect: Rect, with character: Character = " ", _ style: Style = .plain) {
+        for y in max(0, rect.y) ..< min(height, rect.y + rect.height) {
+            for x in max(0, rect.x) ..< min(width, rect.x + rect.width) {
+                self[x, y] = Cell(character: character, style: style)
+            }
+        }
+    }
+
+    /// Draws a rounded (or ASCII) frame around `rect` with `title` in its top edge.
+    public mutating func box(_ rect: Rect, title: String = "", _ style: Style = Style(.muted)) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let g = glyphs, right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
+        for x in rect.x + 1 ..< right {
+            put(String(g.horizontal), x: x, y: rect.y, style)
+            put(String(g.horizontal), x: x, y: bottom, style)
+        }
+        for y in rect.y + 1 ..< bottom {
+            put(String(g.vertical), x: rect.x, y: y, style)
+            put(String(g.vertical), x: right, y: y, style)
+        }
+        put(String(g.topLeft), x: rect.x, y: rect.y, style)
+        put(String(g.topRight), x: right, y: rect.y, style)
+        put(String(g.bottomLeft), x: rect.x, y: bottom, style)
+        put(String(g.bottomRight), x: right, y: bottom, style)
+        if !title.isEmpty {
+            put(" \(title) ", x: rect.x + 2, y: rect.y, Style(.title, bold: true), limit: right - 1)
+        }
+    }
+
+    /// Sets the style of every cell in a row segment, keeping its characters.
+    public mutating func restyle(y: Int, x: Int, width count: Int, _ style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x) ..< min(width, x + count) { self[column, y].style = style }
+    }
+
+    /// The canvas as plain text, one string per row, trailing spaces removed.
+    public var lines: [String] {
+        (0 ..< height).map { y in
+            var line = String(cells[(y * width) ..< ((y + 1) * width)].map(\.character))
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// All rows joined by newlines: handy for `contains` in tests.
+    public var text: String { lines.joined(separator: "\n") }
+}
+
+/// A rectangle of cells.
+public struct Rect: Sendable, Equatable {
+    public var x: Int, y: Int, width: Int, height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    /// The rectangle inside a one-cell border.
+    public var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
+}

@@ -1,0 +1,119 @@
+import BackpropEngine
+import Foundation
+
+/// E_total against iteration: the whole history compressed into the plot width (each column
+/// spans its bucket's min..max), a log₁₀ or linear y axis, the post's 10,000-iteration error as
+/// a reference line, and the current point highlighted.
+struct ChartPane {
+    let state: AppState
+
+    static let labelWidth = 6
+    /// Errors below this are drawn on the floor of the log axis.
+    static let logFloor = 1e-300
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        let scale = state.chartScale == .log ? "log₁₀" : "linear"
+        canvas.box(rect, title: "E_total · \(scale) · l switches")
+        let area = rect.inner
+        let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 2)
+        guard plot.width >= 2, plot.height >= 2 else { return }
+        let history = state.trainer.history
+        let reference = Post.isPostsRun(start: state.trainer.start, settings: state.trainer.settings)
+            ? Post.errorAfter[Post.finalIteration] : nil
+        let shown = max(history.count, plot.width, reference == nil ? 0 : Post.finalIteration + 1)
+        let columns = (0 ..< plot.width).map { history.range(span(of: $0, columns: plot.width, count: shown)) }
+        let axis = Axis(state.chartScale, ranges: columns, reference: reference)
+
+        for label in axis.labels(rows: plot.height) {
+            canvas.put(Format.right(label.text, Self.labelWidth - 1), x: area.x, y: plot.y + label.row, Style(.muted))
+        }
+        if let reference {
+            let row = axis.row(of: reference, rows: plot.height)
+            for x in plot.x ..< plot.x + plot.width {
+                canvas.put(String(canvas.glyphs.reference), x: x, y: plot.y + row, Style(.reference))
+            }
+        }
+        var last: (x: Int, row: Int)?
+        for (column, range) in columns.enumerated() where !range.isEmpty {
+            let top = axis.row(of: range.max, rows: plot.height), bottom = axis.row(of: range.min, rows: plot.height)
+            let glyph = top == bottom ? canvas.glyphs.point : canvas.glyphs.span
+            for row in top ... bottom {
+                canvas.put(String(glyph), x: plot.x + column, y: plot.y + row, Style(.accent))
+            }
+            last = (plot.x + column, axis.row(of: history.latest, rows: plot.height))
+        }
+        if let last {
+            canvas.put(String(canvas.glyphs.current), x: last.x, y: plot.y + last.row, Style(.current, bold: true))
+        }
+        let axisY = plot.y + plot.height
+        let lastIteration = shown - 1
+        canvas.put("0", x: plot.x, y: axisY, Style(.muted))
+        let end = Format.count(lastIteration)
+        canvas.put("iteration", x: plot.x + (plot.width - 9) / 2, y: axisY, Style(.muted))
+        canvas.put(end, x: plot.x + plot.width - end.count, y: axisY, Style(.muted))
+
+        let x = canvas.put("\(canvas.glyphs.current) \(Format.fixed(history.latest))", x: area.x, y: axisY + 1,
+                           Style(.current), limit: area.x + area.width)
+        if let reference {
+            canvas.put(" \(canvas.glyphs.reference) post \(Format.fixed(reference))", x: x, y: axisY + 1,
+                       Style(.reference), limit: area.x + area.width)
+        }
+    }
+
+    /// The iterations a plot column covers: one each while fewer are shown than there are
+    /// columns, then an equal share of the iterations shown.
+    private func span(of column: Int, columns: Int, count: Int) -> Range<Int> {
+        guard count > columns else { return column ..< column + 1 }
+        return (column * count / columns) ..< ((column + 1) * count / columns)
+    }
+}
+
+/// Maps errors to plot rows on a log₁₀ or linear scale and labels it.
+struct Axis {
+    let scale: ChartScale
+    /// The bottom and top of the axis: decades (log) or errors (linear).
+    let low: Double, high: Double
+
+    init(_ scale: ChartScale, ranges: [ErrorRange], reference: Double?) {
+        self.scale = scale
+        let filled = ranges.filter { !$0.isEmpty }
+        var lowest = filled.map(\.min).min() ?? 0, highest = filled.map(\.max).max() ?? 1
+        switch scale {
+        case .log:
+            if let reference { lowest = min(lowest, reference) }
+            let floor = Foundation.floor(log10(max(lowest, ChartPane.logFloor)))
+            var ceiling = ceil(log10(max(highest, ChartPane.logFloor)))
+            if ceiling <= floor { ceiling = floor + 1 }
+            low = floor
+            high = ceiling
+        case .linear:
+            low = 0
+            high = highest > 0 ? highest : 1
+        }
+    }
+
+    /// The plot row (0 at the top) of an error.
+    func row(of error: Double, rows: Int) -> Int {
+        let value = scale == .log ? log10(max(error, ChartPane.logFloor)) : error
+        let fraction = (high - value) / (high - low)
+        guard fraction.isFinite else { return rows - 1 }
+        return min(rows - 1, max(0, Int((fraction * Double(rows - 1)).rounded())))
+    }
+
+    /// Labels down the y axis: decades 1e-1 … 1e-5 (log), or top, middle and 0 (linear).
+    func labels(rows: Int) -> [(row: Int, text: String)] {
+        switch scale {
+        case .log:
+            let decades = Int(high - low)
+            let every = max(1, Int((Double(decades + 1) / Double(rows)).rounded(.up)))
+            var labels: [(Int, String)] = []
+            for decade in stride(from: Int(high), through: Int(low), by: -every) {
+                let row = row(of: pow(10, Double(decade)), rows: rows)
+                if labels.last?.0 != row { labels.append((row, "1e\(decade)")) }
+            }
+            return labels
+        case .linear:
+            return [(0, String(format: "%.2g", high)), ((rows - 1) / 2, String(format: "%.2g", high / 2)), (rows - 1, "0")]
+        }
+    }
+}

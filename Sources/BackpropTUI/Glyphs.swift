@@ -1,0 +1,46 @@
+/// The characters the screen is drawn with: Unicode, or plain ASCII for terminals whose
+/// locale is not UTF-8.
+public struct Glyphs: Sendable, Equatable {
+    public let horizontal: Character, vertical: Character
+    public let topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character
+    public let arrow: Character, rise: Character, fall: Character, selected: Character
+    public let point: Character, span: Character, current: Character, reference: Character
+    public let diagonalDown: Character, diagonalUp: Character, toDown: Character, toUp: Character
+    let isASCII: Bool
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯",
+        arrow: "▶", rise: "▲", fall: "▼", selected: "▸",
+        point: "•", span: "┃", current: "●", reference: "┄",
+        diagonalDown: "╲", diagonalUp: "╱", toDown: "↘", toUp: "↗", isASCII: false)
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        arrow: ">", rise: "^", fall: "v", selected: ">",
+        point: "*", span: "|", current: "@", reference: "-",
+        diagonalDown: "\\", diagonalUp: "/", toDown: ">", toUp: ">", isASCII: true)
+
+    /// `text` as this glyph set shows it: unchanged in Unicode, transliterated in ASCII.
+    public func render(_ text: String) -> String {
+        guard isASCII, !text.allSatisfy(\.isASCII) else { return text }
+        var result = ""
+        for character in text {
+            if character.isASCII {
+                result.append(character)
+            } else {
+                result += Self.asciiFallback[character] ?? "?"
+            }
+        }
+        return result
+    }
+
+    private static let asciiFallback: [Character: String] = [
+        "─": "-", "━": "-", "│": "|", "┃": "|", "╭": "+", "╮": "+", "╰": "+", "╯": "+",
+        "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "┄": "-", "╲": "\\", "╱": "/",
+        "▶": ">", "◀": "<", "▲": "^", "▼": "v", "▸": ">", "•": "*", "●": "@", "·": ".",
+        "↘": ">", "↗": ">", "→": "->", "←": "<-", "↑": "^", "↓": "v", "…": "...",
+        "∂": "d", "η": "eta", "δ": "delta", "Δ": "D", "Σ": "sum", "×": "x", "−": "-",
+        "≤": "<=", "≥": ">=", "≈": "~", "⁺": "+", "²": "^2", "½": "1/2", "—": "-", "–": "-",
+        "✓": "ok", "÷": "/", "↔": "<->", "₁": "1", "₀": "0", "✗": "X", "⏸": "||", "█": "#", "▏": "|",
+    ]
+}

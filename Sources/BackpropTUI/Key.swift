@@ -1,0 +1,10 @@
+/// A key press as the backend reports it, independent of curses.
+public enum Key: Sendable, Equatable {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, tab
+    /// Ctrl plus a letter, e.g. `.control("u")`.
+    case control(Character)
+    /// A function key or anything else the program does not use.
+    case other(Int)
+}

@@ -1,2 +1,0 @@
-/// The pure UI core of bptui.
-public enum BackpropTUI {}

@@ -1,0 +1,34 @@
+/// The view: the whole screen as a pure function of the state and the terminal's size.
+public enum Screen {
+    public static func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = .unicode) -> Canvas {
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
+        guard let layout = Layout(width: width, height: height) else {
+            renderTooSmall(into: &canvas)
+            return canvas
+        }
+        NetworkPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.network)
+        WeightsPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.weights)
+        ChartPane(state: state).render(into: &canvas, layout.chart)
+        StatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
+        MessageLine(state: state).render(into: &canvas, layout.message)
+        HintBar().render(into: &canvas, layout.hints)
+        if state.showingHelp {
+            HelpOverlay().render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
+        }
+        return canvas
+    }
+
+    /// A centred note naming the size needed and the size there is.
+    static func renderTooSmall(into canvas: inout Canvas) {
+        let lines = [
+            "bptui needs a terminal of at least \(Layout.minimumWidth)×\(Layout.minimumHeight);",
+            "this one is \(canvas.width)×\(canvas.height).",
+            "Enlarge it, or press q to quit.",
+        ]
+        let top = max(0, (canvas.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let shown = canvas.glyphs.render(line)
+            canvas.put(line, x: max(0, (canvas.width - shown.count) / 2), y: top + index, Style(.warning, bold: index == 0))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import BackpropEngine
+
+/// Two status rows: where training is (iteration, E_total, outputs against targets) and how it
+/// trains (order, biases, η, paused or running, speed).
+struct StatusPane {
+    let state: AppState
+    let roomy: Bool
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        let trainer = state.trainer, f = trainer.forward, n = trainer.network
+        let separator = " \(canvas.glyphs.vertical) "
+        var x = rect.x
+        func field(_ label: String, _ value: String, _ role: Role = .plain, y: Int, first: Bool = false) {
+            if !first { x = canvas.put(separator, x: x, y: y, Style(.muted)) }
+            if !label.isEmpty { x = canvas.put(label + " ", x: x, y: y, Style(.label)) }
+            x = canvas.put(value, x: x, y: y, Style(role, bold: true))
+        }
+        let top = rect.y
+        field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), y: top, first: true)
+        field("E_total", Format.fixed(f.E_total), .accent, y: top)
+        field(roomy ? "out_o1" : "o1", "\(Format.fixed(f.out_o1)) → \(Format.short(n.target_o1))", y: top)
+        field(roomy ? "out_o2" : "o2", "\(Format.fixed(f.out_o2)) → \(Format.short(n.target_o2))", y: top)
+
+        x = rect.x
+        let bottom = rect.y + 1
+        let settings = trainer.settings
+        field("", "\(settings.order.rawValue) order", .accent, y: bottom, first: true)
+        field("", settings.trainBiases ? "biases trained" : "biases fixed", y: bottom)
+        field("η", Format.short(settings.learningRate), y: bottom)
+        if trainer.divergence != nil {
+            field("", "diverged", .bad, y: bottom)
+        } else if state.running {
+            field("", "\(canvas.glyphs.arrow) running", .good, y: bottom)
+        } else {
+            field("", "paused", .warning, y: bottom)
+        }
+        var speed = state.speed.label
+        if state.running, let rate = state.measuredRate { speed += " (measured \(Format.count(Int(rate)))/s)" }
+        field("speed", speed, y: bottom)
+    }
+}
+
+/// The message row: the go-to prompt, a divergence, the comparison with the post at
+/// iteration 10,000, or what the last command did.
+struct MessageLine {
+    let state: AppState
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        let trainer = state.trainer
+        if let prompt = state.prompt {
+            var x = canvas.put("Go to iteration: ", x: rect.x, y: rect.y, Style(.accent, bold: true))
+            x = canvas.put(prompt, x: x, y: rect.y, Style(.plain, bold: true))
+            x = canvas.put("▏", x: x, y: rect.y, Style(.current))
+            canvas.put("   Enter go · Backspace/Ctrl-U edit · Esc cancel", x: x, y: rect.y, Style(.muted))
+            return
+        }
+        if let divergence = trainer.divergence {
+            canvas.fill(rect, with: " ", Style(.bad, reverse: true))
+            canvas.put(" diverged at iteration \(Format.count(divergence.iteration)) (η = \(Format.short(divergence.learningRate))): "
+                + "a number stopped being finite; the last finite state is shown · R resets",
+                x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true))
+            return
+        }
+        if let message = state.message {
+            canvas.put(message, x: rect.x, y: rect.y, Style(.accent))
+        } else if trainer.iteration == Post.finalIteration {
+            canvas.fill(rect, with: " ", Style(.good, reverse: true))
+            canvas.put(" " + banner(trainer), x: rect.x, y: rect.y, Style(.good, bold: true, reverse: true))
+        } else if trainer.iteration == 0 {
+            canvas.put("iteration 0 is the starting network · space: one step · r: run · ?: help",
+                       x: rect.x, y: rect.y, Style(.muted))
+        }
+    }
+
+    /// "iteration 10,000: E_total 0.000035085 — the post: 0.000035085 …"
+    func banner(_ trainer: Trainer) -> String {
+        let ours = Format.fixed(trainer.forward.E_total)
+        guard Post.isPostsRun(start: trainer.start, settings: trainer.settings),
+              let printed = Post.errorAfter[Post.finalIteration] else {
+            return "iteration 10,000: E_total \(ours) — the post's 0.000035085 is for its own network · r continues"
+        }
+        let post = Format.fixed(printed)
+        if trainer.settings.order == .published {
+            return "iteration 10,000: E_total \(ours) — the post: \(post) \(ours == post ? "✓" : "✗") · r continues"
+        }
+        let difference = String(format: "%+.1e", trainer.forward.E_total - printed)
+        return "iteration 10,000: E_total \(ours) — the post: \(post) (published order; textbook differs by \(difference)) · r continues"
+    }
+}
+
+/// The htop-style key-hint bar.
+struct HintBar {
+    static let hints: [(key: String, label: String)] = [
+        ("spc", "Step"), ("r", "Run"), ("+-", "Speed"), ("g", "Go to"), ("R", "Reset"),
+        ("o", "Order"), ("b", "Bias"), ("l", "Scale"), ("?", "Help"), ("q", "Quit"),
+    ]
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        var x = rect.x
+        let limit = rect.x + rect.width
+        for hint in Self.hints {
+            x = canvas.put(hint.key, x: x, y: rect.y, Style(.key, bold: true), limit: limit)
+            x = canvas.put(" \(hint.label) ", x: x, y: rect.y, Style(.key, reverse: true), limit: limit)
+        }
+        canvas.restyle(y: rect.y, x: x, width: limit - x, Style(.key, reverse: true))
+    }
+}
