@@ -15,12 +15,14 @@ struct NetworkPane {
         let valueWidth = decimals + 3
         let nodeWidth = 3 + valueWidth - 1
         let edgeWidth = 5 + valueWidth + 4
-        let hiddenX = area.x + nodeWidth + edgeWidth
+        let contentWidth = 3 * nodeWidth + 2 * edgeWidth + (roomy ? 12 : 7)
+        let left = area.x + max(0, (area.width - contentWidth) / 2)
+        let hiddenX = left + nodeWidth + edgeWidth
         let outputX = hiddenX + nodeWidth + edgeWidth
         let top = area.y + (roomy ? 1 : 0)
         if roomy {
             let heading = Style(.muted)
-            canvas.put("inputs", x: area.x, y: area.y, heading)
+            canvas.put("inputs", x: left, y: area.y, heading)
             canvas.put("hidden (logistic)", x: hiddenX, y: area.y, heading)
             canvas.put("outputs (logistic)", x: outputX, y: area.y, heading)
         }
@@ -42,9 +44,9 @@ struct NetworkPane {
         }
         let g = canvas.glyphs
         let straight = "\(g.horizontal)\(g.arrow) "
-        node("i1", n.i1, x: area.x, y: top)
-        node("i2", n.i2, x: area.x, y: top + 3)
-        let firstEdge = area.x + nodeWidth
+        node("i1", n.i1, x: left, y: top)
+        node("i2", n.i2, x: left, y: top + 3)
+        let firstEdge = left + nodeWidth
         edge(.w1, x: firstEdge, y: top, lead: " \(g.horizontal)", tail: straight)
         edge(.w3, x: firstEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)h2")
         edge(.w2, x: firstEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)h1")
@@ -73,7 +75,7 @@ struct NetworkPane {
             y += 2
         }
         let trained = trainer.settings.trainBiases ? "trained" : "fixed"
-        bias(.b1, "\(g.arrow) h1, h2 (\(trained))", x: area.x + 3, y: y, into: &canvas)
+        bias(.b1, "\(g.arrow) h1, h2 (\(trained))", x: left + 3, y: y, into: &canvas)
         bias(.b2, "\(g.arrow) o1, o2 (\(trained))", x: secondEdge + 1, y: y, into: &canvas)
     }
 

@@ -18,8 +18,9 @@ struct StatusPane {
         let top = rect.y
         field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), y: top, first: true)
         field("E_total", Format.fixed(f.E_total), .accent, y: top)
-        field(roomy ? "out_o1" : "o1", "\(Format.fixed(f.out_o1)) → \(Format.short(n.target_o1))", y: top)
-        field(roomy ? "out_o2" : "o2", "\(Format.fixed(f.out_o2)) → \(Format.short(n.target_o2))", y: top)
+        let arrow = roomy ? " → " : "→"
+        field(roomy ? "out_o1" : "o1", Format.fixed(f.out_o1) + arrow + Format.short(n.target_o1), y: top)
+        field(roomy ? "out_o2" : "o2", Format.fixed(f.out_o2) + arrow + Format.short(n.target_o2), y: top)
 
         x = rect.x
         let bottom = rect.y + 1
@@ -65,26 +66,31 @@ struct MessageLine {
             canvas.put(message, x: rect.x, y: rect.y, Style(.accent))
         } else if trainer.iteration == Post.finalIteration {
             canvas.fill(rect, with: " ", Style(.good, reverse: true))
-            canvas.put(" " + banner(trainer), x: rect.x, y: rect.y, Style(.good, bold: true, reverse: true))
+            let text = banners(trainer).first { $0.count < rect.width } ?? ""
+            canvas.put(" " + text, x: rect.x, y: rect.y, Style(.good, bold: true, reverse: true))
         } else if trainer.iteration == 0 {
             canvas.put("iteration 0 is the starting network · space: one step · r: run · ?: help",
                        x: rect.x, y: rect.y, Style(.muted))
         }
     }
 
-    /// "iteration 10,000: E_total 0.000035085 — the post: 0.000035085 …"
-    func banner(_ trainer: Trainer) -> String {
-        let ours = Format.fixed(trainer.forward.E_total)
+    /// "iteration 10,000: E_total 0.000035085 — the post: 0.000035085 …", longest first.
+    func banners(_ trainer: Trainer) -> [String] {
+        let ours = "iteration 10,000: E_total \(Format.fixed(trainer.forward.E_total))"
         guard Post.isPostsRun(start: trainer.start, settings: trainer.settings),
               let printed = Post.errorAfter[Post.finalIteration] else {
-            return "iteration 10,000: E_total \(ours) — the post's 0.000035085 is for its own network · r continues"
+            return ["\(ours) — the post's 0.000035085 is for its own network · r continues",
+                    "\(ours) — not the post's network"]
         }
         let post = Format.fixed(printed)
         if trainer.settings.order == .published {
-            return "iteration 10,000: E_total \(ours) — the post: \(post) \(ours == post ? "✓" : "✗") · r continues"
+            let agrees = Format.fixed(trainer.forward.E_total) == post ? "✓" : "✗"
+            return ["\(ours) — the post: \(post) \(agrees) · r continues", "\(ours) — the post: \(post) \(agrees)"]
         }
         let difference = String(format: "%+.1e", trainer.forward.E_total - printed)
-        return "iteration 10,000: E_total \(ours) — the post: \(post) (published order; textbook differs by \(difference)) · r continues"
+        return ["\(ours) — the post: \(post) (published order; textbook differs by \(difference)) · r continues",
+                "\(ours) — the post: \(post) (published order; Δ \(difference))",
+                "\(ours) — the post: \(post) (Δ \(difference))"]
     }
 }
 

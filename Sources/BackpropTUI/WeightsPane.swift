@@ -49,7 +49,7 @@ struct WeightsPane {
         }
         let footerY = area.y + 1 + AppState.rows.count + 1
         if footerY < area.y + area.height {
-            let note = trainer.iteration == 0 ? "∂E/∂w and Δ appear after the first step (space)"
+            let note = trainer.iteration == 0 ? "∂E/∂w and Δ: after the first step"
                 : "Δ = −η·∂E/∂w, η = \(Format.short(trainer.settings.learningRate))"
             canvas.put(note, x: area.x + 1, y: footerY, Style(.muted), limit: area.x + area.width)
         }

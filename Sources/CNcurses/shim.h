@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 /* Globals and macros Swift cannot import (or rejects as not concurrency-safe). */
 static inline WINDOW *bptui_stdscr(void) { return stdscr; }
@@ -21,6 +22,19 @@ static inline attr_t bptui_a_reverse(void) { return A_REVERSE; }
 static inline attr_t bptui_a_underline(void) { return A_UNDERLINE; }
 static inline int bptui_key_resize(void) { return KEY_RESIZE; }
 static inline int bptui_err(void) { return ERR; }
+
+/* A screen on the process's own stdin and stdout; NULL when the terminal is unusable. */
+static inline SCREEN *bptui_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+/* Whether TERM names a terminal that can address the cursor; writes nothing. */
+static inline int bptui_terminal_usable(void) {
+    int status = 0;
+    if (setupterm(NULL, 1, &status) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return usable;
+}
 
 /* Writes `count` wide characters at (y, x) with attributes `attrs`. */
 static inline int bptui_put(int y, int x, const wchar_t *text, int count, attr_t attrs) {

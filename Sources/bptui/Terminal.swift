@@ -1,0 +1,183 @@
+import BackpropTUI
+import CNcurses
+import Foundation
+
+/// The ncurses session: the only code in bptui that calls curses. It restores the terminal on
+/// every way out — `close()`, exit, the signals that end a program, and a runtime trap.
+struct CursesTerminal {
+    let glyphs: Glyphs
+    private let palette: Palette
+    /// What is on the terminal now, to write only the cells that change.
+    private var shown: Canvas?
+
+    /// Why the full-screen view cannot start.
+    struct Unavailable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Takes over the terminal, or explains why it cannot (writing nothing to it).
+    init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(Unavailable) {
+        let hint = "; use --headless for a run without a screen"
+        guard isatty(STDIN_FILENO) == 1 else { throw Unavailable(description: "standard input is not a terminal" + hint) }
+        guard isatty(STDOUT_FILENO) == 1 else { throw Unavailable(description: "standard output is not a terminal" + hint) }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty else { throw Unavailable(description: "TERM is not set" + hint) }
+        guard term != "dumb", bptui_terminal_usable() == 1 else {
+            throw Unavailable(description: "the terminal type TERM=\(term) cannot address the cursor or is unknown" + hint)
+        }
+        setlocale(LC_ALL, "")
+        glyphs = String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8" ? .unicode : .ascii
+        installRestoringHandlers()
+        guard bptui_newterm() != nil else {
+            throw Unavailable(description: "the terminal TERM=\(term) could not be opened" + hint)
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(bptui_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        palette = Palette(colors: !noColor && has_colors())
+    }
+
+    var size: (width: Int, height: Int) { (Int(bptui_cols()), Int(bptui_lines())) }
+
+    /// Waits up to `milliseconds` (forever when nil) for a key.
+    func readKey(waitingAtMost milliseconds: Int?) -> KeyEvent? {
+        wtimeout(bptui_stdscr(), Int32(milliseconds ?? -1))
+        var character: wint_t = 0
+        let status = wget_wch(bptui_stdscr(), &character)
+        if status == bptui_err() { return nil }
+        if status == KEY_CODE_YES {
+            return KeyEvent(code: Int(character))
+        }
+        return KeyEvent(character: UInt32(character))
+    }
+
+    /// Copies `canvas` to the terminal, writing only the cells that differ from the last one.
+    mutating func draw(_ canvas: Canvas) {
+        let previous = shown.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
+        if previous == nil { werase(bptui_stdscr()) }
+        for y in 0 ..< canvas.height {
+            var x = 0
+            while x < canvas.width {
+                let cell = canvas[x, y]
+                if let previous, previous[x, y] == cell { x += 1; continue }
+                var run = [wchar_t]()
+                let start = x
+                while x < canvas.width, canvas[x, y].style == cell.style,
+                      previous.map({ $0[x, y] != canvas[x, y] }) ?? true {
+                    run.append(wchar_t(bitPattern: canvas[x, y].character.unicodeScalars.first?.value ?? 32))
+                    x += 1
+                }
+                if y == canvas.height - 1, x == canvas.width { run.removeLast() }
+                _ = bptui_put(Int32(y), Int32(start), run, Int32(run.count), palette.attributes(cell.style))
+            }
+        }
+        wrefresh(bptui_stdscr())
+        shown = canvas
+    }
+
+    /// Forgets what is on screen, so that the next draw repaints every cell.
+    mutating func invalidate() {
+        shown = nil
+        clearok(bptui_stdscr(), true)
+    }
+
+    /// Gives the terminal back: echo, canonical mode and the cursor restored.
+    func close() {
+        if !isendwin() { endwin() }
+    }
+}
+
+/// A key as curses delivered it, turned into the UI core's `Key`.
+struct KeyEvent {
+    let key: Key?
+    let isResize: Bool
+
+    init(code: Int) {
+        isResize = code == Int(bptui_key_resize())
+        key = switch Int32(code) {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        default: isResize ? nil : .other(code)
+        }
+    }
+
+    init(character: UInt32) {
+        isResize = false
+        key = switch character {
+        case 10, 13: .enter
+        case 27: .escape
+        case 8, 127: .backspace
+        case 9: .tab
+        case 1 ... 26: .control(Character(Unicode.Scalar(character + 96)!))
+        default: Unicode.Scalar(character).map { .character(Character($0)) } ?? .other(Int(character))
+        }
+    }
+}
+
+/// Maps each role to a colour pair, or without colour to attributes only.
+private struct Palette {
+    let colors: Bool
+
+    init(colors: Bool) {
+        self.colors = colors
+        guard colors else { return }
+        start_color()
+        use_default_colors()
+        for (index, role) in Role.allCases.enumerated() {
+            init_pair(Int16(index + 1), Self.foreground(role), -1)
+        }
+    }
+
+    static func foreground(_ role: Role) -> Int16 {
+        switch role {
+        case .plain, .label, .muted: -1
+        case .title, .positive, .key: Int16(COLOR_CYAN)
+        case .negative, .reference, .warning: Int16(COLOR_YELLOW)
+        case .rise, .good, .current: Int16(COLOR_GREEN)
+        case .fall, .bad: Int16(COLOR_RED)
+        case .accent: Int16(COLOR_MAGENTA)
+        }
+    }
+
+    func attributes(_ style: Style) -> attr_t {
+        var attributes = bptui_a_normal()
+        if colors {
+            attributes |= bptui_color_pair(Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1))
+        } else {
+            switch style.role {
+            case .title, .rise, .fall, .current, .good, .bad, .warning: attributes |= bptui_a_bold()
+            case .muted, .reference: attributes |= bptui_a_dim()
+            default: break
+            }
+        }
+        if style.bold { attributes |= bptui_a_bold() }
+        if style.reverse { attributes |= bptui_a_reverse() }
+        if style.dim || style.role == .muted { attributes |= bptui_a_dim() }
+        return attributes
+    }
+}
+
+/// Restores the terminal and dies of the same signal, so the exit status stays conventional
+/// (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP); traps restore it too.
+private func installRestoringHandlers() {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE] {
+        signal(signalNumber) { received in
+            endwin()
+            signal(received, SIG_DFL)
+            raise(received)
+        }
+    }
+    atexit { if !isendwin() { endwin() } }
+}

@@ -1,0 +1,169 @@
+import BackpropEngine
+@testable import BackpropTUI
+import Testing
+
+/// The screen as text, at the sizes a person uses, without a terminal.
+@Suite struct ScreenTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    func render(_ state: AppState, _ size: (Int, Int), glyphs: Glyphs = .unicode) -> Canvas {
+        Screen.render(state, width: size.0, height: size.1, glyphs: glyphs)
+    }
+
+    @Test(arguments: sizes)
+    func iterationZeroShowsThePostsForwardPass(width: Int, height: Int) {
+        let canvas = render(AppState(trainer: Trainer()), (width, height))
+        #expect(canvas.lines.count == height)
+        #expect(canvas.lines.allSatisfy { $0.count <= width })
+        let text = canvas.text
+        #expect(text.contains("iteration 0"))
+        #expect(text.contains("E_total 0.298371109"))
+        #expect(text.contains("0.751365070"))
+        #expect(text.contains("0.772928465"))
+        #expect(text.contains(width >= 110 ? "h1 0.593269992" : "h1 0.593270"))
+        #expect(text.contains(width >= 110 ? "h2 0.596884378" : "h2 0.596884"))
+        #expect(text.contains("w5  0.400000000"))
+        #expect(text.contains("published order"))
+        #expect(text.contains("biases fixed"))
+        #expect(text.contains("paused"))
+        #expect(canvas.lines.last!.hasPrefix("spc Step r Run +- Speed g Go to R Reset"))
+        if width >= 110 {
+            #expect(text.contains("net_h1 0.377500000"))
+            #expect(text.contains("net_o1 1.105905967"))
+            #expect(text.contains("initial"))
+        }
+    }
+
+    @Test(arguments: sizes)
+    func iterationOneShowsThePostsErrorAndW5Derivation(width: Int, height: Int) {
+        var state = AppState(trainer: Trainer())
+        state.update(.step)
+        let text = render(state, (width, height)).text
+        #expect(text.contains("E_total 0.291027924"))
+        #expect(text.contains("iteration 1"))
+        let w5 = render(state, (width, height)).lines.first { $0.contains("▸w5  0.358916480") }
+        #expect(w5 != nil)
+        #expect(w5?.contains("0.082167041") == true, "∂E/∂w5 of the step just taken")
+        #expect(w5?.contains("-0.041083520▼") == true, "w5 fell by η·∂E/∂w5")
+        #expect(text.contains("w7  0.511301270"))
+    }
+
+    @Test(arguments: sizes)
+    func iterationTenThousandShowsThePostsErrorAndTheBanner(width: Int, height: Int) {
+        var state = AppState(trainer: Trainer())
+        state.update(.openGoTo)
+        state.update(.promptSubmit)
+        let text = render(state, (width, height)).text
+        #expect(state.trainer.iteration == 10_000)
+        #expect(text.contains("E_total 0.000035085"))
+        #expect(text.contains("iteration 10,000: E_total 0.000035085 — the post: 0.000035085 ✓"))
+    }
+
+    @Test func textbookBannerStatesTheDifference() {
+        var state = AppState(trainer: Trainer(settings: TrainingSettings(order: .textbook)))
+        state.trainer.train(10_000)
+        let text = render(state, (80, 24)).text
+        #expect(text.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (Δ +1.7e-08)"))
+        let wide = render(state, (120, 40)).text
+        #expect(wide.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (published order; Δ +1.7e-08)"))
+        #expect(text.contains("o2 0.984064274→0.99"))
+    }
+
+    @Test func logAxisIsLabelledInDecadesWithThePostsReferenceLine() {
+        var state = AppState(trainer: Trainer())
+        state.trainer.train(10_000)
+        let canvas = render(state, (80, 24))
+        let layout = Layout(width: 80, height: 24)!
+        let labels = (layout.chart.y + 1 ..< layout.chart.y + layout.chart.height - 1).compactMap { y -> String? in
+            let row = canvas.lines[y]
+            let start = row.index(row.startIndex, offsetBy: layout.chart.x + 1)
+            let label = row[start...].prefix(ChartPane.labelWidth).trimmingCharacters(in: .whitespaces)
+            return label.isEmpty ? nil : label
+        }
+        #expect(labels.prefix(6) == ["1e0", "1e-1", "1e-2", "1e-3", "1e-4", "1e-5"])
+        #expect(canvas.text.contains("┄ post 0.000035085"))
+        #expect(canvas.text.contains("● 0.000035085"))
+        #expect(canvas.text.contains("E_total · log₁₀"))
+        #expect(canvas.text.contains("10,000"))
+    }
+
+    @Test func linearAxisOnAKey() {
+        var state = AppState(trainer: Trainer())
+        state.trainer.train(100)
+        state.update(.toggleScale)
+        let text = render(state, (80, 24)).text
+        #expect(text.contains("E_total · linear"))
+        #expect(text.contains("  0.3"))
+        #expect(!text.contains("1e-1"))
+    }
+
+    @Test func chartColumnsAreBoundedByTheHistoryRange() {
+        var state = AppState(trainer: Trainer())
+        state.trainer.train(20_000)
+        let canvas = render(state, (80, 24))
+        #expect(canvas.text.contains("20,000"))
+        #expect(canvas.cells.filter { $0.character == "●" && $0.style.role == .current }.count == 2, "the current point and its legend")
+    }
+
+    @Test func tooSmallNamesBothSizesAndRecovers() {
+        let state = AppState(trainer: Trainer())
+        let small = render(state, (60, 20))
+        #expect(small.text.contains("bptui needs a terminal of at least 80×24;"))
+        #expect(small.text.contains("this one is 60×20."))
+        #expect(render(state, (79, 24)).text.contains("this one is 79×24."))
+        #expect(render(state, (80, 24)).text.contains("E_total 0.298371109"))
+    }
+
+    @Test func asciiGlyphsForNonUTF8Terminals() {
+        var state = AppState(trainer: Trainer())
+        state.update(.step)
+        state.update(.toggleHelp)
+        let canvas = render(state, (80, 24), glyphs: .ascii)
+        #expect(canvas.cells.allSatisfy { $0.character.isASCII })
+        #expect(canvas.text.contains("+- bptui . A Step by Step"))
+        #expect(canvas.text.contains("w5  0.358916v->"))
+        #expect(canvas.text.contains("log10 <-> linear"))
+    }
+
+    @Test func monochromeStillShowsSignChangeAndSelection() {
+        var state = AppState(trainer: Trainer())
+        state.trainer.train(10_000)
+        let canvas = render(state, (80, 24))
+        let w5Row = canvas.lines.firstIndex { $0.contains("▸w5 -3.892519004") }!
+        let layout = Layout(width: 80, height: 24)!
+        #expect((layout.weights.x + 1 ..< layout.weights.x + layout.weights.width - 1).allSatisfy { canvas[$0, w5Row].style.reverse })
+        #expect(canvas.lines[w5Row].contains("▼"), "change is a glyph, not only a colour")
+        #expect(canvas.text.contains("w5 -3.892519▼"), "sign is a minus, not only a colour")
+    }
+
+    @Test func helpOverlayListsEveryKey() {
+        var state = AppState(trainer: Trainer())
+        state.update(.toggleHelp)
+        let text = render(state, (80, 24)).text
+        for key in ["space, s", "r ", "+  -", "g ", "R ", "o ", "b ", "l ", "↑ ↓, k j", "?, h", "Esc", "q, Ctrl-C"] {
+            #expect(text.contains(" " + key), "help lacks \(key)")
+        }
+        #expect(text.contains("Keys · Esc or ? closes"))
+    }
+
+    @Test func promptShowsInTheMessageLine() {
+        var state = AppState(trainer: Trainer())
+        state.update(.openGoTo)
+        state.update(.promptBackspace)
+        let text = render(state, (80, 24)).text
+        #expect(text.contains("Go to iteration: 1000▏"))
+    }
+
+    @Test func divergenceIsSaidAndTheLastFiniteStateStays() {
+        var network = Network.post
+        network.w5 = 1e308
+        network.w6 = 1e308
+        var state = AppState(trainer: Trainer(start: network, settings: TrainingSettings(learningRate: 1e300)))
+        state.update(.toggleRun)
+        state.update(.tick(seconds: 1))
+        #expect(!state.running)
+        let text = render(state, (80, 24)).text
+        #expect(text.contains("diverged at iteration 1 (η = 1e+300)"))
+        #expect(!text.contains("nan") && !text.contains("inf"))
+    }
+}
