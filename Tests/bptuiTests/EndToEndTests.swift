@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), driven by keys, as a person would.
+@Suite(.serialized) struct EndToEndTests {
+    @Test func theIssueScriptFromStartToQuit() throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("s")
+        try tmux.waitFor("E_total 0.291027924")
+        try tmux.send("g")
+        try tmux.waitFor("Go to iteration: 10000")
+        try tmux.send("Enter")
+        try tmux.waitFor("E_total 0.000035085")
+        try tmux.waitFor("the post: 0.000035085")
+        try tmux.send("R")
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.resize(width: 60, height: 20)
+        try tmux.waitFor("this one is 60×20.")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("q")
+        let after = try tmux.waitFor("exit status 0")
+        #expect(after.contains("modes:icanon echo"), "terminal restored:\n\(after)")
+        #expect(!after.contains("E_total"), "the alternate screen was left")
+    }
+
+    @Test func runningReachesTenThousandAndPausesWithTheBanner() throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("+", "+", "r")
+        try tmux.waitFor("iteration 10,000: E_total 0.000035085 — the post: 0.000035085 ✓")
+        let screen = try tmux.waitFor("paused")
+        #expect(screen.contains("iter 10,000"))
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+
+    @Test(arguments: [("TERM", "SIGTERM", 143), ("INT", "SIGINT", 130), ("HUP", "SIGHUP", 129)])
+    func signalsRestoreTheTerminalWithTheConventionalStatus(signal: String, name: String, status: Int) throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("r")
+        try tmux.waitFor("running")
+        let pid = try tmux.bptuiPID()
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/bin/kill")
+        kill.arguments = ["-\(signal)", String(pid)]
+        try kill.run()
+        kill.waitUntilExit()
+        let after = try tmux.waitFor("exit status \(status)")
+        #expect(after.contains("modes:icanon echo"), "\(name) left the terminal:\n\(after)")
+    }
+
+    @Test func controlCQuitsAndRestores() throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("C-c")
+        let after = try tmux.waitFor("exit status 130")
+        #expect(after.contains("modes:icanon echo"))
+    }
+
+    @Test(arguments: ["dumb", "nonexistent-terminal"])
+    func unusableTermPointsAtHeadless(term: String) throws {
+        let tmux = try Tmux(width: 200, height: 10, environment: ["TERM": term])
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("exit status 1")
+        #expect(screen.contains("bptui: the terminal type TERM=\(term) cannot address the cursor or is unknown; use --headless"))
+    }
+
+    @Test func notATerminalPointsAtHeadlessAndWritesNothing() throws {
+        let result = try Binary.run([])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "bptui: standard input is not a terminal; use --headless for a run without a screen\n")
+    }
+}

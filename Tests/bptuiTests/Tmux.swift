@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// A tmux server on a private socket running bptui in one pane; keys by send-keys, the screen
+/// by capture-pane. After bptui exits, the pane reports its exit status and whether the
+/// terminal is back in canonical mode with echo on.
+struct Tmux {
+    let socket = "bptui-test-\(UUID().uuidString.prefix(8))"
+
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    /// Starts bptui with `arguments` in a `width`×`height` pane.
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        let assignments = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(environment) { $1 }
+            .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let command = (["env"] + assignments + [Binary.url.path] + arguments).map(Self.quoted).joined(separator: " ")
+        let script = "trap true INT; \(command); status=$?; printf 'modes:'; "
+            + "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; "
+            + "echo; echo \"exit status $status\"; sleep 600"
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script])
+    }
+
+    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs a tmux command and returns what it printed. Spawned directly rather than through
+    /// Foundation's Process, which waits for every inherited descriptor to close — and the
+    /// tmux server, forked by the first command, keeps them open for as long as it lives.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failure(description: "cannot run tmux (error \(spawned)); is it installed?") }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    func send(_ keys: String...) throws { try run(["send-keys", "-t", "0"] + keys) }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", "0"]) }
+
+    /// Polls the screen until it contains `text`; fails after `seconds`.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("never showed \(text); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw Failure(description: "timed out waiting for \(text)")
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+    }
+
+    /// The pid of bptui, the shell's child in the pane.
+    func bptuiPID() throws -> Int32 {
+        let shell = try run(["list-panes", "-t", "0", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        guard let pid = children.split(separator: " ").first.flatMap({ Int32($0) }) else {
+            throw Failure(description: "no bptui process under the pane's shell \(shell)")
+        }
+        return pid
+    }
+
+    func kill() { _ = try? run(["kill-server"]) }
+}
