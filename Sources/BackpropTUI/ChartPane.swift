@@ -21,8 +21,10 @@ struct ChartPane {
         let reference = Post.isPostsRun(start: state.trainer.start, settings: state.trainer.settings)
             ? Post.errorAfter[Post.finalIteration] : nil
         let shown = max(history.count, plot.width, reference == nil ? 0 : Post.finalIteration + 1)
-        let columns = (0 ..< plot.width).map { history.range(span(of: $0, columns: plot.width, count: shown)) }
-        let axis = Axis(state.chartScale, ranges: columns, reference: reference)
+        let dots = canvas.glyphs.isASCII ? (across: 1, down: 1) : (across: 2, down: 4)
+        let columns = plot.width * dots.across, rows = plot.height * dots.down
+        let ranges = (0 ..< columns).map { history.range(span(of: $0, columns: columns, count: shown)) }
+        let axis = Axis(state.chartScale, ranges: ranges, reference: reference)
 
         for label in axis.labels(rows: plot.height) {
             canvas.put(Format.right(label.text, Self.labelWidth - 1), x: area.x, y: plot.y + label.row, Style(.muted))
@@ -33,17 +35,25 @@ struct ChartPane {
                 canvas.put(String(canvas.glyphs.reference), x: x, y: plot.y + row, Style(.reference))
             }
         }
-        var last: (x: Int, row: Int)?
-        for (column, range) in columns.enumerated() where !range.isEmpty {
-            let top = axis.row(of: range.max, rows: plot.height), bottom = axis.row(of: range.min, rows: plot.height)
-            let glyph = top == bottom ? canvas.glyphs.point : canvas.glyphs.span
+        var marks = Array(repeating: [Int](repeating: 0, count: plot.width), count: plot.height)
+        var last: (x: Int, y: Int)?
+        for (column, range) in ranges.enumerated() where !range.isEmpty {
+            let top = axis.row(of: range.max, rows: rows), bottom = axis.row(of: range.min, rows: rows)
             for row in top ... bottom {
-                canvas.put(String(glyph), x: plot.x + column, y: plot.y + row, Style(.accent))
+                marks[row / dots.down][column / dots.across] |= Self.mark(
+                    across: column % dots.across, down: row % dots.down, braille: dots.down > 1, single: top == bottom)
             }
-            last = (plot.x + column, axis.row(of: history.latest, rows: plot.height))
+            last = (plot.x + column / dots.across, plot.y + axis.row(of: history.latest, rows: plot.height))
+        }
+        for (y, row) in marks.enumerated() {
+            for (x, mark) in row.enumerated() where mark != 0 {
+                let glyph = canvas.glyphs.isASCII ? (mark == 1 ? canvas.glyphs.point : canvas.glyphs.span)
+                    : Character(Unicode.Scalar(0x2800 + mark)!)
+                canvas.put(String(glyph), x: plot.x + x, y: plot.y + y, Style(.accent))
+            }
         }
         if let last {
-            canvas.put(String(canvas.glyphs.current), x: last.x, y: plot.y + last.row, Style(.current, bold: true))
+            canvas.put(String(canvas.glyphs.current), x: last.x, y: last.y, Style(.current, bold: true))
         }
         let axisY = plot.y + plot.height
         let lastIteration = shown - 1
@@ -58,6 +68,13 @@ struct ChartPane {
             canvas.put(" \(canvas.glyphs.reference) post \(Format.fixed(reference))", x: x, y: axisY + 1,
                        Style(.reference), limit: area.x + area.width)
         }
+    }
+
+    /// The mark a data point leaves in its cell: a braille dot bit (U+2800 block, 2×4 dots a
+    /// cell), or in ASCII 1 for a lone point and 2 for part of a min..max span.
+    static func mark(across: Int, down: Int, braille: Bool, single: Bool) -> Int {
+        guard braille else { return single ? 1 : 2 }
+        return (across == 0 ? [0x01, 0x02, 0x04, 0x40] : [0x08, 0x10, 0x20, 0x80])[down]
     }
 
     /// The iterations a plot column covers: one each while fewer are shown than there are

@@ -44,7 +44,7 @@ struct WeightsPane {
                            Style(.muted), limit: limit)
             }
             if selected {
-                for column in area.x ..< limit { canvas[column, y].style.reverse = true }
+                canvas.restyle(y: y, x: area.x, width: area.width, Style(.plain, bold: true, reverse: true))
             }
         }
         let footerY = area.y + 1 + AppState.rows.count + 1

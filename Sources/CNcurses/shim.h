@@ -14,7 +14,6 @@ static inline WINDOW *bptui_stdscr(void) { return stdscr; }
 static inline int bptui_lines(void) { return LINES; }
 static inline int bptui_cols(void) { return COLS; }
 static inline int bptui_colors(void) { return COLORS; }
-static inline attr_t bptui_color_pair(short pair) { return COLOR_PAIR(pair); }
 static inline attr_t bptui_a_normal(void) { return A_NORMAL; }
 static inline attr_t bptui_a_bold(void) { return A_BOLD; }
 static inline attr_t bptui_a_dim(void) { return A_DIM; }
@@ -36,9 +35,9 @@ static inline int bptui_terminal_usable(void) {
     return usable;
 }
 
-/* Writes `count` wide characters at (y, x) with attributes `attrs`. */
-static inline int bptui_put(int y, int x, const wchar_t *text, int count, attr_t attrs) {
-    attr_set(attrs, 0, NULL);
+/* Writes `count` wide characters at (y, x) with attributes `attrs` in colour pair `pair`. */
+static inline int bptui_put(int y, int x, const wchar_t *text, int count, attr_t attrs, short pair) {
+    attr_set(attrs, pair, NULL);
     return mvaddnwstr(y, x, text, count);
 }
 

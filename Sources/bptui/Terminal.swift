@@ -72,7 +72,7 @@ struct CursesTerminal {
                     x += 1
                 }
                 if y == canvas.height - 1, x == canvas.width { run.removeLast() }
-                _ = bptui_put(Int32(y), Int32(start), run, Int32(run.count), palette.attributes(cell.style))
+                _ = bptui_put(Int32(y), Int32(start), run, Int32(run.count), palette.attributes(cell.style), palette.pair(cell.style))
             }
         }
         wrefresh(bptui_stdscr())
@@ -151,11 +151,14 @@ private struct Palette {
         }
     }
 
+    /// The colour pair of a style's role; 0, the terminal's own colours, without colour.
+    func pair(_ style: Style) -> Int16 {
+        colors ? Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1) : 0
+    }
+
     func attributes(_ style: Style) -> attr_t {
         var attributes = bptui_a_normal()
-        if colors {
-            attributes |= bptui_color_pair(Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1))
-        } else {
+        if !colors {
             switch style.role {
             case .title, .rise, .fall, .current, .good, .bad, .warning: attributes |= bptui_a_bold()
             case .muted, .reference: attributes |= bptui_a_dim()

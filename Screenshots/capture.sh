@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Photographs the real bptui in a real xterm under Xvfb, driving it through tmux, and saves a
+# PNG and a plain-text capture of each screen. Rerun after any change to what the screen shows.
+# Needs (Debian): xvfb xterm x11-utils imagemagick tmux fonts-dejavu-core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product bptui >/dev/null
+binary="$(swift build --show-bin-path)/bptui"
+out=Screenshots
+display=:${BPTUI_DISPLAY:-87}
+socket="bptui-shots-$$"
+
+Xvfb "$display" -screen 0 1920x1200x24 >/dev/null 2>&1 &
+xvfb=$!
+cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; }
+trap cleanup EXIT
+export DISPLAY=$display
+
+# Polls the pane until it shows $1 (never a fixed sleep for the program's output).
+wait_for() {
+  for _ in $(seq 1 500); do
+    tmux -L "$socket" capture-pane -p -t 0 | grep -qF -- "$1" && return 0
+    sleep 0.02
+  done
+  echo "capture.sh: the screen never showed: $1" >&2
+  exit 1
+}
+
+# Saves the xterm window as $1.png and the pane's text as $1.txt.
+shot() {
+  sleep 0.3  # let xterm paint what tmux has already drawn
+  import -window "$window" "$out/$1.png"
+  tmux -L "$socket" capture-pane -p -t 0 > "$out/$1.txt"
+  echo "wrote $out/$1.png and $out/$1.txt"
+}
+
+# Starts bptui in a cols×rows xterm.
+start() {
+  local cols=$1 rows=$2
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  tmux -L "$socket" -f /dev/null new-session -d -x "$cols" -y "$rows" \
+    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 $binary; sleep 600"
+  tmux -L "$socket" set-option -g status off >/dev/null
+  xterm -T "bptui-$cols" -fa 'DejaVu Sans Mono' -fs 11 -geometry "${cols}x${rows}+0+0" \
+    -bg '#1c1f26' -fg '#d8dee9' -e tmux -L "$socket" attach -t 0 &
+  for _ in $(seq 1 200); do
+    window=$(xwininfo -root -tree | awk -v t="\"bptui-$cols\":" 'index($0, t) { print $1; exit }')
+    [ -n "$window" ] && break
+    sleep 0.05
+  done
+  [ -n "$window" ] || { echo "capture.sh: the xterm window never appeared" >&2; exit 1; }
+  wait_for "E_total 0.298371109"
+}
+
+send() { tmux -L "$socket" send-keys -t 0 "$@"; }
+
+start 80 24
+shot start-80x24
+send s;        wait_for "E_total 0.291027924"; shot step-1-80x24
+send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-80x24
+send '?';      wait_for "Keys"; shot help-80x24
+
+start 120 40
+send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-120x40
