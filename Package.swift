@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine"]),
-        .testTarget(name: "bptuiTests", dependencies: ["bptui"]),
+        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

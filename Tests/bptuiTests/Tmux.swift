@@ -9,15 +9,25 @@ struct Tmux {
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    /// Starts bptui with `arguments` in a `width`×`height` pane.
-    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts bptui with `arguments` in a `width`×`height` pane; `unset` names variables to
+    /// remove and `redirection` (e.g. `> file`) is appended to the command line.
+    init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:],
+         unset: [String] = [], redirection: String = "") throws {
         let assignments = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(environment) { $1 }
             .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let command = (["env"] + assignments + [Binary.url.path] + arguments).map(Self.quoted).joined(separator: " ")
+        let words = ["env"] + unset.flatMap { ["-u", $0] } + assignments + [Binary.url.path] + arguments
+        let command = words.map(Self.quoted).joined(separator: " ") + " " + redirection
         let script = "trap true INT; \(command); status=$?; printf 'modes:'; "
             + "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; "
             + "echo; echo \"exit status $status\"; sleep 600"
         try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script])
+    }
+
+    /// Starts an interactive bash with job control in a `width`×`height` pane and types the
+    /// bptui command line into it, as a person would.
+    init(interactiveShellWidth width: Int, height: Int) throws {
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "bash", "--norc", "--noprofile", "-i"])
+        try run(["send-keys", "-t", "0", "LANG=C.UTF-8 \(Self.quoted(Binary.url.path))", "Enter"])
     }
 
     static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -35,10 +45,21 @@ struct Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The terminal's programs start with no signal blocked or ignored, whatever the test
+        // runner's threads had, so that job control (Ctrl-Z) works as in a login shell.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw Failure(description: "cannot run tmux (error \(spawned)); is it installed?") }
         var status: Int32 = 0
         waitpid(pid, &status, 0)
@@ -61,6 +82,20 @@ struct Tmux {
         }
         Issue.record("never showed \(text); the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw Failure(description: "timed out waiting for \(text)")
+    }
+
+    /// Polls the screen until `text` is gone from it.
+    @discardableResult
+    func waitForAbsence(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if !last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("still showed \(text); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw Failure(description: "timed out waiting for \(text) to go")
     }
 
     func resize(width: Int, height: Int) throws {

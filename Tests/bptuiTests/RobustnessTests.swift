@@ -1,0 +1,157 @@
+import BackpropEngine
+import BackpropTUI
+import Foundation
+import Testing
+
+/// The real binary under hostile conditions: signals, suspension, resize storms, random keys,
+/// and places that are not terminals.
+@Suite(.serialized) struct RobustnessTests {
+    @Test func controlZAndFgRedrawTheWholeScreen() throws {
+        let tmux = try Tmux(interactiveShellWidth: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("s")
+        try tmux.waitFor("E_total 0.291027924")
+        try tmux.send("C-z")
+        let suspended = try tmux.waitFor("Stopped")
+        #expect(!suspended.contains("E_total"), "the shell's screen is back while bptui is stopped")
+        try tmux.send("fg", "Enter")
+        let resumed = try tmux.waitFor("E_total 0.291027924")
+        #expect(resumed.contains("bptui · A Step by Step Backpropagation Example · iteration 1"))
+        #expect(resumed.contains("spc Step r Run"))
+        try tmux.send("q")
+        try tmux.waitForAbsence("E_total")
+        try tmux.send("echo \"bptui said $?\"", "Enter")
+        try tmux.waitFor("bptui said 0")
+    }
+
+    @Test func resizeStormEndsInTheRightLayout() throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        var generator = SplitMix64(seed: 7)
+        for _ in 0 ..< 50 {
+            try tmux.resize(width: 40 + Int(generator.next() % 120), height: 10 + Int(generator.next() % 40))
+        }
+        try tmux.resize(width: 120, height: 40)
+        let expected = Screen.render(AppState(trainer: Trainer()), width: 120, height: 40).lines
+        let shown = try tmux.waitFor(expected[0])
+        try tmux.waitFor("iteration 0 is the starting network")
+        #expect(try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init)
+            .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) } == expected,
+            "after the storm:\n\(shown)")
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+
+    @Test func twoThousandRandomKeysLeaveItAliveAndResettable() throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        var generator = SplitMix64(seed: 2_000)
+        let printable = Array("abcdefhijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ!@#$%^&*()_+-=[]{};:'\\\",.<>/?`~ ")
+        let named = ["Up", "Down", "Left", "Right", "Escape", "Enter", "BSpace", "Tab", "F1", "F5", "PageUp", "Home", "C-u"]
+        var batch: [String] = []
+        for _ in 0 ..< 2_000 {
+            if generator.next() % 4 == 0 {
+                batch.append(named[Int(generator.next() % UInt64(named.count))])
+            } else {
+                batch.append("-l")
+                batch.append(String(printable[Int(generator.next() % UInt64(printable.count))]))
+            }
+            if batch.count > 60 {
+                try send(batch, to: tmux)
+                batch = []
+            }
+        }
+        try send(batch, to: tmux)
+        try tmux.send("Escape", "Escape")
+        if try tmux.screen().contains("running") {
+            try tmux.send("r")
+        }
+        try tmux.waitFor("paused")
+        try tmux.send("R")
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+
+    /// Sends keys in groups: each `-l` marks the next word as literal text.
+    private func send(_ keys: [String], to tmux: Tmux) throws {
+        var group: [String] = []
+        var literal = false
+        func flush() throws {
+            if !group.isEmpty { try tmux.run(["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + group) }
+            group = []
+        }
+        var index = 0
+        while index < keys.count {
+            let isLiteral = keys[index] == "-l"
+            let key = isLiteral ? keys[index + 1] : keys[index]
+            if isLiteral != literal { try flush(); literal = isLiteral }
+            group.append(key)
+            index += isLiteral ? 2 : 1
+        }
+        try flush()
+    }
+
+    @Test func stdoutToAFileOrAPipeIsRefusedWithoutEscapeCodes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let tmux = try Tmux(width: 200, height: 10, redirection: "> \(file)")
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("exit status 1")
+        #expect(screen.contains("bptui: standard output is not a terminal; use --headless for a run without a screen"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)).isEmpty)
+        let piped = try Tmux(width: 200, height: 10, redirection: "| cat")
+        defer { piped.kill() }
+        try piped.waitFor("bptui: standard output is not a terminal")
+    }
+
+    @Test func stdinFromDevNullIsRefused() throws {
+        let tmux = try Tmux(width: 200, height: 10, redirection: "< /dev/null")
+        defer { tmux.kill() }
+        try tmux.waitFor("bptui: standard input is not a terminal; use --headless")
+        try tmux.waitFor("exit status 1")
+    }
+
+    @Test func unsetTermIsRefused() throws {
+        let tmux = try Tmux(width: 200, height: 10, unset: ["TERM"])
+        defer { tmux.kill() }
+        try tmux.waitFor("bptui: TERM is not set; use --headless")
+        try tmux.waitFor("exit status 1")
+    }
+
+    @Test func noColorStillDrawsEverything() throws {
+        let tmux = try Tmux(width: 80, height: 24, environment: ["NO_COLOR": "1"])
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        let styled = try tmux.run(["capture-pane", "-e", "-p", "-t", "0"])
+        #expect(styled.range(of: "\u{1B}\\[([0-9]+;)*3[0-7]m", options: .regularExpression) == nil, "no foreground colours")
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "selection in reverse video")
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+
+    @Test func asciiLocaleDrawsWithASCII() throws {
+        let tmux = try Tmux(width: 80, height: 24, environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("E_total 0.298371109")
+        #expect(screen.contains("+- bptui . A Step by Step"))
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+}
+
+/// A small seeded generator, so every random test replays the same keys.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
