@@ -37,7 +37,7 @@ struct ChartPane {
         }
         var marks = Array(repeating: [Int](repeating: 0, count: plot.width), count: plot.height)
         var last: (x: Int, y: Int)?
-        for (column, range) in ranges.enumerated() where !range.isEmpty {
+        for (column, range) in ranges.enumerated() where !range.isEmpty && range.min.isFinite && range.max.isFinite {
             let top = axis.row(of: range.max, rows: rows), bottom = axis.row(of: range.min, rows: rows)
             for row in top ... bottom {
                 marks[row / dots.down][column / dots.across] |= Self.mark(
@@ -52,7 +52,7 @@ struct ChartPane {
                 canvas.put(String(glyph), x: plot.x + x, y: plot.y + y, Style(.accent))
             }
         }
-        if let last {
+        if let last, history.latest.isFinite {
             canvas.put(String(canvas.glyphs.current), x: last.x, y: last.y, Style(.current, bold: true))
         }
         let axisY = plot.y + plot.height
@@ -62,8 +62,8 @@ struct ChartPane {
         canvas.put("iteration", x: plot.x + (plot.width - 9) / 2, y: axisY, Style(.muted))
         canvas.put(end, x: plot.x + plot.width - end.count, y: axisY, Style(.muted))
 
-        let x = canvas.put("\(canvas.glyphs.current) \(Format.fixed(history.latest))", x: area.x, y: axisY + 1,
-                           Style(.current), limit: area.x + area.width)
+        let now = history.latest.isFinite ? Format.fixed(history.latest) : "not finite"
+        let x = canvas.put("\(canvas.glyphs.current) \(now)", x: area.x, y: axisY + 1, Style(.current), limit: area.x + area.width)
         if let reference {
             canvas.put(" \(canvas.glyphs.reference) post \(Format.fixed(reference))", x: x, y: axisY + 1,
                        Style(.reference), limit: area.x + area.width)
@@ -93,7 +93,7 @@ struct Axis {
 
     init(_ scale: ChartScale, ranges: [ErrorRange], reference: Double?) {
         self.scale = scale
-        let filled = ranges.filter { !$0.isEmpty }
+        let filled = ranges.filter { !$0.isEmpty && $0.min.isFinite && $0.max.isFinite }
         var lowest = filled.map(\.min).min() ?? 0, highest = filled.map(\.max).max() ?? 1
         switch scale {
         case .log:

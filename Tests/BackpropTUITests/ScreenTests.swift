@@ -167,3 +167,44 @@ import Testing
         #expect(!text.contains("nan") && !text.contains("inf"))
     }
 }
+
+/// The chart never draws a non-finite error and never breaks on one that underflows to 0.
+@Suite struct ChartEdgeTests {
+    @Test func nonFiniteStartDrawsNoPointsAndSaysDiverged() {
+        var network = Network.post
+        network.i1 = 1.7e308
+        network.i2 = 1.7e308
+        network.w1 = 1.7e308
+        network.w2 = -1.7e308
+        let state = AppState(trainer: Trainer(start: network))
+        let canvas = Screen.render(state, width: 80, height: 24)
+        let layout = Layout(width: 80, height: 24)!
+        let plotCells = (layout.chart.y + 1 ..< layout.chart.y + layout.chart.height - 3).flatMap { y in
+            (layout.chart.x + 1 + ChartPane.labelWidth ..< layout.chart.x + layout.chart.width - 1).map { canvas[$0, y].character }
+        }
+        #expect(plotCells.allSatisfy { $0 == " " || $0 == "┄" })
+        #expect(canvas.text.contains("● not finite"))
+        #expect(canvas.text.contains("diverged at iteration 0"))
+    }
+
+    @Test func errorThatUnderflowsToZeroSitsOnTheLogFloor() {
+        let axis = Axis(.log, ranges: [ErrorRange(min: 0, max: 0.3)], reference: nil)
+        #expect(axis.low == -300)
+        #expect(axis.row(of: 0, rows: 10) == 9)
+        #expect(axis.row(of: 0.3, rows: 10) == 0)
+        #expect(axis.labels(rows: 10).count <= 10)
+    }
+
+    @Test func hugeLearningRateDivergesOnScreenAndResetStillWorks() {
+        var state = AppState(trainer: Trainer(settings: TrainingSettings(learningRate: 1e300)))
+        state.update(.toggleRun)
+        state.update(.tick(seconds: 0.1))
+        #expect(state.trainer.divergence?.iteration == 1)
+        #expect(!state.running)
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("diverged at iteration 1 (η = 1e+300)"))
+        state.update(.reset)
+        #expect(state.trainer.iteration == 0)
+        #expect(state.trainer.divergence == nil)
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("E_total 0.298371109"))
+    }
+}

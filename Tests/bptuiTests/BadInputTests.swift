@@ -100,3 +100,48 @@ import Testing
         #expect(rows.allSatisfy { !$0.contains("nan") && !$0.contains("inf") })
     }
 }
+
+/// The reliability issue's further inputs: each still one line, never a crash.
+@Suite struct HostileInputTests {
+    @Test func hundredMegabyteFileIsRefusedUnread() throws {
+        let path = try Binary.temporaryFile(Data())
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 100_000_000)
+        try handle.close()
+        let result = try Binary.run(["--headless", "--config", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "bptui: \(path): larger than 1 MiB; a configuration is a small JSON object\n")
+    }
+
+    @Test func byteOrderMarkIsAccepted() throws {
+        let path = try Binary.temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data(#"{"learningRate": 0.25}"#.utf8))
+        let result = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#""learningRate" : 0.25"#))
+    }
+
+    @Test func deeplyNestedJSONIsOneLine() throws {
+        let deep = #"{"inputs": "# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        let path = try Binary.temporaryFile(Data(deep.utf8))
+        let result = try Binary.run(["--headless", "--config", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.hasPrefix("bptui: \(path): "))
+    }
+
+    @Test func hugeLearningRateOnThePostsNetworkDivergesAtIterationOne() throws {
+        let result = try Binary.run(["--headless", "--format", "csv", "--learning-rate", "1e300"])
+        #expect(result.status == 1)
+        #expect(result.stdoutLines == ["iteration,error,out_o1,out_o2", "0,0.2983711087600027,0.7513650695523157,0.7729284653214625"])
+        #expect(result.stderr.hasPrefix("bptui: diverged at iteration 1 (η = 1e+300)"))
+    }
+
+    @Test func extremeConfigValuesDivergeAtIterationZero() throws {
+        let path = try Binary.temporaryFile(Data(#"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#.utf8))
+        let result = try Binary.run(["--headless", "--config", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("bptui: diverged at iteration 0"))
+    }
+}
