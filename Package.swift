@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI"]),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine"]),
         .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine"]),

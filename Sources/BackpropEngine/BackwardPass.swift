@@ -42,7 +42,9 @@ public struct BackwardPass: Sendable, Equatable {
         self.init(n, forward: ForwardPass(n), settings: settings)
     }
 
-    /// Takes one step from `n`, whose forward pass is already known.
+    /// Takes one step from `n`, whose forward pass is already known. Always inlined, so that a
+    /// caller that reads only `after` (bulk training) pays for none of the other values.
+    @inline(__always)
     public init(_ n: Network, forward f: ForwardPass, settings: TrainingSettings) {
         let η = settings.learningRate
         forward = f
@@ -62,8 +64,11 @@ public struct BackwardPass: Sendable, Equatable {
         next.w7 = n.w7 - η * (δ_o2 * f.out_h1)
         next.w8 = n.w8 - η * (δ_o2 * f.out_h2)
 
-        let used = settings.order == .published ? next : n
-        w5_used = used.w5; w6_used = used.w6; w7_used = used.w7; w8_used = used.w8
+        let published = settings.order == .published
+        w5_used = published ? next.w5 : n.w5
+        w6_used = published ? next.w6 : n.w6
+        w7_used = published ? next.w7 : n.w7
+        w8_used = published ? next.w8 : n.w8
         dE_o1_dout_h1 = δ_o1 * w5_used
         dE_o2_dout_h1 = δ_o2 * w7_used
         dE_o1_dout_h2 = δ_o1 * w6_used

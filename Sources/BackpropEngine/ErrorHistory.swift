@@ -12,6 +12,7 @@ public struct ErrorRange: Sendable, Equatable {
 
     public var isEmpty: Bool { min > max }
 
+    @inline(__always)
     mutating func include(_ value: Double) {
         min = Swift.min(min, value)
         max = Swift.max(max, value)
@@ -49,23 +50,29 @@ public struct ErrorHistory: Sendable {
     /// E_total of the most recent iteration.
     public private(set) var latest = Double.nan
     /// Iterations per bucket at the finest level kept.
-    public private(set) var finestBucketSize = 1
+    public private(set) var finestBucketSize: Int
     private(set) var levels = [Level()]
+    /// The finest level's open bucket, kept outside `levels` so that recording an error
+    /// touches only scalars; `levels[0].open` takes it over when the bucket closes.
+    private var finestOpen = ErrorRange.empty
+    private var finestOpenCount = 0
 
-    public init(exactCapacity: Int = 1 << 20, bucketCapacity: Int = 1 << 16) {
-        precondition(exactCapacity >= 0 && bucketCapacity >= 2 && bucketCapacity % 2 == 0)
+    public init(exactCapacity: Int = 1 << 20, bucketCapacity: Int = 1 << 16, initialBucketSize: Int = 16) {
+        precondition(exactCapacity >= 0 && bucketCapacity >= 2 && bucketCapacity % 2 == 0 && initialBucketSize >= 1)
         self.exactCapacity = exactCapacity
         self.bucketCapacity = bucketCapacity
+        finestBucketSize = initialBucketSize
     }
 
-    /// Records E_total of the next iteration.
+    /// Records E_total of the next iteration. Inlined: it runs once per training iteration.
+    @inline(__always)
     public mutating func append(_ error: Double) {
-        if count < exactCapacity { exact.append(error) }
+        if count < exactCapacity { appendExact(error) }
         latest = error
         count += 1
-        levels[0].open.include(error)
-        levels[0].openCount += 1
-        if levels[0].openCount == finestBucketSize { closeFinestBucket() }
+        finestOpen.include(error)
+        finestOpenCount += 1
+        if finestOpenCount == finestBucketSize { closeFinestBucket() }
     }
 
     /// E_total at `iteration` when it is still held exactly (the first `exactCapacity`
@@ -76,8 +83,8 @@ public struct ErrorHistory: Sendable {
     }
 
     /// The min and max of E_total over `iterations`, exact to the finest bucket size kept
-    /// (one iteration until the history outgrows `bucketCapacity`): the span is cut into
-    /// aligned buckets, at most two per level, or read value by value when short and exact.
+    /// and exact to the iteration where the values are still held: the span is cut into
+    /// aligned buckets, at most two per level, and its ragged ends are read value by value.
     public func range(_ iterations: Range<Int>) -> ErrorRange {
         var result = ErrorRange.empty
         forEachBucket(covering: iterations) { result.include($0) }
@@ -92,18 +99,25 @@ public struct ErrorHistory: Sendable {
     }
 
     func forEachBucket(covering iterations: Range<Int>, _ body: (ErrorRange) -> Void) {
-        let clamped = iterations.clamped(to: 0 ..< count)
-        guard !clamped.isEmpty else { return }
-        if clamped.upperBound <= exact.count, clamped.count <= Self.exactReadLimit {
-            for i in clamped { body(ErrorRange(min: exact[i], max: exact[i])) }
-            return
+        let span = iterations.clamped(to: 0 ..< count)
+        guard !span.isEmpty else { return }
+        func readExactly(_ part: Range<Int>) -> Bool {
+            guard part.upperBound <= exact.count else { return false }
+            for i in part { body(ErrorRange(min: exact[i], max: exact[i])) }
+            return true
         }
+        if span.count <= Self.exactReadLimit, readExactly(span) { return }
         let finest = finestBucketSize
-        var position = clamped.lowerBound / finest * finest
-        let end = (clamped.upperBound + finest - 1) / finest * finest
+        var lower = span.lowerBound, upper = span.upperBound
+        let head = lower ..< min(upper, (lower + finest - 1) / finest * finest)
+        if !head.isEmpty, readExactly(head) { lower = head.upperBound }
+        let tail = max(lower, upper / finest * finest) ..< upper
+        if !tail.isEmpty, readExactly(tail) { upper = tail.lowerBound }
+        var position = lower / finest * finest
+        let end = (upper + finest - 1) / finest * finest
         while position < end {
             guard position / finest < levels[0].complete.count else {
-                body(levels[0].open)
+                body(finestOpen)
                 return
             }
             var level = levels.count - 1
@@ -117,7 +131,15 @@ public struct ErrorHistory: Sendable {
         }
     }
 
+    private mutating func appendExact(_ error: Double) {
+        if exact.count == exact.capacity { exact.reserveCapacity(min(exactCapacity, max(1_024, 2 * exact.capacity))) }
+        exact.append(error)
+    }
+
     private mutating func closeFinestBucket() {
+        levels[0].open = finestOpen
+        finestOpen = .empty
+        finestOpenCount = 0
         var level = 0
         while true {
             let bucket = levels[level].open
@@ -136,7 +158,10 @@ public struct ErrorHistory: Sendable {
     /// Drops the finest level; the next one, with buckets twice as wide, takes its place.
     private mutating func coarsen() {
         levels.removeFirst()
-        levels[0].openCount *= finestBucketSize
+        finestOpen = levels[0].open
+        finestOpenCount = levels[0].openCount * finestBucketSize
+        levels[0].open = .empty
+        levels[0].openCount = 0
         finestBucketSize *= 2
         levels[0].complete.reserveCapacity(bucketCapacity)
     }

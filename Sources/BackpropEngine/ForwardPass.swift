@@ -14,7 +14,7 @@ public struct ForwardPass: Sendable, Equatable {
     public let E_total: Double
 
     /// Runs the network on its own inputs and scores it against its targets.
-    @inlinable
+    @inlinable @inline(__always)
     public init(_ n: Network) {
         net_h1 = n.w1 * n.i1 + n.w2 * n.i2 + n.b1
         out_h1 = logistic(net_h1)

@@ -36,12 +36,9 @@ public struct Network: Sendable, Equatable, Codable {
         set { self[keyPath: parameter.keyPath] = newValue }
     }
 
-    /// Whether every number in the network is finite (x · 0 is 0 only for finite x).
+    /// Whether every number in the network is finite.
     public var isFinite: Bool {
-        let zero = i1 * 0 + i2 * 0 + target_o1 * 0 + target_o2 * 0
-            + w1 * 0 + w2 * 0 + w3 * 0 + w4 * 0 + w5 * 0 + w6 * 0 + w7 * 0 + w8 * 0
-            + b1 * 0 + b2 * 0
-        return zero == 0
+        [i1, i2, target_o1, target_o2, w1, w2, w3, w4, w5, w6, w7, w8, b1, b2].allSatisfy(\.isFinite)
     }
 }
 

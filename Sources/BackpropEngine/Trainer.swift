@@ -45,18 +45,23 @@ public struct Trainer: Sendable {
     public mutating func train(_ steps: Int) -> Int {
         guard divergence == nil, steps > 0 else { return 0 }
         var n = network, f = forward, before = previous
+        var recorded = ErrorHistory()
+        swap(&recorded, &history)
+        defer { swap(&recorded, &history) }
         var taken = 0
         while taken < steps {
             let next = BackwardPass(n, forward: f, settings: settings).after
             let nextForward = ForwardPass(next)
-            guard next.isFinite, nextForward.isFinite else {
+            // Finite nets imply finite weights: a weight that overflowed makes the net it
+            // feeds infinite or NaN (its input is finite), so the forward pass is the check.
+            guard nextForward.isFinite else {
                 divergence = Divergence(iteration: iteration + taken + 1, learningRate: settings.learningRate)
                 break
             }
             before = n
             n = next
             f = nextForward
-            history.append(f.E_total)
+            recorded.append(f.E_total)
             taken += 1
         }
         network = n
@@ -73,8 +78,10 @@ public struct Trainer: Sendable {
 }
 
 extension ForwardPass {
-    /// Whether every value of the pass is finite.
+    /// Whether every value of the pass is finite (x − x is 0 only for a finite x; every other
+    /// value follows from the nets through the logistic function).
+    @inline(__always)
     public var isFinite: Bool {
-        (net_h1 * 0 + net_h2 * 0 + net_o1 * 0 + net_o2 * 0 + E_total * 0) == 0
+        ((net_h1 - net_h1) + (net_h2 - net_h2)) + ((net_o1 - net_o1) + (net_o2 - net_o2)) + (E_total - E_total) == 0
     }
 }

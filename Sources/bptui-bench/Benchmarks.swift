@@ -1,0 +1,158 @@
+import BackpropEngine
+import BackpropTUI
+import Foundation
+
+/// Each performance target of the project, measured.
+enum Benchmarks {
+    static let binaryDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    nonisolated(unsafe) static var engineNanoseconds = 0.0
+
+    /// Engine vs the straight-line limit loop vs the companion-script style in Python.
+    static func engine(_ report: inout Report) {
+        let iterations = 2_000_000
+        let errors = UnsafeMutableBufferPointer<Double>.allocate(capacity: 1 << 16)
+        defer { errors.deallocate() }
+        var limit: [Double] = [], engine: [Double] = []
+        for _ in 0 ..< 7 {
+            limit.append(medianSeconds(rounds: 1) { _ = limitLoop(from: .post, iterations: iterations, η: 0.5, errors: errors) })
+            engine.append(medianSeconds(rounds: 1) {
+                var trainer = Trainer()
+                trainer.train(iterations)
+            })
+        }
+        let limitNs = limit.sorted()[3] / Double(iterations) * 1e9
+        let engineNs = engine.sorted()[3] / Double(iterations) * 1e9
+        engineNanoseconds = engineNs
+        report.add("limit loop (straight-line scalar Swift)", "\(format(limitNs, 1)) ns/iteration", target: "reference", met: true)
+        report.add("engine: Trainer.train", "\(format(engineNs, 1)) ns/iteration, \(format(engineNs / limitNs))× the limit",
+                   target: "≤ 1.3× the limit", met: engineNs / limitNs <= 1.3)
+        let script = repository.appendingPathComponent("Benchmarks/companion_style.py").path
+        if let output = run("/usr/bin/env", ["python3", script, "20000"]),
+           let seconds = output.split(separator: " ").first.flatMap({ Double($0) }) {
+            let pythonNs = seconds * 1e9
+            report.add("Python, companion-script style", "\(format(pythonNs / 1000, 1)) µs/iteration, engine \(format(pythonNs / engineNs, 0))× faster",
+                       target: "engine ≥ 60× faster", met: pythonNs / engineNs >= 60)
+        } else {
+            report.add("Python, companion-script style", "python3 did not run", target: "engine ≥ 60× faster", met: false)
+        }
+    }
+
+    /// `bptui --headless` for 20,000,000 iterations, start-up included, against the limit loop.
+    static func headless(_ report: inout Report) {
+        let iterations = 20_000_000
+        let binary = binaryDirectory.appendingPathComponent("bptui").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            report.add("headless 20,000,000 iterations", "no \(binary): run `swift build -c release` first",
+                       target: "≤ 1.3× the limit loop", met: false)
+            return
+        }
+        let errors = UnsafeMutableBufferPointer<Double>.allocate(capacity: 1 << 16)
+        defer { errors.deallocate() }
+        var limit: [Double] = [], headless: [Double] = []
+        for _ in 0 ..< 3 {
+            limit.append(medianSeconds(rounds: 1) { _ = limitLoop(from: .post, iterations: iterations, η: 0.5, errors: errors) })
+            headless.append(medianSeconds(rounds: 1) {
+                _ = run(binary, ["--headless", "--steps", String(iterations), "--format", "csv", "--every", String(iterations)])
+            })
+        }
+        let ratio = headless.sorted()[1] / limit.sorted()[1]
+        report.add("headless 20,000,000 iterations (process start to exit)",
+                   "\(format(headless.sorted()[1])) s, \(format(ratio))× the limit loop's \(format(limit.sorted()[1])) s",
+                   target: "≤ 1.3× the limit loop", met: ratio <= 1.3)
+    }
+
+    /// The history's memory after 10^8 iterations, and its exact checkpoints.
+    static func history(_ report: inout Report) {
+        var history = ErrorHistory()
+        for iteration in 0 ..< 100_000_000 { history.append(1 / Double(iteration + 1)) }
+        let mebibytes = Double(history.retainedBytes) / 1_048_576
+        let exact = [0, 1, 10_000, 99_999_999].allSatisfy { history.value(at: $0) == 1 / Double($0 + 1) }
+        report.add("history after 10^8 iterations", "\(format(mebibytes)) MiB, checkpoints 0, 1, 10,000 and the latest exact: \(exact)",
+                   target: "≤ 16 MiB, exact checkpoints", met: mebibytes <= 16 && exact)
+    }
+
+    /// A 200×60 frame for a 10^7-iteration history against one for a 10^3-iteration history.
+    static func chart(_ report: inout Report) {
+        func frameSeconds(iterations: Int) -> Double {
+            var state = AppState(trainer: Trainer())
+            state.trainer.train(iterations)
+            return medianSeconds(rounds: 301) { _ = Screen.render(state, width: 200, height: 60) }
+        }
+        let small = frameSeconds(iterations: 1_000), large = frameSeconds(iterations: 10_000_000)
+        report.add("200×60 frame, 10^7-iteration history", "\(format(large * 1000, 3)) ms, \(format(large / small))× the 10^3 frame (\(format(small * 1000, 3)) ms)",
+                   target: "≤ 1.5× and < 1 ms", met: large / small <= 1.5 && large < 0.001)
+    }
+
+    /// Run mode at maximum speed, drawing a 200×60 frame each tick, for three seconds.
+    static func runMode(_ report: inout Report) {
+        var state = AppState(trainer: Trainer())
+        state.trainer.train(Post.finalIteration)
+        state.speed = .maximum
+        state.running = true
+        let start = DispatchTime.now().uptimeNanoseconds
+        var last = start, frames = 0, longest = 0.0
+        while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 3 {
+            let now = DispatchTime.now().uptimeNanoseconds
+            let elapsed = Double(now - last) / 1e9
+            last = now
+            state.update(.tick(seconds: elapsed))
+            _ = Screen.render(state, width: 200, height: 60)
+            frames += 1
+            if frames > 10 { longest = max(longest, elapsed) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let rate = Double(state.trainer.iteration - Post.finalIteration) / seconds
+        let bare = 1e9 / engineNanoseconds
+        report.add("run mode at max speed", "\(format(rate / 1e6, 1))M iterations/s = \(format(100 * rate / bare, 0))% of the bare engine, \(format(Double(frames) / seconds, 0)) frames/s",
+                   target: "≥ 70% of the engine, ~30 frames/s", met: rate / bare >= 0.7 && abs(Double(frames) / seconds - 30) < 8)
+        report.add("run mode: longest frame (a key waits at most this)", "\(format(longest * 1000, 1)) ms",
+                   target: "< 50 ms", met: longest < 0.05)
+    }
+
+    /// Launch to first frame of the release binary on a pseudo-terminal.
+    static func startUp(_ report: inout Report) {
+        let binary = binaryDirectory.appendingPathComponent("bptui").path
+        let times = (0 ..< 5).compactMap { _ in PseudoTerminal.secondsToShow("0.298371109", running: binary) }
+        guard times.count == 5 else {
+            report.add("start-up to first frame", "did not start", target: "< 100 ms", met: false)
+            return
+        }
+        let median = times.sorted()[2]
+        report.add("start-up to first frame", "\(format(median * 1000, 1)) ms", target: "< 100 ms", met: median < 0.1)
+    }
+
+    /// 10^8 iterations in one trainer: resident memory, the error and the counter along the way.
+    static func longRun(_ report: inout Report) {
+        var trainer = Trainer()
+        var samples: [(iteration: Int, residentMiB: Double, error: Double)] = []
+        for _ in 0 ..< 100 {
+            trainer.train(1_000_000)
+            samples.append((trainer.iteration, residentMiB(), trainer.forward.E_total))
+        }
+        let settled = samples[9].residentMiB, end = samples.last!.residentMiB
+        let falling = zip(samples, samples.dropFirst()).allSatisfy { $1.error < $0.error }
+        report.add("long run: 10^8 iterations", "resident \(format(settled, 1)) MiB at 10^7, \(format(end, 1)) MiB at 10^8; iteration \(trainer.iteration); error \(trainer.forward.E_total), falling every 10^6: \(falling)",
+                   target: "flat memory, error falling, exact count", met: end - settled < 2 && falling && trainer.iteration == 100_000_000)
+    }
+
+    static func residentMiB() -> Double {
+        let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+        let pages = statm.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
+    /// Runs a program, returning its standard output (nil if it could not run or failed).
+    static func run(_ executable: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+}
