@@ -64,15 +64,37 @@ public struct ErrorHistory: Sendable {
         finestBucketSize = initialBucketSize
     }
 
-    /// Records E_total of the next iteration. Inlined: it runs once per training iteration.
-    @inline(__always)
+    /// Records E_total of the next iteration.
     public mutating func append(_ error: Double) {
-        if count < exactCapacity { appendExact(error) }
-        latest = error
-        count += 1
-        finestOpen.include(error)
-        finestOpenCount += 1
-        if finestOpenCount == finestBucketSize { closeFinestBucket() }
+        withUnsafePointer(to: error) { append(contentsOf: UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+
+    /// Records E_total of the next `errors.count` iterations; training hands them over in
+    /// blocks, so the per-iteration cost is a store.
+    public mutating func append(contentsOf errors: UnsafeBufferPointer<Double>) {
+        guard let last = errors.last else { return }
+        let exactPart = min(errors.count, max(0, exactCapacity - count))
+        if exactPart > 0 {
+            if exact.count + exactPart > exact.capacity {
+                exact.reserveCapacity(min(exactCapacity, max(1_024, 2 * exact.capacity, exact.count + exactPart)))
+            }
+            exact.append(contentsOf: errors[0 ..< exactPart])
+        }
+        var index = 0
+        while index < errors.count {
+            let take = min(finestBucketSize - finestOpenCount, errors.count - index)
+            var lowest = finestOpen.min, highest = finestOpen.max
+            for error in errors[index ..< index + take] {
+                lowest = error < lowest ? error : lowest
+                highest = error > highest ? error : highest
+            }
+            finestOpen = ErrorRange(min: lowest, max: highest)
+            finestOpenCount += take
+            index += take
+            if finestOpenCount == finestBucketSize { closeFinestBucket() }
+        }
+        latest = last
+        count += errors.count
     }
 
     /// E_total at `iteration` when it is still held exactly (the first `exactCapacity`
@@ -115,12 +137,14 @@ public struct ErrorHistory: Sendable {
         if !tail.isEmpty, readExactly(tail) { upper = tail.lowerBound }
         var position = lower / finest * finest
         let end = (upper + finest - 1) / finest * finest
+        var widest = 0
+        while widest + 1 < levels.count, finest << (widest + 1) <= end - position { widest += 1 }
         while position < end {
             guard position / finest < levels[0].complete.count else {
                 body(finestOpen)
                 return
             }
-            var level = levels.count - 1
+            var level = widest
             while level > 0 {
                 let size = finest << level
                 if position % size == 0, position + size <= end, position / size < levels[level].complete.count { break }
@@ -129,11 +153,6 @@ public struct ErrorHistory: Sendable {
             body(levels[level].complete[position / (finest << level)])
             position += finest << level
         }
-    }
-
-    private mutating func appendExact(_ error: Double) {
-        if exact.count == exact.capacity { exact.reserveCapacity(min(exactCapacity, max(1_024, 2 * exact.capacity))) }
-        exact.append(error)
     }
 
     private mutating func closeFinestBucket() {

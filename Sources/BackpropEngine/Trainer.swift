@@ -20,6 +20,8 @@ public struct Trainer: Sendable {
     public private(set) var history = ErrorHistory()
     public private(set) var divergence: Divergence?
     private var previous: Network?
+    /// Errors are handed to the history in blocks of this many iterations.
+    static let recordingBlock = 256
 
     public init(start: Network = .post, settings: TrainingSettings = .post) {
         self.start = start
@@ -45,24 +47,30 @@ public struct Trainer: Sendable {
     public mutating func train(_ steps: Int) -> Int {
         guard divergence == nil, steps > 0 else { return 0 }
         var n = network, f = forward, before = previous
-        var recorded = ErrorHistory()
-        swap(&recorded, &history)
-        defer { swap(&recorded, &history) }
         var taken = 0
-        while taken < steps {
-            let next = BackwardPass(n, forward: f, settings: settings).after
-            let nextForward = ForwardPass(next)
-            // Finite nets imply finite weights: a weight that overflowed makes the net it
-            // feeds infinite or NaN (its input is finite), so the forward pass is the check.
-            guard nextForward.isFinite else {
-                divergence = Divergence(iteration: iteration + taken + 1, learningRate: settings.learningRate)
-                break
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.recordingBlock) { block in
+            var filled = 0
+            while taken < steps {
+                let next = BackwardPass(n, forward: f, settings: settings).after
+                let nextForward = ForwardPass(next)
+                // Finite nets imply finite weights: a weight that overflowed makes the net it
+                // feeds infinite or NaN (its input is finite), so the forward pass is the check.
+                guard nextForward.isFinite else {
+                    divergence = Divergence(iteration: iteration + taken + 1, learningRate: settings.learningRate)
+                    break
+                }
+                before = n
+                n = next
+                f = nextForward
+                block[filled] = f.E_total
+                filled += 1
+                taken += 1
+                if filled == block.count {
+                    history.append(contentsOf: UnsafeBufferPointer(block))
+                    filled = 0
+                }
             }
-            before = n
-            n = next
-            f = nextForward
-            recorded.append(f.E_total)
-            taken += 1
+            history.append(contentsOf: UnsafeBufferPointer(rebasing: block[0 ..< filled]))
         }
         network = n
         forward = f
