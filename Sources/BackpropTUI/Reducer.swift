@@ -114,8 +114,11 @@ extension AppState {
             steps = Int(owed)
             owedFraction = owed - Double(steps)
         case .maximum:
-            maximumBatch = elapsed > Self.frameSeconds * 1.1 ? max(1_000, maximumBatch * 4 / 5)
-                : min(50_000_000, maximumBatch * 5 / 4)
+            if elapsed > Self.frameSeconds {
+                maximumBatch = max(1_000, maximumBatch * 4 / 5)
+            } else if elapsed < Self.frameSeconds * 0.8 {
+                maximumBatch = min(50_000_000, maximumBatch * 5 / 4)
+            }
             steps = maximumBatch
         }
         let milestone = Post.finalIteration
