@@ -12,3 +12,73 @@ public enum Post {
         start == .post && settings.learningRate == TrainingSettings.post.learningRate && !settings.trainBiases
     }
 }
+
+/// One figure the post prints, beside bptui's value for it in a given update order.
+public struct Checkpoint: Sendable, Equatable {
+    public let name: String
+    /// The figure as the post prints it, and how many decimals it prints.
+    public let printed: Double
+    public let decimals: Int
+    public let value: Double
+    /// Why the two differ, where the difference is known.
+    public let reason: String?
+
+    /// Whether `value` rounds to the printed figure.
+    public var agrees: Bool { abs(value - printed) <= 0.5 * pow10(-decimals) * (1 + 1e-9) }
+}
+
+private func pow10(_ exponent: Int) -> Double {
+    (0 ..< abs(exponent)).reduce(1.0) { value, _ in exponent < 0 ? value / 10 : value * 10 }
+}
+
+extension Post {
+    /// Every figure of the post, with bptui's value in `order` (the post's network and η).
+    public static func checkpoints(order: UpdateOrder) -> [Checkpoint] {
+        let settings = TrainingSettings(order: order)
+        let f = ForwardPass(.post), step = BackwardPass(.post, settings: settings)
+        var trainer = Trainer(settings: settings)
+        trainer.train(1)
+        let afterOne = trainer.forward.E_total
+        trainer.train(9_999)
+        let textbookOnly = order == .published ? "the post's w1⁺…w4⁺ and ∂E/∂out_h1 follow its text: textbook order" : nil
+        let publishedOnly = order == .textbook ? "the post's later errors come from its script: published order" : nil
+        func row(_ name: String, _ printed: Double, _ decimals: Int, _ value: Double, _ reason: String? = nil) -> Checkpoint {
+            Checkpoint(name: name, printed: printed, decimals: decimals, value: value, reason: reason)
+        }
+        return [
+            row("net_h1", 0.3775, 4, f.net_h1),
+            row("out_h1", 0.593269992, 9, f.out_h1),
+            row("out_h2", 0.596884378, 9, f.out_h2),
+            row("net_o1", 1.105905967, 9, f.net_o1),
+            row("out_o1", 0.75136507, 8, f.out_o1),
+            row("out_o2", 0.772928465, 9, f.out_o2),
+            row("E_o1", 0.274811083, 9, f.E_o1),
+            row("E_o2", 0.023560026, 9, f.E_o2),
+            row("E_total", 0.298371109, 9, f.E_total),
+            row("∂E_total/∂out_o1", 0.74136507, 8, step.dE_dout_o1),
+            row("∂out_o1/∂net_o1", 0.186815602, 9, step.dout_o1_dnet_o1),
+            row("∂net_o1/∂w5", 0.593269992, 9, step.chain(.w5)[0].dnet_dparameter),
+            row("∂E_total/∂w5", 0.082167041, 9, step.gradient.w5),
+            row("w5⁺", 0.35891648, 8, step.after.w5),
+            row("w6⁺", 0.408666186, 9, step.after.w6),
+            row("w7⁺", 0.511301270, 9, step.after.w7),
+            row("w8⁺", 0.561370121, 9, step.after.w8),
+            row("δ_o1", 0.138498562, 9, step.δ_o1),
+            row("∂E_o1/∂out_h1", 0.055399425, 9, step.dE_o1_dout_h1, textbookOnly),
+            row("∂E_o2/∂out_h1", -0.019049119, 9, step.dE_o2_dout_h1,
+                order == .textbook ? "the post rounded by hand: full precision −0.0190491183" : textbookOnly),
+            row("∂E_total/∂out_h1", 0.036350306, 9, step.dE_dout_h1, textbookOnly),
+            row("∂out_h1/∂net_h1", 0.241300709, 9, step.dout_h1_dnet_h1),
+            row("∂net_h1/∂w1", 0.05, 2, step.chain(.w1)[0].dnet_dparameter),
+            row("∂E_total/∂w1", 0.000438568, 9, step.gradient.w1, textbookOnly),
+            row("w1⁺", 0.149780716, 9, step.after.w1, textbookOnly),
+            row("w2⁺", 0.19956143, 8, step.after.w2, textbookOnly),
+            row("w3⁺", 0.24975114, 8, step.after.w3, textbookOnly),
+            row("w4⁺", 0.29950229, 8, step.after.w4, textbookOnly),
+            row("E_total after 1 update", 0.291027924, 9, afterOne, publishedOnly),
+            row("E_total after 10,000 updates", 0.000035085, 9, trainer.forward.E_total, publishedOnly),
+            row("out_o1 after 10,000 updates", 0.015912196, 9, trainer.forward.out_o1, publishedOnly),
+            row("out_o2 after 10,000 updates", 0.984065734, 9, trainer.forward.out_o2, publishedOnly),
+        ]
+    }
+}

@@ -1,4 +1,4 @@
-import BackpropEngine
+@testable import BackpropEngine
 import Testing
 
 /// Every figure of the post (../shared/tutorial.md), to the digits it prints.
@@ -81,5 +81,40 @@ import Testing
         expectFigure(trainer.forward.E_total, afterTenThousand)
         expectFigure(trainer.forward.out_o1, out_o1)
         expectFigure(trainer.forward.out_o2, out_o2)
+    }
+}
+
+@Suite struct CheckpointAndGradientCheckTests {
+    @Test(arguments: UpdateOrder.allCases)
+    func everyMismatchHasAReasonAndEveryAgreementNone(order: UpdateOrder) {
+        let rows = Post.checkpoints(order: order)
+        #expect(rows.count == 32)
+        for row in rows where !row.agrees {
+            #expect(row.reason != nil, "\(row.name) disagrees without a reason in \(order) order")
+        }
+        let mismatches = Set(rows.filter { !$0.agrees }.map(\.name))
+        if order == .published {
+            #expect(mismatches == ["∂E_o1/∂out_h1", "∂E_o2/∂out_h1", "∂E_total/∂out_h1", "∂E_total/∂w1", "w1⁺", "w2⁺", "w3⁺", "w4⁺"])
+        } else {
+            #expect(mismatches == ["∂E_o2/∂out_h1", "E_total after 1 update", "E_total after 10,000 updates",
+                                   "out_o1 after 10,000 updates", "out_o2 after 10,000 updates"])
+        }
+    }
+
+    @Test(arguments: [0, 1, 10_000])
+    func backpropAgreesWithCentralDifferencesForEveryParameter(iteration: Int) {
+        var trainer = Trainer()
+        trainer.train(iteration)
+        let check = GradientCheck(trainer.network)
+        #expect(check.rows.count == 10)
+        for row in check.rows {
+            #expect(row.passes, "\(row.parameter) at iteration \(iteration): \(row.backprop) vs \(row.numerical), \(row.relativeError)")
+        }
+        #expect(abs(GradientCheck(.post).rows[4].backprop - 0.082167041) < 1e-9)
+    }
+
+    @Test func aWrongGradientFailsTheCheck() {
+        let row = GradientCheck.Row(parameter: .w1, backprop: 0.000438568, numerical: 0.000438000, relativeError: 0.00065)
+        #expect(!row.passes)
     }
 }
