@@ -40,8 +40,8 @@ extension Post {
         trainer.train(1)
         let afterOne = trainer.forward.E_total
         trainer.train(9_999)
-        let textbookOnly = order == .published ? "the post's w1⁺…w4⁺ and ∂E/∂out_h1 follow its text: textbook order" : nil
-        let publishedOnly = order == .textbook ? "the post's later errors come from its script: published order" : nil
+        let textbookOnly = order == .published ? "w1⁺…w4⁺, ∂E/∂w1, ∂E/∂out_h1: the post's text used the original w5…w8" : nil
+        let publishedOnly = order == .textbook ? "after 1 and 10,000 updates: the post's script updated w5…w8 first" : nil
         func row(_ name: String, _ printed: Double, _ decimals: Int, _ value: Double, _ reason: String? = nil) -> Checkpoint {
             Checkpoint(name: name, printed: printed, decimals: decimals, value: value, reason: reason)
         }
@@ -66,7 +66,7 @@ extension Post {
             row("δ_o1", 0.138498562, 9, step.δ_o1),
             row("∂E_o1/∂out_h1", 0.055399425, 9, step.dE_o1_dout_h1, textbookOnly),
             row("∂E_o2/∂out_h1", -0.019049119, 9, step.dE_o2_dout_h1,
-                order == .textbook ? "the post rounded by hand: full precision −0.0190491183" : textbookOnly),
+                order == .textbook ? "∂E_o2/∂out_h1: the post rounded by hand; in full, −0.0190491183" : textbookOnly),
             row("∂E_total/∂out_h1", 0.036350306, 9, step.dE_dout_h1, textbookOnly),
             row("∂out_h1/∂net_h1", 0.241300709, 9, step.dout_h1_dnet_h1),
             row("∂net_h1/∂w1", 0.05, 2, step.chain(.w1)[0].dnet_dparameter),

@@ -8,7 +8,10 @@ public struct AppState: Sendable {
     public var running = false
     public var speed: Speed = .default
     public var chartScale: ChartScale = .log
-    public var showingHelp = false
+    /// The view over the panes, if any: help, a derivation, the gradient check, checkpoints.
+    public var overlay: Overlay?
+    /// The post's figures beside bptui's, computed when the checkpoints view opens.
+    public var checkpoints: [Checkpoint] = []
     /// The go-to-iteration prompt's text while it is open.
     public var prompt: String?
     /// A one-line note in the message line: what the last command did.
@@ -52,6 +55,15 @@ public enum Speed: Sendable, Equatable {
         case .perSecond(let n): "\(n)/s"
         }
     }
+}
+
+/// A view drawn over the panes.
+public enum Overlay: Sendable, Equatable {
+    case help
+    /// The derivation of ∂E_total/∂(selected parameter) at the current iteration.
+    case explain
+    case gradientCheck
+    case checkpoints
 }
 
 /// The error chart's y axis.

@@ -8,6 +8,7 @@ public enum Command: Sendable, Equatable {
     case toggleOrder, toggleBiases
     case toggleScale
     case toggleHelp
+    case toggleExplain, toggleGradientCheck, toggleCheckpoints
     case selectPrevious, selectNext
     /// Opens the go-to-iteration prompt.
     case openGoTo
@@ -47,6 +48,9 @@ public enum Command: Sendable, Equatable {
         case .character("b"): return .toggleBiases
         case .character("l"): return .toggleScale
         case .character("?"), .character("h"): return .toggleHelp
+        case .character("e"), .enter: return .toggleExplain
+        case .character("c"): return .toggleGradientCheck
+        case .character("t"): return .toggleCheckpoints
         case .up, .character("k"): return .selectPrevious
         case .down, .character("j"): return .selectNext
         case .escape: return .close

@@ -9,17 +9,18 @@ struct HelpOverlay {
         ("o", "update order published ↔ textbook (resets)"),
         ("b", "train biases on / off (resets)"),
         ("l", "error chart log₁₀ ↔ linear"),
-        ("↑ ↓, k j", "select a weight"),
+        ("↑ ↓, k j", "select a weight (also inside the views below)"),
+        ("e, Enter", "explain: the chain rule for the selected weight"),
+        ("c", "gradient check: backprop against central differences"),
+        ("t", "the post's checkpoints beside bptui's values"),
         ("?, h", "this help; Esc closes it"),
-        ("Esc", "close the prompt or this help (never quits)"),
+        ("Esc", "close the prompt or any view (never quits)"),
         ("q, Ctrl-C", "quit"),
     ]
 
     static let notes = [
-        "published: w5…w8 update first and the hidden deltas use the new",
-        "values — the post's errors 0.291027924 and 0.000035085.",
-        "textbook: every gradient from the weights before the update —",
-        "the post's text and its w1⁺…w4⁺.",
+        "published (default): w5…w8 update first — gives the post's errors",
+        "textbook: every gradient from the old weights — gives its w1⁺…w4⁺",
     ]
 
     func render(into canvas: inout Canvas, within screen: Rect) {

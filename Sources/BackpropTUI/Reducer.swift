@@ -38,7 +38,14 @@ extension AppState {
         case .toggleScale:
             chartScale = chartScale == .log ? .linear : .log
         case .toggleHelp:
-            showingHelp.toggle()
+            toggle(.help)
+        case .toggleExplain:
+            toggle(.explain)
+        case .toggleGradientCheck:
+            toggle(.gradientCheck)
+        case .toggleCheckpoints:
+            toggle(.checkpoints)
+            checkpoints = overlay == .checkpoints ? Post.checkpoints(order: trainer.settings.order) : []
         case .selectPrevious:
             moveSelection(by: -1)
         case .selectNext:
@@ -54,7 +61,7 @@ extension AppState {
         case .promptSubmit:
             submitGoTo()
         case .close:
-            if prompt != nil { prompt = nil } else { showingHelp = false }
+            if prompt != nil { prompt = nil } else { overlay = nil }
         case .quit:
             wantsQuit = true
         case .tick(let seconds):
@@ -66,6 +73,11 @@ extension AppState {
 
     private mutating func restart(with settings: TrainingSettings) {
         trainer = Trainer(start: trainer.start, settings: settings)
+        if overlay == .checkpoints { checkpoints = Post.checkpoints(order: settings.order) }
+    }
+
+    private mutating func toggle(_ view: Overlay) {
+        overlay = overlay == view ? nil : view
     }
 
     private mutating func moveSelection(by offset: Int) {

@@ -12,8 +12,13 @@ public enum Screen {
         StatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         MessageLine(state: state).render(into: &canvas, layout.message)
         HintBar().render(into: &canvas, layout.hints)
-        if state.showingHelp {
-            HelpOverlay().render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
+        let panes = Rect(x: 0, y: 0, width: width, height: layout.status.y)
+        switch state.overlay {
+        case .help: HelpOverlay().render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
+        case .explain: ExplainPane(state: state).render(into: &canvas, panes)
+        case .gradientCheck: GradientCheckPane(state: state).render(into: &canvas, panes)
+        case .checkpoints: CheckpointsPane(state: state).render(into: &canvas, panes)
+        case nil: break
         }
         return canvas
     }

@@ -94,17 +94,24 @@ struct MessageLine {
     }
 }
 
-/// The htop-style key-hint bar.
+/// The htop-style key-hint bar: the main keys, the toggles when there is room, then help and quit.
 struct HintBar {
-    static let hints: [(key: String, label: String)] = [
+    static let main: [(key: String, label: String)] = [
         ("spc", "Step"), ("r", "Run"), ("+-", "Speed"), ("g", "Go to"), ("R", "Reset"),
-        ("o", "Order"), ("b", "Bias"), ("l", "Scale"), ("?", "Help"), ("q", "Quit"),
+        ("e", "Explain"), ("c", "Check"), ("t", "Post"),
     ]
+    static let toggles: [(key: String, label: String)] = [("o", "Order"), ("b", "Bias"), ("l", "Scale")]
+    static let last: [(key: String, label: String)] = [("?", "Help"), ("q", "Quit")]
+
+    static func width(_ hints: [(key: String, label: String)]) -> Int {
+        hints.reduce(0) { $0 + $1.key.count + $1.label.count + 2 }
+    }
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
+        let roomForToggles = Self.width(Self.main + Self.toggles + Self.last) <= rect.width
         var x = rect.x
         let limit = rect.x + rect.width
-        for hint in Self.hints {
+        for hint in Self.main + (roomForToggles ? Self.toggles : []) + Self.last {
             x = canvas.put(hint.key, x: x, y: rect.y, Style(.key, bold: true), limit: limit)
             x = canvas.put(" \(hint.label) ", x: x, y: rect.y, Style(.key, reverse: true), limit: limit)
         }

@@ -152,9 +152,29 @@ import Testing
     }
 
     @Test func questionMarkTogglesHelpAndEscClosesIt() {
-        #expect(press(.character("?")).showingHelp)
-        #expect(!press(.character("?"), .character("?")).showingHelp)
-        #expect(!press(.character("?"), .escape).showingHelp)
+        #expect(press(.character("?")).overlay == .help)
+        #expect(press(.character("?"), .character("?")).overlay == nil)
+        #expect(press(.character("?"), .escape).overlay == nil)
+    }
+
+    @Test func eAndEnterExplainCChecksTShowsCheckpointsEscClosesThem() {
+        #expect(press(.character("e")).overlay == .explain)
+        #expect(press(.enter).overlay == .explain)
+        #expect(press(.character("e"), .character("e")).overlay == nil)
+        #expect(press(.character("c")).overlay == .gradientCheck)
+        let checkpoints = press(.character("t"))
+        #expect(checkpoints.overlay == .checkpoints)
+        #expect(checkpoints.checkpoints.count == 32)
+        #expect(press(.character("t"), .character("c")).overlay == .gradientCheck)
+        for key in ["e", "c", "t"] { #expect(press(.character(Character(key)), .escape).overlay == nil) }
+        let flipping = press(.character("e"), .up, .up, .up, .up)
+        #expect(flipping.overlay == .explain && flipping.selection == .w1)
+    }
+
+    @Test func checkpointsFollowTheOrder() {
+        let state = press(.character("t"), .character("o"))
+        #expect(state.trainer.settings.order == .textbook)
+        #expect(state.checkpoints == Post.checkpoints(order: .textbook))
     }
 
     @Test func selectionMovesWithArrowsAndVimKeysAndStaysInRange() {
@@ -182,7 +202,7 @@ import Testing
         var state = press(.character("r"))
         state.update(.tick(seconds: 0.05))
         state = press(.character("l"), .character("?"), .down, on: state)
-        #expect(state.running && state.chartScale == .linear && state.showingHelp && state.selection == .w6)
+        #expect(state.running && state.chartScale == .linear && state.overlay == .help && state.selection == .w6)
         state.update(.tick(seconds: 0.05))
         #expect(state.trainer.iteration == 100)
     }

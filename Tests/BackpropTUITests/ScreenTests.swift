@@ -208,3 +208,77 @@ import Testing
         #expect(Screen.render(state, width: 80, height: 24).text.contains("E_total 0.298371109"))
     }
 }
+
+/// The teaching views as canvas text.
+@Suite struct TeachingViewTests {
+    func render(_ keys: Command..., settings: TrainingSettings = .post, iterations: Int = 0,
+                width: Int = 80, height: Int = 24) -> String {
+        var state = AppState(trainer: Trainer(settings: settings))
+        state.trainer.train(iterations)
+        keys.forEach { state.update($0) }
+        return Screen.render(state, width: width, height: height).text
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func w5DerivationAtIterationZeroHasThePostsNumbers(width: Int, height: Int) {
+        let text = render(.toggleExplain, width: width, height: height)
+        #expect(text.contains("Explain ∂E_total/∂w5 · iteration 0"))
+        #expect(text.contains("∂E_total/∂w5 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5"))
+        #expect(text.contains("∂E_total/∂out_o1 = −(target − out) = −(0.01 − 0.751365070) = 0.741365070"))
+        #expect(text.contains("∂out_o1/∂net_o1 = out_o1(1 − out_o1) = 0.186815602"))
+        #expect(text.contains("∂net_o1/∂w5 = out_h1 = 0.593269992"))
+        #expect(text.contains("∂E_total/∂w5 = 0.741365070 × 0.186815602 × 0.593269992 = 0.082167041"))
+        #expect(text.contains("w5⁺ = w5 − η·∂E_total/∂w5 = 0.400000000 − 0.5 × 0.082167041 = 0.358916480"))
+    }
+
+    @Test func w1DerivationShowsBothOrdersWithThePostsTextbookNumbers() {
+        let text = render(.toggleExplain, .selectPrevious, .selectPrevious, .selectPrevious, .selectPrevious)
+        #expect(text.contains("Explain ∂E_total/∂w1 · iteration 0"))
+        let lines = text.split(separator: "\n").map(String.init)
+        func row(_ label: String) -> [Substring]? {
+            lines.first { $0.contains(label) }.map { $0.split(separator: " ").suffix(3).dropLast() }
+        }
+        #expect(lines.contains { $0.contains("published ◂") && $0.contains("textbook") })
+        #expect(row("∂E_o1/∂out_h1 = δ_o1 · w5")?.last == "0.055399425")
+        #expect(row("∂E_o2/∂out_h1 = δ_o2 · w7")?.last == "-0.019049118")
+        #expect(row("∂E_total/∂out_h1 =")?.last == "0.036350306")
+        #expect(row("∂out_h1/∂net_h1 = out_h1")?.last == "0.241300709")
+        #expect(row("∂net_h1/∂w1 = i1")?.last == "0.050000000")
+        #expect(row("∂E_total/∂w1 = product")?.last == "0.000438568")
+        #expect(row("w1⁺ = w1")?.first == "0.149817639")
+        #expect(row("w1⁺ = w1")?.last == "0.149780716")
+        #expect(row("w5 used")?.first == "0.358916480")
+        #expect(text.contains("No one order matches every figure it prints; o switches the order."))
+    }
+
+    @Test(arguments: [0, 1, 10_000])
+    func gradientCheckPassesEveryRow(iterations: Int) {
+        let text = render(.toggleGradientCheck, iterations: iterations)
+        #expect(text.contains("10 of 10 pass (relative error < 1e-7)"))
+        #expect(!text.contains("✗"))
+    }
+
+    @Test func checkpointsMarkAgreementsAndExplainMismatches() {
+        let published = render(.toggleCheckpoints, width: 120, height: 40)
+        #expect(published.contains("24 of 32 agree to the printed digits in published order"))
+        #expect(published.contains("✓ E_total after 10,000 updates"))
+        #expect(published.contains("✗ w1⁺"))
+        #expect(published.contains("✗ w1⁺…w4⁺, ∂E/∂w1, ∂E/∂out_h1: the post's text used the original w5…w8"))
+        let small = render(.toggleCheckpoints)
+        #expect(small.contains("✗ w4⁺"))
+        #expect(small.contains("more that agree (a larger terminal shows every row)"))
+        let textbook = render(.toggleCheckpoints, settings: TrainingSettings(order: .textbook), width: 120, height: 40)
+        #expect(textbook.contains("27 of 32 agree to the printed digits in textbook order"))
+        #expect(textbook.contains("✗ ∂E_o2/∂out_h1: the post rounded by hand; in full, −0.0190491183"))
+        #expect(textbook.contains("✓ w1⁺"))
+        #expect(textbook.contains("✗ E_total after 1 update"))
+    }
+
+    @Test func checkpointsSayTheyDoNotApplyToAnotherNetwork() {
+        var network = Network.post
+        network.w1 = 0.1
+        var state = AppState(trainer: Trainer(start: network))
+        state.update(.toggleCheckpoints)
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("These checkpoints are the post's, for its own network"))
+    }
+}
