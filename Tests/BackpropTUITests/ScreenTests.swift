@@ -117,12 +117,17 @@ import Testing
     @Test func asciiGlyphsForNonUTF8Terminals() {
         var state = AppState(trainer: Trainer())
         state.update(.step)
-        state.update(.toggleHelp)
         let canvas = render(state, (80, 24), glyphs: .ascii)
         #expect(canvas.cells.allSatisfy { $0.character.isASCII })
         #expect(canvas.text.contains("+- bptui . A Step by Step"))
         #expect(canvas.text.contains("w5  0.358916v->"))
-        #expect(canvas.text.contains("log10 <-> linear"))
+        for overlay in [Command.toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints] {
+            var shown = state
+            shown.update(overlay)
+            #expect(render(shown, (80, 24), glyphs: .ascii).cells.allSatisfy { $0.character.isASCII })
+        }
+        state.update(.toggleHelp)
+        #expect(render(state, (80, 24), glyphs: .ascii).text.contains("log10 <-> linear"))
     }
 
     @Test func monochromeStillShowsSignChangeAndSelection() {
