@@ -8,11 +8,16 @@ swift build --product bptui >/dev/null
 binary="$(swift build --show-bin-path)/bptui"
 out=Screenshots
 display=:${BPTUI_DISPLAY:-87}
-socket="bptui-shots-$$"
+base="bptui-shots-$$"
+socket=$base
 
 Xvfb "$display" -screen 0 1920x1200x24 >/dev/null 2>&1 &
 xvfb=$!
-cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; }
+cleanup() {
+  for s in "$base"-*; do tmux -L "$(basename "$s")" kill-server 2>/dev/null || true; done
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+}
 trap cleanup EXIT
 export DISPLAY=$display
 
@@ -38,6 +43,7 @@ shot() {
 start() {
   local cols=$1 rows=$2
   tmux -L "$socket" kill-server 2>/dev/null || true
+  socket="$base-$cols"   # a fresh server for each size
   tmux -L "$socket" -f /dev/null new-session -d -x "$cols" -y "$rows" \
     "env LANG=C.UTF-8 LC_ALL=C.UTF-8 $binary; sleep 600"
   tmux -L "$socket" set-option -g status off >/dev/null
@@ -62,3 +68,7 @@ send '?';      wait_for "Keys"; shot help-80x24
 
 start 120 40
 send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-120x40
+send R e;                  wait_for "Explain ∂E_total/∂w5 · iteration 0"; shot explain-w5-120x40
+send Up Up Up Up;          wait_for "Explain ∂E_total/∂w1"; shot explain-w1-120x40
+send Escape c;             wait_for "10 of 10 pass"; shot gradient-check-120x40
+send Escape t;             wait_for "agree to the printed digits"; shot checkpoints-120x40
