@@ -27,9 +27,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
-        .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine"]),
-        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine"]),
+        .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine", "TestSupport"]),
+        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,25 +1,15 @@
 import BackpropEngine
 @testable import BackpropTUI
 import Testing
+import TestSupport
 
 /// 100,000 random keys through the key map and reducer, with the invariants checked after
 /// every one and the screen drawn at random sizes along the way.
 @Suite struct FuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let specialKeys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape,
                                      .backspace, .tab, .control("u"), .control("a"), .control("z"), .other(265), .other(410)]
 
-    func randomKey(_ random: inout Generator) -> Key {
+    func randomKey(_ random: inout SplitMix64) -> Key {
         switch random.next() % 10 {
         case 0 ..< 6: .character(Character(Unicode.Scalar(UInt8(32 + random.next() % 95))))
         case 6: .character(["é", "η", "∂", "😀", "\u{7F}", "\u{0}"].randomElement(using: &random)!)
@@ -28,7 +18,7 @@ import Testing
     }
 
     @Test func hundredThousandRandomKeysKeepTheInvariants() {
-        var random = Generator(state: 42)
+        var random = SplitMix64(seed: 42)
         var state = AppState(trainer: Trainer())
         for index in 0 ..< 100_000 {
             let key = randomKey(&random)

@@ -2,6 +2,7 @@ import BackpropEngine
 import BackpropTUI
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary under hostile conditions: signals, suspension, resize storms, random keys,
 /// and places that are not terminals.
@@ -140,18 +141,5 @@ import Testing
         #expect(screen.contains("+- bptui . A Step by Step"))
         try tmux.send("q")
         try tmux.waitFor("exit status 0")
-    }
-}
-
-/// A small seeded generator, so every random test replays the same keys.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

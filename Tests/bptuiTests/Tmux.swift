@@ -73,29 +73,26 @@ struct Tmux {
     /// Polls the screen until it contains `text`; fails after `seconds`.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        Issue.record("never showed \(text); the screen was:\n\(last)", sourceLocation: sourceLocation)
-        throw Failure(description: "timed out waiting for \(text)")
+        try waitUntil("showed \(text)", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
     /// Polls the screen until `text` is gone from it.
     @discardableResult
     func waitForAbsence(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil("no longer showed \(text)", seconds: seconds, sourceLocation: sourceLocation) { !$0.contains(text) }
+    }
+
+    private func waitUntil(_ what: String, seconds: Double, sourceLocation: SourceLocation,
+                           _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if !last.contains(text) { return last }
+            if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        Issue.record("still showed \(text); the screen was:\n\(last)", sourceLocation: sourceLocation)
-        throw Failure(description: "timed out waiting for \(text) to go")
+        Issue.record("never \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw Failure(description: "timed out: never \(what)")
     }
 
     func resize(width: Int, height: Int) throws {
