@@ -19,6 +19,8 @@ public struct AppState: Sendable {
     /// Iterations per second, measured while running.
     public var measuredRate: Double?
     public var wantsQuit = false
+    /// Set by `x`: the backend writes an `Export` of this state and answers `.exported`.
+    public var exportRequested = false
     /// The fraction of an iteration a slow speed owes to the next tick.
     var owedFraction = 0.0
     /// Iterations a tick trains at maximum speed, adapted to keep about 30 frames a second.

@@ -1,3 +1,9 @@
+/// Why an export could not be written, in one line.
+public struct ExportFailure: Error, Sendable, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
 /// Everything that can change the app state; keys and the clock become commands.
 public enum Command: Sendable, Equatable {
     /// One backprop iteration: forward, backward, update.
@@ -19,6 +25,10 @@ public enum Command: Sendable, Equatable {
     /// Closes whatever is open (prompt, help); never quits.
     case close
     case quit
+    /// Asks the backend to write the history and the network (`x`).
+    case export
+    /// What writing the export did: the files written, or what went wrong.
+    case exported(Result<[String], ExportFailure>)
     /// Time passed while running, with the measured seconds since the last tick.
     case tick(seconds: Double)
     /// A key that does nothing here: says so in the message line.
@@ -51,6 +61,7 @@ public enum Command: Sendable, Equatable {
         case .character("e"), .enter: return .toggleExplain
         case .character("c"): return .toggleGradientCheck
         case .character("t"): return .toggleCheckpoints
+        case .character("x"): return .export
         case .up, .character("k"): return .selectPrevious
         case .down, .character("j"): return .selectNext
         case .escape: return .close

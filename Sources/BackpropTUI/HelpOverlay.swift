@@ -13,6 +13,7 @@ struct HelpOverlay {
         ("e, Enter", "explain: the chain rule for the selected weight"),
         ("c", "gradient check: backprop against central differences"),
         ("t", "the post's checkpoints beside bptui's values"),
+        ("x", "export: history CSV and network JSON (--config) here"),
         ("?, h", "this help; Esc closes it"),
         ("Esc", "close the prompt or any view (never quits)"),
         ("q, Ctrl-C", "quit"),

@@ -64,6 +64,15 @@ extension AppState {
             if prompt != nil { prompt = nil } else { overlay = nil }
         case .quit:
             wantsQuit = true
+        case .export:
+            exportRequested = true
+            message = "exporting…"
+        case .exported(let result):
+            exportRequested = false
+            switch result {
+            case .success(let files): message = "exported " + files.joined(separator: " and ")
+            case .failure(let failure): message = "export failed: \(failure.description)"
+            }
         case .tick(let seconds):
             tick(seconds)
         case .unbound(let key):

@@ -30,6 +30,7 @@ func runInteractive(start: Network, settings: TrainingSettings) throws {
             }
             event = state.wantsQuit ? nil : terminal.readKey(waitingAtMost: 0)
         }
+        if state.exportRequested { state.update(.exported(write(Export(state, stamp: timestamp())))) }
         if state.running {
             let now = Date()
             let elapsed = now.timeIntervalSince(lastTick)
@@ -39,4 +40,27 @@ func runInteractive(start: Network, settings: TrainingSettings) throws {
             }
         }
     }
+}
+
+/// Writes an export's two files into the current directory, each atomically (a temporary
+/// file renamed into place).
+func write(_ export: Export) -> Result<[String], ExportFailure> {
+    let directory = FileManager.default.currentDirectoryPath
+    do {
+        for (name, text) in [(export.csvName, export.csv), (export.jsonName, export.json)] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+        }
+    } catch {
+        let reason = FileManager.default.isWritableFile(atPath: directory) ? error.localizedDescription : "\(directory) is not writable"
+        return .failure(ExportFailure(reason))
+    }
+    let every = export.interval == 1 ? "" : " (every \(export.interval)th iteration)"
+    return .success([export.csvName + every, export.jsonName])
+}
+
+/// The local time as 20261129-195900, for export file names.
+func timestamp() -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    return formatter.string(from: Date())
 }

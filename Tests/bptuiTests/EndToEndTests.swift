@@ -79,3 +79,39 @@ import Testing
         #expect(result.stderr == "bptui: standard input is not a terminal; use --headless for a run without a screen\n")
     }
 }
+
+@Suite(.serialized) struct ExportEndToEndTests {
+    @Test func exportedNetworkContinuesWithTheIdenticalNextError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let tmux = try Tmux(width: 120, height: 40, directory: directory.path)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("s", "s", "s")
+        try tmux.waitFor("iteration 3")
+        try tmux.send("x")
+        try tmux.waitFor("exported bptui-")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files.count == 2)
+        let json = try #require(files.first { $0.hasSuffix("-network.json") })
+        let csv = try String(contentsOf: directory.appendingPathComponent(try #require(files.first { $0.hasSuffix("-history.csv") })), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 5)
+        let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "1", "--config", directory.appendingPathComponent(json).path])
+        let straight = try Binary.run(["--headless", "--format", "csv", "--steps", "4"])
+        #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+
+    @Test func exportIntoAnUnwritableDirectorySaysSoAndKeepsRunning() throws {
+        let tmux = try Tmux(width: 120, height: 40, directory: "/proc")
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("x")
+        try tmux.waitFor("export failed:")
+        try tmux.send("s")
+        try tmux.waitFor("E_total 0.291027924")
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0")
+    }
+}

@@ -12,12 +12,13 @@ struct Tmux {
     /// Starts bptui with `arguments` in a `width`×`height` pane; `unset` names variables to
     /// remove and `redirection` (e.g. `> file`) is appended to the command line.
     init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:],
-         unset: [String] = [], redirection: String = "") throws {
+         unset: [String] = [], redirection: String = "", directory: String? = nil) throws {
         let assignments = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(environment) { $1 }
             .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let words = ["env"] + unset.flatMap { ["-u", $0] } + assignments + [Binary.url.path] + arguments
         let command = words.map(Self.quoted).joined(separator: " ") + " " + redirection
-        let script = "trap true INT; \(command); status=$?; printf 'modes:'; "
+        let change = directory.map { "cd \(Self.quoted($0)) && " } ?? ""
+        let script = "trap true INT; \(change)\(command); status=$?; printf 'modes:'; "
             + "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; "
             + "echo; echo \"exit status $status\"; sleep 600"
         try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script])
