@@ -97,6 +97,24 @@ public struct ErrorHistory: Sendable {
         count += errors.count
     }
 
+    /// Replaces the latest iteration's E_total (after an edit of the network). Buckets keep
+    /// both values: their min..max still covers every error the iteration has shown.
+    public mutating func replaceLatest(_ error: Double) {
+        guard count > 0 else { return }
+        let last = count - 1
+        latest = error
+        if last < exact.count { exact[last] = error }
+        if finestOpenCount > 0 { finestOpen.include(error) }
+        for level in levels.indices {
+            let index = last / (finestBucketSize << level)
+            if index < levels[level].complete.count {
+                levels[level].complete[index].include(error)
+            } else {
+                levels[level].open.include(error)
+            }
+        }
+    }
+
     /// E_total at `iteration` when it is still held exactly (the first `exactCapacity`
     /// iterations and the latest one).
     public func value(at iteration: Int) -> Double? {

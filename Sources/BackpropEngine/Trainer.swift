@@ -5,6 +5,14 @@ public struct Divergence: Sendable, Equatable {
     public let learningRate: Double
 }
 
+/// A change to the network or its learning rate made between two iterations.
+public struct Edit: Sendable, Equatable {
+    /// The iteration whose network was changed.
+    public let iteration: Int
+    public let network: Network
+    public let settings: TrainingSettings
+}
+
 /// Trains a network step by step, recording E_total of every iteration.
 ///
 /// "Iteration k" is the state after k updates: iteration 0 is `start`. A step that would
@@ -12,8 +20,12 @@ public struct Divergence: Sendable, Equatable {
 public struct Trainer: Sendable {
     /// The network training starts from, and `reset()` returns to.
     public let start: Network
-    public let settings: TrainingSettings
+    /// The settings training starts with, and `reset()` returns to.
+    public let startSettings: TrainingSettings
+    public private(set) var settings: TrainingSettings
     public private(set) var network: Network
+    /// Every edit since iteration 0, in order.
+    public private(set) var edits: [Edit] = []
     /// The forward pass of `network`.
     public private(set) var forward: ForwardPass
     public private(set) var iteration = 0
@@ -25,6 +37,7 @@ public struct Trainer: Sendable {
 
     public init(start: Network = .post, settings: TrainingSettings = .post) {
         self.start = start
+        startSettings = settings
         self.settings = settings
         network = start
         forward = ForwardPass(start)
@@ -79,9 +92,26 @@ public struct Trainer: Sendable {
         return taken
     }
 
-    /// Returns to iteration 0 with the same start and settings.
+    /// Returns to iteration 0 with the start and settings training began with.
     public mutating func reset() {
-        self = Trainer(start: start, settings: settings)
+        self = Trainer(start: start, settings: startSettings)
+    }
+
+    /// Replaces the current network and settings; training continues from them at the same
+    /// iteration. Refused (returns false) when their numbers are not finite, η ≤ 0, or the
+    /// network's forward pass is not finite.
+    @discardableResult
+    public mutating func edit(_ network: Network, settings: TrainingSettings) -> Bool {
+        let pass = ForwardPass(network)
+        guard network.isFinite, pass.isFinite, settings.learningRate.isFinite, settings.learningRate > 0 else { return false }
+        self.network = network
+        self.settings = settings
+        forward = pass
+        previous = nil
+        divergence = nil
+        history.replaceLatest(pass.E_total)
+        edits.append(Edit(iteration: iteration, network: network, settings: settings))
+        return true
     }
 }
 

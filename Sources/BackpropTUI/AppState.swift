@@ -12,8 +12,11 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     /// The post's figures beside bptui's, computed when the checkpoints view opens.
     public var checkpoints: [Checkpoint] = []
-    /// The go-to-iteration prompt's text while it is open.
+    /// The prompt's text while it is open, and what it sets.
     public var prompt: String?
+    public var promptKind: PromptKind = .goTo
+    /// Whether more was typed into the edit prompt than it holds; submitting then refuses.
+    public var promptOverflowed = false
     /// A one-line note in the message line: what the last command did.
     public var message: String?
     /// Iterations per second, measured while running.
@@ -55,6 +58,65 @@ public enum Speed: Sendable, Equatable {
         case .perSecond(let n) where n >= 1_000_000: "\(n / 1_000_000)M/s"
         case .perSecond(let n) where n >= 1_000: "\(n / 1_000)k/s"
         case .perSecond(let n): "\(n)/s"
+        }
+    }
+}
+
+/// What the prompt in the message line is for.
+public enum PromptKind: Sendable, Equatable {
+    case goTo
+    /// `=`: a new value for a parameter, an input, a target or η (Tab cycles).
+    case edit(EditTarget)
+}
+
+/// A number the `=` prompt can set.
+public enum EditTarget: Sendable, Equatable {
+    case parameter(Parameter)
+    case i1, i2, target_o1, target_o2, learningRate
+
+    public var label: String {
+        switch self {
+        case .parameter(let p): p.rawValue
+        case .i1: "i1"
+        case .i2: "i2"
+        case .target_o1: "target_o1"
+        case .target_o2: "target_o2"
+        case .learningRate: "η"
+        }
+    }
+
+    /// The next target Tab moves to.
+    func next(selected: Parameter) -> EditTarget {
+        switch self {
+        case .parameter: .i1
+        case .i1: .i2
+        case .i2: .target_o1
+        case .target_o1: .target_o2
+        case .target_o2: .learningRate
+        case .learningRate: .parameter(selected)
+        }
+    }
+
+    func value(in trainer: Trainer) -> Double {
+        let n = trainer.network
+        switch self {
+        case .parameter(let p): return n[p]
+        case .i1: return n.i1
+        case .i2: return n.i2
+        case .target_o1: return n.target_o1
+        case .target_o2: return n.target_o2
+        case .learningRate: return trainer.settings.learningRate
+        }
+    }
+
+    func set(_ value: Double, _ network: inout Network, _ settings: inout TrainingSettings) {
+        switch self {
+        case .parameter(let p): network[p] = value
+        case .i1: network.i1 = value
+        case .i2: network.i2 = value
+        case .target_o1: network.target_o1 = value
+        case .target_o2: network.target_o2 = value
+        case .learningRate: settings.learningRate = value
         }
     }
 }

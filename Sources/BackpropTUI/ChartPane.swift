@@ -35,6 +35,12 @@ struct ChartPane {
                 canvas.put(String(canvas.glyphs.reference), x: x, y: plot.y + row, Style(.reference))
             }
         }
+        for edit in state.trainer.edits {
+            let column = (edit.iteration * plot.width) / shown
+            for y in plot.y ..< plot.y + plot.height {
+                canvas.put("┊", x: plot.x + min(column, plot.width - 1), y: y, Style(.warning))
+            }
+        }
         var marks = Array(repeating: [Int](repeating: 0, count: plot.width), count: plot.height)
         var last: (x: Int, y: Int)?
         for (column, range) in ranges.enumerated() where !range.isEmpty && range.min.isFinite && range.max.isFinite {

@@ -18,6 +18,9 @@ public enum Command: Sendable, Equatable {
     case selectPrevious, selectNext
     /// Opens the go-to-iteration prompt.
     case openGoTo
+    /// Opens the `=` prompt on the selected parameter; Tab moves it to the next number.
+    case openEdit
+    case promptNextTarget
     case promptInsert(String)
     case promptBackspace
     case promptClear
@@ -43,6 +46,7 @@ public enum Command: Sendable, Equatable {
             case .backspace: return .promptBackspace
             case .control("u"): return .promptClear
             case .control("c"): return .quit
+            case .tab: return .promptNextTarget
             case .character(let c): return .promptInsert(String(c))
             default: return nil
             }
@@ -50,7 +54,8 @@ public enum Command: Sendable, Equatable {
         switch key {
         case .character(" "), .character("s"): return .step
         case .character("r"): return .toggleRun
-        case .character("+"), .character("="): return .faster
+        case .character("+"): return .faster
+        case .character("="): return .openEdit
         case .character("-"), .character("_"): return .slower
         case .character("g"): return .openGoTo
         case .character("R"): return .reset

@@ -18,12 +18,23 @@ public struct Export: Sendable, Equatable {
         let trainer = state.trainer
         interval = max(1, (trainer.iteration + Self.maximumRows) / Self.maximumRows)
         var lines = ["iteration,error,out_o1,out_o2"]
-        var replay = Trainer(start: trainer.start, settings: trainer.settings)
+        var replay = Trainer(start: trainer.start, settings: trainer.startSettings)
         func row() { lines.append("\(replay.iteration),\(replay.forward.E_total),\(replay.forward.out_o1),\(replay.forward.out_o2)") }
+        var edits = trainer.edits[...]
+        func applyEdits() {
+            while let edit = edits.first, edit.iteration == replay.iteration {
+                replay.edit(edit.network, settings: edit.settings)
+                edits.removeFirst()
+            }
+        }
+        applyEdits()
         row()
         while replay.iteration < trainer.iteration {
-            replay.train(min(interval - replay.iteration % interval, trainer.iteration - replay.iteration))
-            row()
+            let nextRow = replay.iteration + interval - replay.iteration % interval
+            let nextEdit = edits.first?.iteration ?? .max
+            replay.train(min(nextRow, nextEdit, trainer.iteration) - replay.iteration)
+            applyEdits()
+            if replay.iteration % interval == 0 || replay.iteration == trainer.iteration { row() }
         }
         csv = lines.joined(separator: "\n") + "\n"
         let encoder = JSONEncoder()

@@ -13,9 +13,9 @@ struct HelpOverlay {
         ("e, Enter", "explain: the chain rule for the selected weight"),
         ("c", "gradient check: backprop against central differences"),
         ("t", "the post's checkpoints beside bptui's values"),
+        ("=", "set the selected weight (Tab: an input, a target or η)"),
         ("x", "export: history CSV and network JSON (--config) here"),
-        ("?, h", "this help; Esc closes it"),
-        ("Esc", "close the prompt or any view (never quits)"),
+        ("?, h, Esc", "this help; Esc closes the prompt or any view, never quits"),
         ("q, Ctrl-C", "quit"),
     ]
 

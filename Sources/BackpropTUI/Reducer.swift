@@ -52,12 +52,18 @@ extension AppState {
             moveSelection(by: 1)
         case .openGoTo:
             prompt = String(Post.finalIteration)
+            promptKind = .goTo
+        case .openEdit:
+            openEdit(.parameter(selection))
+        case .promptNextTarget:
+            if case .edit(let target) = promptKind, prompt != nil { openEdit(target.next(selected: selection)) }
         case .promptInsert(let text):
             insertIntoPrompt(text)
         case .promptBackspace:
             if prompt?.isEmpty == false { prompt?.removeLast() }
         case .promptClear:
             if prompt != nil { prompt = "" }
+            promptOverflowed = false
         case .promptSubmit:
             submitGoTo()
         case .close:
@@ -94,8 +100,49 @@ extension AppState {
         selection = Self.rows[min(Self.rows.count - 1, max(0, index + offset))]
     }
 
+    /// The longest text the edit prompt takes.
+    static let editLimit = 32
+
+    private mutating func openEdit(_ target: EditTarget) {
+        promptKind = .edit(target)
+        prompt = "\(target.value(in: trainer))"
+        promptOverflowed = false
+    }
+
+    private mutating func submitEdit(_ target: EditTarget, _ text: String) {
+        guard !promptOverflowed else {
+            message = "that was longer than \(Self.editLimit) characters, not a finite number; nothing changed"
+            return
+        }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            message = "“\(text.prefix(20))” is not a finite number; nothing changed"
+            return
+        }
+        if target == .learningRate, value <= 0 {
+            message = "η must be above 0; nothing changed"
+            return
+        }
+        var network = trainer.network, settings = trainer.settings
+        target.set(value, &network, &settings)
+        guard trainer.edit(network, settings: settings) else {
+            message = "\(target.label) = \(value) makes the network's numbers non-finite; nothing changed"
+            return
+        }
+        prompt = nil
+        message = "\(target.label) set to \(value) at iteration \(trainer.iteration) · R returns to the start"
+    }
+
     private mutating func insertIntoPrompt(_ text: String) {
         guard var current = prompt else { return }
+        if case .edit = promptKind {
+            let typed = current + text.filter { $0.isASCII && !$0.isWhitespace }
+            if typed.count > Self.editLimit {
+                promptOverflowed = true
+                message = "a value is at most \(Self.editLimit) characters"
+            }
+            prompt = String(typed.prefix(Self.editLimit))
+            return
+        }
         let digits = text.filter(\.isASCIIDigit)
         if digits.count < text.count { message = "the go-to prompt takes digits only" }
         current += digits
@@ -104,6 +151,10 @@ extension AppState {
 
     private mutating func submitGoTo() {
         guard let text = prompt else { return }
+        if case .edit(let target) = promptKind {
+            submitEdit(target, text)
+            return
+        }
         guard let target = Int(text), target <= Self.goToLimit else {
             message = text.isEmpty ? "type an iteration number, or Esc to cancel"
                 : "go to at most iteration \(Self.goToLimit)"

@@ -49,10 +49,14 @@ struct MessageLine {
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let trainer = state.trainer
         if let prompt = state.prompt {
-            var x = canvas.put("Go to iteration: ", x: rect.x, y: rect.y, Style(.accent, bold: true))
+            let label = switch state.promptKind {
+            case .goTo: "Go to iteration: "
+            case .edit(let target): "Set \(target.label) (Tab: next number): "
+            }
+            var x = canvas.put(label, x: rect.x, y: rect.y, Style(.accent, bold: true))
             x = canvas.put(prompt, x: x, y: rect.y, Style(.plain, bold: true))
             x = canvas.put("▏", x: x, y: rect.y, Style(.current))
-            canvas.put("   Enter go · Backspace/Ctrl-U edit · Esc cancel", x: x, y: rect.y, Style(.muted))
+            canvas.put("   Enter · Ctrl-U clears · Esc cancels", x: x, y: rect.y, Style(.muted), limit: rect.x + rect.width)
             return
         }
         if let divergence = trainer.divergence {

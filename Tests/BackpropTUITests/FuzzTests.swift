@@ -35,8 +35,13 @@ import TestSupport
             #expect(state.trainer.iteration >= 0)
             #expect(state.trainer.history.count == state.trainer.iteration + 1)
             #expect(AppState.rows.contains(state.selection))
-            #expect((state.prompt?.count ?? 0) <= String(AppState.goToLimit).count)
-            #expect(state.prompt?.allSatisfy(\.isASCIIDigit) ?? true)
+            if state.promptKind == .goTo {
+                #expect((state.prompt?.count ?? 0) <= String(AppState.goToLimit).count)
+                #expect(state.prompt?.allSatisfy(\.isASCIIDigit) ?? true)
+            } else {
+                #expect((state.prompt?.count ?? 0) <= AppState.editLimit)
+            }
+            #expect(state.trainer.network.isFinite)
             if promptWasOpen, key == .escape { #expect(state.prompt == nil) }
             #expect(!state.wantsQuit)
             if state.trainer.iteration > 200_000 { state.update(.reset) }

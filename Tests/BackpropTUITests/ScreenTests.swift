@@ -145,7 +145,7 @@ import Testing
         var state = AppState(trainer: Trainer())
         state.update(.toggleHelp)
         let text = render(state, (80, 24)).text
-        for key in ["space, s", "r ", "+  -", "g ", "R ", "o ", "b ", "l ", "↑ ↓, k j", "?, h", "Esc", "q, Ctrl-C"] {
+        for key in ["space, s", "r ", "+  -", "g ", "R ", "o ", "b ", "l ", "↑ ↓, k j", "?, h, Esc", "e, Enter", "c ", "t ", "= ", "x ", "q, Ctrl-C"] {
             #expect(text.contains(" " + key), "help lacks \(key)")
         }
         #expect(text.contains("Keys · Esc or ? closes"))
