@@ -4,14 +4,6 @@ import Testing
 
 /// `=`: setting a weight, an input, a target or η, and what bad text does (nothing).
 @Suite struct EditTests {
-    func press(_ keys: Key..., on start: AppState = AppState(trainer: Trainer())) -> AppState {
-        var state = start
-        for key in keys {
-            if let command = Command.from(key, in: state) { state.update(command) }
-        }
-        return state
-    }
-
     func type(_ text: String, on state: AppState) -> AppState {
         var state = state
         for character in text { state.update(.promptInsert(String(character))) }

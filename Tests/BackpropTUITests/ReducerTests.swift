@@ -4,14 +4,6 @@ import Testing
 
 /// Every key, through the key map and the reducer.
 @Suite struct ReducerTests {
-    func press(_ keys: Key..., on start: AppState = AppState(trainer: Trainer())) -> AppState {
-        var state = start
-        for key in keys {
-            if let command = Command.from(key, in: state) { state.update(command) }
-        }
-        return state
-    }
-
     @Test func spaceAndSStepOnce() {
         #expect(press(.character(" ")).trainer.iteration == 1)
         #expect(press(.character("s"), .character("s")).trainer.iteration == 2)
