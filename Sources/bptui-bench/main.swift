@@ -17,11 +17,11 @@ if options.contains("--help") {
     exit(0)
 }
 var report = Report()
-Benchmarks.engine(&report)
+let engineNanoseconds = Benchmarks.engine(&report)
 Benchmarks.headless(&report)
 Benchmarks.history(&report)
 Benchmarks.chart(&report)
-Benchmarks.runMode(&report)
+Benchmarks.runMode(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.startUp(&report)
 if options.contains("--long-run") { Benchmarks.longRun(&report) }
 report.printTable()
