@@ -10,7 +10,7 @@ struct GradientCheckPane {
         canvas.fill(rect)
         canvas.box(rect, title: "Gradient check · iteration \(Format.count(state.trainer.iteration)) · Esc closes", Style(.accent))
         var writer = LineWriter(canvas: canvas, area: rect.inner)
-        writer.columns("      backprop ∂E/∂w vs (E(w+h) − E(w−h))/2h", ["backprop", "numerical", "rel. error"], .muted)
+        writer.columns("      ∂E_total/∂w", ["backprop", "numerical", "rel. error"], .muted)
         for row in check.rows {
             let mark = row.passes ? "✓" : "✗"
             writer.columns("\(row.parameter == state.selection ? "▸" : " ")\(row.parameter.rawValue)  \(mark)",
@@ -20,9 +20,10 @@ struct GradientCheckPane {
         }
         writer.blank()
         let passed = check.rows.filter(\.passes).count
-        writer.line("\(passed) of \(check.rows.count) pass (relative error < 1e-7), h = 1e-5. Backprop here is the true gradient of",
-                    passed == check.rows.count ? .good : .bad)
-        writer.line("this network (textbook order); the published order's hidden values use already-updated w5…w8.", .muted)
+        writer.line("\(passed) of \(check.rows.count) pass (relative error < 1e-7)", passed == check.rows.count ? .good : .bad)
+        writer.line("numerical = (E(w+h) − E(w−h))/2h with h = 1e-5; backprop is the true gradient", .muted)
+        writer.line("of this network (textbook order): the published order's hidden values use", .muted)
+        writer.line("already-updated w5…w8.", .muted)
         canvas = writer.canvas
     }
 }
