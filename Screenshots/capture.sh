@@ -20,6 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 export DISPLAY=$display
+for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+xdpyinfo >/dev/null 2>&1 || { echo "capture.sh: Xvfb did not start on $display" >&2; exit 1; }
 
 # Polls the pane until it shows $1 (never a fixed sleep for the program's output).
 wait_for() {
