@@ -18,10 +18,14 @@ struct CheckpointsPane {
         }
         let rows = state.checkpoints
         let reasons = rows.filter { !$0.agrees }.compactMap(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        writer.line("\(rows.filter(\.agrees).count) of \(rows.count) agree to the printed digits in \(order.rawValue) order"
-            + "     post      bptui", .title)
+        writer.line("\(rows.filter(\.agrees).count) of \(rows.count) agree to the printed digits in \(order.rawValue) order", .title)
         let rowWidth = 57
         let columns = max(1, writer.area.width / rowWidth)
+        for column in 0 ..< columns {
+            let heading = String(repeating: " ", count: 32) + Format.right("the post", 12) + " " + Format.right("bptui", 12)
+            writer.canvas.put(heading, x: writer.area.x + column * rowWidth, y: writer.y, Style(.muted))
+        }
+        writer.blank()
         let lines = writer.area.height - (writer.y - writer.area.y) - reasons.count
         let shown = rows.count <= columns * lines ? rows : Array((rows.filter { !$0.agrees } + rows.filter(\.agrees)).prefix(columns * lines - 1))
         let perColumn = max(1, (shown.count + columns - 1) / columns)
