@@ -17,7 +17,9 @@ struct Tmux {
             .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let words = ["env"] + unset.flatMap { ["-u", $0] } + assignments + [Binary.url.path] + arguments
         let command = words.map(Self.quoted).joined(separator: " ") + " " + redirection
-        let change = directory.map { "cd \(Self.quoted($0)) && " } ?? ""
+        // A fresh directory unless one is given: keys like `x` write files where bptui runs.
+        let workingDirectory = try directory ?? Self.temporaryDirectory()
+        let change = "cd \(Self.quoted(workingDirectory)) && "
         let script = "trap true INT; \(change)\(command); status=$?; printf 'modes:'; "
             + "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; "
             + "echo; echo \"exit status $status\"; sleep 600"
@@ -27,8 +29,15 @@ struct Tmux {
     /// Starts an interactive bash with job control in a `width`×`height` pane and types the
     /// bptui command line into it, as a person would.
     init(interactiveShellWidth width: Int, height: Int) throws {
-        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "bash", "--norc", "--noprofile", "-i"])
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", try Self.temporaryDirectory(),
+                 "bash", "--norc", "--noprofile", "-i"])
         try run(["send-keys", "-t", "0", "LANG=C.UTF-8 \(Self.quoted(Binary.url.path))", "Enter"])
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-tmux-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
     }
 
     static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
