@@ -34,8 +34,7 @@ import Testing
         try tmux.waitFor("iteration 10,000: E_total 0.000035085 — the post: 0.000035085 ✓")
         let screen = try tmux.waitFor("paused")
         #expect(screen.contains("iter 10,000"))
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 
     @Test(arguments: [("TERM", "SIGTERM", 143), ("INT", "SIGINT", 130), ("HUP", "SIGHUP", 129)])
@@ -99,8 +98,7 @@ import Testing
         let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "1", "--config", directory.appendingPathComponent(json).path])
         let straight = try Binary.run(["--headless", "--format", "csv", "--steps", "4"])
         #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 
     @Test func exportIntoAnUnwritableDirectorySaysSoAndKeepsRunning() throws {
@@ -111,7 +109,6 @@ import Testing
         try tmux.waitFor("export failed:")
         try tmux.send("s")
         try tmux.waitFor("E_total 0.291027924")
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 }

@@ -41,8 +41,7 @@ import TestSupport
         #expect(try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init)
             .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) } == expected,
             "after the storm:\n\(shown)")
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 
     @Test func twoThousandRandomKeysLeaveItAliveAndResettable() throws {
@@ -73,8 +72,7 @@ import TestSupport
         try tmux.waitFor("paused")
         try tmux.send("R")
         try tmux.waitFor("E_total 0.298371109")
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 
     /// Sends keys in groups: each `-l` marks the next word as literal text.
@@ -130,8 +128,7 @@ import TestSupport
         let styled = try tmux.run(["capture-pane", "-e", "-p", "-t", "0"])
         #expect(styled.range(of: "\u{1B}\\[([0-9]+;)*3[0-7]m", options: .regularExpression) == nil, "no foreground colours")
         #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "selection in reverse video")
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 
     @Test func asciiLocaleDrawsWithASCII() throws {
@@ -139,7 +136,6 @@ import TestSupport
         defer { tmux.kill() }
         let screen = try tmux.waitFor("E_total 0.298371109")
         #expect(screen.contains("+- bptui . A Step by Step"))
-        try tmux.send("q")
-        try tmux.waitFor("exit status 0")
+        try tmux.quit()
     }
 }

@@ -105,6 +105,12 @@ struct Tmux {
         throw Failure(description: "timed out: never \(what)")
     }
 
+    /// Presses q and expects bptui to exit with status 0.
+    func quit(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try send("q")
+        try waitFor("exit status 0", sourceLocation: sourceLocation)
+    }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
     }
