@@ -130,6 +130,19 @@ public struct Gradients: Sendable, Equatable {
     public let w5: Double, w6: Double, w7: Double, w8: Double
     public let b1: Double, b2: Double
 
+    public init(w1: Double, w2: Double, w3: Double, w4: Double, w5: Double, w6: Double, w7: Double, w8: Double,
+                b1: Double, b2: Double) {
+        self.w1 = w1; self.w2 = w2; self.w3 = w3; self.w4 = w4
+        self.w5 = w5; self.w6 = w6; self.w7 = w7; self.w8 = w8
+        self.b1 = b1; self.b2 = b2
+    }
+
+    /// The gradient whose every entry is `value(parameter)`.
+    public init(_ value: (Parameter) -> Double) {
+        self.init(w1: value(.w1), w2: value(.w2), w3: value(.w3), w4: value(.w4), w5: value(.w5), w6: value(.w6),
+                  w7: value(.w7), w8: value(.w8), b1: value(.b1), b2: value(.b2))
+    }
+
     public subscript(parameter: Parameter) -> Double {
         switch parameter {
         case .w1: w1

@@ -5,18 +5,12 @@ public struct Divergence: Sendable, Equatable {
     public let learningRate: Double
 }
 
-/// A change to the network or its learning rate made between two iterations.
-public struct Edit: Sendable, Equatable {
-    /// The iteration whose network was changed.
-    public let iteration: Int
-    public let network: Network
-    public let settings: TrainingSettings
-}
-
 /// Trains a network step by step, recording E_total of every iteration.
 ///
 /// "Iteration k" is the state after k updates: iteration 0 is `start`. A step that would
 /// produce a non-finite weight or error is not taken; `divergence` says where it happened.
+/// Edits made by hand are kept on a timeline and replayed whenever training passes their
+/// iteration again, so going back and forward is deterministic.
 public struct Trainer: Sendable {
     /// The network training starts from, and `reset()` returns to.
     public let start: Network
@@ -24,19 +18,25 @@ public struct Trainer: Sendable {
     public let startSettings: TrainingSettings
     public private(set) var settings: TrainingSettings
     public private(set) var network: Network
-    /// Every edit since iteration 0, in order.
+    /// The edits training replays, in iteration order.
     public private(set) var edits: [Edit] = []
+    /// How many of `edits` the current network has had applied.
+    private var appliedEdits = 0
     /// The forward pass of `network`.
     public private(set) var forward: ForwardPass
     public private(set) var iteration = 0
     public private(set) var history = ErrorHistory()
     public private(set) var divergence: Divergence?
-    private var previous: Network?
+    /// The network before the update that made the current one (nil at iteration 0 and
+    /// right after an edit).
+    public private(set) var previous: Network?
     /// Errors are handed to the history in blocks of this many iterations.
     static let recordingBlock = 256
 
-    public init(start: Network = .post, settings: TrainingSettings = .post) {
+    /// A trainer at iteration 0 of `start`, replaying `edits` as training passes them.
+    public init(start: Network = .post, settings: TrainingSettings = .post, edits: [Edit] = []) {
         self.start = start
+        self.edits = edits
         startSettings = settings
         self.settings = settings
         network = start
@@ -45,19 +45,36 @@ public struct Trainer: Sendable {
         if !(start.isFinite && forward.isFinite) {
             divergence = Divergence(iteration: 0, learningRate: settings.learningRate)
         }
+        applyDueEdits()
     }
 
-    /// The step that produced the current network (nil at iteration 0).
-    public var lastStep: BackwardPass? {
-        previous.map { BackwardPass($0, settings: settings) }
-    }
+    /// This trainer's start, settings and edits back at iteration 0: replaying it to
+    /// iteration k gives, bit for bit, what training to k gave.
+    public var restarted: Trainer { Trainer(start: start, settings: startSettings, edits: edits) }
 
     /// The step the next update would take, from the current network.
     public var nextStep: BackwardPass { BackwardPass(network, forward: forward, settings: settings) }
 
-    /// Takes up to `steps` updates, stopping early on divergence; returns how many it took.
+    /// Takes up to `steps` updates, replaying edits on the way and stopping early on
+    /// divergence; returns how many it took.
     @discardableResult
     public mutating func train(_ steps: Int) -> Int {
+        var taken = 0
+        while taken < steps, divergence == nil {
+            let nextEdit = appliedEdits < edits.count ? edits[appliedEdits].iteration : Int.max
+            let chunk = min(steps - taken, nextEdit - iteration)
+            let done = trainWithoutEdits(chunk)
+            taken += done
+            if done < chunk { break }
+            applyDueEdits()
+        }
+        return taken
+    }
+
+    /// The edits of `edits` still ahead of the current iteration.
+    public var pendingEdits: ArraySlice<Edit> { edits[appliedEdits...] }
+
+    private mutating func trainWithoutEdits(_ steps: Int) -> Int {
         guard divergence == nil, steps > 0 else { return 0 }
         var n = network, f = forward, before = previous
         var taken = 0
@@ -92,16 +109,43 @@ public struct Trainer: Sendable {
         return taken
     }
 
-    /// Returns to iteration 0 with the start and settings training began with.
+    /// Returns to iteration 0 with the start and settings training began with, forgetting
+    /// every edit.
     public mutating func reset() {
         self = Trainer(start: start, settings: startSettings)
     }
 
-    /// Replaces the current network and settings; training continues from them at the same
-    /// iteration. Refused (returns false) when their numbers are not finite, η ≤ 0, or the
-    /// network's forward pass is not finite.
+    /// Sets `quantity` to `value` in the current network and records it on the timeline,
+    /// replacing an earlier edit of the same quantity at this iteration. Refused (returns
+    /// false) when the value or the network's forward pass is not finite, or η ≤ 0.
     @discardableResult
-    public mutating func edit(_ network: Network, settings: TrainingSettings) -> Bool {
+    public mutating func edit(_ quantity: Quantity, to value: Double) -> Bool {
+        guard apply(quantity, value) else { return false }
+        if let earlier = edits[..<appliedEdits].lastIndex(where: { $0.iteration == iteration && $0.quantity == quantity }) {
+            edits.remove(at: earlier)
+            appliedEdits -= 1
+        }
+        edits.insert(Edit(iteration: iteration, quantity: quantity, value: value), at: appliedEdits)
+        appliedEdits += 1
+        return true
+    }
+
+    /// Applies the edits recorded for the current iteration; one that would make a number
+    /// non-finite is divergence here.
+    private mutating func applyDueEdits() {
+        while divergence == nil, appliedEdits < edits.count, edits[appliedEdits].iteration == iteration {
+            let edit = edits[appliedEdits]
+            guard apply(edit.quantity, edit.value) else {
+                divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
+                return
+            }
+            appliedEdits += 1
+        }
+    }
+
+    private mutating func apply(_ quantity: Quantity, _ value: Double) -> Bool {
+        var network = network, settings = settings
+        quantity.set(value, in: &network, &settings)
         let pass = ForwardPass(network)
         guard network.isFinite, pass.isFinite, settings.learningRate.isFinite, settings.learningRate > 0 else { return false }
         self.network = network
@@ -110,7 +154,6 @@ public struct Trainer: Sendable {
         previous = nil
         divergence = nil
         history.replaceLatest(pass.E_total)
-        edits.append(Edit(iteration: iteration, network: network, settings: settings))
         return true
     }
 }

@@ -1,42 +1,134 @@
 import BackpropEngine
 
-/// The whole state of the screen. It changes only through `update(_:)`; panes draw it.
+/// The whole state of the screen. Only `update(_:)` changes it; panes draw it.
 public struct AppState: Sendable {
-    public var trainer: Trainer
+    public internal(set) var trainer: Trainer
+    /// The `--config` file the run started from, named in the title.
+    public let configName: String?
     /// The row selected in the weights table.
-    public var selection: Parameter = .w5
-    public var running = false
-    public var speed: Speed = .default
-    public var chartScale: ChartScale = .log
+    public internal(set) var selection: Parameter = .w5
+    public internal(set) var running = false
+    public internal(set) var speed: Speed = .default
+    public internal(set) var chartScale: ChartScale = .log
     /// The view over the panes, if any: help, a derivation, the gradient check, checkpoints.
-    public var overlay: Overlay?
+    public internal(set) var overlay: Overlay?
     /// The post's figures beside bptui's, computed when the checkpoints view opens.
-    public var checkpoints: [Checkpoint] = []
-    /// The prompt's text while it is open, and what it sets.
-    public var prompt: String?
-    public var promptKind: PromptKind = .goTo
-    /// Whether more was typed into the edit prompt than it holds; submitting then refuses.
-    public var promptOverflowed = false
-    /// A one-line note in the message line: what the last command did.
-    public var message: String?
+    public internal(set) var checkpoints: [Checkpoint] = []
+    /// The first line the checkpoints view shows.
+    public internal(set) var checkpointScroll = 0
+    /// The open prompt: its text, what it sets, and its own error.
+    public internal(set) var prompt: Prompt?
+    /// A one-line note in the message line: what the last command or event did.
+    public internal(set) var message: String?
     /// Iterations per second, measured while running.
-    public var measuredRate: Double?
-    public var wantsQuit = false
-    /// Set by `x`: the backend writes an `Export` of this state and answers `.exported`.
-    public var exportRequested = false
+    public internal(set) var measuredRate: Double?
+    /// Work too long for one frame (go-to, a step back, export), done a slice per tick.
+    public internal(set) var job: Job?
+    /// The terminal's size, as the backend last reported it.
+    public internal(set) var screenSize: (width: Int, height: Int)?
+    /// Engine values the panes read, computed once whenever the network changes.
+    public internal(set) var derived: Derived
     /// The fraction of an iteration a slow speed owes to the next tick.
     var owedFraction = 0.0
     /// Iterations a tick trains at maximum speed, adapted to keep about 30 frames a second.
     var maximumBatch = 100_000
+    /// Iterations a job's slice takes, adapted to keep every key answered within a frame.
+    var jobBatch = 50_000
     /// Iterations and seconds since the rate was last measured.
     var rateWindow: (iterations: Int, seconds: Double) = (0, 0)
 
-    public init(trainer: Trainer) {
+    public init(trainer: Trainer, configName: String? = nil) {
         self.trainer = trainer
+        self.configName = configName
+        derived = Derived(trainer, checking: false)
     }
 
     /// Parameters the table lists: the weights, and the biases.
     public static let rows: [Parameter] = Parameter.weights + [.b1, .b2]
+
+    /// Whether the terminal is too small for the screen (only quit works then).
+    public var isTooSmall: Bool {
+        screenSize.map { Layout(width: $0.width, height: $0.height) == nil } ?? false
+    }
+}
+
+/// What the panes show of the engine, computed once per change of the network rather than
+/// once per frame.
+public struct Derived: Sendable {
+    /// The step the next update takes, in the run's order: "∂E/∂w next" and "Δ next".
+    public let next: BackwardPass
+    /// The same step in the other order, for side-by-side derivations.
+    public let otherOrder: BackwardPass
+    /// Backprop against central differences, while the gradient check is open.
+    public let gradientCheck: GradientCheck?
+    let iteration: Int, network: Network, settings: TrainingSettings
+
+    init(_ trainer: Trainer, checking: Bool) {
+        next = BackwardPass(trainer.network, forward: trainer.forward, settings: trainer.settings)
+        var other = trainer.settings
+        other.order = other.order == .published ? .textbook : .published
+        otherOrder = BackwardPass(trainer.network, forward: trainer.forward, settings: other)
+        gradientCheck = checking ? GradientCheck(trainer.network) : nil
+        iteration = trainer.iteration
+        network = trainer.network
+        settings = trainer.settings
+    }
+
+    func isCurrent(for trainer: Trainer, checking: Bool) -> Bool {
+        iteration == trainer.iteration && network == trainer.network && settings == trainer.settings
+            && (gradientCheck != nil) == checking
+    }
+}
+
+/// The prompt in the message line: go to an iteration, or set a number (`=`).
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case goTo
+        /// `=`: a new value for a parameter, an input, a target or η (Tab cycles).
+        case edit(Quantity)
+    }
+
+    public internal(set) var kind: Kind
+    public internal(set) var text: String
+    /// Whether the pre-filled text is selected: the first character typed replaces it.
+    public internal(set) var selected = true
+    /// Why the last key or Enter was refused, shown beside the text while it stays open.
+    public internal(set) var error: String?
+    /// Whether more was typed than the prompt holds; submitting then refuses.
+    var overflowed = false
+
+    init(_ kind: Kind, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Work longer than a frame, done in slices between frames; Esc cancels it.
+public struct Job: Sendable {
+    public enum Work: Sendable {
+        /// Trains the live network forward to an iteration.
+        case train(to: Int)
+        /// Replays from the start to an iteration behind the current one; the screen keeps
+        /// the current network until it is done.
+        case rewind(Trainer, to: Int)
+        case export(ExportBuilder)
+    }
+
+    public internal(set) var work: Work
+    /// Iterations the job computes in all, and so far.
+    public let total: Int
+    public internal(set) var done = 0
+    /// Seconds spent on it so far.
+    public internal(set) var seconds = 0.0
+
+    /// A word for the progress line: "go-to", "back", "export".
+    public var name: String {
+        switch work {
+        case .train: "go-to"
+        case .rewind: "back"
+        case .export: "export"
+        }
+    }
 }
 
 /// Iterations per second while running: ×10 steps from 1 to 1,000,000, then as fast as it goes.
@@ -62,31 +154,9 @@ public enum Speed: Sendable, Equatable {
     }
 }
 
-/// What the prompt in the message line is for.
-public enum PromptKind: Sendable, Equatable {
-    case goTo
-    /// `=`: a new value for a parameter, an input, a target or η (Tab cycles).
-    case edit(EditTarget)
-}
-
-/// A number the `=` prompt can set.
-public enum EditTarget: Sendable, Equatable {
-    case parameter(Parameter)
-    case i1, i2, target_o1, target_o2, learningRate
-
-    public var label: String {
-        switch self {
-        case .parameter(let p): p.rawValue
-        case .i1: "i1"
-        case .i2: "i2"
-        case .target_o1: "target_o1"
-        case .target_o2: "target_o2"
-        case .learningRate: "η"
-        }
-    }
-
-    /// The next target Tab moves to.
-    func next(selected: Parameter) -> EditTarget {
+extension Quantity {
+    /// The next number Tab moves the `=` prompt to.
+    func next(selected: Parameter) -> Quantity {
         switch self {
         case .parameter: .i1
         case .i1: .i2
@@ -96,35 +166,12 @@ public enum EditTarget: Sendable, Equatable {
         case .learningRate: .parameter(selected)
         }
     }
-
-    func value(in trainer: Trainer) -> Double {
-        let n = trainer.network
-        switch self {
-        case .parameter(let p): return n[p]
-        case .i1: return n.i1
-        case .i2: return n.i2
-        case .target_o1: return n.target_o1
-        case .target_o2: return n.target_o2
-        case .learningRate: return trainer.settings.learningRate
-        }
-    }
-
-    func set(_ value: Double, _ network: inout Network, _ settings: inout TrainingSettings) {
-        switch self {
-        case .parameter(let p): network[p] = value
-        case .i1: network.i1 = value
-        case .i2: network.i2 = value
-        case .target_o1: network.target_o1 = value
-        case .target_o2: network.target_o2 = value
-        case .learningRate: settings.learningRate = value
-        }
-    }
 }
 
 /// A view drawn over the panes.
 public enum Overlay: Sendable, Equatable {
     case help
-    /// The derivation of ∂E_total/∂(selected parameter) at the current iteration.
+    /// The derivation of ∂E_total/∂(selected parameter) for the next step.
     case explain
     case gradientCheck
     case checkpoints
@@ -133,4 +180,14 @@ public enum Overlay: Sendable, Equatable {
 /// The error chart's y axis.
 public enum ChartScale: Sendable, Equatable {
     case log, linear
+}
+
+/// What the reducer asks the backend to do; the backend answers with a command.
+public enum Effect: Sendable, Equatable {
+    /// Write the export's files; answer with `.exported`.
+    case write(Export)
+    /// Send `.tick` after this many seconds (the run's next frame, a job's next slice).
+    case tick(after: Double)
+    /// Leave the full-screen view and exit.
+    case quit
 }

@@ -49,18 +49,42 @@ public struct Canvas: Sendable, Equatable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Writes `text` from (x, y) rightwards, clipped to `limit` (default: the canvas edge);
+    /// Texts that `put` had to cut inside a word (a single word wider than its room); tests
+    /// require none.
+    public private(set) var midWordCuts: [String] = []
+
+    /// Writes `text` from (x, y) rightwards, up to `limit` (default: the canvas edge). Text
+    /// that does not fit ends at a word boundary with "…"; control characters show as "?";
     /// characters the glyph set cannot show are transliterated. Returns the column after it.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, _ style: Style = .plain, limit: Int? = nil) -> Int {
         let right = min(width, limit ?? width)
+        var shown = Array(glyphs.render(text).map { $0.isControl ? "?" : $0 })
+        guard y >= 0, y < height else { return x + shown.count }
+        if x + shown.count > right, x < right {
+            shown = clipped(shown, to: right - max(0, x), from: text)
+        }
         var column = x
-        guard y >= 0, y < height else { return x + glyphs.render(text).count }
-        for character in glyphs.render(text) {
+        for character in shown {
             if column >= 0, column < right { self[column, y] = Cell(character: character, style: style) }
             column += 1
         }
         return column
+    }
+
+    /// `text` cut to `room` columns at the last word boundary, with "…" when a word is lost.
+    private mutating func clipped(_ text: [Character], to room: Int, from original: String) -> [Character] {
+        guard room > 0 else { return [] }
+        let kept = text[..<room]
+        if text[room] == " " || kept.last == " " { return Array(kept) }
+        let ellipsis: Character = glyphs.isASCII ? "." : "…"
+        if let space = kept.dropLast().lastIndex(of: " ") {
+            var words = Array(text[..<space])
+            while words.last == " " { words.removeLast() }
+            return words + [" ", ellipsis]
+        }
+        midWordCuts.append(original)
+        return Array(kept)
     }
 
     /// Fills a rectangle with one character.

@@ -18,12 +18,13 @@ struct ChartPane {
         let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 2)
         guard plot.width >= 2, plot.height >= 2 else { return }
         let history = state.trainer.history
-        let reference = Post.isPostsRun(start: state.trainer.start, settings: state.trainer.settings)
-            ? Post.errorAfter[Post.finalIteration] : nil
-        let shown = max(history.count, plot.width, reference == nil ? 0 : Post.finalIteration + 1)
+        let departure = state.trainer.departureFromThePost
+        let reference = departure == nil ? Post.errorAfter[Post.finalIteration] : nil
+        let end = Self.axisEnd(iteration: history.count - 1)
+        let shown = end + 1
         let dots = canvas.glyphs.isASCII ? (across: 1, down: 1) : (across: 2, down: 4)
         let columns = plot.width * dots.across, rows = plot.height * dots.down
-        let ranges = (0 ..< columns).map { history.range(span(of: $0, columns: columns, count: shown)) }
+        let ranges = (0 ..< columns).map { history.range(Self.span(of: $0, columns: columns, count: shown)) }
         let axis = Axis(state.chartScale, ranges: ranges, reference: reference)
 
         for label in axis.labels(rows: plot.height) {
@@ -62,18 +63,49 @@ struct ChartPane {
             canvas.put(String(canvas.glyphs.current), x: last.x, y: last.y, Style(.current, bold: true))
         }
         let axisY = plot.y + plot.height
-        let lastIteration = shown - 1
-        canvas.put("0", x: plot.x, y: axisY, Style(.muted))
-        let end = Format.count(lastIteration)
-        canvas.put("iteration", x: plot.x + (plot.width - 9) / 2, y: axisY, Style(.muted))
-        canvas.put(end, x: plot.x + plot.width - end.count, y: axisY, Style(.muted))
+        axisLabels(end: end, plot: plot, y: axisY, into: &canvas)
 
-        let now = history.latest.isFinite ? Format.fixed(history.latest) : "not finite"
+        let now = history.latest.isFinite ? Format.number(history.latest) : "not finite"
         let x = canvas.put("\(canvas.glyphs.current) \(now)", x: area.x, y: axisY + 1, Style(.current), limit: area.x + area.width)
         if let reference {
-            canvas.put(" \(canvas.glyphs.reference) post \(Format.fixed(reference))", x: x, y: axisY + 1,
+            canvas.put(" \(canvas.glyphs.reference) post \(Format.number(reference))", x: x, y: axisY + 1,
                        Style(.reference), limit: area.x + area.width)
+        } else if departure != nil {
+            canvas.put(" \(canvas.glyphs.reference) post: n/a", x: x, y: axisY + 1, Style(.muted), limit: area.x + area.width)
         }
+    }
+
+    /// The iteration at the right edge: until 10,000, a round number (1, 2 or 5 × 10^k, at
+    /// least 10) at or above the current iteration, so early steps spread over the plot; past
+    /// 10,000, the current iteration.
+    static func axisEnd(iteration: Int) -> Int {
+        guard iteration < Post.finalIteration else { return iteration }
+        var decade = 10
+        while true {
+            for step in [1, 2, 5] where step * decade >= iteration { return step * decade }
+            decade *= 10
+        }
+    }
+
+    /// "0", "iteration" and the end under the plot, and a ↑10k mark at the post's 10,000
+    /// once the axis passes it; a label that would touch another is left out.
+    private func axisLabels(end: Int, plot: Rect, y: Int, into canvas: inout Canvas) {
+        var taken: [Range<Int>] = []
+        func place(_ text: String, at x: Int) {
+            let span = (x - 1) ..< (x + text.count + 1)
+            guard x >= plot.x, x + text.count <= plot.x + plot.width, !taken.contains(where: { $0.overlaps(span) }) else { return }
+            canvas.put(text, x: x, y: y, Style(.muted))
+            taken.append(x ..< x + text.count)
+        }
+        let last = Format.count(end)
+        place("0", at: plot.x)
+        place(last, at: plot.x + plot.width - last.count)
+        if end > Post.finalIteration {
+            let column = plot.x + Post.finalIteration * plot.width / (end + 1)
+            place("↑10k", at: column)
+            place("↑", at: column)
+        }
+        place("iteration", at: plot.x + (plot.width - 9) / 2)
     }
 
     /// The mark a data point leaves in its cell: a braille dot bit (U+2800 block, 2×4 dots a
@@ -83,11 +115,11 @@ struct ChartPane {
         return (across == 0 ? [0x01, 0x02, 0x04, 0x40] : [0x08, 0x10, 0x20, 0x80])[down]
     }
 
-    /// The iterations a plot column covers: one each while fewer are shown than there are
-    /// columns, then an equal share of the iterations shown.
-    private func span(of column: Int, columns: Int, count: Int) -> Range<Int> {
-        guard count > columns else { return column ..< column + 1 }
-        return (column * count / columns) ..< ((column + 1) * count / columns)
+    /// The iterations a plot column covers: an equal share of those shown (none for some
+    /// columns while there are fewer iterations than columns).
+    static func span(of column: Int, columns: Int, count: Int) -> Range<Int> {
+        let lower = (column * count + columns - 1) / columns, upper = ((column + 1) * count + columns - 1) / columns
+        return lower ..< max(lower, upper)
     }
 }
 
@@ -123,6 +155,11 @@ struct Axis {
         return min(rows - 1, max(0, Int((fraction * Double(rows - 1)).rounded())))
     }
 
+    /// A linear-axis label in at most five characters: 0.3, 0.15, 4e-5.
+    static func compact(_ value: Double) -> String {
+        value >= 0.01 ? String(format: "%.2g", value) : Format.scientific(value, digits: 1)
+    }
+
     /// Labels down the y axis: decades 1e-1 … 1e-5 (log), or top, middle and 0 (linear).
     func labels(rows: Int) -> [(row: Int, text: String)] {
         switch scale {
@@ -136,7 +173,7 @@ struct Axis {
             }
             return labels
         case .linear:
-            return [(0, String(format: "%.2g", high)), ((rows - 1) / 2, String(format: "%.2g", high / 2)), (rows - 1, "0")]
+            return [(0, Self.compact(high)), ((rows - 1) / 2, Self.compact(high / 2)), (rows - 1, "0")]
         }
     }
 }

@@ -1,50 +1,75 @@
 import BackpropEngine
 
 /// Every figure the post prints beside bptui's value in the current order: ✓ where they agree
-/// to the printed digits, ✗ with the reason where they do not.
+/// to the printed digits, ✗ with the reason where they do not. Two columns when there is
+/// room; ↑↓ and PgUp/PgDn scroll when the figures do not fit.
 struct CheckpointsPane {
     let state: AppState
+
+    static let rowWidth = 59
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let order = state.trainer.settings.order
         canvas.fill(rect)
         canvas.box(rect, title: "The post's checkpoints · \(order.rawValue) order · o switches · Esc closes", Style(.accent))
         var writer = LineWriter(canvas: canvas, area: rect.inner)
-        guard state.trainer.start == .post else {
-            writer.line("These checkpoints are the post's, for its own network; they do not apply to this one", .warning)
-            writer.line("(started from --config). Without --config, bptui starts from the post's network.", .muted)
-            canvas = writer.canvas
-            return
-        }
-        let rows = state.checkpoints
-        let reasons = rows.filter { !$0.agrees }.compactMap(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        writer.line("\(rows.filter(\.agrees).count) of \(rows.count) agree to the printed digits in \(order.rawValue) order", .title)
-        let rowWidth = 57
-        let columns = max(1, writer.area.width / rowWidth)
-        for column in 0 ..< columns {
-            let heading = String(repeating: " ", count: 32) + Format.right("the post", 12) + " " + Format.right("bptui", 12)
-            writer.canvas.put(heading, x: writer.area.x + column * rowWidth, y: writer.y, Style(.muted))
-        }
-        writer.blank()
-        let lines = writer.area.height - (writer.y - writer.area.y) - reasons.count
-        let shown = rows.count <= columns * lines ? rows : Array((rows.filter { !$0.agrees } + rows.filter(\.agrees)).prefix(columns * lines - 1))
-        let perColumn = max(1, (shown.count + columns - 1) / columns)
+        let page = Self.page(state, area: rect.inner)
+        for line in Self.header(state, columns: page.columns) { writer.line(line.text, line.role) }
+        let rows = Self.rows(state)
+        let first = min(state.checkpointScroll, max(0, rows.count - page.capacity))
         let top = writer.y
-        for (index, row) in shown.enumerated() {
-            let x = writer.area.x + (index / perColumn) * rowWidth
-            let text = " \(row.agrees ? "✓" : "✗") " + pad(row.name, 29) + Format.right(Format.fixed(row.printed, row.decimals), 12) + " "
-                + Format.right(Format.fixed(row.value, row.decimals), 12)
-            writer.canvas.put(text, x: x, y: top + index % perColumn, Style(row.agrees ? .good : .bad), limit: x + rowWidth)
+        for (index, row) in rows.dropFirst(first).prefix(page.capacity).enumerated() {
+            let x = writer.area.x + (index / page.lines) * Self.rowWidth
+            writer.canvas.put(" " + row.text, x: x, y: top + index % page.lines, Style(row.role), limit: x + Self.rowWidth)
         }
-        writer.y = top + perColumn
-        if shown.count < rows.count {
-            writer.line("… and \(rows.count - shown.count) more that agree (a larger terminal shows every row)", .muted)
+        writer.y = top + page.lines
+        for line in Self.footer(state) { writer.line(line.text, line.role) }
+        if rows.count > page.capacity {
+            let last = min(rows.count, first + page.capacity)
+            let position = " rows \(first + 1)–\(last) of \(rows.count) · ↑↓ PgUp PgDn scroll "
+            writer.canvas.put(position, x: rect.x + rect.width - position.count - 2, y: rect.y + rect.height - 1, Style(.muted))
         }
-        for reason in reasons { writer.line("✗ " + reason, .muted) }
         canvas = writer.canvas
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
+    /// Lines above the figures: the count, whose run it is, the column headings.
+    static func header(_ state: AppState, columns: Int) -> [(text: String, role: Role)] {
+        let rows = state.checkpoints, order = state.trainer.settings.order.rawValue
+        var lines = [(text: "\(rows.filter(\.agrees).count) of \(rows.count) agree to the printed digits in \(order) order", role: Role.title)]
+        if let departure = state.trainer.departureFromThePost {
+            lines.append(("Not the post's run (\(departure)):", .warning))
+            lines.append(("the bptui column is the post's own network in \(order) order, not this run", .warning))
+        }
+        let heading = "  " + Format.left("figure", 29) + Format.right("the post", 13) + Format.right("bptui", 13)
+        lines.append((String(repeating: Format.left(heading, rowWidth), count: columns), .muted))
+        return lines
+    }
+
+    /// One line per figure.
+    static func rows(_ state: AppState) -> [(text: String, role: Role)] {
+        state.checkpoints.map { row in
+            (text: "\(row.agrees ? "✓" : "✗") " + Format.left(row.name, 29) + Format.right(Format.asPrinted(row.printed, row.decimals), 13)
+                + Format.right(Format.asPrinted(row.value, row.decimals), 13), role: row.agrees ? Role.good : .bad)
+        }
+    }
+
+    /// Below the figures: the reason for every kind of mismatch.
+    static func footer(_ state: AppState) -> [(text: String, role: Role)] {
+        let reasons = state.checkpoints.filter { !$0.agrees }.compactMap(\.reason)
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return reasons.map { (text: "✗ " + $0, role: Role.muted) }
+    }
+
+    /// Columns, lines per column and figures shown at once in `area`.
+    static func page(_ state: AppState, area: Rect) -> (columns: Int, lines: Int, capacity: Int) {
+        let columns = area.width >= 2 * rowWidth ? 2 : 1
+        let lines = max(1, area.height - header(state, columns: columns).count - footer(state).count)
+        return (columns, lines, columns * lines)
+    }
+
+    /// The figures one page shows at the current screen size (10 before the size is known).
+    static func pageRows(_ state: AppState) -> Int {
+        guard let size = state.screenSize, let layout = Layout(width: size.width, height: size.height) else { return 10 }
+        return page(state, area: Rect(x: 0, y: 0, width: size.width, height: layout.status.y).inner).capacity
     }
 }

@@ -1,13 +1,12 @@
-/// Why an export could not be written, in one line.
-public struct ExportFailure: Error, Sendable, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
+import BackpropEngine
 
-/// Everything that can change the app state; keys and the clock become commands.
+/// Everything that can change the app state; keys, the clock and the backend's answers
+/// become commands, and only `AppState.update(_:)` applies them.
 public enum Command: Sendable, Equatable {
-    /// One backprop iteration: forward, backward, update.
+    /// One backprop iteration: forward, backward, update (`→` does the same).
     case step
+    /// One iteration back: recomputed from the start, replaying edits.
+    case stepBack
     case toggleRun
     case faster, slower
     case reset
@@ -16,6 +15,7 @@ public enum Command: Sendable, Equatable {
     case toggleHelp
     case toggleExplain, toggleGradientCheck, toggleCheckpoints
     case selectPrevious, selectNext
+    case pageUp, pageDown
     /// Opens the go-to-iteration prompt.
     case openGoTo
     /// Opens the `=` prompt on the selected parameter; Tab moves it to the next number.
@@ -24,21 +24,29 @@ public enum Command: Sendable, Equatable {
     case promptInsert(String)
     case promptBackspace
     case promptClear
+    /// An arrow in the prompt: keeps the pre-filled text for editing.
+    case promptKeep
     case promptSubmit
-    /// Closes whatever is open (prompt, help); never quits.
+    /// Closes what is open (a running job, the prompt, a view); never quits.
     case close
     case quit
-    /// Asks the backend to write the history and the network (`x`).
+    /// Starts an export of the history and the network (`x`).
     case export
-    /// What writing the export did: the files written, or what went wrong.
-    case exported(Result<[String], ExportFailure>)
-    /// Time passed while running, with the measured seconds since the last tick.
+    /// What writing the export did.
+    case exported(Result<ExportWritten, ExportFailure>)
+    /// Time passed since the last tick: the run trains, a long job takes its next slice.
     case tick(seconds: Double)
+    /// The terminal's size, at start and after every resize.
+    case resized(width: Int, height: Int)
     /// A key that does nothing here: says so in the message line.
     case unbound(String)
 
-    /// The command a key means in `state` (a prompt takes text; otherwise the key map).
+    /// The command a key means in `state`: the prompt takes text, a terminal too small for
+    /// the screen takes only quit, otherwise the key table decides.
     public static func from(_ key: Key, in state: AppState) -> Command? {
+        if state.isTooSmall {
+            return key == .character("q") || key == .control("c") ? .quit : nil
+        }
         if state.prompt != nil {
             switch key {
             case .enter: return .promptSubmit
@@ -47,32 +55,53 @@ public enum Command: Sendable, Equatable {
             case .control("u"): return .promptClear
             case .control("c"): return .quit
             case .tab: return .promptNextTarget
+            case .left, .right, .home, .end: return .promptKeep
             case .character(let c): return .promptInsert(String(c))
             default: return nil
             }
         }
+        if let command = KeyTable.command(for: key) { return command }
         switch key {
-        case .character(" "), .character("s"): return .step
-        case .character("r"): return .toggleRun
-        case .character("+"): return .faster
-        case .character("="): return .openEdit
-        case .character("-"), .character("_"): return .slower
-        case .character("g"): return .openGoTo
-        case .character("R"): return .reset
-        case .character("o"): return .toggleOrder
-        case .character("b"): return .toggleBiases
-        case .character("l"): return .toggleScale
-        case .character("?"), .character("h"): return .toggleHelp
-        case .character("e"), .enter: return .toggleExplain
-        case .character("c"): return .toggleGradientCheck
-        case .character("t"): return .toggleCheckpoints
-        case .character("x"): return .export
-        case .up, .character("k"): return .selectPrevious
-        case .down, .character("j"): return .selectNext
-        case .escape: return .close
-        case .character("q"), .control("c"): return .quit
-        case .character(let c): return .unbound(String(c))
+        case .character(let c): return .unbound(KeyTable.name(of: c))
+        case .control(let c): return .unbound("Ctrl-" + (c == " " ? "Space" : c.uppercased()))
         default: return nil
+        }
+    }
+}
+
+/// The files an export wrote, and every how many iterations the history has a row.
+public struct ExportWritten: Sendable, Equatable {
+    public let paths: [String]
+    public let interval: Int
+
+    public init(paths: [String], interval: Int) {
+        self.paths = paths
+        self.interval = interval
+    }
+}
+
+/// Why an export could not be written: the path tried and what stood in the way.
+public struct ExportFailure: Error, Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        case directoryMissing
+        case notWritable
+        case other(String)
+    }
+
+    public let path: String
+    public let reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// One line naming the path and the reason.
+    public var description: String {
+        switch reason {
+        case .directoryMissing: "cannot write \(path): its directory no longer exists"
+        case .notWritable: "cannot write \(path): the directory is not writable"
+        case .other(let text): "cannot write \(path): \(text)"
         }
     }
 }

@@ -8,24 +8,17 @@ struct ExplainPane {
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let trainer = state.trainer, p = state.selection
-        let step = trainer.nextStep
-        let other = BackwardPass(trainer.network, settings: otherOrder(trainer.settings))
+        let step = state.derived.next, other = state.derived.otherOrder
         canvas.fill(rect)
-        canvas.box(rect, title: "Explain ∂E_total/∂\(p.rawValue) · iteration \(Format.count(trainer.iteration)) · ↑↓ another weight · Esc closes",
+        canvas.box(rect, title: "Explain ∂E_total/∂\(p.rawValue) · next step from iteration \(Format.count(trainer.iteration)) · ↑↓ · Esc",
                    Style(.accent))
         var writer = LineWriter(canvas: canvas, area: rect.inner)
         switch p {
         case .w5, .w6, .w7, .w8: output(p, step, &writer)
         case .w1, .w2, .w3, .w4: hidden(p, step, other, &writer)
-        case .b1, .b2: bias(p, step, &writer)
+        case .b1, .b2: bias(p, step, other, &writer)
         }
         canvas = writer.canvas
-    }
-
-    private func otherOrder(_ settings: TrainingSettings) -> TrainingSettings {
-        var other = settings
-        other.order = settings.order == .published ? .textbook : .published
-        return other
     }
 
     private func output(_ p: Parameter, _ step: BackwardPass, _ w: inout LineWriter) {
@@ -34,11 +27,11 @@ struct ExplainPane {
         let out = o == "o1" ? f.out_o1 : f.out_o2, target = o == "o1" ? step.before.target_o1 : step.before.target_o2
         w.line("∂E_total/∂\(p.rawValue) = ∂E_total/∂out_\(o) · ∂out_\(o)/∂net_\(o) · ∂net_\(o)/∂\(p.rawValue)", .title)
         w.blank()
-        w.value("∂E_total/∂out_\(o) = −(target − out) = −(\(Format.short(target)) − \(Format.fixed(out)))", term.dE_dout)
+        w.value("∂E_total/∂out_\(o) = −(target − out) = −(\(Format.shortTerm(target)) − \(Format.term(out)))", term.dE_dout)
         w.value("∂out_\(o)/∂net_\(o) = out_\(o)(1 − out_\(o))", term.dout_dnet)
         w.value("∂net_\(o)/∂\(p.rawValue) = out_\(h)", term.dnet_dparameter)
         w.blank()
-        w.value("∂E_total/∂\(p.rawValue) = \(Format.fixed(term.dE_dout)) × \(Format.fixed(term.dout_dnet)) × \(Format.fixed(term.dnet_dparameter))",
+        w.value("∂E_total/∂\(p.rawValue) = \(Format.term(term.dE_dout)) × \(Format.term(term.dout_dnet)) × \(Format.term(term.dnet_dparameter))",
                 step.gradient[p], .accent)
         update(p, step, &w)
     }
@@ -46,10 +39,10 @@ struct ExplainPane {
     private func hidden(_ p: Parameter, _ step: BackwardPass, _ other: BackwardPass, _ w: inout LineWriter) {
         let h = p == .w1 || p == .w2 ? "h1" : "h2", i = p == .w1 || p == .w3 ? "i1" : "i2"
         let (first, second) = h == "h1" ? ("w5", "w7") : ("w6", "w8")
-        let orders = [step, other].sorted { $0.settings.order == .published && $1.settings.order == .textbook }
+        let orders = ordered(step, other)
         w.line("∂E_total/∂\(p.rawValue) = ∂E_total/∂out_\(h) · ∂out_\(h)/∂net_\(h) · ∂net_\(h)/∂\(p.rawValue)", .title)
-        w.columns("", orders.map { $0.settings.order.rawValue + (($0.settings.order == step.settings.order) ? " ◂" : "") })
-        func values(_ value: (BackwardPass) -> Double) -> [String] { orders.map { Format.fixed(value($0)) } }
+        heading(orders, step, &w)
+        func values(_ value: (BackwardPass) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
         w.columns("\(first) used (published: w⁺, textbook: original)", values { h == "h1" ? $0.w5_used : $0.w6_used })
         w.columns("\(second) used", values { h == "h1" ? $0.w7_used : $0.w8_used })
         w.columns("∂E_o1/∂out_\(h) = δ_o1 · \(first)", values { h == "h1" ? $0.dE_o1_dout_h1 : $0.dE_o1_dout_h2 })
@@ -65,25 +58,39 @@ struct ExplainPane {
         w.line("No one order matches every figure it prints; o switches the order.", .muted)
     }
 
-    private func bias(_ p: Parameter, _ step: BackwardPass, _ w: inout LineWriter) {
+    private func bias(_ p: Parameter, _ step: BackwardPass, _ other: BackwardPass, _ w: inout LineWriter) {
         let nodes = p == .b1 ? ["h1", "h2"] : ["o1", "o2"]
-        w.line("∂E_total/∂\(p.rawValue) = Σ over the neurons it feeds of ∂E_total/∂out · ∂out/∂net · ∂net/∂\(p.rawValue)", .title)
-        w.blank()
-        for (node, term) in zip(nodes, step.chain(p)) {
-            w.value("via \(node): \(Format.fixed(term.dE_dout)) × \(Format.fixed(term.dout_dnet)) × 1", term.product)
+        let orders = ordered(step, other)
+        w.line("∂E_total/∂\(p.rawValue) = Σ over the neurons it feeds of ∂E_total/∂out · ∂out/∂net · 1", .title)
+        heading(orders, step, &w)
+        func values(_ value: (BackwardPass) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
+        for (index, node) in nodes.enumerated() {
+            w.columns("via \(node): ∂E_total/∂out_\(node)", values { $0.chain(p)[index].dE_dout })
+            w.columns("  × ∂out_\(node)/∂net_\(node) = δ_\(node)", values { $0.chain(p)[index].product })
         }
-        w.value("∂E_total/∂\(p.rawValue) = δ_\(nodes[0]) + δ_\(nodes[1])", step.gradient[p], .accent)
+        w.columns("∂E_total/∂\(p.rawValue) = δ_\(nodes[0]) + δ_\(nodes[1])", values { $0.gradient[p] }, .accent)
         if step.settings.trainBiases {
-            update(p, step, &w)
-        } else {
-            w.blank()
-            w.line("\(p.rawValue) is not trained (as in the post); b trains the biases.", .muted)
+            w.columns("\(p.rawValue)⁺ = \(p.rawValue) − η·∂E_total/∂\(p.rawValue)", values { $0.after[p] }, .accent)
         }
+        w.blank()
+        if !step.settings.trainBiases { w.line("\(p.rawValue) is not trained (as in the post); b trains the biases.", .muted) }
+        if p == .b1 { w.line("δ_h1 and δ_h2 use w5…w8: updated ones in published order, the originals in textbook.", .muted) }
+    }
+
+    /// The two orders, published first.
+    private func ordered(_ step: BackwardPass, _ other: BackwardPass) -> [BackwardPass] {
+        [step, other].sorted { $0.settings.order == .published && $1.settings.order == .textbook }
+    }
+
+    /// The order names over the value columns, ◂ on the run's own, and what ◂ means.
+    private func heading(_ orders: [BackwardPass], _ step: BackwardPass, _ w: inout LineWriter) {
+        w.columns("◂ marks this run's order (o switches)",
+                  orders.map { $0.settings.order.rawValue + ($0.settings.order == step.settings.order ? " ◂" : "") }, .muted)
     }
 
     private func update(_ p: Parameter, _ step: BackwardPass, _ w: inout LineWriter) {
         let η = step.settings.learningRate
-        w.value("\(p.rawValue)⁺ = \(p.rawValue) − η·∂E_total/∂\(p.rawValue) = \(Format.fixed(step.before[p])) − \(Format.short(η)) × \(Format.fixed(step.gradient[p]))",
+        w.value("\(p.rawValue)⁺ = \(p.rawValue) − η·∂E_total/∂\(p.rawValue) = \(Format.term(step.before[p])) − \(Format.shortTerm(η)) × \(Format.term(step.gradient[p]))",
                 step.after[p], .accent)
     }
 }
@@ -112,7 +119,7 @@ struct LineWriter {
 
     /// A formula, then " = value" after it.
     mutating func value(_ formula: String, _ value: Double, _ role: Role = .plain) {
-        line(formula + " = " + Format.fixed(value), role)
+        line(formula + " = " + Format.number(value), role)
     }
 
     /// A label with values right-aligned in columns at the right edge.

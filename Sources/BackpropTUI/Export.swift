@@ -2,46 +2,73 @@ import BackpropEngine
 import Foundation
 
 /// What `x` writes: the error history as CSV and the current network as a `--config` file.
-/// Pure: the backend writes the files (atomically) and reports back with `.exported`.
+/// Pure: the backend names and writes the files (atomically) and answers with `.exported`.
 public struct Export: Sendable, Equatable {
-    public let csvName: String
     public let csv: String
-    public let jsonName: String
     public let json: String
     /// Every how many iterations the CSV has a row (1 until the run outgrows `maximumRows`).
     public let interval: Int
 
     public static let maximumRows = 1 << 20
 
-    /// The files for `state`, named after `stamp` (e.g. 20261129-195900).
-    public init(_ state: AppState, stamp: String) {
-        let trainer = state.trainer
-        interval = max(1, (trainer.iteration + Self.maximumRows) / Self.maximumRows)
-        var lines = ["iteration,error,out_o1,out_o2"]
-        var replay = Trainer(start: trainer.start, settings: trainer.startSettings)
-        func row() { lines.append("\(replay.iteration),\(replay.forward.E_total),\(replay.forward.out_o1),\(replay.forward.out_o2)") }
-        var edits = trainer.edits[...]
-        func applyEdits() {
-            while let edit = edits.first, edit.iteration == replay.iteration {
-                replay.edit(edit.network, settings: edit.settings)
-                edits.removeFirst()
-            }
-        }
-        applyEdits()
+    /// The files for `trainer`, built at once.
+    public init(_ trainer: Trainer) {
+        var builder = ExportBuilder(trainer)
+        while !builder.advance(by: .max) {}
+        self = builder.export
+    }
+
+    init(csv: String, json: String, interval: Int) {
+        self.csv = csv
+        self.json = json
+        self.interval = interval
+    }
+}
+
+/// Builds an `Export` a slice at a time: the CSV replays the run from the start (edits
+/// included), which takes as long as the run itself.
+public struct ExportBuilder: Sendable {
+    private let target: Trainer
+    private var replay: Trainer
+    private var lines = ["iteration,error,out_o1,out_o2"]
+    let interval: Int
+
+    init(_ trainer: Trainer) {
+        target = trainer
+        interval = max(1, (trainer.iteration + Export.maximumRows) / Export.maximumRows)
+        replay = trainer.restarted
         row()
-        while replay.iteration < trainer.iteration {
+    }
+
+    /// Iterations replayed so far, and in all.
+    var done: Int { replay.iteration }
+    var total: Int { target.iteration }
+
+    /// Replays up to `budget` iterations; true once every row is written.
+    mutating func advance(by budget: Int) -> Bool {
+        var left = budget
+        while replay.iteration < target.iteration, left > 0 {
             let nextRow = replay.iteration + interval - replay.iteration % interval
-            let nextEdit = edits.first?.iteration ?? .max
-            replay.train(min(nextRow, nextEdit, trainer.iteration) - replay.iteration)
-            applyEdits()
-            if replay.iteration % interval == 0 || replay.iteration == trainer.iteration { row() }
+            let steps = min(nextRow, target.iteration) - replay.iteration
+            let taken = replay.train(min(steps, left))
+            left -= taken
+            if taken == 0 { break }
+            if replay.iteration % interval == 0 || replay.iteration == target.iteration { row() }
         }
-        csv = lines.joined(separator: "\n") + "\n"
+        return replay.iteration >= target.iteration || replay.divergence != nil
+    }
+
+    private mutating func row() {
+        let f = replay.forward
+        lines.append("\(replay.iteration),\(f.E_total),\(f.out_o1),\(f.out_o2)")
+    }
+
+    /// The finished export (call once `advance` returned true).
+    var export: Export {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let config = NetworkConfig(network: trainer.network, settings: trainer.settings)
-        json = String(decoding: (try? encoder.encode(config)) ?? Data(), as: UTF8.self) + "\n"
-        csvName = "bptui-\(stamp)-history.csv"
-        jsonName = "bptui-\(stamp)-network.json"
+        let config = NetworkConfig(network: target.network, settings: target.settings)
+        let json = String(decoding: (try? encoder.encode(config)) ?? Data(), as: UTF8.self) + "\n"
+        return Export(csv: lines.joined(separator: "\n") + "\n", json: json, interval: interval)
     }
 }

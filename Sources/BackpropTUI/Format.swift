@@ -1,22 +1,77 @@
 import Foundation
 
-/// Number formatting for the panes.
-enum Format {
-    /// `value` with `decimals` decimals, as the post prints its figures.
-    static func fixed(_ value: Double, _ decimals: Int = 9) -> String {
-        String(format: "%.\(decimals)f", value)
+/// How every number on the screen and in the headless table is written.
+///
+/// A value prints with a fixed number of decimals (9, as the post prints its figures) when
+/// that shows at least four significant digits; smaller values switch to scientific form
+/// with four significant digits (`4.179e-27`), so no non-zero value ever reads as zero.
+public enum Format {
+    /// The screen's minus sign; the headless table passes "-".
+    public static let minus = "−"
+    static let significantDigits = 4
+
+    /// `value` with `decimals` decimals, or in scientific form where that would show fewer
+    /// than four significant digits.
+    public static func number(_ value: Double, decimals: Int = 9, minus: String = Self.minus) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? minus + "∞" : "∞") }
+        let magnitude = abs(value)
+        let sign = value < 0 ? minus : ""
+        let fixed = String(format: "%.\(decimals)f", magnitude)
+        if magnitude == 0 { return fixed }
+        if significant(fixed) >= significantDigits { return sign + fixed }
+        return sign + scientific(magnitude, digits: significantDigits)
     }
 
-    /// `value` in at most `width` characters: fixed with `decimals` if it fits, fewer
-    /// decimals if that fits, otherwise scientific.
-    static func fit(_ value: Double, width: Int, decimals: Int) -> String {
-        guard value.isFinite else { return String(describing: value) }
-        for places in stride(from: decimals, through: 1, by: -1) {
-            let text = fixed(value, places)
-            if text.count <= width, places == decimals || abs(value) >= 1 { return text }
+    /// `number(value)` in at most `width` characters: fewer decimals where those still show
+    /// four significant digits, otherwise scientific form.
+    static func fit(_ value: Double, width: Int, decimals: Int = 9) -> String {
+        guard value.isFinite else { return number(value) }
+        for places in stride(from: decimals, through: 0, by: -1) {
+            let text = number(value, decimals: places)
+            if text.count <= width, text.contains("e") || significant(text) >= significantDigits || value == 0 {
+                return text
+            }
         }
-        let text = String(format: "%.\(max(0, width - 7))e", value)
-        return text.count <= width ? text : String(format: "%.0e", value)
+        let sign = value < 0 ? minus : ""
+        for digits in stride(from: significantDigits, through: 1, by: -1) {
+            let text = sign + scientific(abs(value), digits: digits)
+            if text.count <= width { return text }
+        }
+        return sign + scientific(abs(value), digits: 1)
+    }
+
+    /// A value as it stands inside a formula: negative values in brackets, `(−0.022602540)`.
+    static func term(_ value: Double, decimals: Int = 9) -> String {
+        let text = number(value, decimals: decimals)
+        return value < 0 ? "(\(text))" : text
+    }
+
+    /// A short form of a learning rate or target: 0.5, 1e+12, −0.25.
+    static func short(_ value: Double) -> String {
+        let text = String(format: "%g", abs(value))
+        return value < 0 ? minus + text : text
+    }
+
+    /// `short(value)` inside a formula: negative values in brackets.
+    static func shortTerm(_ value: Double) -> String {
+        value < 0 ? "(\(short(value)))" : short(value)
+    }
+
+    /// A signed difference in scientific form with two significant digits: +1.7e-8, −3.0e-5.
+    static func difference(_ value: Double) -> String {
+        (value < 0 ? minus : "+") + scientific(abs(value), digits: 2)
+    }
+
+    /// Mantissa with `digits` significant digits and an exponent without padding: 4.179e-27.
+    static func scientific(_ magnitude: Double, digits: Int) -> String {
+        let text = String(format: "%.\(max(0, digits - 1))e", magnitude)
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        return text[..<e] + "e" + (exponent < 0 ? "-" : "+") + String(abs(exponent))
+    }
+
+    /// How many significant digits a fixed-point text shows.
+    private static func significant(_ fixed: String) -> Int {
+        fixed.filter(\.isNumber).drop { $0 == "0" }.count
     }
 
     /// Right-aligns `text` in `width` columns.
@@ -24,19 +79,66 @@ enum Format {
         String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
+    /// Left-aligns `text` in `width` columns.
+    static func left(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
     /// An iteration count with thousands separators: 10,000.
-    static func count(_ value: Int) -> String {
+    public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
             result.append(digit)
         }
-        return value < 0 ? "-" + result : result
+        return value < 0 ? minus + result : result
     }
 
-    /// A short form of a learning rate or target: 0.5, 1e+12.
-    static func short(_ value: Double) -> String {
-        String(format: "%g", value)
+    /// "1 number", "2 numbers".
+    static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(Self.count(count)) " + (count == 1 ? noun : plural ?? noun + "s")
+    }
+
+    /// 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 954th.
+    static func ordinal(_ value: Int) -> String {
+        let suffix: String
+        switch (value % 10, value % 100) {
+        case (_, 11 ... 13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return count(value) + suffix
+    }
+
+    /// A rate per second in three significant figures: 850/s, 12.3k/s, 11.6M/s.
+    static func rate(_ perSecond: Double) -> String {
+        let (value, unit): (Double, String) = perSecond >= 1e6 ? (perSecond / 1e6, "M") : perSecond >= 1e3 ? (perSecond / 1e3, "k") : (perSecond, "")
+        let decimals = value >= 100 || unit.isEmpty ? 0 : value >= 10 ? 1 : 2
+        return String(format: "%.\(decimals)f", value) + unit + "/s"
+    }
+
+    /// A duration rounded to what a person needs: 45 s, 1 min 25 s, 2 h 03 min.
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "—" }
+        let whole = max(0, Int(seconds.rounded()))
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole / 3600) h " + String(format: "%02d", whole % 3600 / 60) + " min"
+    }
+}
+
+extension Format {
+    /// A fraction as a percentage with one decimal: 12.3%.
+    static func percent(_ fraction: Double) -> String {
+        String(format: "%.1f%%", min(1, max(0, fraction)) * 100)
+    }
+
+    /// `value` with exactly `decimals` decimals, as the post prints a figure (checkpoints).
+    static func asPrinted(_ value: Double, _ decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", abs(value))
+        return value < 0 ? minus + text : text
     }
 }

@@ -8,7 +8,8 @@ struct NetworkPane {
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let trainer = state.trainer
-        canvas.box(rect, title: "bptui · A Step by Step Backpropagation Example · iteration \(Format.count(trainer.iteration))")
+        let source = state.configName ?? "A Step by Step Backpropagation Example"
+        canvas.box(rect, title: "bptui · \(source) · iteration \(Format.count(trainer.iteration))")
         let area = rect.inner
         let n = trainer.network, f = trainer.forward
         let decimals = roomy ? 9 : 6
@@ -26,7 +27,6 @@ struct NetworkPane {
             canvas.put("hidden (logistic)", x: hiddenX, y: area.y, heading)
             canvas.put("outputs (logistic)", x: outputX, y: area.y, heading)
         }
-        let change = trainer.lastStep
 
         func node(_ name: String, _ value: Double, x: Int, y: Int) {
             canvas.put(name, x: x, y: y, Style(.label, bold: true))
@@ -39,7 +39,7 @@ struct NetworkPane {
             let value = n[parameter]
             let text = Format.right(Format.fit(value, width: valueWidth, decimals: decimals), valueWidth)
             column = canvas.put(text, x: column + 1, y: y, Style(value < 0 ? .negative : .positive))
-            column = marker(change?.change(parameter), into: &canvas, x: column, y: y)
+            column = marker(state.lastChange(parameter), into: &canvas, x: column, y: y)
             canvas.put(tail, x: column, y: y, Style(.muted))
         }
         let g = canvas.glyphs
@@ -68,10 +68,10 @@ struct NetworkPane {
         var y = top + 4
         if roomy {
             let net = Style(.muted)
-            canvas.put("net_h1 \(Format.fixed(f.net_h1))", x: hiddenX, y: y, net)
-            canvas.put("net_o1 \(Format.fixed(f.net_o1))", x: outputX, y: y, net)
-            canvas.put("net_h2 \(Format.fixed(f.net_h2))", x: hiddenX, y: y + 1, net)
-            canvas.put("net_o2 \(Format.fixed(f.net_o2))", x: outputX, y: y + 1, net)
+            canvas.put("net_h1 \(Format.number(f.net_h1))", x: hiddenX, y: y, net)
+            canvas.put("net_o1 \(Format.number(f.net_o1))", x: outputX, y: y, net)
+            canvas.put("net_h2 \(Format.number(f.net_h2))", x: hiddenX, y: y + 1, net)
+            canvas.put("net_o2 \(Format.number(f.net_o2))", x: outputX, y: y + 1, net)
             y += 2
         }
         let trained = trainer.settings.trainBiases ? "trained" : "fixed"
@@ -85,8 +85,15 @@ struct NetworkPane {
         let value = state.trainer.network[parameter]
         column = canvas.put(Format.fit(value, width: roomy ? 12 : 9, decimals: roomy ? 9 : 6), x: column + 1, y: y,
                             Style(value < 0 ? .negative : .positive))
-        column = marker(state.trainer.lastStep?.change(parameter), into: &canvas, x: column, y: y)
+        column = marker(state.lastChange(parameter), into: &canvas, x: column, y: y)
         canvas.put(tail, x: column + 1, y: y, Style(.muted))
+    }
+}
+
+extension AppState {
+    /// How the last update changed `parameter` (nil at iteration 0 and right after an edit).
+    func lastChange(_ parameter: Parameter) -> Double? {
+        trainer.previous.map { trainer.network[parameter] - $0[parameter] }
     }
 }
 

@@ -5,17 +5,24 @@ extension AppState {
     public static let goToLimit = 1_000_000_000
     /// The frame interval the run mode aims at: about 30 redraws a second.
     public static let frameSeconds = 1.0 / 30
+    /// The longest text the edit prompt takes.
+    static let editLimit = 32
 
-    /// Applies one command: the only place the state changes.
-    public mutating func update(_ command: Command) {
-        if case .tick = command {} else { message = nil }
+    /// Applies one command, the only way the state changes, and returns what the backend
+    /// is to do next.
+    @discardableResult
+    public mutating func update(_ command: Command) -> [Effect] {
+        if case .tick = command {} else if case .exported = command {} else { message = nil }
+        var effects: [Effect] = []
         switch command {
         case .step:
+            if refusedWhileBusy() { break }
             train(1)
+        case .stepBack:
+            effects = stepBack()
         case .toggleRun:
-            running.toggle()
-            if !running { measuredRate = nil }
-            if running, trainer.divergence != nil { running = false }
+            if refusedWhileBusy() { break }
+            effects = setRunning(!running)
         case .faster:
             speed = speed.faster
             message = "speed: \(speed.label)"
@@ -23,18 +30,22 @@ extension AppState {
             speed = speed.slower
             message = "speed: \(speed.label)"
         case .reset:
+            job = nil
+            let edited = !trainer.edits.isEmpty
             trainer.reset()
-            message = "reset to iteration 0"
-        case .toggleOrder:
+            message = "reset to iteration 0" + (edited ? ", edits forgotten" : "")
+        case .toggleOrder, .toggleBiases:
+            if refusedWhileBusy() { break }
             var settings = trainer.settings
-            settings.order = settings.order == .published ? .textbook : .published
-            restart(with: settings)
-            message = "update order: \(settings.order.rawValue) — reset to iteration 0"
-        case .toggleBiases:
-            var settings = trainer.settings
-            settings.trainBiases.toggle()
-            restart(with: settings)
-            message = "biases \(settings.trainBiases ? "trained" : "fixed") — reset to iteration 0"
+            if command == .toggleOrder {
+                settings.order = settings.order == .published ? .textbook : .published
+                message = "update order: \(settings.order.rawValue) — reset to iteration 0"
+            } else {
+                settings.trainBiases.toggle()
+                message = "biases \(settings.trainBiases ? "trained" : "fixed") — reset to iteration 0"
+            }
+            trainer = Trainer(start: trainer.start, settings: settings)
+            if overlay == .checkpoints { checkpoints = Post.checkpoints(order: settings.order) }
         case .toggleScale:
             chartScale = chartScale == .log ? .linear : .log
         case .toggleHelp:
@@ -46,49 +57,102 @@ extension AppState {
         case .toggleCheckpoints:
             toggle(.checkpoints)
             checkpoints = overlay == .checkpoints ? Post.checkpoints(order: trainer.settings.order) : []
+            checkpointScroll = 0
         case .selectPrevious:
-            moveSelection(by: -1)
+            if overlay == .checkpoints { scrollCheckpoints(by: -1) } else { moveSelection(by: -1) }
         case .selectNext:
-            moveSelection(by: 1)
+            if overlay == .checkpoints { scrollCheckpoints(by: 1) } else { moveSelection(by: 1) }
+        case .pageUp:
+            scrollCheckpoints(by: -CheckpointsPane.pageRows(self))
+        case .pageDown:
+            scrollCheckpoints(by: CheckpointsPane.pageRows(self))
         case .openGoTo:
-            prompt = String(Post.finalIteration)
-            promptKind = .goTo
+            if refusedWhileBusy() { break }
+            prompt = Prompt(.goTo, text: String(Post.finalIteration))
         case .openEdit:
+            if refusedWhileBusy() { break }
+            if running { effects = setRunning(false) }
             openEdit(.parameter(selection))
         case .promptNextTarget:
-            if case .edit(let target) = promptKind, prompt != nil { openEdit(target.next(selected: selection)) }
+            if case .edit(let quantity) = prompt?.kind { openEdit(quantity.next(selected: selection)) }
         case .promptInsert(let text):
             insertIntoPrompt(text)
         case .promptBackspace:
-            if prompt?.isEmpty == false { prompt?.removeLast() }
+            prompt?.selected = false
+            prompt?.error = nil
+            prompt?.overflowed = false
+            if prompt?.text.isEmpty == false { prompt?.text.removeLast() }
         case .promptClear:
-            if prompt != nil { prompt = "" }
-            promptOverflowed = false
+            prompt?.text = ""
+            prompt?.selected = false
+            prompt?.error = nil
+            prompt?.overflowed = false
+        case .promptKeep:
+            prompt?.selected = false
         case .promptSubmit:
-            submitGoTo()
+            effects = submitPrompt()
         case .close:
-            if prompt != nil { prompt = nil } else { overlay = nil }
+            if let job {
+                self.job = nil
+                message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
+            } else if prompt != nil {
+                prompt = nil
+            } else {
+                overlay = nil
+            }
         case .quit:
-            wantsQuit = true
+            effects = [.quit]
         case .export:
-            exportRequested = true
-            message = "exporting…"
+            if refusedWhileBusy() { break }
+            effects = startJob(.export(ExportBuilder(trainer)), total: trainer.iteration)
         case .exported(let result):
-            exportRequested = false
             switch result {
-            case .success(let files): message = "exported " + files.joined(separator: " and ")
-            case .failure(let failure): message = "export failed: \(failure.description)"
+            case .success(let written):
+                message = Self.exportedMessage(written)
+            case .failure(let failure):
+                message = "export failed: \(failure.description)"
             }
         case .tick(let seconds):
-            tick(seconds)
+            effects = tick(seconds)
+        case .resized(let width, let height):
+            screenSize = (width, height)
         case .unbound(let key):
             message = "the key \(key) does nothing here — ? lists every key"
         }
+        refreshDerived()
+        return effects
     }
 
-    private mutating func restart(with settings: TrainingSettings) {
-        trainer = Trainer(start: trainer.start, settings: settings)
-        if overlay == .checkpoints { checkpoints = Post.checkpoints(order: settings.order) }
+    /// "exported bptui-20261129-195900-history.csv (every 954th iteration) and -network.json".
+    static func exportedMessage(_ written: ExportWritten) -> String {
+        let names = written.paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        guard let first = names.first else { return "exported nothing" }
+        let every = written.interval == 1 ? "" : " (every \(Format.ordinal(written.interval)) iteration)"
+        let rest = names.dropFirst().map { name in
+            let shared = zip(first, name).prefix { $0 == $1 }.count
+            return shared > 1 ? String(name.dropFirst(shared - 1)) : name
+        }
+        return "exported " + ([first + every] + rest).joined(separator: " and ")
+    }
+
+    /// Says that a key that changes training waits for the running job; true if refused.
+    mutating func refusedWhileBusy() -> Bool {
+        guard let job else { return false }
+        message = "busy with the \(job.name) — Esc stops it first"
+        return true
+    }
+
+    mutating func setRunning(_ on: Bool) -> [Effect] {
+        running = on && trainer.divergence == nil
+        measuredRate = nil
+        rateWindow = (0, 0)
+        if on, trainer.divergence != nil { message = "training has diverged — R resets" }
+        return running ? [.tick(after: Self.frameSeconds)] : []
+    }
+
+    private mutating func refreshDerived() {
+        let checking = overlay == .gradientCheck
+        if !derived.isCurrent(for: trainer, checking: checking) { derived = Derived(trainer, checking: checking) }
     }
 
     private mutating func toggle(_ view: Overlay) {
@@ -100,112 +164,10 @@ extension AppState {
         selection = Self.rows[min(Self.rows.count - 1, max(0, index + offset))]
     }
 
-    /// The longest text the edit prompt takes.
-    static let editLimit = 32
-
-    private mutating func openEdit(_ target: EditTarget) {
-        promptKind = .edit(target)
-        prompt = "\(target.value(in: trainer))"
-        promptOverflowed = false
-    }
-
-    private mutating func submitEdit(_ target: EditTarget, _ text: String) {
-        guard !promptOverflowed else {
-            message = "that was longer than \(Self.editLimit) characters, not a finite number; nothing changed"
-            return
-        }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            message = "“\(text.prefix(20))” is not a finite number; nothing changed"
-            return
-        }
-        if target == .learningRate, value <= 0 {
-            message = "η must be above 0; nothing changed"
-            return
-        }
-        var network = trainer.network, settings = trainer.settings
-        target.set(value, &network, &settings)
-        guard trainer.edit(network, settings: settings) else {
-            message = "\(target.label) = \(value) makes the network's numbers non-finite; nothing changed"
-            return
-        }
-        prompt = nil
-        message = "\(target.label) set to \(value) at iteration \(trainer.iteration) · R returns to the start"
-    }
-
-    private mutating func insertIntoPrompt(_ text: String) {
-        guard var current = prompt else { return }
-        if case .edit = promptKind {
-            let typed = current + text.filter { $0.isASCII && !$0.isWhitespace }
-            if typed.count > Self.editLimit {
-                promptOverflowed = true
-                message = "a value is at most \(Self.editLimit) characters"
-            }
-            prompt = String(typed.prefix(Self.editLimit))
-            return
-        }
-        let digits = text.filter(\.isASCIIDigit)
-        if digits.count < text.count { message = "the go-to prompt takes digits only" }
-        current += digits
-        prompt = String(current.prefix(String(Self.goToLimit).count))
-    }
-
-    private mutating func submitGoTo() {
-        guard let text = prompt else { return }
-        if case .edit(let target) = promptKind {
-            submitEdit(target, text)
-            return
-        }
-        guard let target = Int(text), target <= Self.goToLimit else {
-            message = text.isEmpty ? "type an iteration number, or Esc to cancel"
-                : "go to at most iteration \(Self.goToLimit)"
-            return
-        }
-        prompt = nil
-        if target < trainer.iteration { trainer.reset() }
-        train(target - trainer.iteration)
-    }
-
-    /// Trains, noting divergence; running stops by itself at the post's iteration 10,000.
-    private mutating func train(_ steps: Int) {
-        guard steps > 0 else { return }
-        if trainer.divergence != nil {
-            message = "training has diverged — R resets"
-            return
-        }
-        trainer.train(steps)
-        if trainer.divergence != nil { running = false }
-    }
-
-    private mutating func tick(_ seconds: Double) {
-        guard running else { return }
-        let elapsed = min(max(seconds, 0), 0.25)
-        var steps: Int
-        switch speed {
-        case .perSecond(let rate):
-            let owed = Double(rate) * elapsed + owedFraction
-            steps = Int(owed)
-            owedFraction = owed - Double(steps)
-        case .maximum:
-            if elapsed > Self.frameSeconds {
-                maximumBatch = max(1_000, maximumBatch * 4 / 5)
-            } else if elapsed < Self.frameSeconds * 0.8 {
-                maximumBatch = min(50_000_000, maximumBatch * 5 / 4)
-            }
-            steps = maximumBatch
-        }
-        let milestone = Post.finalIteration
-        if trainer.iteration < milestone, trainer.iteration + steps >= milestone {
-            steps = milestone - trainer.iteration
-            running = false
-        }
-        let before = trainer.iteration
-        train(steps)
-        rateWindow.iterations += trainer.iteration - before
-        rateWindow.seconds += elapsed
-        if rateWindow.seconds >= 0.5 {
-            measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
-            rateWindow = (0, 0)
-        }
+    private mutating func scrollCheckpoints(by lines: Int) {
+        guard overlay == .checkpoints else { return }
+        let most = max(0, checkpoints.count - CheckpointsPane.pageRows(self))
+        checkpointScroll = min(most, max(0, checkpointScroll + lines))
     }
 }
 

@@ -10,7 +10,8 @@ if options.contains("--help") {
     print("""
     usage: swift run -c release bptui-bench [--long-run]
       Measures the engine against a straight-line limit loop and a Python companion-style
-      script, headless start-to-finish, the history's memory, chart frames, run mode and
+      script, headless start-to-finish, the history's memory, chart frames, run mode, a
+      go-to in slices (the longest a key waits) and
       start-up, and prints each figure beside its target.
       --long-run   also trains 10^8 iterations, sampling resident memory and the error.
     """)
@@ -22,6 +23,7 @@ Benchmarks.headless(&report)
 Benchmarks.history(&report)
 Benchmarks.chart(&report)
 Benchmarks.runMode(&report, engineNanoseconds: engineNanoseconds)
+Benchmarks.goToJob(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.startUp(&report)
 if options.contains("--long-run") { Benchmarks.longRun(&report) }
 report.printTable()

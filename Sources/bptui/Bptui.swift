@@ -51,7 +51,8 @@ struct Bptui: ParsableCommand {
                     + "a weight or the error stopped being finite; the rows above are the last finite ones")
             }
         } else {
-            try runInteractive(start: start, settings: settings)
+            try runInteractive(start: start, settings: settings,
+                               configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })
         }
     }
 }

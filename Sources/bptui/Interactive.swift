@@ -3,8 +3,9 @@ import BackpropTUI
 import Foundation
 
 /// Runs the full-screen view until the user quits: key → command → reducer → state → panes →
-/// canvas → the cells that changed.
-func runInteractive(start: Network, settings: TrainingSettings) throws {
+/// canvas → the cells that changed. The reducer's effects are performed here and answered
+/// with commands: writing an export, and the next tick of the run or of a long job.
+func runInteractive(start: Network, settings: TrainingSettings, configName: String?) throws {
     var terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
@@ -12,50 +13,71 @@ func runInteractive(start: Network, settings: TrainingSettings) throws {
         throw InputError(error.description)
     }
     defer { terminal.close() }
-    var state = AppState(trainer: Trainer(start: start, settings: settings))
-    var lastTick = Date()
-    while !state.wantsQuit {
-        let size = terminal.size
+    let directory = FileManager.default.currentDirectoryPath
+    var state = AppState(trainer: Trainer(start: start, settings: settings), configName: configName)
+    var size = terminal.size
+    var pending = state.update(.resized(width: size.width, height: size.height))
+    var nextTick: Date?, lastTick = Date()
+    while true {
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            switch effect {
+            case .quit:
+                return
+            case .write(let export):
+                pending += state.update(.exported(write(export, into: directory)))
+            case .tick(let after):
+                if nextTick == nil { lastTick = Date() }
+                let due = Date().addingTimeInterval(after)
+                nextTick = min(nextTick ?? due, due)
+            }
+        }
         terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs))
-        let wait: Int? = if !state.running { nil } else if state.speed == .maximum { 0 } else {
-            max(0, Int((AppState.frameSeconds - Date().timeIntervalSince(lastTick)) * 1000))
-        }
+        let wait = nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) }
         var event = terminal.readKey(waitingAtMost: wait)
-        while let current = event {
-            if current.isResize { terminal.invalidate() }
+        while let current = event, !pending.contains(.quit) {
+            if current.isResize {
+                terminal.invalidate()
+                size = terminal.size
+                pending += state.update(.resized(width: size.width, height: size.height))
+            }
             if let key = current.key, let command = Command.from(key, in: state) {
-                let wasRunning = state.running
-                state.update(command)
-                if state.running, !wasRunning { lastTick = Date() }
+                pending += state.update(command)
             }
-            event = state.wantsQuit ? nil : terminal.readKey(waitingAtMost: 0)
+            event = terminal.readKey(waitingAtMost: 0)
         }
-        if state.exportRequested { state.update(.exported(write(Export(state, stamp: timestamp())))) }
-        if state.running {
+        if let due = nextTick, Date() >= due, !pending.contains(.quit) {
+            nextTick = nil
             let now = Date()
-            let elapsed = now.timeIntervalSince(lastTick)
-            if elapsed >= AppState.frameSeconds || state.speed == .maximum {
-                state.update(.tick(seconds: elapsed))
-                lastTick = now
-            }
+            pending += state.update(.tick(seconds: now.timeIntervalSince(lastTick)))
+            lastTick = now
         }
     }
 }
 
-/// Writes an export's two files into the current directory, each atomically (a temporary
-/// file renamed into place).
-func write(_ export: Export) -> Result<[String], ExportFailure> {
-    let directory = FileManager.default.currentDirectoryPath
-    do {
-        for (name, text) in [(export.csvName, export.csv), (export.jsonName, export.json)] {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name), options: .atomic)
+/// Writes an export's two files into `directory`, each atomically (a temporary file renamed
+/// into place), named after the local time: bptui-20261129-195900-history.csv.
+func write(_ export: Export, into directory: String) -> Result<ExportWritten, ExportFailure> {
+    let stamp = timestamp()
+    var paths: [String] = []
+    for (name, text) in [("bptui-\(stamp)-history.csv", export.csv), ("bptui-\(stamp)-network.json", export.json)] {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            var isDirectory: ObjCBool = false
+            let reason: ExportFailure.Reason = if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+                .directoryMissing
+            } else if !FileManager.default.isWritableFile(atPath: directory) {
+                .notWritable
+            } else {
+                .other(error.localizedDescription)
+            }
+            return .failure(ExportFailure(path: path, reason: reason))
         }
-    } catch {
-        let reason = FileManager.default.isWritableFile(atPath: directory) ? error.localizedDescription : "\(directory) is not writable"
-        return .failure(ExportFailure(reason))
+        paths.append(path)
     }
-    let every = export.interval == 1 ? "" : " (every \(export.interval)th iteration)"
-    return .success([export.csvName + every, export.jsonName])
+    return .success(ExportWritten(paths: paths, interval: export.interval))
 }
 
 /// The local time as 20261129-195900, for export file names.

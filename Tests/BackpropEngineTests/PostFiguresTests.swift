@@ -113,8 +113,21 @@ import Testing
         #expect(abs(GradientCheck(.post).rows[4].backprop - 0.082167041) < 1e-9)
     }
 
-    @Test func aWrongGradientFailsTheCheck() {
-        let row = GradientCheck.Row(parameter: .w1, backprop: 0.000438568, numerical: 0.000438000, relativeError: 0.00065)
-        #expect(!row.passes)
+    @Test func aDeliberatelyWrongGradientFailsTheCheckWhereItIsWrong() {
+        let truth = BackwardPass(.post, settings: TrainingSettings(order: .textbook, trainBiases: true)).gradient
+        let wrong = Gradients { $0 == .w6 ? truth[$0] * 1.001 : $0 == .w2 ? truth[$0] + 2e-9 : truth[$0] }
+        let check = GradientCheck(.post, backprop: wrong)
+        #expect(check.rows.filter { !$0.passes }.map(\.parameter) == [.w2, .w6])
+        let published = BackwardPass(.post, settings: TrainingSettings(order: .published, trainBiases: true)).gradient
+        #expect(GradientCheck(.post, backprop: published).rows.filter { !$0.passes }.map(\.parameter) == [.w1, .w2, .w3, .w4, .b1],
+                "the published order's hidden gradients are not the true gradient")
+    }
+
+    @Test func textbookGradientsAtAMillionIterationsAllPassWithTheAbsoluteFloor() {
+        var trainer = Trainer(settings: TrainingSettings(order: .textbook))
+        trainer.train(1_000_000)
+        let check = GradientCheck(trainer.network)
+        let failing = check.rows.filter { !$0.passes }.map(\.parameter)
+        #expect(failing.isEmpty, "\(failing)")
     }
 }

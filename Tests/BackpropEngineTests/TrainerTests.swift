@@ -5,12 +5,12 @@ import Testing
     @Test func iterationKIsTheStateAfterKUpdates() {
         var trainer = Trainer()
         #expect(trainer.iteration == 0)
-        #expect(trainer.lastStep == nil)
+        #expect(trainer.previous == nil)
         #expect(trainer.history.count == 1)
         let first = trainer.nextStep
         trainer.train(1)
         #expect(trainer.network == first.after)
-        #expect(trainer.lastStep == first)
+        #expect(trainer.previous == .post)
         #expect(trainer.history.count == 2)
         #expect(trainer.history.value(at: 0) == ForwardPass(.post).E_total)
         #expect(trainer.history.value(at: 1) == trainer.forward.E_total)
@@ -32,7 +32,7 @@ import Testing
         #expect(trainer.network == .post)
         #expect(trainer.history.count == 1)
         #expect(trainer.settings.order == .textbook)
-        #expect(trainer.lastStep == nil)
+        #expect(trainer.previous == nil)
     }
 
     @Test func biasesTrainOnlyWhenAsked() {
@@ -78,5 +78,42 @@ import Testing
         network.i2 = 1.7e308
         let trainer = Trainer(start: network)
         #expect(trainer.divergence?.iteration == 0)
+    }
+
+    @Test func editsReplayWhenTrainingPassesThemAgain() {
+        var trainer = Trainer()
+        trainer.train(3)
+        let accepted = [trainer.edit(.parameter(.w5), to: 0.3), trainer.edit(.learningRate, to: 0.7)]
+        #expect(accepted == [true, true])
+        trainer.train(4)
+        var replay = trainer.restarted
+        #expect(replay.iteration == 0 && replay.pendingEdits.count == 2)
+        replay.train(2)
+        #expect(replay.network.w5 != 0.3)
+        replay.train(1)
+        #expect(replay.network.w5 == 0.3 && replay.settings.learningRate == 0.7 && replay.pendingEdits.isEmpty)
+        replay.train(4)
+        #expect(replay.network == trainer.network)
+        #expect(replay.history.exact == trainer.history.exact)
+    }
+
+    @Test func aSecondEditOfTheSameNumberAtTheSameIterationReplacesTheFirst() {
+        var trainer = Trainer()
+        trainer.edit(.parameter(.w1), to: 1)
+        trainer.edit(.parameter(.w1), to: 2)
+        trainer.edit(.i1, to: 0.5)
+        #expect(trainer.edits == [Edit(iteration: 0, quantity: .parameter(.w1), value: 2), Edit(iteration: 0, quantity: .i1, value: 0.5)])
+        let refused = [trainer.edit(.learningRate, to: 0), trainer.edit(.parameter(.w5), to: .infinity)]
+        #expect(refused == [false, false])
+        #expect(trainer.edits.count == 2 && trainer.network.w5 == 0.40)
+    }
+
+    @Test func stepsFromTheStartReplayedEqualStepsForwardToTheBit() {
+        var forward = Trainer(settings: TrainingSettings(trainBiases: true))
+        forward.train(1_234)
+        var replay = forward.restarted
+        replay.train(1_233)
+        replay.train(1)
+        #expect(replay.network == forward.network && replay.previous == forward.previous && replay.forward == forward.forward)
     }
 }

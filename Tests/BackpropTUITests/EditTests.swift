@@ -2,19 +2,14 @@ import BackpropEngine
 @testable import BackpropTUI
 import Testing
 
-/// `=`: setting a weight, an input, a target or η, and what bad text does (nothing).
+/// `=`: setting a weight, an input, a target or η, what bad text does (nothing, with a reason
+/// beside the prompt), and edits replayed when the run passes them again.
 @Suite struct EditTests {
-    func type(_ text: String, on state: AppState) -> AppState {
-        var state = state
-        for character in text { state.update(.promptInsert(String(character))) }
-        return state
-    }
-
-    @Test func equalsOpensOnTheSelectedWeightPrefilled() {
+    @Test func equalsOpensOnTheSelectedWeightPrefilledAndSelected() {
         let state = press(.character("="))
-        #expect(state.promptKind == .edit(.parameter(.w5)))
-        #expect(state.prompt == "0.4")
-        #expect(Screen.render(state, width: 80, height: 24).text.contains("Set w5 (Tab: next number): 0.4▏"))
+        #expect(state.prompt?.kind == .edit(.parameter(.w5)))
+        #expect(state.prompt?.text == "0.4" && state.prompt?.selected == true)
+        #expect(state.screen().contains("Set w5 (Tab: next): 0.4▏"))
     }
 
     @Test func tabCyclesInputsTargetsAndEta() {
@@ -22,14 +17,24 @@ import Testing
         var labels: [String] = []
         for _ in 0 ..< 6 {
             state = press(.tab, on: state)
-            if case .edit(let target) = state.promptKind { labels.append(target.label) }
+            if case .edit(let quantity) = state.prompt?.kind { labels.append(quantity.name) }
         }
         #expect(labels == ["i1", "i2", "target_o1", "target_o2", "η", "w5"])
-        #expect(press(.character("="), .tab, .tab, .tab, .tab, .tab).prompt == "0.5")
+        #expect(press(.character("="), .tab, .tab, .tab, .tab, .tab).prompt?.text == "0.5")
+    }
+
+    @Test func openingWhileRunningPausesSoThePrefilledValueIsCurrent() {
+        var state = press(.character("r"))
+        state.update(.tick(seconds: 0.1))
+        state = press(.character("="), on: state)
+        #expect(!state.running)
+        #expect(state.prompt?.text == "\(state.trainer.network.w5)")
+        state.update(.tick(seconds: 0.1))
+        #expect(state.prompt?.text == "\(state.trainer.network.w5)")
     }
 
     @Test func aValidEditChangesTheNetworkAndTrainingContinuesFromIt() {
-        var state = press(.character(" "), .character(" "), .character("="), .control("u"))
+        var state = press(.character(" "), .character(" "), .character("="))
         state = type("0.25", on: state)
         state = press(.enter, on: state)
         #expect(state.prompt == nil)
@@ -37,47 +42,78 @@ import Testing
         #expect(state.trainer.iteration == 2)
         #expect(state.trainer.edits.map(\.iteration) == [2])
         #expect(state.trainer.history.latest == state.trainer.forward.E_total)
-        #expect(state.message == "w5 set to 0.25 at iteration 2 · R returns to the start")
+        #expect(state.screen().contains("w5 set to 0.25 at iteration 2 · replayed when the run passes it again"))
         var expected = state.trainer
         state = press(.character("s"), on: state)
         expected.train(1)
         #expect(state.trainer.network == expected.network)
-        #expect(Screen.render(state, width: 80, height: 24).text.contains("┊"), "the chart marks the edit")
+        #expect(state.screen().contains("┊"), "the chart marks the edit")
         state = press(.character("R"), on: state)
         #expect(state.trainer.network == .post)
         #expect(state.trainer.edits.isEmpty)
+        #expect(state.screen().contains("reset to iteration 0, edits forgotten"))
     }
 
-    @Test(arguments: ["abc", "", "nan", "1e999", "inf", String(repeating: "9", count: 10_000)])
-    func badTextChangesNothing(text: String) {
+    @Test(arguments: [("abc", "not a finite number"), ("", "not a finite number"), ("nan", "not a finite number"),
+                      ("1e999", "not a finite number"), ("inf", "not a finite number"),
+                      (String(repeating: "9", count: 10_000), "longer than 32 characters; Ctrl-U clears")])
+    func badTextChangesNothingAndSaysWhyBesideThePrompt(text: String, reason: String) {
         var state = press(.character("="), .control("u"))
         state = type(text, on: state)
         state = press(.enter, on: state)
         #expect(state.trainer.network == .post)
         #expect(state.trainer.edits.isEmpty)
         #expect(state.prompt != nil, "the prompt stays open to be corrected")
-        #expect(state.message?.hasSuffix("not a finite number; nothing changed") == true, "\(state.message ?? "")")
-        #expect((state.prompt?.count ?? 0) <= AppState.editLimit)
+        #expect(state.prompt?.error == reason)
+        #expect(state.screen(120, 40).contains("▼ \(reason)"))
+        #expect((state.prompt?.text.count ?? 0) <= AppState.editLimit)
     }
 
     @Test func learningRateMustBePositive() {
-        var state = press(.character("="), .tab, .tab, .tab, .tab, .tab, .control("u"))
+        var state = press(.character("="), .tab, .tab, .tab, .tab, .tab)
         state = type("-1", on: state)
         state = press(.enter, on: state)
-        #expect(state.message == "η must be above 0; nothing changed")
+        #expect(state.screen().contains("Set η (Tab: next): -1▏  ▼ η must be above 0"))
         #expect(state.trainer.settings.learningRate == 0.5)
         state = press(.control("u"), on: state)
         state = type("2", on: state)
         state = press(.enter, on: state)
         #expect(state.trainer.settings.learningRate == 2)
-        #expect(Screen.render(state, width: 80, height: 24).text.contains("η 2"))
+        #expect(state.screen().contains("η 2"))
+    }
+
+    @Test func goingBackBeforeAnEditKeepsItAndThePassingRunReplaysIt() {
+        var state = press(.character(" "), .character(" "), .character(" "), .character("="))
+        state = type("0.3", on: state)
+        state = press(.enter, .character(" "), .character(" "), on: state)
+        let edited = state.trainer
+        state = press(.character("g"), .character("1"), .enter, on: state)
+        #expect(state.trainer.iteration == 1)
+        #expect(state.screen().contains("back at iteration 1 · the edit w5 = 0.3 at 3 replays when the run passes it"))
+        state = press(.right, .right, on: state)
+        #expect(state.trainer.network.w5 == 0.3)
+        #expect(state.screen().contains("replayed w5 = 0.3 at 3"))
+        state = press(.right, .right, on: state)
+        #expect(state.trainer.network == edited.network)
+        #expect(state.trainer.history.exact == edited.history.exact)
+    }
+
+    @Test func afterAnEditThePostsFiguresNoLongerApply() {
+        var state = press(.character("="))
+        state = type("0.41", on: state)
+        state = press(.enter, .character("g"), .enter, on: state)
+        #expect(state.trainer.iteration == 10_000)
+        let screen = state.screen()
+        #expect(screen.contains("iteration 10,000: E_total 0.000035086 — edited: not the post's run"), "\(screen)")
+        #expect(!screen.contains("the post: 0.000035085"))
+        #expect(screen.contains("post: n/a"))
     }
 
     @Test func exportReplaysEditsSoTheCSVMatchesWhatWasShown() {
-        var state = press(.character(" "), .character("="), .control("u"))
+        var state = press(.character(" "), .character("="))
         state = type("1.5", on: state)
         state = press(.enter, .character(" "), .character(" "), on: state)
-        let lines = Export(state, stamp: "t").csv.split(separator: "\n")
+        let lines = Export(state.trainer).csv.split(separator: "\n")
         #expect(lines.count == 5)
         #expect(lines[2].hasPrefix("1,\(state.trainer.history.value(at: 1)!),"))
         #expect(lines[4].hasPrefix("3,\(state.trainer.forward.E_total),"))

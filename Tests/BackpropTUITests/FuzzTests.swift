@@ -7,7 +7,8 @@ import TestSupport
 /// every one and the screen drawn at random sizes along the way.
 @Suite struct FuzzTests {
     static let specialKeys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape,
-                                     .backspace, .tab, .control("u"), .control("a"), .control("z"), .other(265), .other(410)]
+                                     .backspace, .tab, .control("u"), .control("a"), .control("z"), .control(" "),
+                                     .other(265), .other(410)]
 
     func randomKey(_ random: inout SplitMix64) -> Key {
         switch random.next() % 10 {
@@ -20,35 +21,42 @@ import TestSupport
     @Test func hundredThousandRandomKeysKeepTheInvariants() {
         var random = SplitMix64(seed: 42)
         var state = AppState(trainer: Trainer())
+        var quits = 0
         for index in 0 ..< 100_000 {
             let key = randomKey(&random)
-            if case .character("q") = key { continue }
-            if case .control("c") = key { continue }
             guard var command = Command.from(key, in: state) else { continue }
             // Keep the run short: a go-to far beyond the post's 10,000 is cancelled instead.
-            if command == .promptSubmit, let text = state.prompt, (Int(text) ?? 0) > 20_000 { command = .close }
-            let promptWasOpen = state.prompt != nil
-            state.update(command)
+            if command == .promptSubmit, state.prompt?.kind == .goTo, (Int(state.prompt?.text ?? "") ?? 0) > 20_000 { command = .close }
+            let promptWasOpen = state.prompt != nil, jobWasRunning = state.job != nil
+            let effects = state.update(command)
+            if effects.contains(.quit) { quits += 1 }
+            #expect(effects.contains(.quit) == (command == .quit))
             if random.next() % 8 == 0 { state.update(.tick(seconds: Double(random.next() % 300) / 1000)) }
             if random.next() % 500 == 0 { state.update(.promptInsert(String(repeating: "7x", count: 5_000))) }
 
-            #expect(state.trainer.iteration >= 0)
             #expect(state.trainer.history.count == state.trainer.iteration + 1)
             #expect(AppState.rows.contains(state.selection))
-            if state.promptKind == .goTo {
-                #expect((state.prompt?.count ?? 0) <= String(AppState.goToLimit).count)
-                #expect(state.prompt?.allSatisfy(\.isASCIIDigit) ?? true)
-            } else {
-                #expect((state.prompt?.count ?? 0) <= AppState.editLimit)
+            if let prompt = state.prompt {
+                if prompt.kind == .goTo {
+                    #expect(prompt.text.allSatisfy(\.isASCIIDigit) && (Int(prompt.text) ?? 0) <= AppState.goToLimit)
+                } else {
+                    #expect(prompt.text.count <= AppState.editLimit)
+                }
+                #expect(!prompt.text.contains { $0.isControl })
             }
             #expect(state.trainer.network.isFinite)
-            if promptWasOpen, key == .escape { #expect(state.prompt == nil) }
-            #expect(!state.wantsQuit)
+            if key == .escape, jobWasRunning { #expect(state.job == nil) }
+            if key == .escape, promptWasOpen, !jobWasRunning { #expect(state.prompt == nil) }
             if state.trainer.iteration > 200_000 { state.update(.reset) }
             if index % 2_000 == 0 {
-                let canvas = Screen.render(state, width: 20 + Int(random.next() % 180), height: 5 + Int(random.next() % 60))
-                #expect(canvas.lines.count == canvas.height)
+                let width = 20 + Int(random.next() % 180), height = 5 + Int(random.next() % 60)
+                let canvas = Screen.render(state, width: width, height: height)
+                #expect(!canvas.cells.contains { $0.character.isControl })
+                if width >= 80, height >= 24 {
+                    #expect(canvas.text.contains("iter"), "the status line is drawn")
+                }
             }
         }
+        #expect(quits > 0, "the keys reached quit")
     }
 }

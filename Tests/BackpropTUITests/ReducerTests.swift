@@ -25,8 +25,8 @@ import Testing
     }
 
     @Test func runningPausesOnceAtTenThousandAndContinues() {
-        var state = press(.character("r"))
-        state.speed = .perSecond(1_000_000)
+        var state = press(.character("+"), .character("+"), .character("+"), .character("r"))
+        #expect(state.speed == .perSecond(1_000_000))
         state.update(.tick(seconds: 0.1))
         #expect(state.trainer.iteration == 10_000)
         #expect(!state.running)
@@ -48,10 +48,9 @@ import Testing
     }
 
     @Test func maximumSpeedAdaptsItsBatchToTheFrameTime() {
-        var state = AppState(trainer: Trainer())
-        state.speed = .maximum
-        state.running = true
-        state.trainer.train(10_000)
+        var state = trained(10_000)
+        state = press(.character("+"), .character("+"), .character("+"), .character("+"), .character("r"), on: state)
+        #expect(state.speed == .maximum && state.running)
         state.update(.tick(seconds: 0.01))
         let fast = state.maximumBatch
         state.update(.tick(seconds: 0.2))
@@ -59,28 +58,44 @@ import Testing
         #expect(state.trainer.iteration == 10_000 + fast + state.maximumBatch)
     }
 
-    @Test func goToPromptIsPrefilledAndEditable() {
+    @Test func goToPromptIsPrefilledSelectedAndTheFirstDigitReplacesIt() {
         var state = press(.character("g"))
-        #expect(state.prompt == "10000")
-        state = press(.backspace, .backspace, on: state)
-        #expect(state.prompt == "100")
-        state = press(.control("u"), .character("2"), .character("x"), on: state)
-        #expect(state.message == "the go-to prompt takes digits only")
-        state = press(.character("5"), on: state)
-        #expect(state.prompt == "25")
-        state = press(.enter, on: state)
+        #expect(state.prompt?.text == "10000" && state.prompt?.selected == true)
+        #expect(state.screen().contains("Go to iteration: 10000▏  typing replaces"))
+        state = press(.character("5"), .enter, on: state)
         #expect(state.prompt == nil)
-        #expect(state.trainer.iteration == 25)
+        #expect(state.trainer.iteration == 5)
     }
 
-    @Test func goToBehindResetsFirst() {
-        var state = AppState(trainer: Trainer())
-        state.trainer.train(300)
-        state = press(.character("g"), .control("u"), .character("7"), .enter, on: state)
+    @Test func backspaceOrAnArrowKeepsThePrefilledValueForEditing() {
+        var state = press(.character("g"), .backspace, .backspace)
+        #expect(state.prompt?.text == "100")
+        state = press(.character("7"), .enter, on: state)
+        #expect(state.trainer.iteration == 1_007)
+        state = press(.character("g"), .right, .character("1"), on: AppState(trainer: Trainer()))
+        #expect(state.prompt?.text == "100001")
+    }
+
+    @Test func goToRefusesLettersOnScreenAndMovesNothing() {
+        var state = press(.character("g"), .control("u"), .character("a"), .character("b"), .character("c"))
+        #expect(state.prompt?.text == "")
+        #expect(state.screen().contains("Go to iteration: ▏  ▼ digits only"))
+        state = press(.character("1"), .character("e"), .character("5"), on: state)
+        #expect(state.prompt?.text == "15" && state.prompt?.error == nil)
+        state = press(.control("u"), .character("1"), .character("e"), on: state)
+        #expect(state.screen().contains("Go to iteration: 1▏  ▼ digits only"))
+        state = press(.enter, on: state)
+        #expect(state.trainer.iteration == 1, "what stays typed is 1")
+    }
+
+    @Test func goToBehindReplaysFromTheStart() {
+        var state = trained(300)
+        state = press(.character("g"), .character("7"), .enter, on: state)
         var straight = Trainer()
         straight.train(7)
         #expect(state.trainer.iteration == 7)
         #expect(state.trainer.network == straight.network)
+        #expect(state.trainer.history.exact == straight.history.exact)
     }
 
     @Test func goToEnterOnTenThousandReachesThePostsError() {
@@ -89,29 +104,29 @@ import Testing
         #expect(abs(state.trainer.forward.E_total - 0.000035085) < 1e-9)
     }
 
-    @Test func goToRejectsEmptyAndTooLarge() {
+    @Test func goToRefusesEmptyAndTooLargeOnScreen() {
         var state = press(.character("g"), .control("u"), .enter)
-        #expect(state.prompt == "")
-        #expect(state.message == "type an iteration number, or Esc to cancel")
-        state = press(.character("9"), .character("9"), .character("9"), .character("9"), .character("9"),
-                      .character("9"), .character("9"), .character("9"), .character("9"), .character("9"),
-                      .character("9"), .enter, on: state)
-        #expect(state.prompt == "9999999999")
-        #expect(state.message == "go to at most iteration 1000000000")
+        #expect(state.prompt?.text == "")
+        #expect(state.screen().contains("▼ type an iteration number, or Esc to cancel"))
+        state = type("1000000000", on: state)
+        state = press(.character("1"), on: state)
+        #expect(state.prompt?.text == "1000000000")
+        #expect(state.screen().contains("Go to iteration: 1000000000▏  ▼ at most 1,000,000,000"))
         #expect(state.trainer.iteration == 0)
     }
 
     @Test func escCancelsThePromptAndNeverQuits() {
-        var state = press(.character("g"), .character("5"), .escape)
+        var state = AppState(trainer: Trainer())
+        state.update(.openGoTo)
+        state.update(.promptInsert("5"))
+        #expect(state.update(.close).isEmpty)
         #expect(state.prompt == nil)
         #expect(state.trainer.iteration == 0)
-        state = press(.escape, .escape, on: state)
-        #expect(!state.wantsQuit)
+        #expect(state.update(.close).isEmpty && state.update(.close).isEmpty)
     }
 
     @Test func capitalRResetsAndClearsTheChart() {
-        var state = AppState(trainer: Trainer())
-        state.trainer.train(500)
+        var state = trained(500)
         state = press(.character("R"), on: state)
         #expect(state.trainer.iteration == 0)
         #expect(state.trainer.history.count == 1)
@@ -119,8 +134,7 @@ import Testing
     }
 
     @Test func oSwitchesOrderAndResets() {
-        var state = AppState(trainer: Trainer())
-        state.trainer.train(50)
+        var state = trained(50)
         state = press(.character("o"), on: state)
         #expect(state.trainer.settings.order == .textbook)
         #expect(state.trainer.iteration == 0)
@@ -130,8 +144,7 @@ import Testing
     }
 
     @Test func bTogglesBiasTrainingAndResets() {
-        var state = AppState(trainer: Trainer())
-        state.trainer.train(50)
+        var state = trained(50)
         state = press(.character("b"), on: state)
         #expect(state.trainer.settings.trainBiases)
         #expect(state.trainer.iteration == 0)
@@ -179,15 +192,18 @@ import Testing
     }
 
     @Test func qAndControlCQuit() {
-        #expect(press(.character("q")).wantsQuit)
-        #expect(press(.control("c")).wantsQuit)
-        #expect(press(.character("g"), .control("c")).wantsQuit)
+        for keys in [[Key.character("q")], [.control("c")], [.character("g"), .control("c")]] {
+            var state = AppState(trainer: Trainer())
+            let effects = keys.flatMap { key in Command.from(key, in: state).map { state.update($0) } ?? [] }
+            #expect(effects.contains(.quit), "\(keys)")
+        }
     }
 
-    @Test func keysThatDoNothingSaySo() {
+    @Test func keysThatDoNothingSaySoOnScreen() {
         let state = press(.character("z"))
-        #expect(state.message == "the key z does nothing here — ? lists every key")
+        #expect(state.screen().contains("the key z does nothing here — ? lists every key"))
         #expect(Command.from(.other(265), in: state) == nil)
+        #expect(press(.control(" ")).screen().contains("the key Ctrl-Space does nothing here"))
     }
 
     @Test func togglesWorkWhileRunning() {

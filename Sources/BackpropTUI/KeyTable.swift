@@ -1,0 +1,62 @@
+/// One row of the key table: the keys and the commands they send, how help names them, what
+/// they do, and their place in the hint bar.
+public struct KeyBinding: Sendable {
+    public let keys: [(key: Key, command: Command)]
+    /// The keys as help and the README write them: "space, s".
+    public let names: String
+    public let action: String
+    /// The hint bar's short label and rank (1 shows first when room is short); nil: help only.
+    public let hint: (key: String, label: String, rank: Int)?
+}
+
+/// The one key table: `Command.from`, the help overlay, the hint bar and the README check all
+/// read it.
+public enum KeyTable {
+    public static let bindings: [KeyBinding] = [
+        row([(.character(" "), .step), (.character("s"), .step)], "space, s",
+            "one backprop iteration: forward, backward, update", hint: ("spc", "Step", 1)),
+        row([(.left, .stepBack), (.right, .step)], "← →",
+            "one iteration back / forward (edits replay)", hint: ("←→", "Back", 7)),
+        row([(.character("r"), .toggleRun)], "r", "run / pause (stops once by itself at 10,000)", hint: ("r", "Run", 2)),
+        row([(.character("+"), .faster), (.character("-"), .slower), (.character("_"), .slower)], "+ -",
+            "speed ×10 / ÷10: 1 … 1,000,000 a second, then max", hint: ("+-", "Speed", 9)),
+        row([(.character("g"), .openGoTo)], "g", "go to iteration (Esc stops a long one)", hint: ("g", "Go to", 3)),
+        row([(.character("R"), .reset)], "R", "reset to iteration 0, forgetting edits", hint: ("R", "Reset", 10)),
+        row([(.character("o"), .toggleOrder)], "o", "update order published ↔ textbook (resets)", hint: ("o", "Order", 12)),
+        row([(.character("b"), .toggleBiases)], "b", "train biases on / off (resets)", hint: ("b", "Bias", 13)),
+        row([(.character("l"), .toggleScale)], "l", "error chart log₁₀ ↔ linear", hint: ("l", "Scale", 14)),
+        row([(.up, .selectPrevious), (.character("k"), .selectPrevious), (.down, .selectNext), (.character("j"), .selectNext),
+             (.pageUp, .pageUp), (.pageDown, .pageDown)], "↑ ↓ k j PgUp PgDn",
+            "select a weight; scroll the checkpoints", hint: nil),
+        row([(.character("e"), .toggleExplain), (.enter, .toggleExplain)], "e, Enter",
+            "explain: the chain rule of the selected weight", hint: ("e", "Explain", 6)),
+        row([(.character("c"), .toggleGradientCheck)], "c", "gradient check: backprop against differences", hint: ("c", "Check", 8)),
+        row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's", hint: ("t", "Post", 11)),
+        row([(.character("="), .openEdit)], "=", "set the selected weight (Tab: input, target, η)", hint: ("=", "Set", 4)),
+        row([(.character("x"), .export)], "x", "export history CSV and network JSON here", hint: ("x", "Export", 5)),
+        row([(.character("?"), .toggleHelp), (.character("h"), .toggleHelp)], "?, h", "this help", hint: ("?", "Help", 0)),
+        row([(.escape, .close)], "Esc", "stop a long job, close a prompt or view; never quits", hint: nil),
+        row([(.character("q"), .quit), (.control("c"), .quit)], "q, Ctrl-C", "quit", hint: ("q", "Quit", 0)),
+    ]
+
+    private static func row(_ keys: [(Key, Command)], _ names: String, _ action: String,
+                            hint: (String, String, Int)?) -> KeyBinding {
+        KeyBinding(keys: keys.map { (key: $0.0, command: $0.1) }, names: names, action: action,
+                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) })
+    }
+
+    /// The command a key sends outside the prompt, if any.
+    public static func command(for key: Key) -> Command? {
+        for binding in bindings {
+            if let match = binding.keys.first(where: { $0.key == key }) { return match.command }
+        }
+        return nil
+    }
+
+    /// A typed character as a message names it: control characters by their code.
+    static func name(of character: Character) -> String {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+              scalar.properties.generalCategory == .control else { return String(character) }
+        return "U+" + String(scalar.value, radix: 16, uppercase: true)
+    }
+}

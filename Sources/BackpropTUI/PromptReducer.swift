@@ -1,0 +1,85 @@
+import BackpropEngine
+
+/// The prompt's half of the reducer: typing, refusing with a reason, and submitting.
+extension AppState {
+    mutating func openEdit(_ quantity: Quantity) {
+        prompt = Prompt(.edit(quantity), text: "\(quantity.value(in: trainer.network, trainer.settings))")
+    }
+
+    mutating func insertIntoPrompt(_ typed: String) {
+        guard var current = prompt else { return }
+        let text = typed.filter { !$0.isControl }
+        guard !text.isEmpty else { return }
+        var base = current.selected ? "" : current.text
+        current.error = nil
+        switch current.kind {
+        case .goTo:
+            guard text.allSatisfy(\.isASCIIDigit) else {
+                current.error = "digits only"
+                prompt = current
+                return
+            }
+            base += text
+            while base.count > 1, base.first == "0" { base.removeFirst() }
+            guard let value = Int(base), value <= Self.goToLimit else {
+                current.error = "at most \(Format.count(Self.goToLimit))"
+                prompt = current
+                return
+            }
+        case .edit:
+            guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
+                current.error = "a number: digits, . - + e"
+                prompt = current
+                return
+            }
+            base += text
+            if base.count > Self.editLimit {
+                current.overflowed = true
+                current.error = "at most \(Self.editLimit) characters"
+                base = String(base.prefix(Self.editLimit))
+            }
+        }
+        current.text = base
+        current.selected = false
+        prompt = current
+    }
+
+    /// Enter: goes, or sets the number; a refused entry keeps the prompt open with its reason.
+    mutating func submitPrompt() -> [Effect] {
+        guard let current = prompt else { return [] }
+        switch current.kind {
+        case .goTo:
+            guard let target = Int(current.text) else {
+                prompt?.error = "type an iteration number, or Esc to cancel"
+                return []
+            }
+            prompt = nil
+            return goTo(target)
+        case .edit(let quantity):
+            if let reason = editRefusal(quantity, current) {
+                prompt?.error = reason
+                return []
+            }
+            prompt = nil
+            return []
+        }
+    }
+
+    /// Applies an edit, or says why not (nothing changes then).
+    private mutating func editRefusal(_ quantity: Quantity, _ current: Prompt) -> String? {
+        if current.overflowed { return "longer than \(Self.editLimit) characters; Ctrl-U clears" }
+        guard let value = Double(current.text), value.isFinite else { return "not a finite number" }
+        if quantity == .learningRate, value <= 0 { return "η must be above 0" }
+        guard trainer.edit(quantity, to: value) else { return "that makes the network's numbers non-finite" }
+        message = "\(quantity.name) set to \(Format.short(value)) at iteration \(Format.count(trainer.iteration))"
+            + " · replayed when the run passes it again · R forgets edits"
+        return nil
+    }
+}
+
+extension Character {
+    /// C0 and C1 control characters and DEL: never drawn, never typed into a prompt.
+    var isControl: Bool {
+        unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}
