@@ -53,20 +53,23 @@ import Testing
         let network = report["network"] as! [String: Any]
         #expect(network["order"] as? String == "textbook")
         #expect((network["hiddenWeights"] as? [Double])?.count == 4)
-        let config = try Binary.temporaryFile(JSONSerialization.data(withJSONObject: network))
-        let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "5000", "--config", config])
+        let continued = try Binary.withTemporaryFile(JSONSerialization.data(withJSONObject: network)) {
+            try Binary.run(["--headless", "--format", "csv", "--steps", "5000", "--config", $0])
+        }
         let straight = try Binary.run(["--headless", "--format", "csv", "--order", "textbook"])
         #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
     }
 
     @Test func configAndFlagsOverrideThePost() throws {
-        let config = try Binary.temporaryFile(Data(#"{"learningRate": 0.1, "order": "textbook", "trainBiases": true}"#.utf8))
-        let fromFile = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", config])
+        let (fromFile, flags) = try Binary.withTemporaryFile(Data(#"{"learningRate": 0.1, "order": "textbook", "trainBiases": true}"#.utf8)) {
+            (try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", $0]),
+             try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", $0,
+                             "--learning-rate", "2", "--order", "published", "--no-train-biases"]))
+        }
         let network = try (JSONSerialization.jsonObject(with: Data(fromFile.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
         #expect(network["learningRate"] as? Double == 0.1)
+        #expect(network["order"] as? String == "textbook")
         #expect(network["trainBiases"] as? Bool == true)
-        let flags = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", config,
-                                    "--learning-rate", "2", "--order", "published", "--no-train-biases"])
         let overridden = try (JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
         #expect(overridden["learningRate"] as? Double == 2)
         #expect(overridden["order"] as? String == "published")
