@@ -81,8 +81,8 @@ extension Binary.Result {
 
     @Test func learningRateNotPositiveOrNotFinite() throws {
         try expectOneLineError(config: #"{"learningRate": 0}"#, mentioning: #"key "learningRate" must be a finite number above 0, got 0.0"#)
-        try expectOneLineError(["--learning-rate", "-0.5"], mentioning: "--learning-rate must be a finite number above 0, got -0.5")
-        try expectOneLineError(["--learning-rate", "inf"], mentioning: "--learning-rate must be a finite number above 0, got inf")
+        try expectOneLineError(["--learning-rate", "-0.5"], mentioning: "--learning-rate -0.5 is negative; η must be a finite number above 0")
+        try expectOneLineError(["--learning-rate", "inf"], mentioning: "--learning-rate inf is infinity; η must be a finite number above 0")
         try expectOneLineError(["--learning-rate", "fast"], mentioning: "'fast' is invalid for '--learning-rate")
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The command line itself: --version and the options that need --headless.
+/// The command line itself: --version, options that need --headless, and numbers that do not
+/// survive being read.
 @Suite struct CommandLineTests {
     @Test func versionIsPrinted() throws {
         let result = try Binary.run(["--version"])
@@ -21,5 +22,23 @@ import Testing
     @Test func everyWithJSONIsRefused() throws {
         try Binary.run(["--headless", "--format", "json", "--every", "2"])
             .expectOneLineError(mentioning: "bptui: --every has no effect with --format json")
+    }
+
+    @Test(arguments: [
+        ("1e-400", "underflows to 0"), ("-1e-400", "underflows to 0"), ("0x1p-2000", "underflows to 0"),
+        ("1e400", "overflows to infinity"), ("-1e400", "overflows to -infinity"),
+        ("nan", "is not a number"), ("inf", "is infinity"), ("0", "is 0"), ("0e5", "is 0"), ("-0.5", "is negative"),
+    ])
+    func learningRateRefusalQuotesTheTextAndSaysWhy(text: String, reason: String) throws {
+        let result = try Binary.run(["--headless", "--learning-rate", text])
+        #expect(result.stderr == "bptui: --learning-rate \(text) \(reason); η must be a finite number above 0\n")
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func tinyButRepresentableLearningRateIsAccepted() throws {
+        let result = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--learning-rate", "1e-310"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#""learningRate" : 1e-310"#))
     }
 }
