@@ -41,8 +41,7 @@ struct Bptui: ParsableCommand {
         if headless {
             let run = headlessOptions.run(from: start, settings: settings)
             if let divergence = run.run(write: { print($0) }) {
-                throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
-                    + "a weight or the error stopped being finite; the rows above are the last finite ones")
+                throw InputError(run.explain(divergence))
             }
         } else {
             try runInteractive(start: start, settings: settings)
