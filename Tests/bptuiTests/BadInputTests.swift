@@ -55,6 +55,12 @@ extension Binary.Result {
         try expectOneLineError(config: #"{"inputs": [0.05, "#, mentioning: "invalid JSON: Unexpected end of file")
     }
 
+    @Test func trailingCommaIsInvalidJSON() throws {
+        try expectOneLineError(config: #"{"learningRate": 0.5,}"#, mentioning: "invalid JSON: trailing comma before } at line 1, column 21")
+        try expectOneLineError(config: "{\"inputs\": [0.1,\n 0.2,\n ]}", mentioning: "invalid JSON: trailing comma before ] at line 2, column 5")
+        try expectOneLineError(config: #"{"order": "a,]"}"#, mentioning: #"key "order" must be "published" or "textbook""#)
+    }
+
     @Test func topLevelNotAnObject() throws {
         try expectOneLineError(config: "[0.05, 0.1]", mentioning: "the top level must be a JSON object")
     }
