@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The command line itself: --version, options that need --headless, and numbers that do not
-/// survive being read.
+/// The command line itself: --version, shell completion, options that need --headless, and
+/// numbers that do not survive being read.
 @Suite struct CommandLineTests {
     @Test func versionIsPrinted() throws {
         let result = try Binary.run(["--version"])
@@ -40,5 +40,18 @@ import Testing
         let result = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--learning-rate", "1e-310"])
         #expect(result.status == 0)
         #expect(result.stdout.contains(#""learningRate" : 1e-310"#))
+    }
+
+    /// Each shell's script names --headless in its own way: bash as is, zsh with its help, fish
+    /// by its long name.
+    @Test(arguments: [("bash", "--headless"), ("zsh", "'--headless[Train without"), ("fish", "-l 'headless'")])
+    func completionScriptOffersTheOptions(shell: String, headless: String) throws {
+        let result = try Binary.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains(headless))
+        for option in ["steps", "every", "format", "learning-rate", "config", "order"] {
+            #expect(result.stdout.contains(option), "\(shell) completion lacks --\(option)")
+        }
     }
 }
