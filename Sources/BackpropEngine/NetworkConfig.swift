@@ -51,6 +51,9 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
 
     /// Decodes and validates a configuration; a `ConfigError` names what is wrong and where.
     public static func decode(_ data: Data) throws(ConfigError) -> NetworkConfig {
+        if let comma = firstTrailingComma(data) {
+            throw ConfigError("invalid JSON: trailing comma before \(comma.closer) at \(lineAndColumn(ofOffset: comma.offset, in: data))")
+        }
         let config: NetworkConfig
         do {
             config = try JSONDecoder().decode(NetworkConfig.self, from: data)
@@ -134,54 +137,4 @@ private struct AnyKey: CodingKey {
     init(stringValue: String) { self.stringValue = stringValue }
     var intValue: Int? { nil }
     init?(intValue: Int) { nil }
-}
-
-/// JSONSerialization's account of a syntax error, with its character offset as line:column.
-private func syntaxErrorDescription(_ data: Data) -> String {
-    do {
-        _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        return "not a configuration object"
-    } catch {
-        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
-            ?? "the data is not in the correct format"
-        guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-              let offset = Int(detail[range].dropFirst("character ".count)) else { return detail }
-        let before = data.prefix(offset)
-        let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
-        let column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-        return detail.replacingCharacters(in: range, with: "line \(line), column \(column)")
-    }
-}
-
-/// The first key that a JSON object's top level states twice (JSONDecoder keeps one silently).
-private func firstDuplicateTopLevelKey(_ data: Data) -> String? {
-    var seen = Set<String>(), depth = 0, index = data.startIndex
-    var expectingKey = false
-    while index < data.endIndex {
-        let byte = data[index]
-        switch byte {
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            depth += 1
-            expectingKey = byte == UInt8(ascii: "{") && depth == 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-            depth -= 1
-        case UInt8(ascii: ","):
-            expectingKey = depth == 1
-        case UInt8(ascii: "\""):
-            var end = data.index(after: index)
-            while end < data.endIndex, data[end] != UInt8(ascii: "\"") {
-                end = data.index(end, offsetBy: data[end] == UInt8(ascii: "\\") ? 2 : 1)
-            }
-            if expectingKey {
-                let key = String(decoding: data[data.index(after: index) ..< min(end, data.endIndex)], as: UTF8.self)
-                if !seen.insert(key).inserted { return key }
-                expectingKey = false
-            }
-            index = end
-        default:
-            break
-        }
-        index = data.index(after: index)
-    }
-    return nil
 }

@@ -19,36 +19,29 @@ struct Bptui: ParsableCommand {
         The default update order, published, reproduces the post's errors (0.291027924 \
         after 1 update, 0.000035085 after 10000); textbook follows the post's text and \
         reproduces its w1+..w4+.
-        """)
+        """,
+        version: "0.3.0")
 
     @Flag(name: .long, help: "Train without the full-screen view and write the run to standard output.")
     var headless = false
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Headless: how many updates to train.", valueName: "N"))
-    var steps = Post.finalIteration
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Headless: write every K-th iteration (and always the last). Default: 1 for csv, N/10 for table.",
-        valueName: "K"))
-    var every: Int?
-
-    @Option(name: .long, help: "Headless output: table, csv or json.")
-    var format: HeadlessFormat = .table
+    @OptionGroup(title: "Headless options")
+    var headlessOptions: HeadlessOptions
 
     @OptionGroup var network: NetworkOptions
 
     func validate() throws {
-        if steps < 0 { throw ValidationError("--steps must be 0 or more, got \(steps)") }
-        if let every, every <= 0 { throw ValidationError("--every must be 1 or more, got \(every)") }
+        if !headless, let option = headlessOptions.firstGiven {
+            throw ValidationError("\(option) is for --headless runs; add --headless")
+        }
     }
 
     func run() throws {
         let (start, settings) = try network.resolve()
         if headless {
-            let run = HeadlessRun(start: start, settings: settings, steps: steps, every: every, format: format)
+            let run = headlessOptions.run(from: start, settings: settings)
             if let divergence = run.run(write: { print($0) }) {
-                throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
-                    + "a weight or the error stopped being finite; the rows above are the last finite ones")
+                throw InputError(run.explain(divergence))
             }
         } else {
             try runInteractive(start: start, settings: settings,
@@ -56,5 +49,3 @@ struct Bptui: ParsableCommand {
         }
     }
 }
-
-extension HeadlessFormat: ExpressibleByArgument {}

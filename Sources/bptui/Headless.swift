@@ -42,10 +42,21 @@ struct HeadlessRun {
         case .table:
             if trainer.divergence == nil, let line = comparisonWithThePost(row) { write(line) }
         case .json:
-            if trainer.divergence == nil { write(json(trainer)) }
+            write(json(trainer))
         case .csv: break
         }
         return trainer.divergence
+    }
+
+    /// The one line that says where training diverged and what was written of it.
+    func explain(_ divergence: Divergence) -> String {
+        let place = "diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
+        if divergence.iteration == 0 {
+            return place + "the starting network already computes a value that is not finite"
+                + (format == .json ? "; the report shows that network, with null for each such error or output" : "")
+        }
+        return place + "a weight or the error stopped being finite; "
+            + (format == .json ? "the report holds the last finite state" : "the rows above are the last finite ones")
     }
 
     private func emit(_ row: Row, _ write: (String) -> Void) {
@@ -80,22 +91,48 @@ struct HeadlessRun {
     }
 
     private func json(_ trainer: Trainer) -> String {
+        let forward = trainer.forward
         let report = Report(
-            iteration: trainer.iteration, error: trainer.forward.E_total,
-            outputs: [trainer.forward.out_o1, trainer.forward.out_o2],
-            network: NetworkConfig(network: trainer.network, settings: settings))
+            iteration: trainer.iteration, error: finite(forward.E_total),
+            outputs: [finite(forward.out_o1), finite(forward.out_o2)],
+            network: NetworkConfig(network: trainer.network, settings: settings),
+            diverged: trainer.divergence.map { Report.Diverged(iteration: $0.iteration, learningRate: $0.learningRate) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = (try? encoder.encode(report)) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The JSON report: where training ended, and the network in `--config` form.
+    /// `value`, or nil (null in JSON, which has no infinity or NaN) if it is not finite.
+    private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+    /// The JSON report: where training ended, and the network in `--config` form. After a
+    /// divergence it is the last finite state; `diverged` says where training stopped.
     private struct Report: Encodable {
         let iteration: Int
-        let error: Double
-        let outputs: [Double]
+        let error: Double?
+        let outputs: [Double?]
         let network: NetworkConfig
+        let diverged: Diverged?
+
+        struct Diverged: Encodable {
+            let iteration: Int
+            let learningRate: Double
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case iteration, error, outputs, network, diverged
+        }
+
+        /// As synthesized, except that a nil error is written as null rather than left out.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(iteration, forKey: .iteration)
+            try container.encode(error, forKey: .error)
+            try container.encode(outputs, forKey: .outputs)
+            try container.encode(network, forKey: .network)
+            try container.encodeIfPresent(diverged, forKey: .diverged)
+        }
     }
 }
 

@@ -16,11 +16,11 @@ struct NetworkOptions: ParsableArguments {
     var trainBiases: Bool?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Learning rate η (default 0.5).", valueName: "η"))
-    var learningRate: Double?
+    var learningRate: TypedNumber?
 
     func validate() throws {
-        if let η = learningRate, !(η.isFinite && η > 0) {
-            throw ValidationError("--learning-rate must be a finite number above 0, got \(η)")
+        if let learningRate, let problem = learningRate.problemAsLearningRate {
+            throw ValidationError("--learning-rate \(learningRate.text) \(problem); η must be a finite number above 0")
         }
     }
 
@@ -32,7 +32,7 @@ struct NetworkOptions: ParsableArguments {
         }
         if let order { settings.order = order }
         if let trainBiases { settings.trainBiases = trainBiases }
-        if let learningRate { settings.learningRate = learningRate }
+        if let learningRate { settings.learningRate = learningRate.value }
         return (network, settings)
     }
 }

@@ -1,21 +1,32 @@
 import Foundation
 import Testing
 
+extension Binary.Result {
+    /// Checks the shape of every refusal: one line on stderr mentioning `expected`, a non-zero
+    /// exit, nothing on stdout.
+    func expectOneLineError(mentioning expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(status != 0, sourceLocation: sourceLocation)
+        #expect(stdout.isEmpty, "stdout: \(stdout)", sourceLocation: sourceLocation)
+        #expect(stderr.split(separator: "\n").count == 1, "stderr: \(stderr)", sourceLocation: sourceLocation)
+        #expect(stderr.hasPrefix("bptui: "), sourceLocation: sourceLocation)
+        #expect(stderr.contains(expected), "stderr: \(stderr)", sourceLocation: sourceLocation)
+    }
+}
+
 /// Each bad input: one line on stderr naming what and where, a non-zero exit, nothing on stdout.
 @Suite struct BadInputTests {
     func expectOneLineError(_ arguments: [String], mentioning expected: String,
                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let result = try Binary.run(["--headless"] + arguments)
-        #expect(result.status != 0, sourceLocation: sourceLocation)
-        #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.hasPrefix("bptui: "), sourceLocation: sourceLocation)
-        #expect(result.stderr.contains(expected), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(!result.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
+        try Binary.run(["--headless"] + arguments).expectOneLineError(mentioning: expected, sourceLocation: sourceLocation)
     }
 
-    func config(_ text: String) throws -> String { try Binary.temporaryFile(Data(text.utf8)) }
+    /// Runs `--headless --config FILE` on a file holding `text`.
+    func expectOneLineError(config text: String, mentioning expected: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Binary.withTemporaryFile(Data(text.utf8)) { path in
+            try expectOneLineError(["--config", path], mentioning: expected, sourceLocation: sourceLocation)
+        }
+    }
 
     @Test func missingFile() throws {
         try expectOneLineError(["--config", "/nonexistent/net.json"], mentioning: "/nonexistent/net.json: no such file")
@@ -26,8 +37,9 @@ import Testing
     }
 
     @Test func binaryFile() throws {
-        let path = try Binary.temporaryFile(Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0xFF, 0xFE]))
-        try expectOneLineError(["--config", path], mentioning: "\(path): is not a UTF-8 text file")
+        try Binary.withTemporaryFile(Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0xFF, 0xFE])) { path in
+            try expectOneLineError(["--config", path], mentioning: "\(path): is not a UTF-8 text file")
+        }
     }
 
     @Test func emptyFile() throws {
@@ -35,42 +47,48 @@ import Testing
     }
 
     @Test func invalidJSONNamesTheLineAndColumn() throws {
-        try expectOneLineError(["--config", config("{\"hiddenBias\": 1,\n  \"outputBias\" 2}")],
+        try expectOneLineError(config: "{\"hiddenBias\": 1,\n  \"outputBias\" 2}",
                                mentioning: "invalid JSON: Invalid value around line 2, column 16")
     }
 
     @Test func truncatedJSON() throws {
-        try expectOneLineError(["--config", config(#"{"inputs": [0.05, "#)], mentioning: "invalid JSON: Unexpected end of file")
+        try expectOneLineError(config: #"{"inputs": [0.05, "#, mentioning: "invalid JSON: Unexpected end of file")
+    }
+
+    @Test func trailingCommaIsInvalidJSON() throws {
+        try expectOneLineError(config: #"{"learningRate": 0.5,}"#, mentioning: "invalid JSON: trailing comma before } at line 1, column 21")
+        try expectOneLineError(config: "{\"inputs\": [0.1,\n 0.2,\n ]}", mentioning: "invalid JSON: trailing comma before ] at line 2, column 5")
+        try expectOneLineError(config: #"{"order": "a,]"}"#, mentioning: #"key "order" must be "published" or "textbook""#)
     }
 
     @Test func topLevelNotAnObject() throws {
-        try expectOneLineError(["--config", config("[0.05, 0.1]")], mentioning: "the top level must be a JSON object")
+        try expectOneLineError(config: "[0.05, 0.1]", mentioning: "the top level must be a JSON object")
     }
 
     @Test func unknownKey() throws {
-        try expectOneLineError(["--config", config(#"{"weights": [1]}"#)], mentioning: #"unknown key "weights""#)
+        try expectOneLineError(config: #"{"weights": [1]}"#, mentioning: #"unknown key "weights""#)
     }
 
     @Test func wrongType() throws {
-        try expectOneLineError(["--config", config(#"{"hiddenBias": "0.35"}"#)], mentioning: #"key "hiddenBias" must be a finite number"#)
-        try expectOneLineError(["--config", config(#"{"inputs": 0.05}"#)], mentioning: "got something that is not an array")
-        try expectOneLineError(["--config", config(#"{"trainBiases": 1}"#)], mentioning: #"key "trainBiases" must be true or false"#)
-        try expectOneLineError(["--config", config(#"{"order": "backwards"}"#)], mentioning: #"key "order" must be "published" or "textbook""#)
+        try expectOneLineError(config: #"{"hiddenBias": "0.35"}"#, mentioning: #"key "hiddenBias" must be a finite number"#)
+        try expectOneLineError(config: #"{"inputs": 0.05}"#, mentioning: "got something that is not an array")
+        try expectOneLineError(config: #"{"trainBiases": 1}"#, mentioning: #"key "trainBiases" must be true or false"#)
+        try expectOneLineError(config: #"{"order": "backwards"}"#, mentioning: #"key "order" must be "published" or "textbook""#)
     }
 
     @Test func arrayOfTheWrongLength() throws {
-        try expectOneLineError(["--config", config(#"{"outputWeights": [0.4, 0.45, 0.5]}"#)],
+        try expectOneLineError(config: #"{"outputWeights": [0.4, 0.45, 0.5]}"#,
                                mentioning: #"key "outputWeights" must be an array of 4 finite numbers [w5, w6, w7, w8], got 3 numbers"#)
     }
 
     @Test func nonFiniteNumber() throws {
-        try expectOneLineError(["--config", config(#"{"targets": [0.01, 1e999]}"#)], mentioning: #"key "targets" must be an array of 2 finite numbers [target_o1, target_o2], got an entry that is not a finite number"#)
+        try expectOneLineError(config: #"{"targets": [0.01, 1e999]}"#, mentioning: #"key "targets" must be an array of 2 finite numbers [target_o1, target_o2], got an entry that is not a finite number"#)
     }
 
     @Test func learningRateNotPositiveOrNotFinite() throws {
-        try expectOneLineError(["--config", config(#"{"learningRate": 0}"#)], mentioning: #"key "learningRate" must be a finite number above 0, got 0.0"#)
-        try expectOneLineError(["--learning-rate", "-0.5"], mentioning: "--learning-rate must be a finite number above 0, got -0.5")
-        try expectOneLineError(["--learning-rate", "inf"], mentioning: "--learning-rate must be a finite number above 0, got inf")
+        try expectOneLineError(config: #"{"learningRate": 0}"#, mentioning: #"key "learningRate" must be a finite number above 0, got 0.0"#)
+        try expectOneLineError(["--learning-rate", "-0.5"], mentioning: "--learning-rate -0.5 is negative; η must be a finite number above 0")
+        try expectOneLineError(["--learning-rate", "inf"], mentioning: "--learning-rate inf is infinity; η must be a finite number above 0")
         try expectOneLineError(["--learning-rate", "fast"], mentioning: "'fast' is invalid for '--learning-rate")
     }
 
@@ -86,49 +104,49 @@ import Testing
     }
 
     @Test func duplicateKey() throws {
-        try expectOneLineError(["--config", config(#"{"hiddenBias": 1, "hiddenBias": 2}"#)], mentioning: #"key "hiddenBias" appears more than once"#)
+        try expectOneLineError(config: #"{"hiddenBias": 1, "hiddenBias": 2}"#, mentioning: #"key "hiddenBias" appears more than once"#)
     }
 
     @Test func divergenceStopsWithTheRowsSoFar() throws {
-        let path = try config(#"{"outputWeights": [1e308, 1e308, 0.5, 0.55], "learningRate": 1e300}"#)
-        let result = try Binary.run(["--headless", "--format", "csv", "--config", path])
+        let result = try Binary.withTemporaryFile(Data(#"{"outputWeights": [1e308, 1e308, 0.5, 0.55], "learningRate": 1e300}"#.utf8)) {
+            try Binary.run(["--headless", "--format", "csv", "--config", $0])
+        }
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("bptui: diverged at iteration "))
-        #expect(result.stderr.contains("η = 1e+300"))
-        let rows = result.stdoutLines.dropFirst()
-        #expect(!rows.isEmpty)
-        #expect(rows.allSatisfy { !$0.contains("nan") && !$0.contains("inf") })
+        #expect(result.stderr == "bptui: diverged at iteration 1 (η = 1e+300): a weight or the error stopped being finite; "
+            + "the rows above are the last finite ones\n")
+        #expect(result.stdoutLines == ["iteration,error,out_o1,out_o2", "0,0.5136100255838477,1.0,0.7729284653214625"])
     }
 }
 
 /// The reliability issue's further inputs: each still one line, never a crash.
 @Suite struct HostileInputTests {
     @Test func hundredMegabyteFileIsRefusedUnread() throws {
-        let path = try Binary.temporaryFile(Data())
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.truncate(atOffset: 100_000_000)
-        try handle.close()
-        let result = try Binary.run(["--headless", "--config", path])
+        let (path, result) = try Binary.withTemporaryFile(Data()) { path in
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            try handle.truncate(atOffset: 100_000_000)
+            try handle.close()
+            return (path, try Binary.run(["--headless", "--config", path]))
+        }
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "bptui: \(path): larger than 1 MiB; a configuration is a small JSON object\n")
     }
 
     @Test func byteOrderMarkIsAccepted() throws {
-        let path = try Binary.temporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data(#"{"learningRate": 0.25}"#.utf8))
-        let result = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", path])
+        let result = try Binary.withTemporaryFile(Data([0xEF, 0xBB, 0xBF]) + Data(#"{"learningRate": 0.25}"#.utf8)) {
+            try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", $0])
+        }
         #expect(result.status == 0)
         #expect(result.stdout.contains(#""learningRate" : 0.25"#))
     }
 
     @Test func deeplyNestedJSONIsOneLine() throws {
         let deep = #"{"inputs": "# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
-        let path = try Binary.temporaryFile(Data(deep.utf8))
-        let result = try Binary.run(["--headless", "--config", path])
+        let (path, result) = try Binary.withTemporaryFile(Data(deep.utf8)) { ($0, try Binary.run(["--headless", "--config", $0])) }
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(result.stderr.hasPrefix("bptui: \(path): "))
+        #expect(result.stderr.hasPrefix("bptui: \(path): invalid JSON: Too many nested arrays or dictionaries around line 1, column "))
     }
 
     @Test func hugeLearningRateOnThePostsNetworkDivergesAtIterationOne() throws {
@@ -139,9 +157,12 @@ import Testing
     }
 
     @Test func extremeConfigValuesDivergeAtIterationZero() throws {
-        let path = try Binary.temporaryFile(Data(#"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#.utf8))
-        let result = try Binary.run(["--headless", "--config", path])
+        let result = try Binary.withTemporaryFile(Data(Self.divergingAtZero.utf8)) { try Binary.run(["--headless", "--config", $0]) }
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("bptui: diverged at iteration 0"))
+        #expect(result.stderr == "bptui: diverged at iteration 0 (η = 0.5): the starting network already computes a value that is not finite\n")
+        #expect(result.stdoutLines == ["10000 updates, published order, η = 0.5, biases fixed",
+                                       " iteration        E_total         out_o1         out_o2"])
     }
+
+    static let divergingAtZero = #"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#
 }

@@ -37,13 +37,20 @@ enum Binary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A file in a fresh temporary directory holding `contents`.
-    static func temporaryFile(_ contents: Data, name: String = "config.json") throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bptui-tests-\(UUID().uuidString)")
+    /// Runs `body` with a fresh temporary directory, which is removed afterwards.
+    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let file = directory.appendingPathComponent(name)
-        try contents.write(to: file)
-        return file.path
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
+    }
+
+    /// Runs `body` with the path of a file holding `contents`, removed afterwards.
+    static func withTemporaryFile<T>(_ contents: Data, name: String = "config.json", _ body: (String) throws -> T) throws -> T {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent(name)
+            try contents.write(to: file)
+            return try body(file.path)
+        }
     }
 }

@@ -71,6 +71,17 @@ import Testing
         #expect(screen.contains("bptui: the terminal type TERM=\(term) cannot address the cursor or is unknown; use --headless"))
     }
 
+    @Test func killLeavesNoSocketOrDirectoryBehind() throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        let directory = try #require(tmux.ownedDirectory)
+        try tmux.waitFor("E_total 0.298371109")
+        #expect(FileManager.default.fileExists(atPath: tmux.socketPath))
+        #expect(FileManager.default.fileExists(atPath: directory))
+        tmux.kill()
+        #expect(!FileManager.default.fileExists(atPath: tmux.socketPath))
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
     @Test func notATerminalPointsAtHeadlessAndWritesNothing() throws {
         let result = try Binary.run([])
         #expect(result.status == 1)
@@ -81,24 +92,24 @@ import Testing
 
 @Suite(.serialized) struct ExportEndToEndTests {
     @Test func exportedNetworkContinuesWithTheIdenticalNextError() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let tmux = try Tmux(width: 120, height: 40, directory: directory.path)
-        defer { tmux.kill() }
-        try tmux.waitFor("E_total 0.298371109")
-        try tmux.send("s", "s", "s")
-        try tmux.waitFor("iteration 3")
-        try tmux.send("x")
-        try tmux.waitFor("exported bptui-")
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(files.count == 2)
-        let json = try #require(files.first { $0.hasSuffix("-network.json") })
-        let csv = try String(contentsOf: directory.appendingPathComponent(try #require(files.first { $0.hasSuffix("-history.csv") })), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == 5)
-        let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "1", "--config", directory.appendingPathComponent(json).path])
-        let straight = try Binary.run(["--headless", "--format", "csv", "--steps", "4"])
-        #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
-        try tmux.quit()
+        try Binary.withTemporaryDirectory { directory in
+            let tmux = try Tmux(width: 120, height: 40, directory: directory.path)
+            defer { tmux.kill() }
+            try tmux.waitFor("E_total 0.298371109")
+            try tmux.send("s", "s", "s")
+            try tmux.waitFor("iteration 3")
+            try tmux.send("x")
+            try tmux.waitFor("exported bptui-")
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            #expect(files.count == 2)
+            let json = try #require(files.first { $0.hasSuffix("-network.json") })
+            let csv = try String(contentsOf: directory.appendingPathComponent(try #require(files.first { $0.hasSuffix("-history.csv") })), encoding: .utf8)
+            #expect(csv.split(separator: "\n").count == 5)
+            let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "1", "--config", directory.appendingPathComponent(json).path])
+            let straight = try Binary.run(["--headless", "--format", "csv", "--steps", "4"])
+            #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
+            try tmux.quit()
+        }
     }
 
     @Test func exportIntoAnUnwritableDirectorySaysSoAndKeepsRunning() throws {

@@ -1,3 +1,4 @@
+import BackpropEngine
 import Foundation
 import Testing
 
@@ -53,24 +54,83 @@ import Testing
         let network = report["network"] as! [String: Any]
         #expect(network["order"] as? String == "textbook")
         #expect((network["hiddenWeights"] as? [Double])?.count == 4)
-        let config = try Binary.temporaryFile(JSONSerialization.data(withJSONObject: network))
-        let continued = try Binary.run(["--headless", "--format", "csv", "--steps", "5000", "--config", config])
+        let continued = try Binary.withTemporaryFile(JSONSerialization.data(withJSONObject: network)) {
+            try Binary.run(["--headless", "--format", "csv", "--steps", "5000", "--config", $0])
+        }
         let straight = try Binary.run(["--headless", "--format", "csv", "--order", "textbook"])
         #expect(continued.stdoutLines.last!.split(separator: ",").dropFirst() == straight.stdoutLines.last!.split(separator: ",").dropFirst())
     }
 
     @Test func configAndFlagsOverrideThePost() throws {
-        let config = try Binary.temporaryFile(Data(#"{"learningRate": 0.1, "order": "textbook", "trainBiases": true}"#.utf8))
-        let fromFile = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", config])
+        let (fromFile, flags) = try Binary.withTemporaryFile(Data(#"{"learningRate": 0.1, "order": "textbook", "trainBiases": true}"#.utf8)) {
+            (try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", $0]),
+             try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", $0,
+                             "--learning-rate", "2", "--order", "published", "--no-train-biases"]))
+        }
         let network = try (JSONSerialization.jsonObject(with: Data(fromFile.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
         #expect(network["learningRate"] as? Double == 0.1)
+        #expect(network["order"] as? String == "textbook")
         #expect(network["trainBiases"] as? Bool == true)
-        let flags = try Binary.run(["--headless", "--format", "json", "--steps", "0", "--config", config,
-                                    "--learning-rate", "2", "--order", "published", "--no-train-biases"])
         let overridden = try (JSONSerialization.jsonObject(with: Data(flags.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
         #expect(overridden["learningRate"] as? Double == 2)
         #expect(overridden["order"] as? String == "published")
         #expect(overridden["trainBiases"] as? Bool == false)
+    }
+
+    /// The JSON report as these tests read it: with JSONDecoder, which reads every number
+    /// exactly (JSONSerialization on Linux can be one unit in the last place off).
+    struct Report: Decodable {
+        let iteration: Int
+        let error: Double?
+        let outputs: [Double?]
+        let network: NetworkConfig
+        let diverged: Diverged?
+
+        struct Diverged: Decodable, Equatable {
+            let iteration: Int
+            let learningRate: Double
+        }
+
+        init(_ text: String) throws { self = try JSONDecoder().decode(Report.self, from: Data(text.utf8)) }
+    }
+
+    @Test func jsonAfterDivergenceHoldsTheLastFiniteState() throws {
+        let result = try Binary.run(["--headless", "--format", "json", "--learning-rate", "1e300"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "bptui: diverged at iteration 1 (η = 1e+300): a weight or the error stopped being finite; "
+            + "the report holds the last finite state\n")
+        let report = try Report(result.stdout)
+        #expect(report.iteration == 0)
+        #expect(report.error == 0.2983711087600027)
+        #expect(report.outputs == [0.7513650695523157, 0.7729284653214625])
+        #expect(report.diverged == Report.Diverged(iteration: 1, learningRate: 1e300))
+        #expect(report.network.outputWeights == [0.4, 0.45, 0.5, 0.55])
+    }
+
+    @Test func jsonDivergingAtTheStartWritesNullForWhatIsNotFinite() throws {
+        let result = try Binary.withTemporaryFile(Data(HostileInputTests.divergingAtZero.utf8)) {
+            try Binary.run(["--headless", "--format", "json", "--config", $0])
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr == "bptui: diverged at iteration 0 (η = 0.5): the starting network already computes a value "
+            + "that is not finite; the report shows that network, with null for each such error or output\n")
+        #expect(result.stdout.contains(#""error" : null"#))
+        let report = try Report(result.stdout)
+        #expect(report.iteration == 0)
+        #expect(report.error == nil)
+        #expect(report.outputs == [nil, nil])
+        #expect(report.diverged == Report.Diverged(iteration: 0, learningRate: 0.5))
+        #expect(report.network.inputs == [1.7e308, 1.7e308])
+    }
+
+    @Test func jsonWithoutDivergenceHasExactlyTheUsualKeys() throws {
+        let result = try Binary.run(["--headless", "--format", "json", "--steps", "1"])
+        #expect(result.status == 0)
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]).keys
+        #expect(keys.sorted() == ["error", "iteration", "network", "outputs"])
+        let report = try Report(result.stdout)
+        #expect(report.iteration == 1)
+        #expect(report.error == 0.29102792390544197)
     }
 
     @Test func helpDocumentsBothModes() throws {

@@ -3,14 +3,17 @@ import Testing
 
 /// A tmux server on a private socket running bptui in one pane; keys by send-keys, the screen
 /// by capture-pane. After bptui exits, the pane reports its exit status and whether the
-/// terminal is back in canonical mode with echo on.
+/// terminal is back in canonical mode with echo on. `kill()` removes every trace of it.
 struct Tmux {
     let socket = "bptui-test-\(UUID().uuidString.prefix(8))"
+    /// The temporary directory bptui runs in, when this made it (and `kill()` removes it).
+    let ownedDirectory: String?
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// Starts bptui with `arguments` in a `width`×`height` pane; `unset` names variables to
-    /// remove and `redirection` (e.g. `> file`) is appended to the command line.
+    /// remove and `redirection` (e.g. `> file`) is appended to the command line. Returns once
+    /// the pane shows anything: bptui's first frame, or its refusal to start.
     init(width: Int = 100, height: Int = 30, arguments: [String] = [], environment: [String: String] = [:],
          unset: [String] = [], redirection: String = "", directory: String? = nil) throws {
         let assignments = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(environment) { $1 }
@@ -19,19 +22,44 @@ struct Tmux {
         let command = words.map(Self.quoted).joined(separator: " ") + " " + redirection
         // A fresh directory unless one is given: keys like `x` write files where bptui runs.
         let workingDirectory = try directory ?? Self.temporaryDirectory()
+        ownedDirectory = directory == nil ? workingDirectory : nil
         let change = "cd \(Self.quoted(workingDirectory)) && "
         let script = "trap true INT; \(change)\(command); status=$?; printf 'modes:'; "
             + "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; "
             + "echo; echo \"exit status $status\"; sleep 600"
-        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script])
+        try starting {
+            try run(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script])
+            try waitForStart { try !screen().allSatisfy(\.isWhitespace) }
+        }
     }
 
     /// Starts an interactive bash with job control in a `width`×`height` pane and types the
-    /// bptui command line into it, as a person would.
+    /// bptui command line into it, as a person would. Returns once bptui has drawn on the
+    /// terminal's alternate screen.
     init(interactiveShellWidth width: Int, height: Int) throws {
-        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", try Self.temporaryDirectory(),
-                 "bash", "--norc", "--noprofile", "-i"])
-        try run(["send-keys", "-t", "0", "LANG=C.UTF-8 \(Self.quoted(Binary.url.path))", "Enter"])
+        let workingDirectory = try Self.temporaryDirectory()
+        ownedDirectory = workingDirectory
+        try starting {
+            try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", workingDirectory,
+                     "bash", "--norc", "--noprofile", "-i"])
+            try send("LANG=C.UTF-8 \(Self.quoted(Binary.url.path))", "Enter")
+            try waitForStart {
+                try run(["display-message", "-p", "-t", "0", "#{alternate_on}"]).hasPrefix("1")
+                    && !screen().allSatisfy(\.isWhitespace)
+            }
+        }
+    }
+
+    /// Runs `steps`, and if they fail removes whatever they left before rethrowing.
+    private func starting(_ steps: () throws -> Void) throws {
+        do { try steps() } catch { kill(); throw error }
+    }
+
+    /// Polls until `started` holds; fails after 20 s.
+    private func waitForStart(_ started: () throws -> Bool) throws {
+        guard try poll(seconds: 20, started) else {
+            throw Failure(description: "bptui did not start within 20 s; the screen was:\n\((try? screen()) ?? "")")
+        }
     }
 
     static func temporaryDirectory() throws -> String {
@@ -94,15 +122,20 @@ struct Tmux {
 
     private func waitUntil(_ what: String, seconds: Double, sourceLocation: SourceLocation,
                            _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
         var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+        if try poll(seconds: seconds, { last = try screen(); return condition(last) }) { return last }
         Issue.record("never \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw Failure(description: "timed out: never \(what)")
+    }
+
+    /// Asks `probe` every 20 ms until it says yes (true) or `seconds` pass (false).
+    private func poll(seconds: Double, _ probe: () throws -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try probe() { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return false
     }
 
     /// Presses q and expects bptui to exit with status 0.
@@ -125,5 +158,16 @@ struct Tmux {
         return pid
     }
 
-    func kill() { _ = try? run(["kill-server"]) }
+    /// Where tmux keeps the server's socket for `-L socket`.
+    var socketPath: String {
+        "\(ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")/tmux-\(getuid())/\(socket)"
+    }
+
+    /// Ends the server and removes its socket file (tmux leaves it behind) and the directory
+    /// made for bptui.
+    func kill() {
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socketPath)
+        if let ownedDirectory { try? FileManager.default.removeItem(atPath: ownedDirectory) }
+    }
 }

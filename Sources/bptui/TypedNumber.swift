@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// A number argument together with the text typed for it, so that a refusal can quote the
+/// text and say why: `1e-400` underflows to 0, `1e400` overflows.
+struct TypedNumber: ExpressibleByArgument {
+    let text: String
+    let value: Double
+
+    init?(argument: String) {
+        guard let value = Double(argument) else { return nil }
+        text = argument
+        self.value = value
+    }
+
+    /// Why this is no learning rate (a finite number above 0), or nil if it is one.
+    var problemAsLearningRate: String? {
+        if value.isNaN { return "is not a number" }
+        if value.isInfinite {
+            let infinity = value < 0 ? "-infinity" : "infinity"
+            return hasNonzeroDigit ? "overflows to \(infinity)" : "is \(infinity)"
+        }
+        if value == 0 { return hasNonzeroDigit ? "underflows to 0" : "is 0" }
+        return value < 0 ? "is negative" : nil
+    }
+
+    /// Whether a digit other than 0 appears before the exponent, as in `1e-400` but not `0e5`.
+    private var hasNonzeroDigit: Bool {
+        let lowercased = text.lowercased()
+        let isHexadecimal = lowercased.contains("0x")
+        let significand = lowercased.prefix { $0 != (isHexadecimal ? "p" : "e") }
+        let nonzeroDigits = isHexadecimal ? "123456789abcdef" : "123456789"
+        return significand.contains { nonzeroDigits.contains($0) }
+    }
+}
