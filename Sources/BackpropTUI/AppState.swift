@@ -115,11 +115,20 @@ public struct Job: Sendable {
     }
 
     public internal(set) var work: Work
-    /// Iterations the job computes in all, and so far.
+    /// The iteration the job ends at, the one it has reached, and the one it started from.
     public let total: Int
-    public internal(set) var done = 0
+    public internal(set) var done: Int
+    public let start: Int
     /// Seconds spent on it so far.
     public internal(set) var seconds = 0.0
+
+    init(work: Work, total: Int, done: Int, seconds: Double = 0) {
+        self.work = work
+        self.total = total
+        self.done = done
+        start = done
+        self.seconds = seconds
+    }
 
     /// A word for the progress line: "go-to", "back", "export".
     public var name: String {

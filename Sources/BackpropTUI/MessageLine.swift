@@ -50,8 +50,8 @@ struct MessageLine {
         let fraction = job.total > 0 ? Double(job.done) / Double(job.total) : 1
         var text = "\(job.name) \(Format.count(job.done)) / \(Format.count(job.total))"
             + " (" + Format.percent(fraction) + ")"
-        if job.seconds > 0, job.done > 0 {
-            let rate = Double(job.done) / job.seconds
+        if job.seconds > 0, job.done > job.start {
+            let rate = Double(job.done - job.start) / job.seconds
             text += " · \(Format.rate(rate)) · \(Format.duration(Double(job.total - job.done) / rate)) left"
         }
         return text + " · Esc stops"

@@ -104,7 +104,7 @@ extension AppState {
             effects = [.quit]
         case .export:
             if refusedWhileBusy() { break }
-            effects = startJob(.export(ExportBuilder(trainer)), total: trainer.iteration)
+            effects = startJob(.export(ExportBuilder(trainer)), total: trainer.iteration, done: 0)
         case .exported(let result):
             switch result {
             case .success(let written):

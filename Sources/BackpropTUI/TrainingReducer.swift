@@ -30,9 +30,9 @@ extension AppState {
     mutating func goTo(_ target: Int) -> [Effect] {
         if running { _ = setRunning(false) }
         if target >= trainer.iteration {
-            return startJob(.train(to: target), total: target - trainer.iteration)
+            return startJob(.train(to: target), total: target, done: trainer.iteration)
         }
-        return startJob(.rewind(trainer.restarted, to: target), total: target)
+        return startJob(.rewind(trainer.restarted, to: target), total: target, done: 0)
     }
 
     /// ←: one iteration back (a second ← while replaying goes one further).
@@ -51,8 +51,8 @@ extension AppState {
     }
 
     /// Starts a job and takes its first slice at once: a short job ends before the next frame.
-    mutating func startJob(_ work: Job.Work, total: Int) -> [Effect] {
-        job = Job(work: work, total: total)
+    mutating func startJob(_ work: Job.Work, total: Int, done: Int) -> [Effect] {
+        job = Job(work: work, total: total, done: done)
         return continueJob(budget: jobBatch, seconds: 0)
     }
 
@@ -78,9 +78,8 @@ extension AppState {
         var finished = false
         switch current.work {
         case .train(let target):
-            let before = trainer.iteration
             train(min(budget, target - trainer.iteration))
-            current.done += trainer.iteration - before
+            current.done = trainer.iteration
             finished = trainer.iteration >= target || trainer.divergence != nil
         case .rewind(var replay, let target):
             replay.train(min(budget, target - replay.iteration))

@@ -8,6 +8,9 @@ struct WeightsPane {
     let roomy: Bool
 
     static let columnWidth = 12
+    /// Δ next for a gradient too small to move the weight: η·∂E/∂w is below the weight's
+    /// last binary digit, so the update leaves it exactly as it is.
+    static let belowPrecision = "0 (< ulp)"
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         canvas.box(rect, title: "Weights · ↑↓ select · e explains")
@@ -30,7 +33,8 @@ struct WeightsPane {
                 x = canvas.put(" " + Format.right("fixed", w), x: x, y: y, Style(.muted), limit: limit)
             } else {
                 let change = next.change(parameter)
-                x = canvas.put(cell(change), x: x, y: y, Style(change < 0 ? .fall : change > 0 ? .rise : .muted), limit: limit)
+                let text = change == 0 && next.gradient[parameter] != 0 ? " " + Format.right(Self.belowPrecision, w) : cell(change)
+                x = canvas.put(text, x: x, y: y, Style(change < 0 ? .fall : change > 0 ? .rise : .muted), limit: limit)
             }
             let last = state.lastChange(parameter)
             if roomy {

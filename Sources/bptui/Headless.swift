@@ -1,4 +1,5 @@
 import BackpropEngine
+import BackpropTUI
 import Foundation
 
 /// The format headless mode writes.
@@ -63,7 +64,7 @@ struct HeadlessRun {
         let f = row.forward
         switch format {
         case .table:
-            write(pad(String(row.iteration), 10) + pad(fixed(f.E_total), 15) + pad(fixed(f.out_o1), 15) + pad(fixed(f.out_o2), 15))
+            write(pad(String(row.iteration), 10) + pad(formatted(f.E_total), 15) + pad(formatted(f.out_o1), 15) + pad(formatted(f.out_o2), 15))
         case .csv:
             write("\(row.iteration),\(f.E_total),\(f.out_o1),\(f.out_o2)")
         case .json:
@@ -83,7 +84,7 @@ struct HeadlessRun {
         guard Post.isPostsRun(start: start, settings: settings),
               let printed = Post.errorAfter[row.iteration] else { return nil }
         let updates = row.iteration == 1 ? "1 update" : "\(row.iteration) updates"
-        var line = "E_total after \(updates): \(fixed(row.forward.E_total)) (the post: \(fixed(printed))"
+        var line = "E_total after \(updates): \(formatted(row.forward.E_total)) (the post: \(formatted(printed))"
         if settings.order == .textbook, row.iteration > 0 {
             line += ", which the published order reproduces"
         }
@@ -136,8 +137,9 @@ struct HeadlessRun {
     }
 }
 
-/// A number with 9 decimals, as the post prints them.
-func fixed(_ value: Double) -> String { String(format: "%.9f", value) }
+/// A number as the screen writes it (9 decimals, scientific below four significant digits),
+/// with an ASCII minus for scripts.
+func formatted(_ value: Double) -> String { Format.number(value, minus: "-") }
 
 private func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text

@@ -17,7 +17,9 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
     var state = AppState(trainer: Trainer(start: start, settings: settings), configName: configName)
     var size = terminal.size
     var pending = state.update(.resized(width: size.width, height: size.height))
-    var nextTick: Date?, lastTick = Date()
+    // The tick chain: when the next tick is due, when the last one began, and whether the
+    // pending tick was asked for by a tick (so its seconds span the whole slice or frame).
+    var nextTick: Date?, lastTick = Date(), chained = false
     while true {
         while !pending.isEmpty {
             let effect = pending.removeFirst()
@@ -27,7 +29,7 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))
             case .tick(let after):
-                if nextTick == nil { lastTick = Date() }
+                if nextTick == nil, !chained { lastTick = Date() }
                 let due = Date().addingTimeInterval(after)
                 nextTick = min(nextTick ?? due, due)
             }
@@ -46,11 +48,13 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
             }
             event = terminal.readKey(waitingAtMost: 0)
         }
+        chained = false
         if let due = nextTick, Date() >= due, !pending.contains(.quit) {
             nextTick = nil
             let now = Date()
             pending += state.update(.tick(seconds: now.timeIntervalSince(lastTick)))
             lastTick = now
+            chained = true
         }
     }
 }

@@ -120,6 +120,7 @@ struct KeyEvent {
         case 27: .escape
         case 8, 127: .backspace
         case 9: .tab
+        case 0: .control(" ")
         case 1 ... 26: .control(Character(Unicode.Scalar(character + 96)!))
         default: Unicode.Scalar(character).map { .character(Character($0)) } ?? .other(Int(character))
         }

@@ -19,7 +19,7 @@ import TestSupport
         try tmux.send("fg", "Enter")
         let resumed = try tmux.waitFor("E_total 0.291027924")
         #expect(resumed.contains("bptui · A Step by Step Backpropagation Example · iteration 1"))
-        #expect(resumed.contains("spc Step r Run"))
+        #expect(resumed.contains("spc Step ←→ Back r Run"))
         try tmux.send("q")
         try tmux.waitForAbsence("E_total")
         try tmux.send("echo \"bptui said $?\"", "Enter")
