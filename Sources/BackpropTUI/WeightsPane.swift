@@ -29,14 +29,15 @@ struct WeightsPane {
             x = canvas.put(Format.left(parameter.rawValue, 2), x: x, y: y, Style(.label, bold: true), limit: limit)
             x = canvas.put(cell(value), x: x, y: y, Style(value < 0 ? .negative : .positive), limit: limit)
             x = canvas.put(cell(next.gradient[parameter]), x: x, y: y, limit: limit)
-            if parameter.isBias && !trainer.settings.trainBiases {
+            let fixed = parameter.isBias && !trainer.settings.trainBiases
+            if fixed {
                 x = canvas.put(" " + Format.right("fixed", w), x: x, y: y, Style(.muted), limit: limit)
             } else {
                 let change = next.change(parameter)
                 let text = change == 0 && next.gradient[parameter] != 0 ? " " + Format.right(Self.belowPrecision, w) : cell(change)
                 x = canvas.put(text, x: x, y: y, Style(change < 0 ? .fall : change > 0 ? .rise : .muted), limit: limit)
             }
-            let last = state.lastChange(parameter)
+            let last = fixed ? nil : state.lastChange(parameter)
             if roomy {
                 let text = last.map { cell($0) } ?? " " + Format.right("—", w)
                 x = canvas.put(text, x: x, y: y, Style(.muted), limit: limit)

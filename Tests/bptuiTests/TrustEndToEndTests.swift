@@ -118,4 +118,19 @@ import Testing
         #expect(!next.contains("does nothing here"))
         try tmux.quit()
     }
+
+    @Test func anExportAfterTheWorkingDirectoryWasDeletedNamesThePathItTried() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-gone-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let tmux = try Tmux(width: 160, height: 40, directory: directory.path)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try FileManager.default.removeItem(at: directory)
+        try tmux.send("x")
+        let screen = try tmux.waitFor("export failed: cannot write \(directory.path)/bptui-")
+        #expect(screen.contains("-history.csv: its directory no longer exists"), "\(screen)")
+        try tmux.send("s")
+        try tmux.waitFor("E_total 0.291027924")
+        try tmux.quit()
+    }
 }
