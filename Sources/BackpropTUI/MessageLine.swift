@@ -1,7 +1,7 @@
 import BackpropEngine
 
-/// The message row: the open prompt with its own error, a long job's progress, a
-/// divergence, what the last command did, or the comparison with the post at 10,000.
+/// The message row: the open prompt with its own error, a divergence, what the last command
+/// or event did, or the comparison with the post at 10,000.
 struct MessageLine {
     let state: AppState
 
@@ -9,8 +9,6 @@ struct MessageLine {
         let trainer = state.trainer, limit = rect.x + rect.width
         if let prompt = state.prompt {
             renderPrompt(prompt, into: &canvas, rect)
-        } else if let job = state.job {
-            canvas.put(Self.progress(job), x: rect.x, y: rect.y, Style(.accent, bold: true), limit: limit)
         } else if let divergence = trainer.divergence {
             canvas.fill(rect, with: " ", Style(.bad, reverse: true))
             let text = " diverged at iteration \(Format.count(divergence.iteration)) (η = \(Format.short(divergence.learningRate))): "

@@ -12,7 +12,7 @@ extension AppState {
     /// is to do next.
     @discardableResult
     public mutating func update(_ command: Command) -> [Effect] {
-        if case .tick = command {} else if case .exported = command {} else { message = nil }
+        if !command.keepsTheMessage { message = nil }
         var effects: [Effect] = []
         switch command {
         case .step:
@@ -168,6 +168,18 @@ extension AppState {
         guard overlay == .checkpoints else { return }
         let most = max(0, checkpoints.count - CheckpointsPane.pageRows(self))
         checkpointScroll = min(most, max(0, checkpointScroll + lines))
+    }
+}
+
+extension Command {
+    /// Commands that only look (views, selection, scale) or report, and so leave the message
+    /// of the last event on the line.
+    var keepsTheMessage: Bool {
+        switch self {
+        case .tick, .exported, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
+             .selectPrevious, .selectNext, .pageUp, .pageDown, .toggleScale: true
+        default: false
+        }
     }
 }
 

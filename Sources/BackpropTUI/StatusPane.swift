@@ -1,7 +1,8 @@
 import BackpropEngine
 
 /// Two status rows: where training is (iteration, E_total, outputs against targets) and how it
-/// trains (order, biases, η, paused or running, speed).
+/// trains (order, biases, η, paused or running, speed) — or, while a long job runs, its
+/// progress.
 struct StatusPane {
     let state: AppState
     let roomy: Bool
@@ -25,14 +26,16 @@ struct StatusPane {
 
         x = rect.x
         let bottom = rect.y + 1
+        if let job = state.job {
+            canvas.put("\(canvas.glyphs.arrow) " + MessageLine.progress(job), x: x, y: bottom, Style(.good, bold: true), limit: limit)
+            return
+        }
         let settings = trainer.settings
         field("", "\(settings.order.rawValue) order", .accent, y: bottom, first: true)
         field("", settings.trainBiases ? "biases trained" : "biases fixed", y: bottom)
         field("η", Format.short(settings.learningRate), y: bottom)
         if trainer.divergence != nil {
             field("", "diverged", .bad, y: bottom)
-        } else if let job = state.job {
-            field("", "\(canvas.glyphs.arrow) \(job.name)", .good, y: bottom)
         } else if state.running {
             field("", "\(canvas.glyphs.arrow) running", .good, y: bottom)
         } else {

@@ -1,0 +1,138 @@
+import BackpropEngine
+@testable import BackpropTUI
+import Testing
+
+/// Messages reach the screen, long work runs in slices, one gradient everywhere, and stepping
+/// back is stepping forward replayed — asserted on the rendered Canvas.
+@Suite struct TrustTests {
+    @Test func aNewerEventReplacesAnOlderMessage() {
+        var state = press(.character("+"), .character("r"))
+        state.update(.tick(seconds: 0.2))
+        state = press(.character("R"), on: state)
+        #expect(state.screen().contains("reset to iteration 0"))
+        while state.running { state.update(.tick(seconds: 0.25)) }
+        #expect(state.trainer.iteration == 10_000)
+        let screen = state.screen()
+        #expect(screen.contains("iteration 10,000: E_total 0.000035085 — the post: 0.000035085 ✓"))
+        #expect(!screen.contains("reset to iteration 0"))
+    }
+
+    @Test func aTerminalTooSmallTakesOnlyQuit() {
+        var state = AppState(trainer: Trainer())
+        state.update(.resized(width: 60, height: 20))
+        #expect(state.screen(60, 20).contains("this one is 60×20."))
+        for key in [Key.character(" "), .character("g"), .character("x"), .enter, .character("="), .left, .character("?")] {
+            #expect(Command.from(key, in: state) == nil, "\(key)")
+        }
+        #expect(Command.from(.character("q"), in: state) == .quit && Command.from(.control("c"), in: state) == .quit)
+        state.update(.resized(width: 80, height: 24))
+        #expect(Command.from(.character(" "), in: state) == .step)
+    }
+
+    @Test func aLongGoToRunsInSlicesWithProgressAndEscStopsWhereItGot() {
+        var state = AppState(trainer: Trainer())
+        state.update(.openGoTo)
+        state.update(.promptInsert("1000000000"))
+        var effects = state.update(.promptSubmit)
+        #expect(effects == [.tick(after: 0)])
+        #expect(state.trainer.iteration == state.jobBatch && state.trainer.iteration < 1_000_000_000)
+        effects = state.update(.tick(seconds: 0.02))
+        #expect(effects == [.tick(after: 0)])
+        let reached = state.trainer.iteration
+        let progress = state.screen()
+        #expect(progress.contains("go-to \(Format.count(reached)) / 1,000,000,000 (0.0%) · "), "\(progress)")
+        #expect(progress.contains("▶ go-to ") && progress.contains(" left · Esc stops"))
+        for key in [Key.character(" "), .character("g"), .character("o")] { state.update(Command.from(key, in: state)!) }
+        #expect(state.trainer.iteration == reached, "training keys wait for the job")
+        #expect(state.screen().contains("busy with the go-to — Esc stops it first"))
+        for key in [Key.down, .character("?")] { state.update(Command.from(key, in: state)!) }
+        #expect(state.selection == .w6 && state.overlay == .help, "views and selection still answer")
+        #expect(state.update(.close).isEmpty)
+        #expect(state.job == nil && state.trainer.iteration == reached && state.overlay == .help, "Esc stops the job first")
+        state.update(.toggleHelp)
+        #expect(state.screen().contains("go-to stopped at iteration \(Format.count(reached))"))
+        #expect(state.update(.tick(seconds: 0.02)).isEmpty, "nothing left to tick")
+    }
+
+    @Test func qQuitsInTheMiddleOfAJob() {
+        var state = AppState(trainer: Trainer())
+        state.update(.openGoTo)
+        state.update(.promptInsert("1000000000"))
+        state.update(.promptSubmit)
+        #expect(state.update(Command.from(.character("q"), in: state)!) == [.quit])
+    }
+
+    @Test func sliceSizeFollowsTheTimeASliceTook() {
+        var state = trained(0)
+        state.update(.openGoTo)
+        state.update(.promptInsert("1000000000"))
+        state.update(.promptSubmit)
+        let first = state.jobBatch
+        state.update(.tick(seconds: 0.2))
+        #expect(state.jobBatch < first)
+        let slow = state.jobBatch
+        state.update(.tick(seconds: 0.001))
+        #expect(state.jobBatch > slow)
+    }
+
+    @Test func leftStepsBackToTheBitAndRightStepsForward() {
+        var state = press(.character("s"), .character("s"), .character("s"))
+        let three = state.trainer
+        state = press(.left, on: state)
+        #expect(state.screen().contains("E_total 0.283547364"))
+        var two = Trainer()
+        two.train(2)
+        #expect(state.trainer.network == two.network && state.trainer.previous == two.previous)
+        #expect(state.trainer.history.exact == two.history.exact)
+        state = press(.right, on: state)
+        #expect(state.trainer.network == three.network && state.trainer.history.exact == three.history.exact)
+        state = press(.left, .left, .left, .left, on: state)
+        #expect(state.trainer.iteration == 0)
+        #expect(state.screen().contains("already at iteration 0"))
+    }
+
+    @Test func explainForBothBiasesShowsBothOrders() {
+        let b1 = press(.character("e"), .down, .down, .down, .down)
+        #expect(b1.selection == .b1)
+        let text = b1.screen(120, 40)
+        let published = BackwardPass(.post, settings: .post), textbook = BackwardPass(.post, settings: TrainingSettings(order: .textbook))
+        let row = text.split(separator: "\n").first { $0.contains("∂E_total/∂b1 = δ_h1 + δ_h2") }.map(String.init) ?? ""
+        #expect(row.contains(Format.number(published.gradient.b1)) && row.contains(Format.number(textbook.gradient.b1)), "\(row)")
+        #expect(published.gradient.b1 != textbook.gradient.b1)
+        #expect(text.contains("published ◂") && text.contains("◂ marks this run's order (o switches)"))
+        let b2 = press(.character("e"), .down, .down, .down, .down, .down).screen(120, 40)
+        #expect(b2.contains("∂E_total/∂b2 = δ_o1 + δ_o2") && b2.contains(Format.number(published.gradient.b2)))
+    }
+
+    @Test func oneGradientEverywhere() {
+        let state = trained(7)
+        let next = BackwardPass(state.trainer.network, settings: .post)
+        let table = state.screen().split(separator: "\n").first { $0.contains("▸w5") }.map(String.init) ?? ""
+        #expect(table.contains(Format.number(next.gradient.w5)) && table.contains(Format.number(next.change(.w5))))
+        let explain = finishing(.toggleExplain, on: state).screen(120, 40)
+        #expect(explain.contains("= \(Format.number(next.gradient.w5))"))
+        #expect(explain.contains("w5⁺ = w5 − η·∂E_total/∂w5 = \(Format.number(state.trainer.network.w5)) − 0.5 × \(Format.number(next.gradient.w5)) = \(Format.number(next.after.w5))"))
+        let check = finishing(.toggleGradientCheck, on: state).screen(120, 40)
+        #expect(check.contains(Format.number(next.gradient.w5)))
+    }
+
+    @Test func thePublishedGradientCheckSaysHiddenGradientsDifferByDesignAndMarksNothingWrong() {
+        let check = press(.character("c")).screen(120, 40)
+        #expect(check.contains("update uses") && check.contains("10 of 10 gradients agree"))
+        #expect(!check.contains("✗"))
+        let w1 = check.split(separator: "\n").first { $0.contains("w1  ✓") }.map(String.init) ?? ""
+        #expect(w1.contains("0.000364723≠") && w1.contains("0.000438568"), "\(w1)")
+        #expect(check.contains("not the true") && check.contains("gradient, by design"))
+        let textbook = press(.character("o"), .character("c")).screen(120, 40)
+        #expect(!textbook.contains("update uses") && !textbook.contains("by design"))
+    }
+
+    @Test func aNulTypedIntoThePromptNeverReachesTheCanvas() {
+        var state = press(.character("="))
+        state.update(.promptInsert("\u{0}"))
+        state.update(.promptInsert("1\u{0}"))
+        #expect(state.prompt?.text == "1")
+        let canvas = Screen.render(state, width: 80, height: 24)
+        #expect(!canvas.cells.contains { $0.character.isControl })
+    }
+}
