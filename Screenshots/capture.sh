@@ -67,10 +67,14 @@ shot start-80x24
 send s;        wait_for "E_total 0.291027924"; shot step-1-80x24
 send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-80x24
 send '?';      wait_for "Keys"; shot help-80x24
+send Escape g 1000000000 Enter; wait_for "left · Esc stops"; shot go-to-progress-80x24
+send Escape;   wait_for "go-to stopped at iteration"
+send g; send -l abc; wait_for "digits only"; shot prompt-error-80x24
+send Escape
 
 start 120 40
 send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-120x40
-send R e;                  wait_for "Explain ∂E_total/∂w5 · iteration 0"; shot explain-w5-120x40
+send R e;                  wait_for "Explain ∂E_total/∂w5 · next step from iteration 0"; shot explain-w5-120x40
 send Up Up Up Up;          wait_for "Explain ∂E_total/∂w1"; shot explain-w1-120x40
-send Escape c;             wait_for "10 of 10 pass"; shot gradient-check-120x40
+send Escape c;             wait_for "10 of 10 gradients agree"; shot gradient-check-120x40
 send Escape t;             wait_for "agree to the printed digits"; shot checkpoints-120x40

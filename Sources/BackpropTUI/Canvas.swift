@@ -59,7 +59,8 @@ public struct Canvas: Sendable, Equatable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, _ style: Style = .plain, limit: Int? = nil) -> Int {
         let right = min(width, limit ?? width)
-        var shown = Array(glyphs.render(text).map { $0.isControl ? "?" : $0 })
+        var shown = Array(glyphs.render(text))
+        for index in shown.indices where shown[index].isControl { shown[index] = "?" }
         guard y >= 0, y < height else { return x + shown.count }
         if x + shown.count > right, x < right {
             shown = clipped(shown, to: right - max(0, x), from: text)

@@ -11,9 +11,13 @@ struct MessageLine {
             renderPrompt(prompt, into: &canvas, rect)
         } else if let divergence = trainer.divergence {
             canvas.fill(rect, with: " ", Style(.bad, reverse: true))
-            let text = " diverged at iteration \(Format.count(divergence.iteration)) (η = \(Format.short(divergence.learningRate))): "
-                + "a number stopped being finite; the last finite state is shown · R resets"
-            canvas.put(text, x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
+            let at = "diverged at iteration \(Format.count(divergence.iteration))"
+            let texts = ["\(at) (η = \(Format.short(divergence.learningRate))): a number stopped being finite; "
+                         + "the last finite state is shown · R resets",
+                         "\(at) (η = \(Format.short(divergence.learningRate))): the last finite state is shown · R resets",
+                         "\(at) · R resets"]
+            let text = texts.first { $0.count < rect.width } ?? texts[texts.count - 1]
+            canvas.put(" " + text, x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
         } else if let message = state.message {
             canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
         } else if trainer.iteration == Post.finalIteration {

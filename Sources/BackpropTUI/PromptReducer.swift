@@ -72,7 +72,7 @@ extension AppState {
         if quantity == .learningRate, value <= 0 { return "η must be above 0" }
         guard trainer.edit(quantity, to: value) else { return "that makes the network's numbers non-finite" }
         message = "\(quantity.name) set to \(Format.short(value)) at iteration \(Format.count(trainer.iteration))"
-            + " · replayed when the run passes it again · R forgets edits"
+            + " · replayed when the run passes it again"
         return nil
     }
 }
@@ -80,6 +80,7 @@ extension AppState {
 extension Character {
     /// C0 and C1 control characters and DEL: never drawn, never typed into a prompt.
     var isControl: Bool {
-        unicodeScalars.contains { $0.properties.generalCategory == .control }
+        if let ascii = asciiValue { return ascii < 32 || ascii == 127 }
+        return unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }
