@@ -73,19 +73,19 @@ public struct Canvas: Sendable, Equatable {
         return column
     }
 
-    /// `text` cut to `room` columns at the last word boundary, with "…" when a word is lost.
+    /// `text` cut to `room` columns at the last word boundary, with "…" to say words were
+    /// lost (a cut that loses only spaces is no cut).
     private mutating func clipped(_ text: [Character], to room: Int, from original: String) -> [Character] {
         guard room > 0 else { return [] }
-        let kept = text[..<room]
-        if text[room] == " " || kept.last == " " { return Array(kept) }
+        if text[room...].allSatisfy({ $0 == " " }) { return Array(text[..<room]) }
         let ellipsis: Character = glyphs.isASCII ? "." : "…"
-        if let space = kept.dropLast().lastIndex(of: " ") {
+        if room >= 2, let space = text[..<(room - 1)].lastIndex(of: " ") {
             var words = Array(text[..<space])
             while words.last == " " { words.removeLast() }
             return words + [" ", ellipsis]
         }
         midWordCuts.append(original)
-        return Array(kept)
+        return Array(text[..<room])
     }
 
     /// Fills a rectangle with one character.

@@ -63,7 +63,9 @@ struct CheckpointsPane {
     /// Columns, lines per column and figures shown at once in `area`.
     static func page(_ state: AppState, area: Rect) -> (columns: Int, lines: Int, capacity: Int) {
         let columns = area.width >= 2 * rowWidth ? 2 : 1
-        let lines = max(1, area.height - header(state, columns: columns).count - footer(state).count)
+        let room = max(1, area.height - header(state, columns: columns).count - footer(state).count)
+        let rows = state.checkpoints.count
+        let lines = rows <= columns * room ? max(1, (rows + columns - 1) / columns) : room
         return (columns, lines, columns * lines)
     }
 

@@ -48,8 +48,7 @@ struct WeightsPane {
             }
         }
         let footerY = area.y + 1 + AppState.rows.count + 1
-        let notes = ["Δ next = −η·∂E/∂w next, η = \(Format.short(trainer.settings.learningRate)), "
-                     + "from iteration \(Format.count(trainer.iteration)) in \(trainer.settings.order.rawValue) order",
+        let notes = ["Δ next = −η · ∂E/∂w next, η = \(Format.short(trainer.settings.learningRate))",
                      "▲▼: how the last update moved it"]
         for (offset, note) in notes.enumerated() where footerY + offset < area.y + area.height {
             canvas.put(note, x: area.x + 1, y: footerY + offset, Style(.muted), limit: limit)

@@ -50,8 +50,11 @@ import Testing
 
     @Test func aCutEndsAtAWordWithAnEllipsisAndIsRecordedOnlyInsideAWord() {
         var canvas = Canvas(width: 20, height: 2)
-        canvas.put("measured 1,001/s and more", x: 0, y: 0, limit: 14)
-        #expect(canvas.lines[0] == "measured …")
+        canvas.put("measured 1,001/s and more", x: 0, y: 0, limit: 16)
+        #expect(canvas.lines[0] == "measured …", "words lost even at a space say so")
+        var padded = Canvas(width: 10, height: 1)
+        padded.put("right     ", x: 0, y: 0, limit: 6)
+        #expect(padded.lines[0] == "right" && padded.midWordCuts.isEmpty, "losing spaces is no cut")
         canvas.put("unbreakablewordthatistoolong", x: 0, y: 1, limit: 10)
         #expect(canvas.midWordCuts == ["unbreakablewordthatistoolong"])
         var controls = Canvas(width: 10, height: 1)
