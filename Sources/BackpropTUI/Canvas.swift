@@ -59,15 +59,23 @@ public struct Canvas: Sendable, Equatable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, _ style: Style = .plain, limit: Int? = nil) -> Int {
         let right = min(width, limit ?? width)
-        var shown = Array(glyphs.render(text))
-        for index in shown.indices where shown[index].isControl { shown[index] = "?" }
-        guard y >= 0, y < height else { return x + shown.count }
-        if x + shown.count > right, x < right {
-            shown = clipped(shown, to: right - max(0, x), from: text)
+        let rendered = glyphs.render(text)
+        let count = rendered.count
+        guard y >= 0, y < height else { return x + count }
+        if x + count > right, x < right {
+            return write(clipped(Array(rendered), to: right - max(0, x), from: text), x: x, y: y, style, right: right)
         }
+        return write(rendered, x: x, y: y, style, right: right)
+    }
+
+    /// Writes characters from (x, y) up to `right`, control characters as "?".
+    private mutating func write<Characters: Sequence<Character>>(_ characters: Characters, x: Int, y: Int, _ style: Style,
+                                                                  right: Int) -> Int {
         var column = x
-        for character in shown {
-            if column >= 0, column < right { self[column, y] = Cell(character: character, style: style) }
+        for character in characters {
+            if column >= 0, column < right {
+                self[column, y] = Cell(character: character.isControl ? "?" : character, style: style)
+            }
             column += 1
         }
         return column
