@@ -82,7 +82,7 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
             guard let value, value.count == count else {
                 if !container.contains(AnyKey(key.rawValue)) { return nil }
                 let got = if let value = try? container.decode([Double].self, forKey: AnyKey(key.rawValue)) {
-                    "\(value.count) numbers"
+                    value.count == 1 ? "1 number" : "\(value.count) numbers"
                 } else if (try? container.nestedUnkeyedContainer(forKey: AnyKey(key.rawValue))) != nil {
                     "an entry that is not a finite number"
                 } else {
@@ -112,7 +112,8 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
         if container.contains(AnyKey("order")) {
             let text = try? container.decode(String.self, forKey: AnyKey("order"))
             guard let text, let value = UpdateOrder(rawValue: text) else {
-                throw ConfigError("key \"order\" must be \"published\" or \"textbook\"")
+                let got = text.map { ", got \"\($0.prefix(40))\"" } ?? ", got a value that is not a string"
+                throw ConfigError("key \"order\" must be \"published\" or \"textbook\"" + got)
             }
             order = value
         }

@@ -86,11 +86,11 @@ public struct Canvas: Sendable, Equatable {
     private mutating func clipped(_ text: [Character], to room: Int, from original: String) -> [Character] {
         guard room > 0 else { return [] }
         if text[room...].allSatisfy({ $0 == " " }) { return Array(text[..<room]) }
-        let ellipsis: Character = glyphs.isASCII ? "." : "…"
-        if room >= 2, let space = text[..<(room - 1)].lastIndex(of: " ") {
+        let tail: [Character] = glyphs.isASCII ? [" ", ".", ".", "."] : [" ", "…"]
+        if room >= tail.count, let space = text[..<(room - tail.count + 1)].lastIndex(of: " ") {
             var words = Array(text[..<space])
             while words.last == " " { words.removeLast() }
-            return words + [" ", ellipsis]
+            return words + tail
         }
         midWordCuts.append(original)
         return Array(text[..<room])

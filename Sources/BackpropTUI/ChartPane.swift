@@ -50,7 +50,7 @@ struct ChartPane {
                 marks[row / dots.down][column / dots.across] |= Self.mark(
                     across: column % dots.across, down: row % dots.down, braille: dots.down > 1, single: top == bottom)
             }
-            last = (plot.x + column / dots.across, plot.y + axis.row(of: history.latest, rows: plot.height))
+            last = (plot.x + column / dots.across, plot.y + axis.row(of: history.latest, rows: rows) / dots.down)
         }
         for (y, row) in marks.enumerated() {
             for (x, mark) in row.enumerated() where mark != 0 {

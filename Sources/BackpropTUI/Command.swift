@@ -64,6 +64,11 @@ public enum Command: Sendable, Equatable {
         switch key {
         case .character(let c): return .unbound(KeyTable.name(of: c))
         case .control(let c): return .unbound("Ctrl-" + (c == " " ? "Space" : c.uppercased()))
+        case .home: return .unbound("Home")
+        case .end: return .unbound("End")
+        case .function(let n): return .unbound("F\(n)")
+        case .tab: return .unbound("Tab")
+        case .backspace: return .unbound("Backspace")
         default: return nil
         }
     }

@@ -74,7 +74,10 @@ struct ExplainPane {
         }
         w.blank()
         if !step.settings.trainBiases { w.line("\(p.rawValue) is not trained (as in the post); b trains the biases.", .muted) }
-        if p == .b1 { w.line("δ_h1 and δ_h2 use w5…w8: updated ones in published order, the originals in textbook.", .muted) }
+        if p == .b1 {
+            w.line("δ_h1 and δ_h2 use w5…w8: the updated ones in published order,", .muted)
+            w.line("the original ones in textbook order.", .muted)
+        }
     }
 
     /// The two orders, published first.

@@ -19,7 +19,7 @@ public enum Format {
         let fixed = String(format: "%.\(decimals)f", magnitude)
         if magnitude == 0 { return fixed }
         if significant(fixed) >= significantDigits { return sign + fixed }
-        return sign + scientific(magnitude, digits: significantDigits)
+        return sign + scientific(magnitude, digits: significantDigits, minus: minus)
     }
 
     /// `number(value)` in at most `width` characters: fewer decimals where those still show
@@ -32,7 +32,7 @@ public enum Format {
                 return text
             }
         }
-        let sign = value < 0 ? minus : ""
+        let sign = value < 0 ? Self.minus : ""
         for digits in stride(from: significantDigits, through: 1, by: -1) {
             let text = sign + scientific(abs(value), digits: digits)
             if text.count <= width { return text }
@@ -48,8 +48,14 @@ public enum Format {
 
     /// A short form of a learning rate or target: 0.5, 1e+12, −0.25.
     static func short(_ value: Double) -> String {
-        let text = String(format: "%g", abs(value))
+        let text = String(format: "%g", abs(value)).replacingOccurrences(of: "-", with: minus)
         return value < 0 ? minus + text : text
+    }
+
+    /// `short(value)` when it says the value exactly, `number(value)` otherwise: for a value
+    /// a person typed, 0.25 stays 0.25 and −2.241189977632941 is not cut to −2.24119.
+    static func exact(_ value: Double) -> String {
+        Double(String(format: "%g", value)) == value ? short(value) : number(value)
     }
 
     /// `short(value)` inside a formula: negative values in brackets.
@@ -62,11 +68,11 @@ public enum Format {
         (value < 0 ? minus : "+") + scientific(abs(value), digits: 2)
     }
 
-    /// Mantissa with `digits` significant digits and an exponent without padding: 4.179e-27.
-    static func scientific(_ magnitude: Double, digits: Int) -> String {
+    /// Mantissa with `digits` significant digits and an exponent without padding: 4.179e−27.
+    static func scientific(_ magnitude: Double, digits: Int, minus: String = Self.minus) -> String {
         let text = String(format: "%.\(max(0, digits - 1))e", magnitude)
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
-        return text[..<e] + "e" + (exponent < 0 ? "-" : "+") + String(abs(exponent))
+        return text[..<e] + "e" + (exponent < 0 ? minus : "+") + String(abs(exponent))
     }
 
     /// How many significant digits a fixed-point text shows.
@@ -120,13 +126,13 @@ public enum Format {
         return String(format: "%.\(decimals)f", value) + unit + "/s"
     }
 
-    /// A duration rounded to what a person needs: 45 s, 1 min 25 s, 2 h 03 min.
+    /// A duration rounded to what a person needs: 45s, 1m25s, 2h03m.
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "—" }
         let whole = max(0, Int(seconds.rounded()))
-        if whole < 60 { return "\(whole) s" }
-        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
-        return "\(whole / 3600) h " + String(format: "%02d", whole % 3600 / 60) + " min"
+        if whole < 60 { return "\(whole)s" }
+        if whole < 3600 { return "\(whole / 60)m" + String(format: "%02d", whole % 60) + "s" }
+        return "\(whole / 3600)h" + String(format: "%02d", whole % 3600 / 60) + "m"
     }
 }
 

@@ -5,6 +5,8 @@ public enum Key: Sendable, Equatable {
     case enter, escape, backspace, tab
     /// Ctrl plus a letter, e.g. `.control("u")`.
     case control(Character)
+    /// F1, F2, …
+    case function(Int)
     /// A function key or anything else the program does not use.
     case other(Int)
 }

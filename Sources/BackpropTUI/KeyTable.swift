@@ -19,7 +19,7 @@ public enum KeyTable {
             "one iteration back / forward (edits replay)", hint: ("←→", "Back", 7)),
         row([(.character("r"), .toggleRun)], "r", "run / pause (stops once by itself at 10,000)", hint: ("r", "Run", 2)),
         row([(.character("+"), .faster), (.character("-"), .slower), (.character("_"), .slower)], "+ -",
-            "speed ×10 / ÷10: 1 … 1,000,000 a second, then max", hint: ("+-", "Speed", 9)),
+            "faster / slower: 1, 10, … 1,000,000 a second, max", hint: ("+-", "Speed", 9)),
         row([(.character("g"), .openGoTo)], "g", "go to iteration (Esc stops a long one)", hint: ("g", "Go to", 3)),
         row([(.character("R"), .reset)], "R", "reset to iteration 0, forgetting edits", hint: ("R", "Reset", 10)),
         row([(.character("o"), .toggleOrder)], "o", "update order published ↔ textbook (resets)", hint: ("o", "Order", 12)),
@@ -27,7 +27,7 @@ public enum KeyTable {
         row([(.character("l"), .toggleScale)], "l", "error chart log₁₀ ↔ linear", hint: ("l", "Scale", 14)),
         row([(.up, .selectPrevious), (.character("k"), .selectPrevious), (.down, .selectNext), (.character("j"), .selectNext),
              (.pageUp, .pageUp), (.pageDown, .pageDown)], "↑ ↓ k j PgUp PgDn",
-            "select a weight; scroll the checkpoints", hint: nil),
+            "select a weight; PgUp PgDn scroll the checkpoints", hint: nil),
         row([(.character("e"), .toggleExplain), (.enter, .toggleExplain)], "e, Enter",
             "explain: the chain rule of the selected weight", hint: ("e", "Explain", 6)),
         row([(.character("c"), .toggleGradientCheck)], "c", "gradient check: backprop against differences", hint: ("c", "Check", 8)),
@@ -35,7 +35,7 @@ public enum KeyTable {
         row([(.character("="), .openEdit)], "=", "set the selected weight (Tab: input, target, η)", hint: ("=", "Set", 4)),
         row([(.character("x"), .export)], "x", "export history CSV and network JSON here", hint: ("x", "Export", 5)),
         row([(.character("?"), .toggleHelp), (.character("h"), .toggleHelp)], "?, h", "this help", hint: ("?", "Help", 0)),
-        row([(.escape, .close)], "Esc", "stop a long job, close a prompt or view; never quits", hint: nil),
+        row([(.escape, .close)], "Esc", "close a prompt or view, stop a job; never quits", hint: nil),
         row([(.character("q"), .quit), (.control("c"), .quit)], "q, Ctrl-C", "quit", hint: ("q", "Quit", 0)),
     ]
 

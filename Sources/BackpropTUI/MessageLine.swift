@@ -47,11 +47,10 @@ struct MessageLine {
         }
     }
 
-    /// "go-to 1,234,567 / 1,000,000,000 (0.1%) · 11.6M/s · 1 min 25 s left · Esc stops".
+    /// "go-to 1,234,567/1,000,000,000 0.1% · 11.6M/s · 1m25s left · Esc stops".
     static func progress(_ job: Job) -> String {
         let fraction = job.total > 0 ? Double(job.done) / Double(job.total) : 1
-        var text = "\(job.name) \(Format.count(job.done)) / \(Format.count(job.total))"
-            + " (" + Format.percent(fraction) + ")"
+        var text = "\(job.name) \(Format.count(job.done))/\(Format.count(job.total)) " + Format.percent(fraction)
         if job.seconds > 0, job.done > job.start {
             let rate = Double(job.done - job.start) / job.seconds
             text += " · \(Format.rate(rate)) · \(Format.duration(Double(job.total - job.done) / rate)) left"

@@ -68,10 +68,10 @@ struct NetworkPane {
         var y = top + 4
         if roomy {
             let net = Style(.muted)
-            canvas.put("net_h1 \(Format.number(f.net_h1))", x: hiddenX, y: y, net)
-            canvas.put("net_o1 \(Format.number(f.net_o1))", x: outputX, y: y, net)
-            canvas.put("net_h2 \(Format.number(f.net_h2))", x: hiddenX, y: y + 1, net)
-            canvas.put("net_o2 \(Format.number(f.net_o2))", x: outputX, y: y + 1, net)
+            canvas.put("net_h1 " + Format.right(Format.number(f.net_h1), 12), x: hiddenX, y: y, net)
+            canvas.put("net_o1 " + Format.right(Format.number(f.net_o1), 12), x: outputX, y: y, net)
+            canvas.put("net_h2 " + Format.right(Format.number(f.net_h2), 12), x: hiddenX, y: y + 1, net)
+            canvas.put("net_o2 " + Format.right(Format.number(f.net_o2), 12), x: outputX, y: y + 1, net)
             y += 2
         }
         let trained = trainer.settings.trainBiases ? "trained" : "fixed"

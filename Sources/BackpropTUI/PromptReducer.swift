@@ -8,10 +8,10 @@ extension AppState {
 
     mutating func insertIntoPrompt(_ typed: String) {
         guard var current = prompt else { return }
-        let text = typed.filter { !$0.isControl }
+        // The screen writes − (U+2212); typed or pasted back, it means the ASCII minus.
+        let text = String(typed.filter { !$0.isControl }.map { $0 == "−" ? "-" : $0 })
         guard !text.isEmpty else { return }
         var base = current.selected ? "" : current.text
-        current.error = nil
         switch current.kind {
         case .goTo:
             guard text.allSatisfy(\.isASCIIDigit) else {
@@ -28,14 +28,14 @@ extension AppState {
             }
         case .edit:
             guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
-                current.error = "a number: digits, . - + e"
+                current.error = "a number: digits . − + e"
                 prompt = current
                 return
             }
             base += text
             if base.count > Self.editLimit {
                 current.overflowed = true
-                current.error = "at most \(Self.editLimit) characters"
+                current.error = "too long"
                 base = String(base.prefix(Self.editLimit))
             }
         }
@@ -67,11 +67,12 @@ extension AppState {
 
     /// Applies an edit, or says why not (nothing changes then).
     private mutating func editRefusal(_ quantity: Quantity, _ current: Prompt) -> String? {
-        if current.overflowed { return "longer than \(Self.editLimit) characters; Ctrl-U clears" }
+        if current.overflowed { return "too long: at most \(Self.editLimit) characters" }
+        if current.text.isEmpty { return "type a number, or Esc to cancel" }
         guard let value = Double(current.text), value.isFinite else { return "not a finite number" }
         if quantity == .learningRate, value <= 0 { return "η must be above 0" }
         guard trainer.edit(quantity, to: value) else { return "that makes the network's numbers non-finite" }
-        message = "\(quantity.name) set to \(Format.short(value)) at iteration \(Format.count(trainer.iteration))"
+        message = "\(quantity.name) set to \(Format.exact(value)) at iteration \(Format.count(trainer.iteration))"
             + " · replayed when the run passes it again"
         return nil
     }

@@ -24,11 +24,11 @@ extension AppState {
             if refusedWhileBusy() { break }
             effects = setRunning(!running)
         case .faster:
+            message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
             speed = speed.faster
-            message = "speed: \(speed.label)"
         case .slower:
+            message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
             speed = speed.slower
-            message = "speed: \(speed.label)"
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty
@@ -62,10 +62,12 @@ extension AppState {
             if overlay == .checkpoints { scrollCheckpoints(by: -1) } else { moveSelection(by: -1) }
         case .selectNext:
             if overlay == .checkpoints { scrollCheckpoints(by: 1) } else { moveSelection(by: 1) }
-        case .pageUp:
-            scrollCheckpoints(by: -CheckpointsPane.pageRows(self))
-        case .pageDown:
-            scrollCheckpoints(by: CheckpointsPane.pageRows(self))
+        case .pageUp, .pageDown:
+            guard overlay == .checkpoints else {
+                message = "PgUp and PgDn scroll the checkpoints view (t)"
+                break
+            }
+            scrollCheckpoints(by: (command == .pageUp ? -1 : 1) * CheckpointsPane.pageRows(self))
         case .openGoTo:
             if refusedWhileBusy() { break }
             prompt = Prompt(.goTo, text: String(Post.finalIteration))
@@ -92,11 +94,13 @@ extension AppState {
         case .promptSubmit:
             effects = submitPrompt()
         case .close:
-            if let job {
+            if prompt != nil {
+                prompt = nil
+            } else if overlay == .help {
+                overlay = nil
+            } else if let job {
                 self.job = nil
                 message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
-            } else if prompt != nil {
-                prompt = nil
             } else {
                 overlay = nil
             }
@@ -123,11 +127,11 @@ extension AppState {
         return effects
     }
 
-    /// "exported bptui-20261129-195900-history.csv (every 954th iteration) and -network.json".
+    /// "exported bptui-20261129-195900-history.csv (every 954th) and -network.json".
     static func exportedMessage(_ written: ExportWritten) -> String {
         let names = written.paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         guard let first = names.first else { return "exported nothing" }
-        let every = written.interval == 1 ? "" : " (every \(Format.ordinal(written.interval)) iteration)"
+        let every = written.interval == 1 ? "" : " (every \(Format.ordinal(written.interval)))"
         let rest = names.dropFirst().map { name in
             let shared = zip(first, name).prefix { $0 == $1 }.count
             return shared > 1 ? String(name.dropFirst(shared - 1)) : name

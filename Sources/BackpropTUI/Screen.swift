@@ -25,11 +25,13 @@ public enum Screen {
 
     /// A centred note naming the size needed and the size there is.
     static func renderTooSmall(into canvas: inout Canvas) {
-        let lines = [
+        let long = [
             "bptui needs a terminal of at least \(Layout.minimumWidth)×\(Layout.minimumHeight);",
             "this one is \(canvas.width)×\(canvas.height).",
             "Enlarge it, or press q to quit.",
         ]
+        let short = ["needs \(Layout.minimumWidth)×\(Layout.minimumHeight)", "this: \(canvas.width)×\(canvas.height)", "q quits"]
+        let lines = long.allSatisfy { $0.count <= canvas.width } ? long : short
         let top = max(0, (canvas.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let shown = canvas.glyphs.render(line)

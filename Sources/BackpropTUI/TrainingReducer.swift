@@ -51,10 +51,18 @@ extension AppState {
     }
 
     /// Starts a job and takes its first slice at once: a short job ends before the next frame.
+    /// Each kind of job costs its own time per iteration, so its slices start small and grow.
     mutating func startJob(_ work: Job.Work, total: Int, done: Int) -> [Effect] {
         job = Job(work: work, total: total, done: done)
-        return continueJob(budget: jobBatch, seconds: 0)
+        jobBatch = Self.firstSlice
+        let effects = continueJob(budget: jobBatch, seconds: 0)
+        // The first slice ran before any clock: the rate counts from the end of it.
+        if let first = job { job = Job(work: first.work, total: first.total, done: first.done) }
+        return effects
     }
+
+    /// Iterations the first slice of a job takes: short enough for any job in a debug build.
+    static let firstSlice = 10_000
 
     /// The clock: the run trains what its speed owes, a job takes its next slice.
     mutating func tick(_ seconds: Double) -> [Effect] {
@@ -81,6 +89,9 @@ extension AppState {
             train(min(budget, target - trainer.iteration))
             current.done = trainer.iteration
             finished = trainer.iteration >= target || trainer.divergence != nil
+            if finished, trainer.iteration != Post.finalIteration, current.total - current.start > budget {
+                message = "went to iteration \(Format.count(trainer.iteration))"
+            }
         case .rewind(var replay, let target):
             replay.train(min(budget, target - replay.iteration))
             current.done = replay.iteration

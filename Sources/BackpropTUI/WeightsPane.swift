@@ -18,7 +18,7 @@ struct WeightsPane {
         let trainer = state.trainer, next = state.derived.next
         let w = Self.columnWidth
         let titles = ["value", "∂E/∂w next", "Δ next"] + (roomy ? ["Δ last"] : [])
-        let header = "   " + titles.map { " " + Format.right($0, w) }.joined() + (roomy ? "▲▼" : "")
+        let header = "   " + titles.map { " " + Format.right($0, w) }.joined() + (roomy ? " ▲▼" : "")
         canvas.put(header, x: area.x, y: area.y, Style(.muted), limit: limit)
         for (index, parameter) in AppState.rows.enumerated() {
             let y = area.y + 1 + index
@@ -39,7 +39,8 @@ struct WeightsPane {
             }
             let last = fixed ? nil : state.lastChange(parameter)
             if roomy {
-                let text = last.map { cell($0) } ?? " " + Format.right("—", w)
+                let text = last.map { $0 == 0 && next.gradient[parameter] != 0 ? " " + Format.right(Self.belowPrecision, w) : cell($0) }
+                    ?? " " + Format.right("—", w)
                 x = canvas.put(text, x: x, y: y, Style(.muted), limit: limit)
             }
             marker(last, into: &canvas, x: x, y: y)

@@ -109,6 +109,7 @@ struct KeyEvent {
         case KEY_END: .end
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
+        case KEY_F0 + 1 ... KEY_F0 + 63: .function(code - Int(KEY_F0))
         default: isResize ? nil : .other(code)
         }
     }

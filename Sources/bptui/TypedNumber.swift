@@ -7,7 +7,8 @@ struct TypedNumber: ExpressibleByArgument {
     let value: Double
 
     init?(argument: String) {
-        guard let value = Double(argument) else { return nil }
+        // The screen writes − (U+2212); pasted back, it means the ASCII minus.
+        guard let value = Double(argument.replacingOccurrences(of: "−", with: "-")) else { return nil }
         text = argument
         self.value = value
     }

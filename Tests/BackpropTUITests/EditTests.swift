@@ -54,9 +54,9 @@ import Testing
         #expect(state.screen().contains("reset to iteration 0, edits forgotten"))
     }
 
-    @Test(arguments: [("abc", "not a finite number"), ("", "not a finite number"), ("nan", "not a finite number"),
+    @Test(arguments: [("abc", "not a finite number"), ("", "type a number, or Esc to cancel"), ("nan", "not a finite number"),
                       ("1e999", "not a finite number"), ("inf", "not a finite number"),
-                      (String(repeating: "9", count: 10_000), "longer than 32 characters; Ctrl-U clears")])
+                      (String(repeating: "9", count: 10_000), "too long: at most 32 characters")])
     func badTextChangesNothingAndSaysWhyBesideThePrompt(text: String, reason: String) {
         var state = press(.character("="), .control("u"))
         state = type(text, on: state)

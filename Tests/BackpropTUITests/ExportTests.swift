@@ -36,12 +36,11 @@ import Testing
         #expect(lines[2].hasPrefix("3,"))
         #expect(lines.last!.hasPrefix("\(trainer.iteration),"))
         let message = AppState.exportedMessage(ExportWritten(paths: ["/d/bptui-1-2-history.csv", "/d/bptui-1-2-network.json"], interval: 954))
-        #expect(message == "exported bptui-1-2-history.csv (every 954th iteration) and -network.json")
+        #expect(message == "exported bptui-1-2-history.csv (every 954th) and -network.json")
     }
 
     @Test func xRunsInSlicesThenAsksTheBackendToWriteAndItsAnswerIsShown() {
         var state = trained(200_000)
-        state.jobBatch = 50_000
         var effects = state.update(Command.from(.character("x"), in: state)!)
         var slices = 0
         while state.job != nil {

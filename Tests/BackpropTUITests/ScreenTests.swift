@@ -31,9 +31,9 @@ import Testing
         #expect(w5?.contains("−0.041083520") == true, "Δ next")
         #expect(text.contains("∂E/∂w next") && text.contains("Δ next"))
         if width >= 110 {
-            #expect(text.contains("net_h1 0.377500000"))
-            #expect(text.contains("net_o1 1.105905967"))
-            #expect(text.contains("Δ last▲▼"))
+            #expect(text.contains("net_h1  0.377500000"))
+            #expect(text.contains("net_o1  1.105905967"))
+            #expect(text.contains("Δ last ▲▼"))
         }
     }
 
@@ -66,9 +66,9 @@ import Testing
     @Test func textbookBannerStatesTheDifference() {
         let state = trained(10_000, settings: TrainingSettings(order: .textbook))
         let text = render(state, (80, 24)).text
-        #expect(text.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (Δ +1.7e-8)"))
+        #expect(text.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (Δ +1.7e−8)"))
         let wide = render(state, (120, 40)).text
-        #expect(wide.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (published order; Δ +1.7e-8)"))
+        #expect(wide.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (published order; Δ +1.7e−8)"))
         #expect(text.contains("o2 0.984064274→0.99"))
     }
 
@@ -260,7 +260,7 @@ import Testing
     @Test(arguments: [0, 1, 10_000])
     func gradientCheckPassesEveryRow(iterations: Int) {
         let text = render(.toggleGradientCheck, iterations: iterations)
-        #expect(text.contains("10 of 10 gradients agree: |difference| < 1e-9 or relative < 1e-7"))
+        #expect(text.contains("10 of 10 gradients agree: |difference| < 1e−9 or relative < 1e−7"))
         #expect(!text.contains("✗"))
     }
 

@@ -40,7 +40,7 @@ import Testing
         #expect(effects == [.tick(after: 0)])
         let reached = state.trainer.iteration
         let progress = state.screen()
-        #expect(progress.contains("go-to \(Format.count(reached)) / 1,000,000,000 (0.0%) · "), "\(progress)")
+        #expect(progress.contains("go-to \(Format.count(reached))/1,000,000,000 0.0% · "), "\(progress)")
         #expect(progress.contains("▶ go-to ") && progress.contains(" left · Esc stops"))
         for key in [Key.character(" "), .character("g"), .character("o")] { state.update(Command.from(key, in: state)!) }
         #expect(state.trainer.iteration == reached, "training keys wait for the job")
@@ -48,8 +48,9 @@ import Testing
         for key in [Key.down, .character("?")] { state.update(Command.from(key, in: state)!) }
         #expect(state.selection == .w6 && state.overlay == .help, "views and selection still answer")
         #expect(state.update(.close).isEmpty)
-        #expect(state.job == nil && state.trainer.iteration == reached && state.overlay == .help, "Esc stops the job first")
-        state.update(.toggleHelp)
+        #expect(state.job != nil && state.overlay == nil, "Esc closes help first; the job goes on")
+        #expect(state.update(.close).isEmpty)
+        #expect(state.job == nil && state.trainer.iteration == reached)
         #expect(state.screen().contains("go-to stopped at iteration \(Format.count(reached))"))
         #expect(state.update(.tick(seconds: 0.02)).isEmpty, "nothing left to tick")
     }
@@ -122,7 +123,7 @@ import Testing
         #expect(!check.contains("✗"))
         let w1 = check.split(separator: "\n").first { $0.contains("w1  ✓") }.map(String.init) ?? ""
         #expect(w1.contains("0.000364723≠") && w1.contains("0.000438568"), "\(w1)")
-        #expect(check.contains("not the true") && check.contains("gradient, by design"))
+        #expect(check.contains("already updated: by design not the true gradient"))
         let textbook = press(.character("o"), .character("c")).screen(120, 40)
         #expect(!textbook.contains("update uses") && !textbook.contains("by design"))
     }
@@ -134,5 +135,41 @@ import Testing
         #expect(state.prompt?.text == "1")
         let canvas = Screen.render(state, width: 80, height: 24)
         #expect(!canvas.cells.contains { $0.character.isControl })
+    }
+
+    @Test func theScreensOwnMinusPastedBackIntoThePromptIsAMinus() {
+        var state = press(.character("="), .control("u"))
+        state = type("−0.022602540", on: state)
+        state = press(.enter, on: state)
+        #expect(state.trainer.network.w5 == -0.022602540)
+        #expect(state.screen().contains("w5 set to −0.022602540 at iteration 0"))
+    }
+
+    @Test func keysWithoutAJobHereSaySo() {
+        #expect(press(.pageDown).screen().contains("PgUp and PgDn scroll the checkpoints view (t)"))
+        #expect(press(.function(5)).screen().contains("the key F5 does nothing here"))
+        #expect(press(.home).screen().contains("the key Home does nothing here"))
+        #expect(press(.character("+"), .character("+"), .character("+"), .character("+"), .character("+"))
+            .screen().contains("speed: max, the fastest"))
+    }
+
+    @Test func aGoToThatTookSlicesSaysWhereItWent() {
+        let state = trained(123_456)
+        #expect(state.screen().contains("went to iteration 123,456"))
+    }
+
+    @Test(arguments: [1, 3, 50, 777])
+    func theCurrentPointSitsOnItsOwnDot(iterations: Int) {
+        let canvas = Screen.render(trained(iterations), width: 80, height: 24)
+        let layout = Layout(width: 80, height: 24)!
+        let plotRows = layout.chart.y + 1 ..< layout.chart.y + layout.chart.height - 3
+        let columns = layout.chart.x + 7 ..< layout.chart.x + layout.chart.width - 1
+        let point = plotRows.flatMap { y in columns.map { (x: $0, y: y) } }.first { canvas[$0.x, $0.y].character == "●" }
+        guard let point else {
+            Issue.record("no current point")
+            return
+        }
+        let dotsInItsColumn = plotRows.filter { (0x2800 ... 0x28FF).contains(canvas[point.x, $0].character.unicodeScalars.first!.value) }
+        #expect(dotsInItsColumn.isEmpty, "the ● covers its own dot, none left above or below: \(dotsInItsColumn)")
     }
 }
