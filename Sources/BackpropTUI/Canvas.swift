@@ -109,18 +109,21 @@ public struct Canvas: Sendable, Equatable {
     public mutating func box(_ rect: Rect, title: String = "", _ style: Style = Style(.muted)) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let g = glyphs, right = rect.x + rect.width - 1, bottom = rect.y + rect.height - 1
+        func set(_ character: Character, _ x: Int, _ y: Int) {
+            if x >= 0, x < width, y >= 0, y < height { self[x, y] = Cell(character: character, style: style) }
+        }
         for x in rect.x + 1 ..< right {
-            put(String(g.horizontal), x: x, y: rect.y, style)
-            put(String(g.horizontal), x: x, y: bottom, style)
+            set(g.horizontal, x, rect.y)
+            set(g.horizontal, x, bottom)
         }
         for y in rect.y + 1 ..< bottom {
-            put(String(g.vertical), x: rect.x, y: y, style)
-            put(String(g.vertical), x: right, y: y, style)
+            set(g.vertical, rect.x, y)
+            set(g.vertical, right, y)
         }
-        put(String(g.topLeft), x: rect.x, y: rect.y, style)
-        put(String(g.topRight), x: right, y: rect.y, style)
-        put(String(g.bottomLeft), x: rect.x, y: bottom, style)
-        put(String(g.bottomRight), x: right, y: bottom, style)
+        set(g.topLeft, rect.x, rect.y)
+        set(g.topRight, right, rect.y)
+        set(g.bottomLeft, rect.x, bottom)
+        set(g.bottomRight, right, bottom)
         if !title.isEmpty {
             put(" \(title) ", x: rect.x + 2, y: rect.y, Style(.title, bold: true), limit: right - 1)
         }

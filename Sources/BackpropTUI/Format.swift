@@ -28,7 +28,7 @@ public enum Format {
         guard value.isFinite else { return number(value) }
         for places in stride(from: decimals, through: 0, by: -1) {
             let text = number(value, decimals: places)
-            if text.count <= width, text.contains("e") || significant(text) >= significantDigits || value == 0 {
+            if text.count <= width, text.contains("e" as Character) || significant(text) >= significantDigits || value == 0 {
                 return text
             }
         }
@@ -48,7 +48,7 @@ public enum Format {
 
     /// A short form of a learning rate or target: 0.5, 1e+12, −0.25.
     static func short(_ value: Double) -> String {
-        let text = String(format: "%g", abs(value)).replacingOccurrences(of: "-", with: minus)
+        let text = String(String(format: "%g", abs(value)).map { $0 == "-" ? "−" : $0 })
         return value < 0 ? minus + text : text
     }
 
@@ -77,7 +77,13 @@ public enum Format {
 
     /// How many significant digits a fixed-point text shows.
     private static func significant(_ fixed: String) -> Int {
-        fixed.filter(\.isNumber).drop { $0 == "0" }.count
+        var count = 0, leading = true
+        for byte in fixed.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            if leading, byte == UInt8(ascii: "0") { continue }
+            leading = false
+            count += 1
+        }
+        return count
     }
 
     /// Right-aligns `text` in `width` columns.

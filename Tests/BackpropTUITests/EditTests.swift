@@ -28,6 +28,7 @@ import Testing
         state.update(.tick(seconds: 0.1))
         state = press(.character("="), on: state)
         #expect(!state.running)
+        #expect(state.screen().contains("│ paused │"))
         #expect(state.prompt?.text == "\(state.trainer.network.w5)")
         state.update(.tick(seconds: 0.1))
         #expect(state.prompt?.text == "\(state.trainer.network.w5)")
