@@ -19,7 +19,7 @@ extension AppState {
         let replayed = pending - trainer.pendingEdits.count
         if replayed > 0 {
             let edits = trainer.edits.filter { $0.iteration > before && $0.iteration <= trainer.iteration }
-            message = "replayed " + edits.map { "\($0.quantity.name) = \(Format.short($0.value)) at \(Format.count($0.iteration))" }
+            message = "replayed " + edits.map { "\($0.quantity.name) = \(Format.exact($0.value)) at \(Format.count($0.iteration))" }
                 .joined(separator: ", ")
         } else if before < Post.finalIteration, trainer.iteration == Post.finalIteration {
             message = nil
@@ -123,7 +123,7 @@ extension AppState {
         let ahead = trainer.pendingEdits
         guard let first = ahead.first else { return "" }
         let more = ahead.count > 1 ? " and \(Format.plural(ahead.count - 1, "more edit"))" : ""
-        return " · the edit \(first.quantity.name) = \(Format.short(first.value)) at \(Format.count(first.iteration))\(more) replays when the run passes it"
+        return " · the edit \(first.quantity.name) = \(Format.exact(first.value)) at \(Format.count(first.iteration))\(more) replays when the run passes it"
     }
 
     /// Run mode: trains what the speed owes for `seconds`, stopping once at iteration 10,000.
