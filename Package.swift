@@ -28,7 +28,7 @@ let package = Package(
         ),
         .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
         .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine", "TestSupport"]),

@@ -1,0 +1,71 @@
+/// The shape of a layered network: layer sizes [n0, n1, …, nL] (inputs, hidden layers,
+/// outputs), the hidden and output activations, the loss and the bias layout.
+///
+/// Weights are numbered the post's way, generalised: layer by layer, destination neuron by
+/// destination neuron, source by source. For 2-2-2 that is exactly w1…w8.
+public struct Architecture: Sendable, Equatable, Codable {
+    public let layers: [Int]
+    public let activation: Activation
+    public let outputActivation: Activation
+    public let loss: Loss
+    public let bias: BiasMode
+
+    /// Why an architecture is refused, in one line.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
+                loss: Loss = .halfSquared, bias: BiasMode = .shared) throws(Refusal) {
+        guard layers.count >= 2 else {
+            throw Refusal(description: "layers needs at least an input and an output size, got \(layers.count) size")
+        }
+        if let zero = layers.firstIndex(where: { $0 < 1 }) {
+            throw Refusal(description: "layer \(zero) has size \(layers[zero]); every layer needs at least 1 neuron")
+        }
+        if activation == .softmax { throw Refusal(description: "softmax is for the output layer only") }
+        if outputActivation == .softmax, layers[layers.count - 1] < 2 {
+            throw Refusal(description: "softmax needs at least 2 outputs, got 1")
+        }
+        if loss == .crossEntropy, outputActivation != .logistic, outputActivation != .softmax {
+            throw Refusal(description: "cross-entropy needs logistic or softmax outputs, got \(outputActivation.rawValue)")
+        }
+        self.layers = layers
+        self.activation = activation
+        self.outputActivation = outputActivation
+        self.loss = loss
+        self.bias = bias
+    }
+
+    /// The post's 2-2-2 logistic network with half-squared loss and shared biases.
+    public static let post = try! Architecture(layers: [2, 2, 2])
+
+    /// The index of the last layer, L.
+    public var outputLayer: Int { layers.count - 1 }
+
+    /// The activation of layer l (1…L).
+    public func activation(ofLayer l: Int) -> Activation { l == outputLayer ? outputActivation : activation }
+
+    /// Where layer l's (1…L) weights start in the flat list.
+    public func weightOffset(layer l: Int) -> Int {
+        (1 ..< l).reduce(0) { $0 + layers[$1] * layers[$1 - 1] }
+    }
+
+    /// Where layer l's (1…L) biases start in the flat list.
+    public func biasOffset(layer l: Int) -> Int {
+        bias == .shared ? l - 1 : (1 ..< l).reduce(0) { $0 + layers[$1] }
+    }
+
+    public var weightCount: Int { weightOffset(layer: layers.count) }
+    public var biasCount: Int { biasOffset(layer: layers.count) }
+
+    /// The flat index of the weight into neuron j of layer l from neuron i of layer l − 1.
+    public func weightIndex(layer l: Int, to j: Int, from i: Int) -> Int {
+        weightOffset(layer: l) + j * layers[l - 1] + i
+    }
+
+    /// The flat index of the bias neuron j of layer l adds.
+    public func biasIndex(layer l: Int, neuron j: Int) -> Int {
+        biasOffset(layer: l) + (bias == .shared ? 0 : j)
+    }
+}

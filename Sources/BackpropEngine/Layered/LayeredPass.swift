@@ -1,0 +1,116 @@
+/// Every value the forward pass computes for one sample: the nets and outputs of each layer
+/// (layer 0's outputs are the inputs) and the sample's loss.
+public struct LayeredForward: Sendable, Equatable {
+    /// nets[l] and outs[l] for l = 0…L (nets[0] is empty).
+    public let nets: [[Double]]
+    public let outs: [[Double]]
+    /// The sample's loss: for half-squared, Σ ½(t − o)², the post's E_total.
+    public let loss: Double
+
+    public init(_ network: LayeredNetwork, _ sample: Sample) {
+        let a = network.architecture
+        var nets: [[Double]] = [[]], outs = [sample.inputs]
+        for l in 1 ... a.outputLayer {
+            let below = outs[l - 1]
+            var layer = [Double](repeating: 0, count: a.layers[l])
+            for j in layer.indices {
+                var sum = 0.0
+                for i in below.indices { sum += network.weight(layer: l, to: j, from: i) * below[i] }
+                layer[j] = sum + network.bias(layer: l, neuron: j)
+            }
+            nets.append(layer)
+            outs.append(a.activation(ofLayer: l).outputs(layer))
+        }
+        self.nets = nets
+        self.outs = outs
+        loss = a.loss.value(outputs: outs[a.outputLayer], targets: sample.targets, activation: a.outputActivation)
+    }
+
+    public var outputs: [Double] { outs[outs.count - 1] }
+}
+
+/// One update of a layered network from a batch of samples, in either order: every δ, the
+/// mean gradient and the updated network.
+///
+/// Textbook: every δ from the weights before the update. Published: each layer is updated
+/// first (with its mean gradient over the batch), and the layer below computes its δ's, for
+/// every sample of the batch, with the layer above already updated — the post's script.
+public struct LayeredStep: Sendable, Equatable {
+    public let before: LayeredNetwork, after: LayeredNetwork
+    public let forwards: [LayeredForward]
+    /// deltas[s][l][j] = ∂E/∂net of neuron j of layer l for sample s (deltas[s][0] is empty).
+    public let deltas: [[[Double]]]
+    /// The mean gradient over the batch, flat like the weights and biases.
+    public let weightGradient: [Double], biasGradient: [Double]
+
+    public init(_ network: LayeredNetwork, batch: [Sample], learningRate η: Double, order: UpdateOrder,
+                trainBiases: Bool) {
+        let a = network.architecture, count = Double(batch.count)
+        let forwards = batch.map { LayeredForward(network, $0) }
+        var next = network
+        var weightGradient = [Double](repeating: 0, count: a.weightCount)
+        var biasGradient = [Double](repeating: 0, count: a.biasCount)
+        var deltas = forwards.map { f in f.nets.map { [Double](repeating: 0, count: $0.count) } }
+        for l in stride(from: a.outputLayer, through: 1, by: -1) {
+            let above = order == .published ? next : network
+            for (s, f) in forwards.enumerated() {
+                deltas[s][l] = l == a.outputLayer
+                    ? Self.outputDeltas(f, batch[s], a)
+                    : Self.hiddenDeltas(f, deltas[s][l + 1], above, layer: l)
+            }
+            for j in 0 ..< a.layers[l] {
+                for i in 0 ..< a.layers[l - 1] {
+                    var sum = 0.0
+                    for (s, f) in forwards.enumerated() { sum += deltas[s][l][j] * f.outs[l - 1][i] }
+                    weightGradient[a.weightIndex(layer: l, to: j, from: i)] = sum / count
+                }
+                var sum = 0.0
+                for s in forwards.indices { sum += deltas[s][l][j] }
+                biasGradient[a.biasIndex(layer: l, neuron: j)] += sum / count
+            }
+            for j in 0 ..< a.layers[l] {
+                for i in 0 ..< a.layers[l - 1] {
+                    let k = a.weightIndex(layer: l, to: j, from: i)
+                    next.weights[k] = network.weights[k] - η * weightGradient[k]
+                }
+            }
+            if trainBiases {
+                for k in a.biasOffset(layer: l) ..< a.biasOffset(layer: l + 1) {
+                    next.biases[k] = network.biases[k] - η * biasGradient[k]
+                }
+            }
+        }
+        before = network
+        after = next
+        self.forwards = forwards
+        self.deltas = deltas
+        self.weightGradient = weightGradient
+        self.biasGradient = biasGradient
+    }
+
+    /// δ_o = ∂E/∂net_o: −(t − o)·f′(net) for half-squared; o − t for cross-entropy; through
+    /// the softmax Jacobian for half-squared softmax.
+    static func outputDeltas(_ f: LayeredForward, _ sample: Sample, _ a: Architecture) -> [Double] {
+        let o = f.outputs, t = sample.targets, nets = f.nets[a.outputLayer]
+        switch (a.loss, a.outputActivation) {
+        case (.crossEntropy, _):
+            return o.indices.map { o[$0] - t[$0] }
+        case (.halfSquared, .softmax):
+            let dE_dout = o.indices.map { -(t[$0] - o[$0]) }
+            let weighted = o.indices.reduce(0.0) { $0 + dE_dout[$1] * o[$1] }
+            return o.indices.map { o[$0] * (dE_dout[$0] - weighted) }
+        case (.halfSquared, let activation):
+            return o.indices.map { -(t[$0] - o[$0]) * activation.derivative(net: nets[$0], out: o[$0]) }
+        }
+    }
+
+    /// δ_j = (Σ_k δ_k · w_kj) · f′(net_j) for the neurons of hidden layer l.
+    static func hiddenDeltas(_ f: LayeredForward, _ above: [Double], _ weights: LayeredNetwork, layer l: Int) -> [Double] {
+        let a = weights.architecture, activation = a.activation(ofLayer: l)
+        return (0 ..< a.layers[l]).map { j in
+            var sum = 0.0
+            for k in above.indices { sum += above[k] * weights.weight(layer: l + 1, to: k, from: j) }
+            return sum * activation.derivative(net: f.nets[l][j], out: f.outs[l][j])
+        }
+    }
+}
