@@ -27,11 +27,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
-        .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine", "TestSupport"],
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+        .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine"],
                     exclude: ["Golden"]),
-        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine", "TestSupport"]),
+        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,6 @@
 @testable import BackpropEngine
 import Foundation
 import Testing
-import TestSupport
 
 /// The general engine: bit-identical to the post's on its network, equal to a naive reference
 /// on any other, in agreement with central differences, and refusing what makes no sense.

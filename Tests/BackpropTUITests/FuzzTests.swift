@@ -1,7 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
 import Testing
-import TestSupport
 
 /// 100,000 random keys through the key map and reducer, with the invariants checked after
 /// every one and the screen drawn at random sizes along the way.

@@ -2,7 +2,6 @@ import BackpropEngine
 import BackpropTUI
 import Foundation
 import Testing
-import TestSupport
 
 /// The real binary under hostile conditions: signals, suspension, resize storms, random keys,
 /// and places that are not terminals.

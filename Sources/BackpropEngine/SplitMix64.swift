@@ -1,5 +1,6 @@
-/// A small seeded random generator, so every randomized test replays the same input.
-public struct SplitMix64: RandomNumberGenerator {
+/// A small seeded random generator (SplitMix64): every seeded run — initial weights, data
+/// sets, shuffling, randomized tests — replays exactly.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -1,0 +1,110 @@
+/// How a layered network trains: η, the update order, whether biases learn, the batch size
+/// (nil: the whole training set), and whether and how the samples are shuffled each epoch.
+public struct LayeredSettings: Sendable, Equatable {
+    public var learningRate: Double
+    public var order: UpdateOrder
+    public var trainBiases: Bool
+    public var batch: Int?
+    public var shuffle: Bool
+    public var seed: UInt64
+
+    public init(learningRate: Double = 0.5, order: UpdateOrder = .published, trainBiases: Bool = false,
+                batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1) {
+        self.learningRate = learningRate
+        self.order = order
+        self.trainBiases = trainBiases
+        self.batch = batch
+        self.shuffle = shuffle
+        self.seed = seed
+    }
+}
+
+/// Trains a layered network on a data set. An iteration is one update (the mean gradient of
+/// a batch); an epoch is one pass over the training samples, whose last batch may be
+/// smaller. The training error (the mean loss over the training samples), and the test
+/// error when there is a test split, are recorded at the end of every epoch, never after
+/// every update: for the post's one sample with batch 1 that is every iteration.
+public struct LayeredTrainer: Sendable {
+    public let start: LayeredNetwork
+    public let data: DataSet
+    public let settings: LayeredSettings
+    public private(set) var network: LayeredNetwork
+    public private(set) var iteration = 0
+    public private(set) var epoch = 0
+    /// How many samples of the current epoch have been trained on.
+    public private(set) var position = 0
+    /// The training error at the end of each epoch (index 0: before any update).
+    public private(set) var trainingError = ErrorHistory()
+    public private(set) var testError: ErrorHistory?
+    public private(set) var divergence: Divergence?
+    private var order: [Int]
+    private var random: SplitMix64
+
+    public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings) {
+        start = network
+        self.data = data
+        self.settings = settings
+        self.network = network
+        order = Array(data.training.indices)
+        random = SplitMix64(seed: settings.seed)
+        testError = data.test.isEmpty ? nil : ErrorHistory()
+        if settings.shuffle { order.shuffle(using: &random) }
+        recordEpoch()
+    }
+
+    /// The mean loss of `network` over `samples`.
+    public static func meanLoss(_ network: LayeredNetwork, _ samples: [Sample]) -> Double {
+        samples.reduce(0) { $0 + LayeredForward(network, $1).loss } / Double(max(1, samples.count))
+    }
+
+    /// The samples of the next update.
+    public var nextBatch: [Sample] {
+        let size = min(settings.batch ?? order.count, order.count - position)
+        return order[position ..< position + size].map { data.training[$0] }
+    }
+
+    /// Takes up to `updates` updates, stopping early on divergence; returns how many it took.
+    @discardableResult
+    public mutating func train(updates: Int) -> Int {
+        var taken = 0
+        while taken < updates, divergence == nil {
+            let batch = nextBatch
+            let next = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
+                                   trainBiases: settings.trainBiases).after
+            guard next.isFinite else {
+                divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
+                break
+            }
+            network = next
+            iteration += 1
+            taken += 1
+            position += batch.count
+            if position == order.count {
+                epoch += 1
+                position = 0
+                if settings.shuffle { order.shuffle(using: &random) }
+                recordEpoch()
+            }
+        }
+        return taken
+    }
+
+    /// Trains whole epochs (finishing the current one first counts as one).
+    @discardableResult
+    public mutating func train(epochs: Int) -> Int {
+        let target = epoch + epochs
+        var taken = 0
+        while epoch < target, divergence == nil { taken += train(updates: 1) }
+        return taken
+    }
+
+    private mutating func recordEpoch() {
+        let error = Self.meanLoss(network, data.training)
+        guard error.isFinite else {
+            divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
+            return
+        }
+        trainingError.append(error)
+        if !data.test.isEmpty { testError?.append(Self.meanLoss(network, data.test)) }
+    }
+}

@@ -1,0 +1,102 @@
+@testable import BackpropEngine
+import Testing
+
+/// Training any network on any data: epochs and batches, the post's run unchanged, the
+/// built-in sets as Playground makes them, CSV with its errors named.
+@Suite struct LayeredTrainerTests {
+    @Test(arguments: UpdateOrder.allCases)
+    func thePostsRunRecordsTheSameErrorEveryIteration(order: UpdateOrder) {
+        var post = Trainer(settings: TrainingSettings(order: order))
+        var layered = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings(order: order))
+        post.train(10_000)
+        layered.train(updates: 10_000)
+        #expect(layered.iteration == 10_000 && layered.epoch == 10_000)
+        #expect(layered.trainingError.exact == post.history.exact, "every iteration's E_total, bit for bit")
+        #expect(abs(layered.trainingError.latest - 0.000035085) < (order == .published ? 5e-10 : 2e-8))
+    }
+
+    @Test func anEpochIsAPassAndItsLastBatchMayBeSmaller() throws {
+        let a = try Architecture(layers: [1, 2, 1], bias: .perNeuron)
+        let network = try LayeredNetwork(a, weights: [0.1, -0.2, 0.3, 0.4], biases: [0, 0, 0])
+        let data = DataSet(training: (0 ..< 10).map { Sample(inputs: [Double($0) / 10], targets: [Double($0 % 2)]) })
+        var trainer = LayeredTrainer(network, data: data, settings: LayeredSettings(learningRate: 0.1, batch: 3))
+        #expect(trainer.nextBatch.count == 3)
+        trainer.train(updates: 3)
+        #expect(trainer.nextBatch.count == 1 && trainer.epoch == 0 && trainer.position == 9)
+        trainer.train(updates: 1)
+        #expect(trainer.epoch == 1 && trainer.position == 0 && trainer.trainingError.count == 2)
+        trainer.train(epochs: 2)
+        #expect(trainer.iteration == 12 && trainer.trainingError.count == 4)
+        var whole = LayeredTrainer(network, data: data, settings: LayeredSettings(batch: nil))
+        whole.train(updates: 5)
+        #expect(whole.epoch == 5)
+    }
+
+    @Test func shufflingIsSeededAndReplays() throws {
+        let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 100, seed: 3)
+        let a = try Architecture(layers: [2, 4, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        let network = try LayeredNetwork(a, weights: (0 ..< a.weightCount).map { Double($0 % 5) / 10 - 0.2 },
+                                         biases: Array(repeating: 0.1, count: a.biasCount))
+        let settings = LayeredSettings(learningRate: 0.03, batch: 10, shuffle: true, seed: 9)
+        var one = LayeredTrainer(network, data: data, settings: settings), two = one
+        one.train(epochs: 3)
+        two.train(epochs: 3)
+        #expect(one.network == two.network)
+        var unshuffled = LayeredTrainer(network, data: data, settings: LayeredSettings(learningRate: 0.03, batch: 10))
+        unshuffled.train(epochs: 3)
+        #expect(unshuffled.network != one.network)
+    }
+
+    @Test func xorIsLearnedByTwoFiveOne() throws {
+        let a = try Architecture(layers: [2, 5, 1], bias: .perNeuron)
+        var random = SplitMix64(seed: 5)
+        let network = try LayeredNetwork(a, weights: (0 ..< 15).map { _ in Double.random(in: -1 ... 1, using: &random) },
+                                         biases: Array(repeating: 0, count: 6))
+        let data = try BuiltInData.xor.make(outputs: 1, outputActivation: .logistic)
+        #expect(data.training.map(\.targets) == [[0], [1], [1], [0]] && data.test.isEmpty)
+        var trainer = LayeredTrainer(network, data: data, settings: LayeredSettings(learningRate: 2, trainBiases: true))
+        trainer.train(epochs: 2_000)
+        #expect(trainer.trainingError.latest < 0.01, "\(trainer.trainingError.latest)")
+        let outputs = data.training.map { LayeredForward(trainer.network, $0).outputs[0] }
+        #expect(outputs.map { $0 > 0.5 } == [false, true, true, false])
+    }
+
+    @Test func playgroundsSetsAreShapedAsPlaygroundMakesThem() throws {
+        let circle = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 500, seed: 1)
+        #expect(circle.training.count == 250 && circle.test.count == 250, "half for testing by default")
+        for sample in circle.training + circle.test {
+            let r = (sample.inputs[0] * sample.inputs[0] + sample.inputs[1] * sample.inputs[1]).squareRoot()
+            #expect(sample.targets == [r < 2.5 ? 1 : -1] && (r <= 2.5 || (r >= 3.5 && r <= 5)))
+        }
+        let quadrants = try BuiltInData.quadrants.make(outputs: 1, outputActivation: .logistic, samples: 200, testFraction: 0)
+        #expect(quadrants.training.allSatisfy { $0.targets == [$0.inputs[0] * $0.inputs[1] >= 0 ? 1 : 0] && abs($0.inputs[0]) >= 0.3 })
+        let gauss = try BuiltInData.gauss.make(outputs: 2, outputActivation: .softmax, samples: 400, testFraction: 0)
+        let positives = gauss.training.filter { $0.targets == [1, 0] }
+        #expect(positives.count == 200)
+        let meanX = positives.reduce(0) { $0 + $1.inputs[0] } / 200
+        #expect(abs(meanX - 2) < 0.2, "\(meanX)")
+        let spiral = try BuiltInData.spiral.make(outputs: 1, outputActivation: .tanh, samples: 300)
+        #expect((spiral.training + spiral.test).allSatisfy { ($0.inputs[0] * $0.inputs[0] + $0.inputs[1] * $0.inputs[1]).squareRoot() <= 5 })
+        #expect(try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, seed: 1) == circle, "seeded")
+    }
+
+    @Test(arguments: [
+        ("a,b,t\n1,2\n", "data.csv: line 2 has 2 columns, the header 3"),
+        ("a,b,t\n1,x,0\n", "data.csv: line 2, column 2: \"x\" is not a finite number"),
+        ("a,b\n1,2\n", "data.csv: line 1 has 2 columns; the layers need 2 inputs + 1 targets = 3"),
+        ("", "data.csv: is empty; expected a header row and samples"),
+        ("a,b,t\n", "data.csv: has a header but no samples"),
+    ])
+    func badCSVIsNamedByLineAndColumn(text: String, message: String) {
+        #expect(throws: DataSet.Refusal(description: message)) { try DataSet.csv(text, inputs: 2, outputs: 1, name: "data.csv") }
+    }
+
+    @Test func targetsMustFitTheOutputs() {
+        #expect(throws: DataSet.Refusal(description: "a two-class set needs 1 output, got 3")) {
+            try BuiltInData.xor.make(outputs: 3, outputActivation: .logistic)
+        }
+        #expect(throws: DataSet.Refusal(description: "the test fraction must be in [0, 1), got 1.0")) {
+            try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, testFraction: 1)
+        }
+    }
+}
