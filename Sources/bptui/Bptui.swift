@@ -30,15 +30,37 @@ struct Bptui: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    @OptionGroup(title: "Network shape and data (headless for now)")
+    var shape: ShapeOptions
+
     func validate() throws {
         if !headless, let option = headlessOptions.firstGiven {
             throw ValidationError("\(option) is for --headless runs; add --headless")
+        }
+        if let option = shape.firstGiven {
+            if !headless {
+                throw ValidationError("\(option) is for --headless runs for now (the full-screen view shows the post's 2-2-2 network); add --headless")
+            }
+            if network.config != nil {
+                throw ValidationError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
+            }
+            if headlessOptions.steps != nil, shape.epochs != nil {
+                throw ValidationError("--steps and --epochs both say how long to train; give one")
+            }
         }
     }
 
     func run() throws {
         let (start, settings) = try network.resolve()
-        if headless {
+        if shape.firstGiven != nil {
+            let (layered, data, training, classes) = try shape.resolve(settings)
+            let run = LayeredRun(start: layered, data: data, settings: training, classes: classes, updates: headlessOptions.steps,
+                                 epochs: shape.epochs, every: headlessOptions.every, format: headlessOptions.format ?? .table)
+            if let divergence = run.run(write: { print($0) }) {
+                throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
+                    + "a weight or the error stopped being finite; what was written is the last finite state")
+            }
+        } else if headless {
             let run = headlessOptions.run(from: start, settings: settings)
             if let divergence = run.run(write: { print($0) }) {
                 throw InputError(run.explain(divergence))

@@ -141,6 +141,7 @@ struct HeadlessRun {
 /// with an ASCII minus for scripts.
 func formatted(_ value: Double) -> String { Format.number(value, minus: "-") }
 
-private func pad(_ text: String, _ width: Int) -> String {
+/// `text` right-aligned in `width` columns.
+func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
 }

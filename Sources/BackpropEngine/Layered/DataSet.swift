@@ -122,7 +122,8 @@ extension DataSet {
         guard let header = rows.first else { throw Refusal(description: "\(name): is empty; expected a header row and samples") }
         let columns = header.element.split(separator: ",", omittingEmptySubsequences: false).count
         guard columns == inputs + outputs else {
-            throw Refusal(description: "\(name): line 1 has \(columns) columns; the layers need \(inputs) inputs + \(outputs) targets = \(inputs + outputs)")
+            let needs = "\(inputs) input\(inputs == 1 ? "" : "s") + \(outputs) target\(outputs == 1 ? "" : "s") = \(inputs + outputs)"
+            throw Refusal(description: "\(name): line 1 has \(columns) columns; the layers need \(needs)")
         }
         var samples: [Sample] = []
         for (offset, row) in rows.dropFirst() {
@@ -142,5 +143,16 @@ extension DataSet {
         }
         guard !samples.isEmpty else { throw Refusal(description: "\(name): has a header but no samples") }
         return DataSet(training: samples)
+    }
+}
+
+extension DataSet {
+    /// The same samples with `fraction` of them (chosen by `seed`) held out for testing.
+    public func split(testFraction fraction: Double, seed: UInt64) -> DataSet {
+        guard fraction > 0 else { return self }
+        var random = SplitMix64(seed: seed)
+        let all = (training + test).shuffled(using: &random)
+        let testCount = Int((Double(all.count) * fraction).rounded())
+        return DataSet(training: Array(all.dropFirst(testCount)), test: Array(all.prefix(testCount)))
     }
 }

@@ -1,0 +1,113 @@
+import BackpropEngine
+import BackpropTUI
+import Foundation
+
+/// A headless run of any network on any data: a row per epoch (or every K-th), with the
+/// training error, the test error when there is a test split, and accuracy for
+/// classification.
+struct LayeredRun {
+    let start: LayeredNetwork
+    let data: DataSet
+    let settings: LayeredSettings
+    /// Whether outputs are classes, so accuracy means something.
+    let classes: Bool
+    /// Stop after this many updates, or this many epochs.
+    let updates: Int?, epochs: Int?
+    let every: Int?
+    let format: HeadlessFormat
+
+    func run(write: (String) -> Void) -> Divergence? {
+        var trainer = LayeredTrainer(start, data: data, settings: settings)
+        let updatesPerEpoch = (data.training.count + (settings.batch ?? data.training.count) - 1) / (settings.batch ?? data.training.count)
+        let lastEpoch = epochs ?? (updates ?? Post.finalIteration + updatesPerEpoch - 1) / updatesPerEpoch
+        let interval = every ?? (format == .table ? max(1, lastEpoch / 10) : 1)
+        let hasTest = !data.test.isEmpty
+        switch format {
+        case .csv:
+            write((["iteration", "epoch", "error"] + (hasTest ? ["test_error"] : [])
+                + (classes ? ["accuracy"] + (hasTest ? ["test_accuracy"] : []) : [])).joined(separator: ","))
+        case .table:
+            write(summary())
+            write(([pad("iteration", 10), pad("epoch", 8), pad("error", 13)] + (hasTest ? [pad("test error", 13)] : [])
+                + (classes ? [pad("accuracy", 10)] + (hasTest ? [pad("test acc.", 10)] : []) : [])).joined())
+        case .json: break
+        }
+        func emit() {
+            let training = trainer.trainingError.latest
+            let test = trainer.testError?.latest
+            let accuracy = classes ? Self.accuracy(trainer.network, data.training) : nil
+            let testAccuracy = classes && hasTest ? Self.accuracy(trainer.network, data.test) : nil
+            switch format {
+            case .csv:
+                write((["\(trainer.iteration)", "\(trainer.epoch)", "\(training)"] + (test.map { ["\($0)"] } ?? [])
+                    + [accuracy, testAccuracy].compactMap { $0.map { "\($0)" } }).joined(separator: ","))
+            case .table:
+                write(([pad("\(trainer.iteration)", 10), pad("\(trainer.epoch)", 8), pad(formatted(training), 13)]
+                    + (test.map { [pad(formatted($0), 13)] } ?? [])
+                    + [accuracy, testAccuracy].compactMap { $0.map { pad(String(format: "%.1f%%", $0 * 100), 10) } }).joined())
+            case .json: break
+            }
+        }
+        if trainer.divergence == nil { emit() }
+        while trainer.divergence == nil, trainer.epoch < lastEpoch {
+            let target = min(lastEpoch, (trainer.epoch / interval + 1) * interval)
+            trainer.train(epochs: target - trainer.epoch)
+            if trainer.divergence == nil { emit() }
+        }
+        if format == .json { write(json(trainer)) }
+        return trainer.divergence
+    }
+
+    /// "2-5-1 logistic/logistic, half-squared, per-neuron biases trained, xor: 4 samples, …".
+    private func summary() -> String {
+        let a = start.architecture
+        let biases = "\(a.bias.rawValue) biases \(settings.trainBiases ? "trained" : "fixed")"
+        let batch = settings.batch.map { "batch \($0)" } ?? "full batch"
+        return "\(a.layers.map(String.init).joined(separator: "-")) \(a.activation.rawValue)/\(a.outputActivation.rawValue), "
+            + "\(a.loss.rawValue), \(biases), \(settings.order.rawValue) order, η = \(settings.learningRate), \(batch); "
+            + "\(data.training.count) training and \(data.test.count) test samples"
+    }
+
+    /// The fraction of samples whose output is on the target's side: the sign for tanh (and
+    /// linear or relu outputs with ±1 targets), 0.5 for logistic, the largest for softmax.
+    static func accuracy(_ network: LayeredNetwork, _ samples: [Sample]) -> Double {
+        let a = network.architecture
+        let right = samples.filter { sample in
+            let o = LayeredForward(network, sample).outputs, t = sample.targets
+            if a.outputActivation == .softmax {
+                return o.indices.max { o[$0] < o[$1] } == t.indices.max { t[$0] < t[$1] }
+            }
+            let threshold = a.outputActivation == .tanh || t.contains { $0 < 0 } ? 0.0 : 0.5
+            return o.indices.allSatisfy { (o[$0] > threshold) == (t[$0] > threshold) }
+        }
+        return Double(right.count) / Double(max(1, samples.count))
+    }
+
+    private func json(_ trainer: LayeredTrainer) -> String {
+        let report = Report(
+            iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.trainingError.latest,
+            testError: trainer.testError?.latest,
+            accuracy: classes ? Self.accuracy(trainer.network, data.training) : nil,
+            layers: trainer.network.architecture.layers, weights: trainer.network.weights, biases: trainer.network.biases,
+            diverged: trainer.divergence.map { Report.Diverged(iteration: $0.iteration, learningRate: $0.learningRate) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Where training ended and the network's numbers in post numbering.
+    private struct Report: Encodable {
+        let iteration: Int, epoch: Int
+        let error: Double
+        let testError: Double?
+        let accuracy: Double?
+        let layers: [Int]
+        let weights: [Double], biases: [Double]
+        let diverged: Diverged?
+
+        struct Diverged: Encodable {
+            let iteration: Int
+            let learningRate: Double
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import BackpropEngine
+import Foundation
+
+/// The options that choose any network and its data (the general engine). Each is nil when
+/// not given: without them bptui trains the post's own network.
+struct ShapeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Layer sizes, inputs first: 2,5,1 (default: the post's 2,2,2).", valueName: "n0,n1,…"))
+    var layers: LayerSizes?
+
+    @Option(name: .long, help: "Hidden activation: logistic (default), tanh, relu or linear.")
+    var activation: Activation?
+
+    @Option(name: .long, help: "Output activation: logistic (default), tanh, relu, linear or softmax.")
+    var outputActivation: Activation?
+
+    @Option(name: .long, help: "Loss per sample: half-squared (default, the post's Σ½(t−o)²) or cross-entropy (logistic or softmax outputs).")
+    var loss: Loss?
+
+    @Option(name: .long, help: "Biases: shared (default, one per layer as in the post) or per-neuron.")
+    var bias: BiasMode?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Training data: post, xor, and, or, circle, gauss, spiral, quadrants, or a CSV file (a header row, inputs then targets). Default: post for 2-…-2 shapes.",
+        valueName: "name|file.csv"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Points a generated set has (default 500).", valueName: "N"))
+    var samples: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Noise of a generated set, 0…0.5 (default 0).", valueName: "X"))
+    var noise: Double?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Fraction held out for testing, in [0, 1) (default 0.5 for generated sets, 0 otherwise).", valueName: "F"))
+    var testFraction: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Samples per update, or all (default 1: online, as the post).", valueName: "N|all"))
+    var batch: BatchSize?
+
+    @Flag(name: .long, help: "Reorder the training samples every epoch (seeded).")
+    var shuffle = false
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the random weights, the generated data and the shuffling (default 1).", valueName: "N"))
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Headless: epochs to train instead of --steps updates.", valueName: "E"))
+    var epochs: Int?
+
+    func validate() throws {
+        if let samples, samples < 2 { throw ValidationError("--samples must be 2 or more, got \(samples)") }
+        if let noise, !(0 ... 0.5).contains(noise) { throw ValidationError("--noise must be in 0…0.5, got \(noise)") }
+        if let testFraction, !(testFraction >= 0 && testFraction < 1) {
+            throw ValidationError("--test-fraction must be in [0, 1), got \(testFraction)")
+        }
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 or more, got \(epochs)") }
+    }
+
+    /// The name of a given option, or nil when none is: the post's own run.
+    var firstGiven: String? {
+        let given: [(String, Bool)] = [
+            ("--layers", layers != nil), ("--activation", activation != nil), ("--output-activation", outputActivation != nil),
+            ("--loss", loss != nil), ("--bias", bias != nil), ("--data", data != nil), ("--samples", samples != nil),
+            ("--noise", noise != nil), ("--test-fraction", testFraction != nil), ("--batch", batch != nil),
+            ("--shuffle", shuffle), ("--seed", seed != nil), ("--epochs", epochs != nil),
+        ]
+        return given.first { $0.1 }?.0
+    }
+
+    /// The network, data and settings these options describe, over `settings` from the
+    /// common options.
+    func resolve(_ settings: TrainingSettings) throws(InputError) -> (LayeredNetwork, DataSet, LayeredSettings, classes: Bool) {
+        let sizes = layers?.sizes ?? [2, 2, 2]
+        let architecture: Architecture
+        do {
+            architecture = try Architecture(layers: sizes, activation: activation ?? .logistic,
+                                            outputActivation: outputActivation ?? .logistic, loss: loss ?? .halfSquared,
+                                            bias: bias ?? .shared)
+        } catch {
+            throw InputError("--layers \(sizes.map(String.init).joined(separator: ",")): \(error.description)")
+        }
+        let seed = seed ?? 1
+        let dataSet = try makeData(architecture, seed: seed)
+        let layered = LayeredSettings(learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
+                                      batch: batch.map(\.size) ?? 1, shuffle: shuffle, seed: seed)
+        let isBuiltInClassification = data.flatMap(BuiltInData.init(rawValue:)).map { $0 != .post } ?? false
+        return (Self.initialNetwork(architecture, seed: seed), dataSet, layered,
+                isBuiltInClassification || architecture.outputActivation == .softmax)
+    }
+
+    private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {
+        let name = data ?? (a.layers.first == 2 && a.layers.last == 2 ? "post" : nil)
+        guard let name else {
+            throw InputError("--layers \(a.layers.map(String.init).joined(separator: ",")) needs --data: "
+                + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + ", or a CSV file")
+        }
+        do {
+            if let builtIn = BuiltInData(rawValue: name) {
+                if builtIn != .post, a.layers[0] != 2 {
+                    throw InputError("--data \(name) has 2 inputs; --layers starts with \(a.layers[0])")
+                }
+                return try builtIn.make(outputs: a.layers[a.outputLayer], outputActivation: a.outputActivation,
+                                        samples: samples ?? 500, noise: noise ?? 0, testFraction: testFraction, seed: seed &+ 1)
+            }
+            let text = try CSVFile.read(name)
+            do {
+                let whole = try DataSet.csv(text, inputs: a.layers[0], outputs: a.layers[a.outputLayer], name: "--data \(name)")
+                return whole.split(testFraction: testFraction ?? 0, seed: seed &+ 1)
+            } catch {
+                throw InputError(error.description)
+            }
+        } catch let error as DataSet.Refusal {
+            throw InputError("--data \(name): \(error.description)")
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("--data \(name): \(error)")
+        }
+    }
+
+    /// The post's weights for its 2-2-2 shape; otherwise seeded weights uniform in
+    /// ±1/√(fan-in) and biases 0.
+    static func initialNetwork(_ a: Architecture, seed: UInt64) -> LayeredNetwork {
+        if a.layers == [2, 2, 2], a.bias == .shared { return LayeredNetwork(.post) }
+        var random = SplitMix64(seed: seed)
+        var weights: [Double] = []
+        for l in 1 ... a.outputLayer {
+            let limit = 1 / Double(a.layers[l - 1]).squareRoot()
+            weights += (0 ..< a.layers[l] * a.layers[l - 1]).map { _ in Double.random(in: -limit ... limit, using: &random) }
+        }
+        let biases = a.layers == [2, 2, 2] ? [0.35, 0.35, 0.60, 0.60] : [Double](repeating: 0, count: a.biasCount)
+        return try! LayeredNetwork(a, weights: weights, biases: biases)
+    }
+}
+
+/// `--layers 2,5,1`.
+struct LayerSizes: ExpressibleByArgument {
+    let sizes: [Int]
+    init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        sizes = parts.compactMap { $0 }
+    }
+}
+
+/// `--batch 10` or `--batch all`.
+struct BatchSize: ExpressibleByArgument {
+    /// nil: the whole training set.
+    let size: Int?
+    init?(argument: String) {
+        if argument == "all" {
+            size = nil
+        } else if let value = Int(argument), value >= 1 {
+            size = value
+        } else {
+            return nil
+        }
+    }
+}
+
+extension Activation: ExpressibleByArgument {}
+extension Loss: ExpressibleByArgument {}
+extension BiasMode: ExpressibleByArgument {}
+
+/// Reads a `--data` CSV file, refusing anything that is not a small text file.
+enum CSVFile {
+    static func read(_ path: String) throws(InputError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("--data \(path): no such file or built-in set (built-in: "
+                + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        if isDirectory.boolValue { throw InputError("--data \(path): is a directory, not a CSV file") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("--data \(path): cannot be read") }
+        if data.count > 64 << 20 { throw InputError("--data \(path): larger than 64 MiB") }
+        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+            throw InputError("--data \(path): is not a UTF-8 text file")
+        }
+        return text
+    }
+}

@@ -1,0 +1,88 @@
+import BackpropEngine
+import Foundation
+import Testing
+
+/// The general engine from the command line: any shape on any data set, headless, and a
+/// one-line refusal naming what is wrong for every bad input.
+@Suite struct LayeredCommandLineTests {
+    @Test func twoFiveOneLearnsXorAndReportsJSON() throws {
+        let result = try Binary.run(["--headless", "--layers", "2,5,1", "--data", "xor", "--steps", "2000", "--format", "json",
+                                     "--learning-rate", "2", "--bias", "per-neuron", "--train-biases"])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["iteration"] as? Int == 2000 && report?["epoch"] as? Int == 500)
+        #expect((report?["weights"] as? [Double])?.count == 15 && (report?["biases"] as? [Double])?.count == 6)
+        #expect((report?["accuracy"] as? Double) == 1)
+        #expect(((report?["error"] as? Double) ?? 1) < 0.02)
+    }
+
+    @Test(arguments: ["circle", "gauss", "spiral", "quadrants"])
+    func playgroundsSetsRunWithATestSplitAndAccuracy(set: String) throws {
+        let result = try Binary.run(["--headless", "--layers", "2,4,2,1", "--activation", "tanh", "--output-activation", "tanh",
+                                     "--bias", "per-neuron", "--train-biases", "--data", set, "--batch", "10",
+                                     "--learning-rate", "0.03", "--epochs", "4", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutLines
+        #expect(lines.first == "iteration,epoch,error,test_error,accuracy,test_accuracy")
+        #expect(lines.count == 6, "epochs 0…4")
+        #expect(lines.last?.hasPrefix("100,4,") == true, "250 training points in batches of 10: 25 updates an epoch")
+    }
+
+    @Test func theSameSeedGivesTheSameRunAndAnotherSeedAnother() throws {
+        let arguments = ["--headless", "--layers", "2,3,1", "--data", "circle", "--epochs", "2", "--format", "csv", "--shuffle"]
+        let one = try Binary.run(arguments + ["--seed", "7"]), two = try Binary.run(arguments + ["--seed", "7"])
+        let other = try Binary.run(arguments + ["--seed", "8"])
+        #expect(one.stdout == two.stdout && one.stdout != other.stdout)
+    }
+
+    @Test func thePostsShapeWithThePostsDataIsThePostsRun() throws {
+        let layered = try Binary.run(["--headless", "--layers", "2,2,2", "--format", "csv"])
+        let post = try Binary.run(["--headless", "--format", "csv"])
+        let last = try #require(layered.stdoutLines.last?.split(separator: ","))
+        #expect(last.first == "10000" && last[2] == post.stdoutLines.last?.split(separator: ",")[1], "the same E_total to the bit")
+    }
+
+    @Test(arguments: [
+        (["--layers", "2,0,1", "--data", "xor"], "bptui: --layers 2,0,1: layer 1 has size 0; every layer needs at least 1 neuron"),
+        (["--layers", "2", "--data", "xor"], "bptui: --layers 2: layers needs at least an input and an output size, got 1 size"),
+        (["--layers", "2,3,1", "--loss", "cross-entropy", "--output-activation", "tanh", "--data", "xor"],
+         "bptui: --layers 2,3,1: cross-entropy needs logistic or softmax outputs, got tanh"),
+        (["--layers", "2,3,1", "--output-activation", "softmax", "--data", "xor"], "bptui: --layers 2,3,1: softmax needs at least 2 outputs, got 1"),
+        (["--layers", "2,3,1"], "bptui: --layers 2,3,1 needs --data: post, xor, and, or, circle, gauss, spiral, quadrants, or a CSV file"),
+        (["--layers", "2,3,1", "--data", "circle", "--test-fraction", "1"], "bptui: --test-fraction must be in [0, 1), got 1.0"),
+        (["--layers", "3,3,1", "--data", "xor"], "bptui: --data xor has 2 inputs; --layers starts with 3"),
+        (["--layers", "2,3,1", "--data", "xor", "--steps", "5", "--epochs", "3"], "bptui: --steps and --epochs both say how long to train; give one"),
+    ])
+    func badShapesAndDataGetOneLine(arguments: [String], message: String) throws {
+        let result = try Binary.run(["--headless"] + arguments)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr == message + "\n")
+    }
+
+    @Test(arguments: ["--activation foo", "--loss nope", "--batch 0", "--layers a,b"])
+    func unknownValuesAreRefusedByTheParserInOneLine(option: String) throws {
+        let result = try Binary.run(["--headless", "--data", "xor"] + option.split(separator: " ").map(String.init))
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(option.split(separator: " ")[0]))
+    }
+
+    @Test(arguments: [
+        ("a,b,t\n1,2,0\n1,x,1\n", "line 3, column 2: \"x\" is not a finite number"),
+        ("a,b,t\n1,2\n", "line 2 has 2 columns, the header 3"),
+        ("a,b\n1,2\n", "line 1 has 2 columns; the layers need 2 inputs + 1 target = 3"),
+        ("", "is empty; expected a header row and samples"),
+    ])
+    func badCSVNamesTheFileTheLineAndTheColumn(text: String, message: String) throws {
+        try Binary.withTemporaryFile(Data(text.utf8), name: "data.csv") { path in
+            let result = try Binary.run(["--headless", "--layers", "2,3,1", "--data", path])
+            #expect(result.status == 1 && result.stdout.isEmpty)
+            #expect(result.stderr == "bptui: --data \(path): \(message)\n")
+        }
+    }
+
+    @Test func shapeOptionsWithoutHeadlessSaySo() throws {
+        let result = try Binary.run(["--layers", "2,5,1", "--data", "xor"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--layers is for --headless runs for now"))
+    }
+}
