@@ -121,6 +121,9 @@ public struct Job: Sendable {
     public let start: Int
     /// Seconds spent on it so far.
     public internal(set) var seconds = 0.0
+    /// Iterations a second over the last ticks (a moving average: the rate can change as
+    /// the job goes, an export's rows grow).
+    public internal(set) var rate: Double?
 
     init(work: Work, total: Int, done: Int, seconds: Double = 0) {
         self.work = work

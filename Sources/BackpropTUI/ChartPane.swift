@@ -169,7 +169,7 @@ struct Axis {
             var labels: [(Int, String)] = []
             for decade in stride(from: Int(high), through: Int(low), by: -every) {
                 let row = row(of: pow(10, Double(decade)), rows: rows)
-                if labels.last?.0 != row { labels.append((row, "1e\(decade)")) }
+                if labels.last?.0 != row { labels.append((row, "1e" + (decade < 0 ? Format.minus : "") + "\(abs(decade))")) }
             }
             return labels
         case .linear:

@@ -67,6 +67,7 @@ public enum Command: Sendable, Equatable {
         case .home: return .unbound("Home")
         case .end: return .unbound("End")
         case .function(let n): return .unbound("F\(n)")
+        case .named(let name): return .unbound(name)
         case .tab: return .unbound("Tab")
         case .backspace: return .unbound("Backspace")
         default: return nil

@@ -132,7 +132,9 @@ struct LineWriter {
         let start = right - Self.columnWidth * values.count
         canvas.put(" " + label, x: area.x, y: y, Style(role), limit: start)
         for (index, value) in values.enumerated() {
-            canvas.put(Format.right(value, Self.columnWidth), x: start + index * Self.columnWidth, y: y, Style(role, bold: role != .plain))
+            // Aligned as drawn: an ASCII terminal writes ≠ as != and … as ...
+            let shown = canvas.glyphs.render(value)
+            canvas.put(Format.right(shown, Self.columnWidth), x: start + index * Self.columnWidth, y: y, Style(role, bold: role != .plain))
         }
         y += 1
     }

@@ -29,11 +29,13 @@ struct GradientCheckPane {
         writer.line("\(passed) of \(Format.plural(check.rows.count, "gradient")) agree: |difference| < "
             + "\(Format.scientific(GradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(GradientCheck.tolerance, digits: 1))",
             passed == check.rows.count ? .good : .bad)
-        writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e-5", .muted)
+        writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5", .muted)
         writer.line("backprop = the true gradient of this network (textbook order)", .muted)
         if published, byDesign > 0 {
-            writer.line("≠ the published order (the post's script) computes w1…w4 and b1 with w5…w8", .muted)
+            writer.line("≠ published order (the post's script) computes w1…w4, b1 with w5…w8", .muted)
             writer.line("  already updated: by design not the true gradient. o: textbook order", .muted)
+        } else if !published {
+            writer.line("o: published order, whose w1…w4 and b1 updates differ from these by design", .muted)
         }
         canvas = writer.canvas
     }

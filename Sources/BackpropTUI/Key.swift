@@ -7,6 +7,8 @@ public enum Key: Sendable, Equatable {
     case control(Character)
     /// F1, F2, …
     case function(Int)
+    /// Another key the terminal names, e.g. "Insert", "Shift-↑".
+    case named(String)
     /// A function key or anything else the program does not use.
     case other(Int)
 }

@@ -19,7 +19,7 @@ public enum KeyTable {
             "one iteration back / forward (edits replay)", hint: ("←→", "Back", 7)),
         row([(.character("r"), .toggleRun)], "r", "run / pause (stops once by itself at 10,000)", hint: ("r", "Run", 2)),
         row([(.character("+"), .faster), (.character("-"), .slower), (.character("_"), .slower)], "+ -",
-            "faster / slower: 1, 10, … 1,000,000 a second, max", hint: ("+-", "Speed", 9)),
+            "faster / slower: 1 to 1,000,000 a second, then max", hint: ("+-", "Speed", 9)),
         row([(.character("g"), .openGoTo)], "g", "go to iteration (Esc stops a long one)", hint: ("g", "Go to", 3)),
         row([(.character("R"), .reset)], "R", "reset to iteration 0, forgetting edits", hint: ("R", "Reset", 10)),
         row([(.character("o"), .toggleOrder)], "o", "update order published ↔ textbook (resets)", hint: ("o", "Order", 12)),

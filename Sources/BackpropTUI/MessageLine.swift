@@ -51,8 +51,7 @@ struct MessageLine {
     static func progress(_ job: Job) -> String {
         let fraction = job.total > 0 ? Double(job.done) / Double(job.total) : 1
         var text = "\(job.name) \(Format.count(job.done))/\(Format.count(job.total)) " + Format.percent(fraction)
-        if job.seconds > 0, job.done > job.start {
-            let rate = Double(job.done - job.start) / job.seconds
+        if let rate = job.rate, rate > 0 {
             text += " · \(Format.rate(rate)) · \(Format.duration(Double(job.total - job.done) / rate)) left"
         }
         return text + " · Esc stops"

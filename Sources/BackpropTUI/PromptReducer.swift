@@ -35,7 +35,7 @@ extension AppState {
             base += text
             if base.count > Self.editLimit {
                 current.overflowed = true
-                current.error = "too long"
+                current.error = "too long (max \(Self.editLimit))"
                 base = String(base.prefix(Self.editLimit))
             }
         }
@@ -67,7 +67,7 @@ extension AppState {
 
     /// Applies an edit, or says why not (nothing changes then).
     private mutating func editRefusal(_ quantity: Quantity, _ current: Prompt) -> String? {
-        if current.overflowed { return "too long: at most \(Self.editLimit) characters" }
+        if current.overflowed { return "too long (max \(Self.editLimit))" }
         if current.text.isEmpty { return "type a number, or Esc to cancel" }
         guard let value = Double(current.text), value.isFinite else { return "not a finite number" }
         if quantity == .learningRate, value <= 0 { return "η must be above 0" }

@@ -127,16 +127,16 @@ extension AppState {
         return effects
     }
 
-    /// "exported bptui-20261129-195900-history.csv (every 954th) and -network.json".
+    /// "exported bptui-20261129-195900-{history.csv,network.json} (every 954th row)": both
+    /// names in full, their shared start written once.
     static func exportedMessage(_ written: ExportWritten) -> String {
         let names = written.paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        let every = written.interval == 1 ? "" : " (every \(Format.ordinal(written.interval)) iteration)"
         guard let first = names.first else { return "exported nothing" }
-        let every = written.interval == 1 ? "" : " (every \(Format.ordinal(written.interval)))"
-        let rest = names.dropFirst().map { name in
-            let shared = zip(first, name).prefix { $0 == $1 }.count
-            return shared > 1 ? String(name.dropFirst(shared - 1)) : name
-        }
-        return "exported " + ([first + every] + rest).joined(separator: " and ")
+        var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
+        if let cut = stem.lastIndex(of: "-") { stem = String(stem[...cut]) }
+        guard names.count > 1, !stem.isEmpty else { return "exported " + names.joined(separator: " and ") + every }
+        return "exported \(stem){" + names.map { String($0.dropFirst(stem.count)) }.joined(separator: ",") + "}" + every
     }
 
     /// Says that a key that changes training waits for the running job; true if refused.

@@ -57,7 +57,12 @@ extension AppState {
         jobBatch = Self.firstSlice
         let effects = continueJob(budget: jobBatch, seconds: 0)
         // The first slice ran before any clock: the rate counts from the end of it.
-        if let first = job { job = Job(work: first.work, total: first.total, done: first.done) }
+        if var first = job {
+            job = nil
+            let work = first.work
+            first.work = .train(to: 0)
+            job = Job(work: consume work, total: first.total, done: first.done)
+        }
         return effects
     }
 
@@ -81,17 +86,24 @@ extension AppState {
 
     private mutating func continueJob(budget: Int, seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
-        current.seconds += min(max(seconds, 0), 1)
+        // The job leaves the state while it works, so its buffers (an export's rows, a
+        // replay's history) have one owner and grow in place instead of being copied.
+        job = nil
+        let work = current.work
+        current.work = .train(to: 0)
+        let elapsed = min(max(seconds, 0), 1), doneBefore = current.done
+        current.seconds += elapsed
         var effects: [Effect] = []
         var finished = false
-        switch current.work {
+        switch consume work {
         case .train(let target):
             train(min(budget, target - trainer.iteration))
             current.done = trainer.iteration
             finished = trainer.iteration >= target || trainer.divergence != nil
-            if finished, trainer.iteration != Post.finalIteration, current.total - current.start > budget {
+            if finished, trainer.iteration != Post.finalIteration, message == nil {
                 message = "went to iteration \(Format.count(trainer.iteration))"
             }
+            current.work = .train(to: target)
         case .rewind(var replay, let target):
             replay.train(min(budget, target - replay.iteration))
             current.done = replay.iteration
@@ -113,6 +125,10 @@ extension AppState {
             } else {
                 current.work = .export(builder)
             }
+        }
+        if elapsed > 0 {
+            let recent = Double(current.done - doneBefore) / elapsed
+            current.rate = current.rate.map { 0.7 * $0 + 0.3 * recent } ?? recent
         }
         job = finished ? nil : current
         return finished ? effects : effects + [.tick(after: 0)]

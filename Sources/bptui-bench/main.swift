@@ -14,16 +14,23 @@ if options.contains("--help") {
       go-to in slices (the longest a key waits) and
       start-up, and prints each figure beside its target.
       --long-run   also trains 10^8 iterations, sampling resident memory and the error.
+      --playground-only   only TensorFlow Playground's default problem, one epoch.
     """)
     exit(0)
 }
 var report = Report()
+if options.contains("--playground-only") {
+    Benchmarks.playground(&report)
+    report.printTable()
+    exit(report.allMet ? 0 : 1)
+}
 let engineNanoseconds = Benchmarks.engine(&report)
 Benchmarks.headless(&report)
 Benchmarks.history(&report)
 Benchmarks.chart(&report)
 Benchmarks.runMode(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.goToJob(&report, engineNanoseconds: engineNanoseconds)
+Benchmarks.playground(&report)
 Benchmarks.startUp(&report)
 if options.contains("--long-run") { Benchmarks.longRun(&report) }
 report.printTable()

@@ -110,6 +110,13 @@ struct KeyEvent {
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
         case KEY_F0 + 1 ... KEY_F0 + 63: .function(code - Int(KEY_F0))
+        case KEY_IC: .named("Insert")
+        case KEY_DC: .named("Delete")
+        case KEY_SR: .named("Shift-↑")
+        case KEY_SF: .named("Shift-↓")
+        case KEY_SLEFT: .named("Shift-←")
+        case KEY_SRIGHT: .named("Shift-→")
+        case KEY_BTAB: .named("Shift-Tab")
         default: isResize ? nil : .other(code)
         }
     }

@@ -100,3 +100,32 @@ import Testing
         }
     }
 }
+
+/// The trainer's fast kernel against the readable `LayeredStep`, bit for bit.
+@Suite struct LayeredKernelTests {
+    @Test(arguments: LayeredTests.cases)
+    func theKernelTrainsBitForBitLikeLayeredStep(c: LayeredTests.Case) {
+        let (network, samples) = LayeredTests.random(c)
+        let settings = LayeredSettings(learningRate: 0.1, order: c.order, trainBiases: true, batch: c.batch)
+        var trainer = LayeredTrainer(network, data: DataSet(training: samples), settings: settings)
+        var readable = network
+        for update in 0 ..< 39 {
+            let batch = trainer.nextBatch
+            readable = LayeredStep(readable, batch: batch, learningRate: 0.1, order: c.order, trainBiases: true).after
+            trainer.train(updates: 1)
+            #expect(trainer.network == readable, "update \(update + 1)")
+        }
+        #expect(trainer.trainingError.latest.bitPattern == LayeredTrainer.meanLoss(readable, samples).bitPattern)
+    }
+
+    @Test(arguments: [false, true])
+    func theKernelKeepsFixedBiasesFixed(trainBiases: Bool) {
+        let c = LayeredTests.Case(layers: [2, 3, 1], hidden: .tanh, output: .logistic, loss: .halfSquared, bias: .shared,
+                                  batch: 2, order: .textbook, seed: 12)
+        let (network, samples) = LayeredTests.random(c)
+        var trainer = LayeredTrainer(network, data: DataSet(training: samples),
+                                     settings: LayeredSettings(order: .textbook, trainBiases: trainBiases, batch: 2))
+        trainer.train(updates: 5)
+        #expect((trainer.network.biases == network.biases) == !trainBiases)
+    }
+}

@@ -57,7 +57,7 @@ import Testing
 
     @Test(arguments: [("abc", "not a finite number"), ("", "type a number, or Esc to cancel"), ("nan", "not a finite number"),
                       ("1e999", "not a finite number"), ("inf", "not a finite number"),
-                      (String(repeating: "9", count: 10_000), "too long: at most 32 characters")])
+                      (String(repeating: "9", count: 10_000), "too long (max 32)")])
     func badTextChangesNothingAndSaysWhyBesideThePrompt(text: String, reason: String) {
         var state = press(.character("="), .control("u"))
         state = type(text, on: state)

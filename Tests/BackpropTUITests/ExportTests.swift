@@ -36,7 +36,7 @@ import Testing
         #expect(lines[2].hasPrefix("3,"))
         #expect(lines.last!.hasPrefix("\(trainer.iteration),"))
         let message = AppState.exportedMessage(ExportWritten(paths: ["/d/bptui-1-2-history.csv", "/d/bptui-1-2-network.json"], interval: 954))
-        #expect(message == "exported bptui-1-2-history.csv (every 954th) and -network.json")
+        #expect(message == "exported bptui-1-2-{history.csv,network.json} (every 954th iteration)")
     }
 
     @Test func xRunsInSlicesThenAsksTheBackendToWriteAndItsAnswerIsShown() {
@@ -55,7 +55,7 @@ import Testing
         }
         #expect(export.csv.split(separator: "\n").count == 200_002)
         state.update(.exported(.success(ExportWritten(paths: ["/w/bptui-t-history.csv", "/w/bptui-t-network.json"], interval: 1))))
-        #expect(state.screen().contains("exported bptui-t-history.csv and -network.json"))
+        #expect(state.screen().contains("exported bptui-t-{history.csv,network.json}"))
         state.update(.exported(.failure(ExportFailure(path: "/gone/bptui-t-history.csv", reason: .directoryMissing))))
         #expect(state.screen(120, 40).contains("export failed: cannot write /gone/bptui-t-history.csv: its directory no longer exists"))
     }

@@ -82,7 +82,7 @@ import Testing
             let label = row[start...].prefix(ChartPane.labelWidth).trimmingCharacters(in: .whitespaces)
             return label.isEmpty ? nil : label
         }
-        #expect(labels.prefix(6) == ["1e0", "1e-1", "1e-2", "1e-3", "1e-4", "1e-5"])
+        #expect(labels.prefix(6) == ["1e0", "1e−1", "1e−2", "1e−3", "1e−4", "1e−5"])
         #expect(canvas.text.contains("┄ post 0.000035085"))
         #expect(canvas.text.contains("● 0.000035085"))
         #expect(canvas.text.contains("E_total · log₁₀"))

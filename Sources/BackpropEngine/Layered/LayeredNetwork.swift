@@ -24,6 +24,13 @@ public struct LayeredNetwork: Sendable, Equatable {
         self.biases = biases
     }
 
+    /// Numbers already known to fit `architecture`.
+    init(unchecked architecture: Architecture, weights: [Double], biases: [Double]) {
+        self.architecture = architecture
+        self.weights = weights
+        self.biases = biases
+    }
+
     /// The post's network: w1…w8 and b1, b2 as the post starts them.
     public init(_ network: Network) {
         architecture = .post

@@ -28,7 +28,11 @@ public struct LayeredTrainer: Sendable {
     public let start: LayeredNetwork
     public let data: DataSet
     public let settings: LayeredSettings
-    public private(set) var network: LayeredNetwork
+    /// The network now: its numbers live in `weights` and `biases`, which the kernel updates
+    /// in place.
+    public var network: LayeredNetwork { LayeredNetwork(unchecked: start.architecture, weights: weights, biases: biases) }
+    private var weights: [Double], biases: [Double]
+    private var kernel: LayeredKernel
     public private(set) var iteration = 0
     public private(set) var epoch = 0
     /// How many samples of the current epoch have been trained on.
@@ -44,7 +48,9 @@ public struct LayeredTrainer: Sendable {
         start = network
         self.data = data
         self.settings = settings
-        self.network = network
+        weights = network.weights
+        biases = network.biases
+        kernel = LayeredKernel(network.architecture, batch: max(1, min(settings.batch ?? data.training.count, data.training.count)))
         order = Array(data.training.indices)
         random = SplitMix64(seed: settings.seed)
         testError = data.test.isEmpty ? nil : ErrorHistory()
@@ -68,17 +74,15 @@ public struct LayeredTrainer: Sendable {
     public mutating func train(updates: Int) -> Int {
         var taken = 0
         while taken < updates, divergence == nil {
-            let batch = nextBatch
-            let next = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
-                                   trainBiases: settings.trainBiases).after
-            guard next.isFinite else {
+            let size = min(settings.batch ?? order.count, order.count - position)
+            guard kernel.update(&weights, &biases, batch: order[position ..< position + size], samples: data.training,
+                                η: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases) else {
                 divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
                 break
             }
-            network = next
             iteration += 1
             taken += 1
-            position += batch.count
+            position += size
             if position == order.count {
                 epoch += 1
                 position = 0
@@ -99,12 +103,12 @@ public struct LayeredTrainer: Sendable {
     }
 
     private mutating func recordEpoch() {
-        let error = Self.meanLoss(network, data.training)
+        let error = kernel.meanLoss(weights, biases, data.training)
         guard error.isFinite else {
             divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
             return
         }
         trainingError.append(error)
-        if !data.test.isEmpty { testError?.append(Self.meanLoss(network, data.test)) }
+        if !data.test.isEmpty { testError?.append(kernel.meanLoss(weights, biases, data.test)) }
     }
 }

@@ -1,0 +1,92 @@
+import BackpropEngine
+import Foundation
+
+/// TensorFlow Playground's default problem: circle data, 250 training points, 2-4-2-1 tanh
+/// with a tanh output, per-neuron biases trained, batch 10, η 0.03, textbook order (its
+/// updates follow the whole batch's backward pass), the mean training loss once per epoch.
+enum PlaygroundProblem {
+    static let architecture = try! Architecture(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+    static let settings = LayeredSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 10)
+
+    static func start() -> (LayeredNetwork, DataSet) {
+        var random = SplitMix64(seed: 1)
+        let network = try! LayeredNetwork(architecture, weights: (0 ..< architecture.weightCount).map { _ in Double.random(in: -0.5 ..< 0.5, using: &random) },
+                                          biases: Array(repeating: 0.1, count: architecture.biasCount))
+        return (network, try! BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 500, seed: 2))
+    }
+
+    /// The limit: one epoch as straight-line code over flat arrays, no abstraction; returns
+    /// the epoch's mean training loss.
+    @inline(never)
+    static func limitEpoch(_ w: inout [Double], _ b: inout [Double], _ x: [Double], _ t: [Double]) -> Double {
+        let η = 0.03, count = t.count
+        var gw = [Double](repeating: 0, count: w.count), gb = [Double](repeating: 0, count: b.count)
+        var h1 = [Double](repeating: 0, count: 4), h2 = [Double](repeating: 0, count: 2)
+        var d1 = [Double](repeating: 0, count: 4), d2 = [Double](repeating: 0, count: 2)
+        var start = 0
+        while start < count {
+            let end = min(count, start + 10)
+            for k in gw.indices { gw[k] = 0 }
+            for k in gb.indices { gb[k] = 0 }
+            for s in start ..< end {
+                let x0 = x[2 * s], x1 = x[2 * s + 1]
+                for j in 0 ..< 4 { h1[j] = tanh(w[2 * j] * x0 + w[2 * j + 1] * x1 + b[j]) }
+                for j in 0 ..< 2 { h2[j] = tanh(w[8 + 4 * j] * h1[0] + w[9 + 4 * j] * h1[1] + w[10 + 4 * j] * h1[2] + w[11 + 4 * j] * h1[3] + b[4 + j]) }
+                let o = tanh(w[16] * h2[0] + w[17] * h2[1] + b[6])
+                let d3 = (o - t[s]) * (1 - o * o)
+                for j in 0 ..< 2 { d2[j] = d3 * w[16 + j] * (1 - h2[j] * h2[j]) }
+                for j in 0 ..< 4 { d1[j] = (d2[0] * w[8 + j] + d2[1] * w[12 + j]) * (1 - h1[j] * h1[j]) }
+                gw[16] += d3 * h2[0]; gw[17] += d3 * h2[1]; gb[6] += d3
+                for j in 0 ..< 2 {
+                    for i in 0 ..< 4 { gw[8 + 4 * j + i] += d2[j] * h1[i] }
+                    gb[4 + j] += d2[j]
+                }
+                for j in 0 ..< 4 {
+                    gw[2 * j] += d1[j] * x0; gw[2 * j + 1] += d1[j] * x1
+                    gb[j] += d1[j]
+                }
+            }
+            let n = Double(end - start)
+            for k in w.indices { w[k] -= η * gw[k] / n }
+            for k in b.indices { b[k] -= η * gb[k] / n }
+            start = end
+        }
+        var loss = 0.0
+        for s in 0 ..< count {
+            let x0 = x[2 * s], x1 = x[2 * s + 1]
+            for j in 0 ..< 4 { h1[j] = tanh(w[2 * j] * x0 + w[2 * j + 1] * x1 + b[j]) }
+            for j in 0 ..< 2 { h2[j] = tanh(w[8 + 4 * j] * h1[0] + w[9 + 4 * j] * h1[1] + w[10 + 4 * j] * h1[2] + w[11 + 4 * j] * h1[3] + b[4 + j]) }
+            let o = tanh(w[16] * h2[0] + w[17] * h2[1] + b[6])
+            loss += 0.5 * (t[s] - o) * (t[s] - o)
+        }
+        return loss / Double(count)
+    }
+}
+
+extension Benchmarks {
+    /// Playground's default problem, one epoch: bptui's trainer against the limit loop.
+    static func playground(_ report: inout Report) {
+        let (network, data) = PlaygroundProblem.start()
+        let x = data.training.flatMap(\.inputs), t = data.training.map { $0.targets[0] }
+        let epochs = 200
+        var limit: [Double] = [], engine: [Double] = []
+        var limitLoss = 0.0, engineLoss = 0.0
+        for _ in 0 ..< 5 {
+            limit.append(medianSeconds(rounds: 1) {
+                var w = network.weights, b = network.biases
+                for _ in 0 ..< epochs { limitLoss = PlaygroundProblem.limitEpoch(&w, &b, x, t) }
+            })
+            engine.append(medianSeconds(rounds: 1) {
+                var trainer = LayeredTrainer(network, data: DataSet(training: data.training), settings: PlaygroundProblem.settings)
+                trainer.train(epochs: epochs)
+                engineLoss = trainer.trainingError.latest
+            })
+        }
+        let limitMicroseconds = limit.sorted()[2] / Double(epochs) * 1e6
+        let engineMicroseconds = engine.sorted()[2] / Double(epochs) * 1e6
+        let agree = abs(limitLoss - engineLoss) < 1e-9
+        report.add("Playground's problem: limit loop (flat arrays, one epoch)", "\(format(limitMicroseconds, 1)) µs/epoch", target: "reference", met: true)
+        report.add("Playground's problem: LayeredTrainer", "\(format(engineMicroseconds, 1)) µs/epoch, \(format(engineMicroseconds / limitMicroseconds))× the limit; same loss: \(agree)",
+                   target: "≤ 1.25× the limit", met: engineMicroseconds / limitMicroseconds <= 1.25 && agree)
+    }
+}
