@@ -110,20 +110,17 @@ import Testing
             let step = LayeredStep(network, batch: batch, learningRate: 0.1, order: .textbook, trainBiases: true)
             func meanLoss(_ n: LayeredNetwork) -> Double { batch.reduce(0) { $0 + LayeredForward(n, $1).loss } / Double(batch.count) }
             let h = 1e-6
-            for k in network.weights.indices {
-                var up = network, down = network
-                up.weights[k] += h
-                down.weights[k] -= h
-                let numerical = (meanLoss(up) - meanLoss(down)) / (2 * h)
-                #expect(abs(numerical - step.weightGradient[k]) < 1e-7 + 1e-6 * abs(numerical), "\(c.testDescription) w\(k + 1)")
+            func check(_ numbers: WritableKeyPath<LayeredNetwork, [Double]>, _ gradient: [Double], _ name: String) {
+                for k in network[keyPath: numbers].indices {
+                    var up = network, down = network
+                    up[keyPath: numbers][k] += h
+                    down[keyPath: numbers][k] -= h
+                    let numerical = (meanLoss(up) - meanLoss(down)) / (2 * h)
+                    #expect(abs(numerical - gradient[k]) < 1e-7 + 1e-6 * abs(numerical), "\(c.testDescription) \(name)\(k + 1)")
+                }
             }
-            for k in network.biases.indices {
-                var up = network, down = network
-                up.biases[k] += h
-                down.biases[k] -= h
-                let numerical = (meanLoss(up) - meanLoss(down)) / (2 * h)
-                #expect(abs(numerical - step.biasGradient[k]) < 1e-7 + 1e-6 * abs(numerical), "\(c.testDescription) b\(k + 1)")
-            }
+            check(\.weights, step.weightGradient, "w")
+            check(\.biases, step.biasGradient, "b")
         }
     }
 
