@@ -1,3 +1,4 @@
+import Foundation
 @testable import BackpropEngine
 import Testing
 
@@ -127,5 +128,46 @@ import Testing
                                      settings: LayeredSettings(order: .textbook, trainBiases: trainBiases, batch: 2))
         trainer.train(updates: 5)
         #expect((trainer.network.biases == network.biases) == !trainBiases)
+    }
+}
+
+/// Schema v2: a file holds a layered run so that it continues exactly.
+@Suite struct LayeredConfigTests {
+    @Test func aSavedRunContinuesBitForBit() throws {
+        let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 120, seed: 4)
+        let a = try Architecture(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        let network = try LayeredNetwork(a, weights: (0 ..< a.weightCount).map { Double($0 % 7) / 10 - 0.3 },
+                                         biases: Array(repeating: 0.1, count: a.biasCount))
+        let settings = LayeredSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 7, shuffle: true, seed: 5)
+        var straight = LayeredTrainer(network, data: data, settings: settings), first = straight
+        straight.train(updates: 200)
+        first.train(updates: 150)
+        let json = try JSONEncoder().encode(LayeredConfig(first))
+        let file = try LayeredConfig.decode(json)
+        #expect(file == LayeredConfig(first))
+        let restored = try #require(try file.network())
+        let restoredSettings = LayeredSettings(learningRate: file.learningRate!, order: file.order!, trainBiases: file.trainBiases!,
+                                               batch: file.batch?.size, shuffle: file.shuffle!, seed: file.seed!)
+        var continued = LayeredTrainer(restored, data: DataSet(training: file.samples!, test: file.testSamples ?? []),
+                                       settings: restoredSettings, iteration: file.iteration!, epoch: file.epoch!, position: file.position!)
+        continued.train(updates: 50)
+        #expect(continued.iteration == 200 && continued.epoch == straight.epoch && continued.position == straight.position)
+        #expect(continued.network == straight.network)
+        #expect(continued.trainingError.latest.bitPattern == straight.trainingError.latest.bitPattern)
+    }
+
+    @Test(arguments: [
+        (#"{"layers": [2, 5, 1], "weights": [1, 2]}"#, "layers 2,5,1 need 15 weights, got 2"),
+        (#"{"layers": [2, 5, 1], "hiddenWeights": [1, 2, 3, 4]}"#, "unknown key \"hiddenWeights\" with \"layers\" (it belongs to the post's 2-2-2 schema; use weights and biases)"),
+        (#"{"layers": [2, 0, 1]}"#, "key \"layers\" 2,0,1: layer 1 has size 0; every layer needs at least 1 neuron"),
+        (#"{"layers": [2, 3, 1], "batch": 0}"#, "key \"batch\" must be a number of 1 or more, or \"all\""),
+        (#"{"layers": [2, 3, 1], "learningRate": -1}"#, "key \"learningRate\" must be a finite number above 0, got -1.0"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, 2]}]}"#, "key \"samples.Index 0.targets\" is missing"),
+    ])
+    func badV2FilesSayWhatIsWrong(text: String, message: String) {
+        #expect(throws: ConfigError(message)) {
+            let file = try LayeredConfig.decode(Data(text.utf8))
+            _ = try file.network()
+        }
     }
 }

@@ -44,6 +44,19 @@ public struct LayeredTrainer: Sendable {
     private var order: [Int]
     private var random: SplitMix64
 
+    /// A trainer at `iteration`, `epoch` and `position` of a run of these settings, the
+    /// epoch's sample order replayed from the seed: it continues exactly where that run
+    /// stood. Its error history starts there.
+    public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings, iteration: Int, epoch: Int, position: Int) {
+        self.init(network, data: data, settings: settings)
+        if settings.shuffle {
+            for _ in 0 ..< epoch { order.shuffle(using: &random) }
+        }
+        self.iteration = iteration
+        self.epoch = epoch
+        self.position = min(position, max(0, order.count - 1))
+    }
+
     public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings) {
         start = network
         self.data = data

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The `--config` schema v2: any layered network, its data and where training stands. A file
+/// with a `layers` key is v2; every other file is the post's v1 schema (`NetworkConfig`).
+///
+/// Keys: `layers`, `weights` (flat, post numbering), `biases`, `bias` ("shared" |
+/// "per-neuron"), `activation`, `outputActivation`, `loss`, `learningRate`, `order`,
+/// `trainBiases`, `batch` (a number or "all"), `shuffle`, `seed`, `samples` and
+/// `testSamples` ([{"inputs": […], "targets": […]}]), and where a run stopped:
+/// `iteration`, `epoch`, `position` (samples of the epoch already trained on).
+public struct LayeredConfig: Codable, Equatable, Sendable {
+    public var layers: [Int]
+    public var weights: [Double]?
+    public var biases: [Double]?
+    public var bias: BiasMode?
+    public var activation: Activation?
+    public var outputActivation: Activation?
+    public var loss: Loss?
+    public var learningRate: Double?
+    public var order: UpdateOrder?
+    public var trainBiases: Bool?
+    public var batch: Batch?
+    public var shuffle: Bool?
+    public var seed: UInt64?
+    public var samples: [Sample]?
+    public var testSamples: [Sample]?
+    public var iteration: Int?
+    public var epoch: Int?
+    public var position: Int?
+
+    /// A batch size, or "all".
+    public enum Batch: Codable, Equatable, Sendable {
+        case size(Int)
+        case all
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self), text == "all" { self = .all; return }
+            guard let size = try? container.decode(Int.self), size >= 1 else {
+                throw ConfigError("key \"batch\" must be a number of 1 or more, or \"all\"")
+            }
+            self = .size(size)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .size(let size): try container.encode(size)
+            case .all: try container.encode("all")
+            }
+        }
+
+        public var size: Int? { if case .size(let size) = self { size } else { nil } }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case layers, weights, biases, bias, activation, outputActivation, loss, learningRate, order, trainBiases
+        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position
+    }
+
+    /// Everything needed to continue `trainer` exactly where it stands.
+    public init(_ trainer: LayeredTrainer) {
+        let a = trainer.start.architecture, s = trainer.settings
+        layers = a.layers
+        weights = trainer.network.weights
+        biases = trainer.network.biases
+        bias = a.bias
+        activation = a.activation
+        outputActivation = a.outputActivation
+        loss = a.loss
+        learningRate = s.learningRate
+        order = s.order
+        trainBiases = s.trainBiases
+        batch = s.batch.map { .size($0) } ?? .all
+        shuffle = s.shuffle
+        seed = s.seed
+        samples = trainer.data.training
+        testSamples = trainer.data.test.isEmpty ? nil : trainer.data.test
+        iteration = trainer.iteration
+        epoch = trainer.epoch
+        position = trainer.position
+    }
+
+    /// Decodes and checks a v2 configuration; the error names what is wrong and where.
+    public static func decode(_ data: Data) throws(ConfigError) -> LayeredConfig {
+        do {
+            return try JSONDecoder().decode(LayeredConfig.self, from: data)
+        } catch let error as ConfigError {
+            throw error
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw ConfigError("key \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            throw ConfigError("key \"\(path)\" is missing")
+        } catch {
+            throw ConfigError("invalid JSON")
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let keys = try decoder.container(keyedBy: AnyConfigKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = keys.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            let v1 = Set(NetworkConfig.CodingKeys.allCases.map(\.rawValue)).contains(unknown.stringValue)
+            throw ConfigError("unknown key \"\(unknown.stringValue)\""
+                + (v1 ? " with \"layers\" (it belongs to the post's 2-2-2 schema; use weights and biases)"
+                    : " (known keys: " + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        layers = try container.decode([Int].self, forKey: .layers)
+        weights = try container.decodeIfPresent([Double].self, forKey: .weights)
+        biases = try container.decodeIfPresent([Double].self, forKey: .biases)
+        bias = try container.decodeIfPresent(BiasMode.self, forKey: .bias)
+        activation = try container.decodeIfPresent(Activation.self, forKey: .activation)
+        outputActivation = try container.decodeIfPresent(Activation.self, forKey: .outputActivation)
+        loss = try container.decodeIfPresent(Loss.self, forKey: .loss)
+        learningRate = try container.decodeIfPresent(Double.self, forKey: .learningRate)
+        order = try container.decodeIfPresent(UpdateOrder.self, forKey: .order)
+        trainBiases = try container.decodeIfPresent(Bool.self, forKey: .trainBiases)
+        batch = try container.decodeIfPresent(Batch.self, forKey: .batch)
+        shuffle = try container.decodeIfPresent(Bool.self, forKey: .shuffle)
+        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
+        samples = try container.decodeIfPresent([Sample].self, forKey: .samples)
+        testSamples = try container.decodeIfPresent([Sample].self, forKey: .testSamples)
+        iteration = try container.decodeIfPresent(Int.self, forKey: .iteration)
+        epoch = try container.decodeIfPresent(Int.self, forKey: .epoch)
+        position = try container.decodeIfPresent(Int.self, forKey: .position)
+        if let η = learningRate, !(η.isFinite && η > 0) {
+            throw ConfigError("key \"learningRate\" must be a finite number above 0, got \(η)")
+        }
+        for (key, values) in [("weights", weights), ("biases", biases)] where values?.allSatisfy(\.isFinite) == false {
+            throw ConfigError("key \"\(key)\" must hold finite numbers only")
+        }
+        for (key, value) in [("iteration", iteration), ("epoch", epoch), ("position", position)] where (value ?? 0) < 0 {
+            throw ConfigError("key \"\(key)\" must be 0 or more")
+        }
+    }
+
+    /// The architecture this file describes.
+    public func architecture() throws(ConfigError) -> Architecture {
+        do {
+            return try Architecture(layers: layers, activation: activation ?? .logistic, outputActivation: outputActivation ?? .logistic,
+                                    loss: loss ?? .halfSquared, bias: bias ?? .shared)
+        } catch {
+            throw ConfigError("key \"layers\" \(layers.map(String.init).joined(separator: ",")): \(error.description)")
+        }
+    }
+
+    /// The network this file states, or nil when it gives no weights (the caller then makes
+    /// seeded ones); refused when a count does not fit the layers.
+    public func network() throws(ConfigError) -> LayeredNetwork? {
+        let a = try architecture()
+        guard weights != nil || biases != nil else { return nil }
+        do {
+            return try LayeredNetwork(a, weights: weights ?? [Double](repeating: 0, count: a.weightCount),
+                                      biases: biases ?? [Double](repeating: 0, count: a.biasCount))
+        } catch {
+            throw ConfigError(error.description)
+        }
+    }
+}
+
+/// Any key, to find the unknown ones.
+struct AnyConfigKey: CodingKey {
+    let stringValue: String
+    init(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
