@@ -41,9 +41,6 @@ struct Bptui: ParsableCommand {
             if !headless {
                 throw ValidationError("\(option) is for --headless runs for now (the full-screen view shows the post's 2-2-2 network); add --headless")
             }
-            if network.config != nil {
-                throw ValidationError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
-            }
             if headlessOptions.steps != nil, shape.epochs != nil {
                 throw ValidationError("--steps and --epochs both say how long to train; give one")
             }
@@ -51,10 +48,23 @@ struct Bptui: ParsableCommand {
     }
 
     func run() throws {
-        let (start, settings) = try network.resolve()
-        if shape.firstGiven != nil {
-            let (layered, data, training, classes) = try shape.resolve(settings)
-            let run = LayeredRun(start: layered, data: data, settings: training, classes: classes, updates: headlessOptions.steps,
+        let file = try network.file()
+        var v1: NetworkConfig?, v2: LayeredConfig?
+        switch file {
+        case .post(let config)?: v1 = config
+        case .layered(let config)?: v2 = config
+        case nil: break
+        }
+        if let option = shape.firstGiven, v1 != nil {
+            throw InputError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
+        }
+        if v2 != nil, !headless {
+            throw InputError("--config \(network.config ?? ""): a layered run (schema v2) is for --headless runs for now; add --headless")
+        }
+        let (start, settings) = network.resolve(v1)
+        if shape.firstGiven != nil || v2 != nil {
+            let (trainer, classes) = try shape.resolve(settings, network: network, file: v2)
+            let run = LayeredRun(trainer: trainer, classes: classes, updates: headlessOptions.steps,
                                  epochs: shape.epochs, every: headlessOptions.every, format: headlessOptions.format ?? .table)
             if let divergence = run.run(write: { print($0) }) {
                 throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "

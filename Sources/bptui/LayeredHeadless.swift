@@ -6,21 +6,23 @@ import Foundation
 /// training error, the test error when there is a test split, and accuracy for
 /// classification.
 struct LayeredRun {
-    let start: LayeredNetwork
-    let data: DataSet
-    let settings: LayeredSettings
+    /// The trainer the run starts from (at iteration 0, or where a `--config` file stopped).
+    let trainer: LayeredTrainer
     /// Whether outputs are classes, so accuracy means something.
     let classes: Bool
-    /// Stop after this many updates, or this many epochs.
+    /// Train this many more updates, or this many more epochs.
     let updates: Int?, epochs: Int?
     let every: Int?
     let format: HeadlessFormat
 
+    var start: LayeredNetwork { trainer.start }
+    var data: DataSet { trainer.data }
+    var settings: LayeredSettings { trainer.settings }
+
     func run(write: (String) -> Void) -> Divergence? {
-        var trainer = LayeredTrainer(start, data: data, settings: settings)
-        let updatesPerEpoch = (data.training.count + (settings.batch ?? data.training.count) - 1) / (settings.batch ?? data.training.count)
-        let lastEpoch = epochs ?? (updates ?? Post.finalIteration + updatesPerEpoch - 1) / updatesPerEpoch
-        let interval = every ?? (format == .table ? max(1, lastEpoch / 10) : 1)
+        var trainer = self.trainer
+        let firstIteration = trainer.iteration, firstEpoch = trainer.epoch
+        let interval = every ?? (format == .table ? max(1, (epochs ?? (updates ?? Post.finalIteration) / max(1, trainer.updatesLeftInEpoch)) / 10) : 1)
         let hasTest = !data.test.isEmpty
         switch format {
         case .csv:
@@ -48,11 +50,16 @@ struct LayeredRun {
             case .json: break
             }
         }
+        func done() -> Bool {
+            if let epochs { return trainer.epoch >= firstEpoch + epochs }
+            return trainer.iteration >= firstIteration + (updates ?? Post.finalIteration)
+        }
         if trainer.divergence == nil { emit() }
-        while trainer.divergence == nil, trainer.epoch < lastEpoch {
-            let target = min(lastEpoch, (trainer.epoch / interval + 1) * interval)
-            trainer.train(epochs: target - trainer.epoch)
-            if trainer.divergence == nil { emit() }
+        while trainer.divergence == nil, !done() {
+            let left = epochs == nil ? firstIteration + (updates ?? Post.finalIteration) - trainer.iteration : Int.max
+            trainer.train(updates: min(left, trainer.updatesLeftInEpoch))
+            let rowDue = trainer.position == 0 && (trainer.epoch - firstEpoch) % interval == 0
+            if trainer.divergence == nil, rowDue || done() { emit() }
         }
         if format == .json { write(json(trainer)) }
         return trainer.divergence
@@ -88,21 +95,20 @@ struct LayeredRun {
             iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.trainingError.latest,
             testError: trainer.testError?.latest,
             accuracy: classes ? Self.accuracy(trainer.network, data.training) : nil,
-            layers: trainer.network.architecture.layers, weights: trainer.network.weights, biases: trainer.network.biases,
+            network: LayeredConfig(trainer),
             diverged: trainer.divergence.map { Report.Diverged(iteration: $0.iteration, learningRate: $0.learningRate) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
     }
 
-    /// Where training ended and the network's numbers in post numbering.
+    /// Where training ended, and the run as a `--config` v2 file that continues it exactly.
     private struct Report: Encodable {
         let iteration: Int, epoch: Int
         let error: Double
         let testError: Double?
         let accuracy: Double?
-        let layers: [Int]
-        let weights: [Double], biases: [Double]
+        let network: LayeredConfig
         let diverged: Diverged?
 
         struct Diverged: Encodable {

@@ -5,7 +5,7 @@ import Foundation
 /// The options that choose the network and how it trains; shared by both modes.
 struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A JSON file overriding any of the post's numbers: inputs [i1,i2], targets [t1,t2], hiddenWeights [w1..w4], outputWeights [w5..w8], hiddenBias, outputBias, learningRate, order, trainBiases.",
+        "A JSON file overriding any of the post's numbers: inputs [i1,i2], targets [t1,t2], hiddenWeights [w1..w4], outputWeights [w5..w8], hiddenBias, outputBias, learningRate, order, trainBiases. A file with a layers key is a layered run (schema v2, headless): layers, weights, biases, bias, activation, outputActivation, loss, batch, shuffle, seed, samples, testSamples, iteration, epoch, position.",
         valueName: "file"))
     var config: String?
 
@@ -24,12 +24,15 @@ struct NetworkOptions: ParsableArguments {
         }
     }
 
-    /// The starting network and settings: the post's, then the config file, then the flags.
-    func resolve() throws(InputError) -> (Network, TrainingSettings) {
+    /// The `--config` file, read and decoded, if one was given.
+    func file() throws(InputError) -> ConfigContents? {
+        try config.map { (path) throws(InputError) in try ConfigFile.read(path) }
+    }
+
+    /// The starting network and settings: the post's, then a v1 config file, then the flags.
+    func resolve(_ file: NetworkConfig?) -> (Network, TrainingSettings) {
         var network = Network.post, settings = TrainingSettings.post
-        if let config {
-            try ConfigFile.read(config).apply(to: &network, &settings)
-        }
+        file?.apply(to: &network, &settings)
         if let order { settings.order = order }
         if let trainBiases { settings.trainBiases = trainBiases }
         if let learningRate { settings.learningRate = learningRate.value }
@@ -49,7 +52,7 @@ struct InputError: Error, CustomStringConvertible {
 enum ConfigFile {
     static let maximumBytes = 1 << 20
 
-    static func read(_ path: String) throws(InputError) -> NetworkConfig {
+    static func read(_ path: String) throws(InputError) -> ConfigContents {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError("\(path): no such file")
@@ -73,7 +76,7 @@ enum ConfigFile {
             throw InputError("\(path): is not a UTF-8 text file")
         }
         do {
-            return try NetworkConfig.decode(data)
+            return try ConfigContents.decode(data)
         } catch {
             throw InputError("\(path): \(error.description)")
         }

@@ -68,25 +68,52 @@ struct ShapeOptions: ParsableArguments {
         return given.first { $0.1 }?.0
     }
 
-    /// The network, data and settings these options describe, over `settings` from the
-    /// common options.
-    func resolve(_ settings: TrainingSettings) throws(InputError) -> (LayeredNetwork, DataSet, LayeredSettings, classes: Bool) {
-        let sizes = layers?.sizes ?? [2, 2, 2]
+    /// The trainer these options describe: the flags, over a `--config` v2 file, over the
+    /// defaults. A file's weights, data and place in training are kept unless a flag replaces
+    /// the shape or the data; then the run starts at iteration 0. Accuracy is reported when
+    /// every target is a class label (0, 1 or ±1).
+    func resolve(_ settings: TrainingSettings, network options: NetworkOptions, file: LayeredConfig?)
+        throws(InputError) -> (trainer: LayeredTrainer, classes: Bool) {
+        let sizes = layers?.sizes ?? file?.layers ?? [2, 2, 2]
         let architecture: Architecture
         do {
-            architecture = try Architecture(layers: sizes, activation: activation ?? .logistic,
-                                            outputActivation: outputActivation ?? .logistic, loss: loss ?? .halfSquared,
-                                            bias: bias ?? .shared)
+            architecture = try Architecture(layers: sizes, activation: activation ?? file?.activation ?? .logistic,
+                                            outputActivation: outputActivation ?? file?.outputActivation ?? .logistic,
+                                            loss: loss ?? file?.loss ?? .halfSquared, bias: bias ?? file?.bias ?? .shared)
         } catch {
             throw InputError("--layers \(sizes.map(String.init).joined(separator: ",")): \(error.description)")
         }
-        let seed = seed ?? 1
-        let dataSet = try makeData(architecture, seed: seed)
-        let layered = LayeredSettings(learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
-                                      batch: batch.map(\.size) ?? 1, shuffle: shuffle, seed: seed)
-        let isBuiltInClassification = data.flatMap(BuiltInData.init(rawValue:)).map { $0 != .post } ?? false
-        return (Self.initialNetwork(architecture, seed: seed), dataSet, layered,
-                isBuiltInClassification || architecture.outputActivation == .softmax)
+        let seed = seed ?? file?.seed ?? 1
+        let training = LayeredSettings(
+            learningRate: options.learningRate?.value ?? file?.learningRate ?? settings.learningRate,
+            order: options.order ?? file?.order ?? settings.order,
+            trainBiases: options.trainBiases ?? file?.trainBiases ?? settings.trainBiases,
+            batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)
+        var start = Self.initialNetwork(architecture, seed: seed)
+        if let file, file.weights != nil || file.biases != nil {
+            do {
+                start = try LayeredNetwork(architecture, weights: file.weights ?? start.weights, biases: file.biases ?? start.biases)
+            } catch {
+                throw InputError("--config: \(error.description)")
+            }
+        }
+        let fromFile = data == nil && file?.samples != nil
+        let dataSet = fromFile ? DataSet(training: file?.samples ?? [], test: file?.testSamples ?? []) : try makeData(architecture, seed: seed)
+        guard !dataSet.training.isEmpty else { throw InputError("--config: key \"samples\" holds no sample") }
+        if let bad = (dataSet.training + dataSet.test).first(where: {
+            $0.inputs.count != architecture.layers[0] || $0.targets.count != architecture.layers[architecture.outputLayer]
+        }) {
+            throw InputError("--config: a sample has \(bad.inputs.count) inputs and \(bad.targets.count) targets; "
+                + "the layers need \(architecture.layers[0]) and \(architecture.layers[architecture.outputLayer])")
+        }
+        let trainer = if fromFile, layers == nil, let file, file.iteration != nil || file.epoch != nil {
+            LayeredTrainer(start, data: dataSet, settings: training, iteration: file.iteration ?? 0, epoch: file.epoch ?? 0,
+                           position: file.position ?? 0)
+        } else {
+            LayeredTrainer(start, data: dataSet, settings: training)
+        }
+        let classes = (dataSet.training + dataSet.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
+        return (trainer, classes)
     }
 
     private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {

@@ -11,7 +11,9 @@ import Testing
         #expect(result.status == 0 && result.stderr.isEmpty)
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(report?["iteration"] as? Int == 2000 && report?["epoch"] as? Int == 500)
-        #expect((report?["weights"] as? [Double])?.count == 15 && (report?["biases"] as? [Double])?.count == 6)
+        let network = report?["network"] as? [String: Any]
+        #expect((network?["weights"] as? [Double])?.count == 15 && (network?["biases"] as? [Double])?.count == 6)
+        #expect(network?["layers"] as? [Int] == [2, 5, 1] && (network?["samples"] as? [Any])?.count == 4)
         #expect((report?["accuracy"] as? Double) == 1)
         #expect(((report?["error"] as? Double) ?? 1) < 0.02)
     }
@@ -84,5 +86,40 @@ import Testing
         let result = try Binary.run(["--layers", "2,5,1", "--data", "xor"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--layers is for --headless runs for now"))
+    }
+
+    @Test func aReportsNetworkContinuesTheRunExactly() throws {
+        let common = ["--headless", "--layers", "2,4,2,1", "--activation", "tanh", "--output-activation", "tanh", "--bias", "per-neuron",
+                      "--train-biases", "--data", "circle", "--samples", "100", "--batch", "7", "--shuffle", "--learning-rate", "0.03",
+                      "--format", "json"]
+        let first = try Binary.run(common + ["--steps", "150"])
+        let straight = try Binary.run(common + ["--steps", "200"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let network = try JSONSerialization.data(withJSONObject: try #require(report["network"]))
+        try Binary.withTemporaryFile(network, name: "run.json") { path in
+            let continued = try Binary.run(["--headless", "--config", path, "--steps", "50", "--format", "json"])
+            #expect(continued.status == 0, "\(continued.stderr)")
+            func field(_ text: String, _ key: String) throws -> String {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+                return "\(object[key] ?? "none")"
+            }
+            #expect(try field(continued.stdout, "iteration") == "200")
+            #expect(try field(continued.stdout, "error") == (try field(straight.stdout, "error")), "150 + 50 updates give the 200th error")
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"layers": [2, 5, 1], "weights": [1, 2], "samples": [{"inputs": [0, 1], "targets": [1]}]}"#, "bptui: --config: layers 2,5,1 need 15 weights, got 2"),
+        (#"{"layers": [2, 5, 1], "hiddenWeights": [1, 2, 3, 4]}"#, "hiddenWeights\" with \"layers\" (it belongs to the post's 2-2-2 schema; use weights and biases)"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [0], "targets": [1]}]}"#, "bptui: --config: a sample has 1 inputs and 1 targets; the layers need 2 and 1"),
+        (#"{"layers": [2, 3, 1], "samples": [],}"#, "invalid JSON: trailing comma before }"),
+    ])
+    func badLayeredConfigsGetOneLine(text: String, message: String) throws {
+        try Binary.withTemporaryFile(Data(text.utf8), name: "bad.json") { path in
+            let result = try Binary.run(["--headless", "--config", path])
+            #expect(result.status == 1 && result.stdout.isEmpty)
+            #expect(result.stderr.hasSuffix("\n") && result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(message),
+                    "\(result.stderr)")
+        }
     }
 }

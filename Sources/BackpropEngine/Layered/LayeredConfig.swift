@@ -167,3 +167,20 @@ struct AnyConfigKey: CodingKey {
     var intValue: Int? { nil }
     init?(intValue: Int) { nil }
 }
+
+/// A `--config` file of either schema: the post's 2-2-2 (v1) or a layered run (v2, the files
+/// with a `layers` key).
+public enum ConfigContents: Sendable, Equatable {
+    case post(NetworkConfig)
+    case layered(LayeredConfig)
+
+    public static func decode(_ data: Data) throws(ConfigError) -> ConfigContents {
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard object?["layers"] != nil else { return .post(try NetworkConfig.decode(data)) }
+        if let comma = firstTrailingComma(data) {
+            throw ConfigError("invalid JSON: trailing comma before \(comma.closer) at \(lineAndColumn(ofOffset: comma.offset, in: data))")
+        }
+        if let key = firstDuplicateTopLevelKey(data) { throw ConfigError("key \"\(key)\" appears more than once") }
+        return .layered(try LayeredConfig.decode(data))
+    }
+}

@@ -76,6 +76,12 @@ public struct LayeredTrainer: Sendable {
         samples.reduce(0) { $0 + LayeredForward(network, $1).loss } / Double(max(1, samples.count))
     }
 
+    /// Updates left until the current epoch ends.
+    public var updatesLeftInEpoch: Int {
+        let size = settings.batch ?? order.count
+        return (order.count - position + size - 1) / size
+    }
+
     /// The samples of the next update.
     public var nextBatch: [Sample] {
         let size = min(settings.batch ?? order.count, order.count - position)
