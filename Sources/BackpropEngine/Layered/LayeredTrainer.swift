@@ -63,7 +63,8 @@ public struct LayeredTrainer: Sendable {
         self.settings = settings
         weights = network.weights
         biases = network.biases
-        kernel = LayeredKernel(network.architecture, batch: max(1, min(settings.batch ?? data.training.count, data.training.count)))
+        kernel = LayeredKernel(network.architecture, data: data,
+                               batch: max(1, min(settings.batch ?? data.training.count, data.training.count)))
         order = Array(data.training.indices)
         random = SplitMix64(seed: settings.seed)
         testError = data.test.isEmpty ? nil : ErrorHistory()
@@ -94,8 +95,8 @@ public struct LayeredTrainer: Sendable {
         var taken = 0
         while taken < updates, divergence == nil {
             let size = min(settings.batch ?? order.count, order.count - position)
-            guard kernel.update(&weights, &biases, batch: order[position ..< position + size], samples: data.training,
-                                η: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases) else {
+            guard kernel.update(&weights, &biases, batch: order[position ..< position + size], η: settings.learningRate,
+                                order: settings.order, trainBiases: settings.trainBiases) else {
                 divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
                 break
             }
@@ -122,12 +123,12 @@ public struct LayeredTrainer: Sendable {
     }
 
     private mutating func recordEpoch() {
-        let error = kernel.meanLoss(weights, biases, data.training)
+        let error = kernel.meanLoss(weights, biases)
         guard error.isFinite else {
             divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
             return
         }
         trainingError.append(error)
-        if !data.test.isEmpty { testError?.append(kernel.meanLoss(weights, biases, data.test)) }
+        if !data.test.isEmpty { testError?.append(kernel.meanLoss(weights, biases, test: true)) }
     }
 }
