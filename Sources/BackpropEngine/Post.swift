@@ -5,9 +5,27 @@ public enum Post {
     /// The iteration the post trains to.
     public static let finalIteration = 10_000
 
+    /// What makes a run other than the post's own (either update order is the post's).
+    public enum Departure: Sendable, Equatable {
+        case anotherStart
+        case learningRate(Double)
+        case biasesTrained
+        case edited
+    }
+
+    /// How a run with this start, these settings and these edits departs from the post's.
+    public static func departures(start: Network, settings: TrainingSettings, edits: [Edit] = []) -> [Departure] {
+        var departures: [Departure] = []
+        if start != .post { departures.append(.anotherStart) }
+        if settings.learningRate != TrainingSettings.post.learningRate { departures.append(.learningRate(settings.learningRate)) }
+        if settings.trainBiases { departures.append(.biasesTrained) }
+        if !edits.isEmpty { departures.append(.edited) }
+        return departures
+    }
+
     /// Whether a run with this start and these settings is the post's own (either order).
     public static func isPostsRun(start: Network, settings: TrainingSettings) -> Bool {
-        start == .post && settings.learningRate == TrainingSettings.post.learningRate && !settings.trainBiases
+        departures(start: start, settings: settings).isEmpty
     }
 }
 

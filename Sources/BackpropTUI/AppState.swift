@@ -61,7 +61,6 @@ public struct Derived: Sendable {
     public let otherOrder: BackwardPass
     /// Backprop against central differences, while the gradient check is open.
     public let gradientCheck: GradientCheck?
-    let iteration: Int, network: Network, settings: TrainingSettings
 
     init(_ trainer: Trainer, checking: Bool) {
         next = BackwardPass(trainer.network, forward: trainer.forward, settings: trainer.settings)
@@ -69,14 +68,12 @@ public struct Derived: Sendable {
         other.order = other.order == .published ? .textbook : .published
         otherOrder = BackwardPass(trainer.network, forward: trainer.forward, settings: other)
         gradientCheck = checking ? GradientCheck(trainer.network) : nil
-        iteration = trainer.iteration
-        network = trainer.network
-        settings = trainer.settings
     }
 
+    /// Whether these values are those of `trainer`'s network and settings (they depend on
+    /// nothing else).
     func isCurrent(for trainer: Trainer, checking: Bool) -> Bool {
-        iteration == trainer.iteration && network == trainer.network && settings == trainer.settings
-            && (gradientCheck != nil) == checking
+        next.before == trainer.network && next.settings == trainer.settings && (gradientCheck != nil) == checking
     }
 }
 
@@ -115,23 +112,12 @@ public struct Job: Sendable {
     }
 
     public internal(set) var work: Work
-    /// The iteration the job ends at, the one it has reached, and the one it started from.
-    public let total: Int
+    /// The iteration the job ends at, and the one it has reached.
+    public internal(set) var total: Int
     public internal(set) var done: Int
-    public let start: Int
-    /// Seconds spent on it so far.
-    public internal(set) var seconds = 0.0
-    /// Iterations a second over the last ticks (a moving average: the rate can change as
-    /// the job goes, an export's rows grow).
+    /// Iterations a second over the last timed slices (a moving average: the rate can change
+    /// as the job goes, an export's rows grow); nil until a slice has been timed.
     public internal(set) var rate: Double?
-
-    init(work: Work, total: Int, done: Int, seconds: Double = 0) {
-        self.work = work
-        self.total = total
-        self.done = done
-        start = done
-        self.seconds = seconds
-    }
 
     /// A word for the progress line: "go-to", "back", "export".
     public var name: String {

@@ -16,14 +16,12 @@ struct MessageLine {
                          + "the last finite state is shown · R resets",
                          "\(at) (η = \(Format.short(divergence.learningRate))): the last finite state is shown · R resets",
                          "\(at) · R resets"]
-            let text = texts.first { $0.count < rect.width } ?? texts[texts.count - 1]
-            canvas.put(" " + text, x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
+            canvas.put(" " + Self.fitting(texts, rect.width), x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
         } else if let message = state.message {
             canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
         } else if trainer.iteration == Post.finalIteration {
             canvas.fill(rect, with: " ", Style(.good, reverse: true))
-            let text = Self.banners(trainer).first { $0.count < rect.width } ?? ""
-            canvas.put(" " + text, x: rect.x, y: rect.y, Style(.good, bold: true, reverse: true), limit: limit)
+            canvas.put(" " + Self.fitting(Self.banners(trainer), rect.width), x: rect.x, y: rect.y, Style(.good, bold: true, reverse: true), limit: limit)
         } else if trainer.iteration == 0 {
             canvas.put("iteration 0 is the starting network · space: one step · r: run · ?: help",
                        x: rect.x, y: rect.y, Style(.muted), limit: limit)
@@ -47,14 +45,10 @@ struct MessageLine {
         }
     }
 
-    /// "go-to 1,234,567/1,000,000,000 0.1% · 11.6M/s · 1m25s left · Esc stops".
-    static func progress(_ job: Job) -> String {
-        let fraction = job.total > 0 ? Double(job.done) / Double(job.total) : 1
-        var text = "\(job.name) \(Format.count(job.done))/\(Format.count(job.total)) " + Format.percent(fraction)
-        if let rate = job.rate, rate > 0 {
-            text += " · \(Format.rate(rate)) · \(Format.duration(Double(job.total - job.done) / rate)) left"
-        }
-        return text + " · Esc stops"
+    /// The longest of `variants` (longest first) that fits in `width` columns with its
+    /// leading space, or the shortest.
+    static func fitting(_ variants: [String], _ width: Int) -> String {
+        variants.first { $0.count < width } ?? variants[variants.count - 1]
     }
 
     /// "iteration 10,000: E_total 0.000035085 — the post: 0.000035085 ✓ …", longest first.

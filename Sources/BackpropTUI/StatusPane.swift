@@ -27,7 +27,7 @@ struct StatusPane {
         x = rect.x
         let bottom = rect.y + 1
         if let job = state.job {
-            canvas.put("\(canvas.glyphs.arrow) " + MessageLine.progress(job), x: x, y: bottom, Style(.good, bold: true), limit: limit)
+            canvas.put("\(canvas.glyphs.arrow) " + job.progress, x: x, y: bottom, Style(.good, bold: true), limit: limit)
             return
         }
         let settings = trainer.settings
@@ -44,5 +44,17 @@ struct StatusPane {
         var speed = state.speed.label
         if state.running, let rate = state.measuredRate { speed += " (\(Format.rate(rate)))" }
         field("speed", speed, y: bottom)
+    }
+}
+
+extension Job {
+    /// "go-to 1,234,567/1,000,000,000 0.1% · 11.6M/s · 1m25s left · Esc stops".
+    var progress: String {
+        let fraction = total > 0 ? Double(done) / Double(total) : 1
+        var text = "\(name) \(Format.count(done))/\(Format.count(total)) " + Format.percent(fraction)
+        if let rate, rate > 0 {
+            text += " · \(Format.rate(rate)) · \(Format.duration(Double(total - done) / rate)) left"
+        }
+        return text + " · Esc stops"
     }
 }

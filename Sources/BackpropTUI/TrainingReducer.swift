@@ -37,9 +37,10 @@ extension AppState {
 
     /// ←: one iteration back (a second ← while replaying goes one further).
     mutating func stepBack() -> [Effect] {
-        if case .rewind(let replay, let target)? = job?.work, let current = job {
+        if case .rewind(let replay, let target)? = job?.work {
             guard target > 0 else { return [] }
-            job = Job(work: .rewind(replay, to: target - 1), total: target - 1, done: current.done, seconds: current.seconds)
+            job?.work = .rewind(replay, to: target - 1)
+            job?.total = target - 1
             return []
         }
         if refusedWhileBusy() { return [] }
@@ -50,20 +51,13 @@ extension AppState {
         return goTo(trainer.iteration - 1)
     }
 
-    /// Starts a job and takes its first slice at once: a short job ends before the next frame.
-    /// Each kind of job costs its own time per iteration, so its slices start small and grow.
+    /// Starts a job and takes its first slice at once (untimed): a short job ends before the
+    /// next frame. Each kind of job costs its own time per iteration, so its slices start
+    /// small and grow.
     mutating func startJob(_ work: Job.Work, total: Int, done: Int) -> [Effect] {
         job = Job(work: work, total: total, done: done)
         jobBatch = Self.firstSlice
-        let effects = continueJob(budget: jobBatch, seconds: 0)
-        // The first slice ran before any clock: the rate counts from the end of it.
-        if var first = job {
-            job = nil
-            let work = first.work
-            first.work = .train(to: 0)
-            job = Job(work: consume work, total: first.total, done: first.done)
-        }
-        return effects
+        return continueJob(budget: jobBatch, seconds: 0)
     }
 
     /// Iterations the first slice of a job takes: short enough for any job in a debug build.
@@ -72,11 +66,7 @@ extension AppState {
     /// The clock: the run trains what its speed owes, a job takes its next slice.
     mutating func tick(_ seconds: Double) -> [Effect] {
         if job != nil {
-            if seconds > Self.sliceSeconds * 1.2 {
-                jobBatch = max(1_000, jobBatch * 7 / 10)
-            } else if seconds < Self.sliceSeconds * 0.8 {
-                jobBatch = min(50_000_000, jobBatch * 5 / 4)
-            }
+            Self.adapt(&jobBatch, took: seconds, aim: Self.sliceSeconds)
             return continueJob(budget: jobBatch, seconds: seconds)
         }
         guard running else { return [] }
@@ -92,7 +82,6 @@ extension AppState {
         let work = current.work
         current.work = .train(to: 0)
         let elapsed = min(max(seconds, 0), 1), doneBefore = current.done
-        current.seconds += elapsed
         var effects: [Effect] = []
         var finished = false
         switch consume work {
@@ -134,6 +123,16 @@ extension AppState {
         return finished ? effects : effects + [.tick(after: 0)]
     }
 
+    /// Grows a per-tick batch while ticks come faster than `aim` seconds, shrinks it while
+    /// they come slower, between 1,000 and 50,000,000 iterations.
+    private static func adapt(_ batch: inout Int, took seconds: Double, aim: Double) {
+        if seconds > aim * 1.2 {
+            batch = max(1_000, batch * 4 / 5)
+        } else if seconds < aim * 0.8 {
+            batch = min(50_000_000, batch * 5 / 4)
+        }
+    }
+
     /// " · the edit of w5 at 12 replays when the run passes it" for edits still ahead.
     private func editsAhead() -> String {
         let ahead = trainer.pendingEdits
@@ -152,11 +151,7 @@ extension AppState {
             steps = Int(owed)
             owedFraction = owed - Double(steps)
         case .maximum:
-            if elapsed > Self.frameSeconds {
-                maximumBatch = max(1_000, maximumBatch * 4 / 5)
-            } else if elapsed < Self.frameSeconds * 0.8 {
-                maximumBatch = min(50_000_000, maximumBatch * 5 / 4)
-            }
+            Self.adapt(&maximumBatch, took: elapsed, aim: Self.frameSeconds)
             steps = maximumBatch
         }
         let milestone = Post.finalIteration

@@ -61,16 +61,18 @@ struct Bptui: ParsableCommand {
         if v2 != nil, !headless {
             throw InputError("--config \(network.config ?? ""): a layered run (schema v2) is for --headless runs for now; add --headless")
         }
-        let (start, settings) = network.resolve(v1)
         if shape.firstGiven != nil || v2 != nil {
-            let (trainer, classes) = try shape.resolve(settings, network: network, file: v2)
+            let (trainer, classes) = try shape.resolve(network: network, file: v2)
             let run = LayeredRun(trainer: trainer, classes: classes, updates: headlessOptions.steps,
                                  epochs: shape.epochs, every: headlessOptions.every, format: headlessOptions.format ?? .table)
             if let divergence = run.run(write: { print($0) }) {
                 throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
                     + "a weight or the error stopped being finite; what was written is the last finite state")
             }
-        } else if headless {
+            return
+        }
+        let (start, settings) = network.resolve(v1)
+        if headless {
             let run = headlessOptions.run(from: start, settings: settings)
             if let divergence = run.run(write: { print($0) }) {
                 throw InputError(run.explain(divergence))

@@ -72,8 +72,8 @@ struct ShapeOptions: ParsableArguments {
     /// defaults. A file's weights, data and place in training are kept unless a flag replaces
     /// the shape or the data; then the run starts at iteration 0. Accuracy is reported when
     /// every target is a class label (0, 1 or ±1).
-    func resolve(_ settings: TrainingSettings, network options: NetworkOptions, file: LayeredConfig?)
-        throws(InputError) -> (trainer: LayeredTrainer, classes: Bool) {
+    func resolve(network options: NetworkOptions, file: LayeredConfig?) throws(InputError) -> (trainer: LayeredTrainer, classes: Bool) {
+        let defaults = TrainingSettings.post
         let sizes = layers?.sizes ?? file?.layers ?? [2, 2, 2]
         let architecture: Architecture
         do {
@@ -85,9 +85,9 @@ struct ShapeOptions: ParsableArguments {
         }
         let seed = seed ?? file?.seed ?? 1
         let training = LayeredSettings(
-            learningRate: options.learningRate?.value ?? file?.learningRate ?? settings.learningRate,
-            order: options.order ?? file?.order ?? settings.order,
-            trainBiases: options.trainBiases ?? file?.trainBiases ?? settings.trainBiases,
+            learningRate: options.learningRate?.value ?? file?.learningRate ?? defaults.learningRate,
+            order: options.order ?? file?.order ?? defaults.order,
+            trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)
         var start = Self.initialNetwork(architecture, seed: seed)
         if let file, file.weights != nil || file.biases != nil {
