@@ -36,21 +36,22 @@ struct ChartPane {
                 canvas.put(String(canvas.glyphs.reference), x: x, y: plot.y + row, Style(.reference))
             }
         }
-        for edit in state.trainer.edits {
+        // Edits still ahead (kept after going back) are off this axis until the run gets there.
+        for edit in state.trainer.edits where edit.iteration < shown {
             let column = (edit.iteration * plot.width) / shown
             for y in plot.y ..< plot.y + plot.height {
                 canvas.put("┊", x: plot.x + min(column, plot.width - 1), y: y, Style(.warning))
             }
         }
         var marks = Array(repeating: [Int](repeating: 0, count: plot.width), count: plot.height)
-        var last: (x: Int, y: Int)?
+        var lastColumn: Int?
         for (column, range) in ranges.enumerated() where !range.isEmpty && range.min.isFinite && range.max.isFinite {
             let top = axis.row(of: range.max, rows: rows), bottom = axis.row(of: range.min, rows: rows)
             for row in top ... bottom {
                 marks[row / dots.down][column / dots.across] |= Self.mark(
                     across: column % dots.across, down: row % dots.down, braille: dots.down > 1, single: top == bottom)
             }
-            last = (plot.x + column / dots.across, plot.y + axis.row(of: history.latest, rows: rows) / dots.down)
+            lastColumn = column
         }
         for (y, row) in marks.enumerated() {
             for (x, mark) in row.enumerated() where mark != 0 {
@@ -59,8 +60,9 @@ struct ChartPane {
                 canvas.put(String(glyph), x: plot.x + x, y: plot.y + y, Style(.accent))
             }
         }
-        if let last, history.latest.isFinite {
-            canvas.put(String(canvas.glyphs.current), x: last.x, y: last.y, Style(.current, bold: true))
+        if let lastColumn, history.latest.isFinite {
+            canvas.put(String(canvas.glyphs.current), x: plot.x + lastColumn / dots.across,
+                       y: plot.y + axis.row(of: history.latest, rows: rows) / dots.down, Style(.current, bold: true))
         }
         let axisY = plot.y + plot.height
         axisLabels(end: end, plot: plot, y: axisY, into: &canvas)

@@ -21,8 +21,10 @@ struct LayeredRun {
 
     func run(write: (String) -> Void) -> Divergence? {
         var trainer = self.trainer
-        let firstIteration = trainer.iteration, firstEpoch = trainer.epoch
-        let interval = every ?? (format == .table ? max(1, (epochs ?? (updates ?? Post.finalIteration) / max(1, trainer.updatesLeftInEpoch)) / 10) : 1)
+        let firstEpoch = trainer.epoch
+        let lastIteration = trainer.iteration + (updates ?? Post.finalIteration), lastEpoch = epochs.map { firstEpoch + $0 }
+        let plannedEpochs = epochs ?? (updates ?? Post.finalIteration) / max(1, trainer.updatesLeftInEpoch)
+        let interval = every ?? (format == .table ? max(1, plannedEpochs / 10) : 1)
         let hasTest = !data.test.isEmpty
         switch format {
         case .csv:
@@ -50,13 +52,10 @@ struct LayeredRun {
             case .json: break
             }
         }
-        func done() -> Bool {
-            if let epochs { return trainer.epoch >= firstEpoch + epochs }
-            return trainer.iteration >= firstIteration + (updates ?? Post.finalIteration)
-        }
+        func done() -> Bool { lastEpoch.map { trainer.epoch >= $0 } ?? (trainer.iteration >= lastIteration) }
         if trainer.divergence == nil { emit() }
         while trainer.divergence == nil, !done() {
-            let left = epochs == nil ? firstIteration + (updates ?? Post.finalIteration) - trainer.iteration : Int.max
+            let left = lastEpoch == nil ? lastIteration - trainer.iteration : Int.max
             trainer.train(updates: min(left, trainer.updatesLeftInEpoch))
             let rowDue = trainer.position == 0 && (trainer.epoch - firstEpoch) % interval == 0
             if trainer.divergence == nil, rowDue || done() { emit() }

@@ -119,4 +119,14 @@ import Testing
         #expect(lines[2].hasPrefix("1,\(state.trainer.history.value(at: 1)!),"))
         #expect(lines[4].hasPrefix("3,\(state.trainer.forward.E_total),"))
     }
+
+    @Test func anEditStillAheadIsNotDrawnOnTheChartBeforeTheAxisReachesIt() {
+        var state = trained(50)
+        state = press(.character("="), on: state)
+        state = type("0.3", on: state)
+        state = press(.enter, on: state)
+        #expect(state.screen().contains("┊"))
+        state = press(.character("g"), .character("3"), .enter, on: state)
+        #expect(state.trainer.iteration == 3 && !state.screen().contains("┊"), "the axis ends at 10; the edit is at 50")
+    }
 }
