@@ -1,5 +1,5 @@
 /// Where training stopped because a number stopped being finite.
-public struct Divergence: Sendable, Equatable {
+public struct Divergence: Sendable, Equatable, Codable {
     /// The iteration whose network would have held the first non-finite value.
     public let iteration: Int
     public let learningRate: Double

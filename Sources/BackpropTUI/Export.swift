@@ -65,10 +65,16 @@ public struct ExportBuilder: Sendable {
 
     /// The finished export (call once `advance` returned true).
     var export: Export {
+        let json = NetworkConfig(network: target.network, settings: target.settings).prettyJSON + "\n"
+        return Export(csv: lines.joined(separator: "\n") + "\n", json: json, interval: interval)
+    }
+}
+
+extension Encodable {
+    /// This value as JSON with sorted keys, indented: how bptui writes every report and file.
+    public var prettyJSON: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let config = NetworkConfig(network: target.network, settings: target.settings)
-        let json = String(decoding: (try? encoder.encode(config)) ?? Data(), as: UTF8.self) + "\n"
-        return Export(csv: lines.joined(separator: "\n") + "\n", json: json, interval: interval)
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 }

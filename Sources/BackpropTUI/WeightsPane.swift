@@ -34,13 +34,11 @@ struct WeightsPane {
                 x = canvas.put(" " + Format.right("fixed", w), x: x, y: y, Style(.muted), limit: limit)
             } else {
                 let change = next.change(parameter)
-                let text = change == 0 && next.gradient[parameter] != 0 ? " " + Format.right(Self.belowPrecision, w) : cell(change)
-                x = canvas.put(text, x: x, y: y, Style(change < 0 ? .fall : change > 0 ? .rise : .muted), limit: limit)
+                x = canvas.put(changeCell(change, gradient: next.gradient[parameter]), x: x, y: y, Style(change < 0 ? .fall : change > 0 ? .rise : .muted), limit: limit)
             }
             let last = fixed ? nil : state.lastChange(parameter)
             if roomy {
-                let text = last.map { $0 == 0 && next.gradient[parameter] != 0 ? " " + Format.right(Self.belowPrecision, w) : cell($0) }
-                    ?? " " + Format.right("—", w)
+                let text = last.map { changeCell($0, gradient: next.gradient[parameter]) } ?? " " + Format.right("—", w)
                 x = canvas.put(text, x: x, y: y, Style(.muted), limit: limit)
             }
             marker(last, into: &canvas, x: x, y: y)
@@ -54,6 +52,11 @@ struct WeightsPane {
         for (offset, note) in notes.enumerated() where footerY + offset < area.y + area.height {
             canvas.put(note, x: area.x + 1, y: footerY + offset, Style(.muted), limit: limit)
         }
+    }
+
+    /// A change in its column: `0 (< ulp)` where a non-zero gradient moved nothing.
+    private func changeCell(_ change: Double, gradient: Double) -> String {
+        change == 0 && gradient != 0 ? " " + Format.right(Self.belowPrecision, Self.columnWidth) : cell(change)
     }
 
     /// A value right-aligned in a column, after a space.

@@ -97,11 +97,8 @@ struct HeadlessRun {
             iteration: trainer.iteration, error: finite(forward.E_total),
             outputs: [finite(forward.out_o1), finite(forward.out_o2)],
             network: NetworkConfig(network: trainer.network, settings: settings),
-            diverged: trainer.divergence.map { Report.Diverged(iteration: $0.iteration, learningRate: $0.learningRate) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = (try? encoder.encode(report)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+            diverged: trainer.divergence)
+        return report.prettyJSON
     }
 
     /// `value`, or nil (null in JSON, which has no infinity or NaN) if it is not finite.
@@ -114,12 +111,7 @@ struct HeadlessRun {
         let error: Double?
         let outputs: [Double?]
         let network: NetworkConfig
-        let diverged: Diverged?
-
-        struct Diverged: Encodable {
-            let iteration: Int
-            let learningRate: Double
-        }
+        let diverged: Divergence?
 
         private enum CodingKeys: String, CodingKey {
             case iteration, error, outputs, network, diverged

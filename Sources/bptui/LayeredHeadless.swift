@@ -95,10 +95,8 @@ struct LayeredRun {
             testError: trainer.testError?.latest,
             accuracy: classes ? Self.accuracy(trainer.network, data.training) : nil,
             network: LayeredConfig(trainer),
-            diverged: trainer.divergence.map { Report.Diverged(iteration: $0.iteration, learningRate: $0.learningRate) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
+            diverged: trainer.divergence)
+        return report.prettyJSON
     }
 
     /// Where training ended, and the run as a `--config` v2 file that continues it exactly.
@@ -108,11 +106,6 @@ struct LayeredRun {
         let testError: Double?
         let accuracy: Double?
         let network: LayeredConfig
-        let diverged: Diverged?
-
-        struct Diverged: Encodable {
-            let iteration: Int
-            let learningRate: Double
-        }
+        let diverged: Divergence?
     }
 }
