@@ -15,16 +15,21 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
 
     /// The layer's outputs for its nets.
     func outputs(_ nets: [Double]) -> [Double] {
+        guard self == .softmax else { return nets.map(value) }
+        let top = nets.max() ?? 0
+        let exponentials = nets.map { exp($0 - top) }
+        let sum = exponentials.reduce(0, +)
+        return exponentials.map { $0 / sum }
+    }
+
+    /// One neuron's output for its net (element-wise activations; softmax needs the layer).
+    @inline(__always)
+    func value(_ net: Double) -> Double {
         switch self {
-        case .logistic: return nets.map(BackpropEngine.logistic)
-        case .tanh: return nets.map(Foundation.tanh)
-        case .relu: return nets.map { max(0, $0) }
-        case .linear: return nets
-        case .softmax:
-            let top = nets.max() ?? 0
-            let exponentials = nets.map { exp($0 - top) }
-            let sum = exponentials.reduce(0, +)
-            return exponentials.map { $0 / sum }
+        case .logistic: BackpropEngine.logistic(net)
+        case .tanh: Foundation.tanh(net)
+        case .relu: max(0, net)
+        case .linear, .softmax: net
         }
     }
 
@@ -63,15 +68,18 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
     /// The loss of outputs `o` against targets `t`, summed over the outputs.
     func value(outputs o: [Double], targets t: [Double], activation: Activation) -> Double {
         var total = 0.0
-        for k in o.indices {
-            switch (self, activation) {
-            case (.halfSquared, _): total += 0.5 * (t[k] - o[k]) * (t[k] - o[k])
-            case (.crossEntropy, .softmax): total += t[k] == 0 ? 0 : -t[k] * log(o[k])
-            case (.crossEntropy, _):
-                total += (t[k] == 0 ? 0 : -t[k] * log(o[k])) + (t[k] == 1 ? 0 : -(1 - t[k]) * log(1 - o[k]))
-            }
-        }
+        for k in o.indices { total += term(output: o[k], target: t[k], activation: activation) }
         return total
+    }
+
+    /// One output's share of the loss.
+    @inline(__always)
+    func term(output o: Double, target t: Double, activation: Activation) -> Double {
+        switch (self, activation) {
+        case (.halfSquared, _): 0.5 * (t - o) * (t - o)
+        case (.crossEntropy, .softmax): t == 0 ? 0 : -t * log(o)
+        case (.crossEntropy, _): (t == 0 ? 0 : -t * log(o)) + (t == 1 ? 0 : -(1 - t) * log(1 - o))
+        }
     }
 }
 

@@ -130,6 +130,7 @@ struct LayeredKernel: Sendable {
                 s[nets + here + j] = sum + b[biases + (perNeuron ? j : 0)]
             }
             let start = here, end = here + layers[l]
+            // One loop per activation, not a switch per neuron: this is the hot path.
             switch activation[l] {
             case .logistic: for k in start ..< end { s[outs + k] = logistic(s[nets + k]) }
             case .tanh: for k in start ..< end { s[outs + k] = Foundation.tanh(s[nets + k]) }
@@ -187,13 +188,7 @@ struct LayeredKernel: Sendable {
                                              perNeuron, nets: 0, outs: outs)
                                 var value = 0.0
                                 for k in 0 ..< nL {
-                                    let o = s[outs + last + k], target = t[sample * nL + k]
-                                    switch (loss, outputActivation) {
-                                    case (.halfSquared, _): value += 0.5 * (target - o) * (target - o)
-                                    case (.crossEntropy, .softmax): value += target == 0 ? 0 : -target * log(o)
-                                    case (.crossEntropy, _):
-                                        value += (target == 0 ? 0 : -target * log(o)) + (target == 1 ? 0 : -(1 - target) * log(1 - o))
-                                    }
+                                    value += loss.term(output: s[outs + last + k], target: t[sample * nL + k], activation: outputActivation)
                                 }
                                 total += value
                             }
