@@ -173,4 +173,20 @@ import Testing
         let dotsInItsColumn = plotRows.filter { (0x2800 ... 0x28FF).contains(canvas[point.x, $0].character.unicodeScalars.first!.value) }
         #expect(dotsInItsColumn.isEmpty, "the ● covers its own dot, none left above or below: \(dotsInItsColumn)")
     }
+
+    @Test func aTooSmallTerminalSaysAGoToGoesOn() {
+        var state = AppState(trainer: Trainer())
+        state.update(.openGoTo)
+        state.update(.promptInsert("1000000000"))
+        state.update(.promptSubmit)
+        state.update(.resized(width: 60, height: 20))
+        #expect(state.screen(60, 20).contains("(the go-to goes on meanwhile)"))
+    }
+
+    @Test func inASCIIThePublishedMarkKeepsItsColumn() {
+        let canvas = Screen.render(press(.character("c")), width: 80, height: 24, glyphs: .ascii)
+        let w1 = canvas.lines.first { $0.contains("w1  ok") } ?? ""
+        #expect(w1.contains("0.000364723!=   0.000438568"), "\(w1)")
+        #expect(canvas.text.contains("!= published order (the post's script) computes w1...w4, b1 with w5...w8"))
+    }
 }
