@@ -26,7 +26,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI"]),
+        // The C yardstick Playground's recorded speed is scaled by; the bench alone uses it.
+        .target(name: "CLimitLoop"),
+        .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI", "CLimitLoop"]),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine"],
                     exclude: ["Golden"]),

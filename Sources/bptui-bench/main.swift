@@ -14,13 +14,15 @@ if options.contains("--help") {
       go-to in slices (the longest a key waits) and
       start-up, and prints each figure beside its target.
       --long-run   also trains 10^8 iterations, sampling resident memory and the error.
-      --playground-only   only TensorFlow Playground's default problem, one epoch.
+      --playground-only   only TensorFlow Playground's default problem, one epoch,
+                        and resident memory through long runs of general networks.
     """)
     exit(0)
 }
 var report = Report()
 if options.contains("--playground-only") {
     Benchmarks.playground(&report)
+    Benchmarks.layeredMemory(&report)
     report.printTable()
     exit(report.allMet ? 0 : 1)
 }
@@ -31,6 +33,7 @@ Benchmarks.chart(&report)
 Benchmarks.runMode(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.goToJob(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.playground(&report)
+Benchmarks.layeredMemory(&report)
 Benchmarks.startUp(&report)
 if options.contains("--long-run") { Benchmarks.longRun(&report) }
 report.printTable()

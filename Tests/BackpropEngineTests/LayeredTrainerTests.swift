@@ -119,6 +119,45 @@ import Testing
         #expect(trainer.trainingError.latest.bitPattern == LayeredTrainer.meanLoss(readable, samples).bitPattern)
     }
 
+    /// Batches wider than the 32 samples the kernel computes side by side for the loss, a
+    /// training and a test error over several such chunks, shuffled epochs.
+    @Test(arguments: [1, 7, 40, 60])
+    func theKernelMatchesLayeredStepOnBigShuffledBatches(batch: Int) throws {
+        let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 150, seed: 8)
+        let a = try Architecture(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        var random = SplitMix64(seed: 4)
+        let network = try LayeredNetwork(a, weights: (0 ..< a.weightCount).map { _ in Double.random(in: -1 ..< 1, using: &random) },
+                                         biases: (0 ..< a.biasCount).map { _ in Double.random(in: -1 ..< 1, using: &random) })
+        let settings = LayeredSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: batch, shuffle: true, seed: 3)
+        var trainer = LayeredTrainer(network, data: data, settings: settings)
+        var readable = network
+        while trainer.epoch < 2 {
+            readable = LayeredStep(readable, batch: trainer.nextBatch, learningRate: 0.03, order: .textbook, trainBiases: true).after
+            trainer.train(updates: 1)
+        }
+        #expect(trainer.network == readable)
+        #expect(trainer.trainingError.latest.bitPattern == LayeredTrainer.meanLoss(readable, data.training).bitPattern)
+        #expect(trainer.testError?.latest.bitPattern == LayeredTrainer.meanLoss(readable, data.test).bitPattern)
+    }
+
+    /// The engine's tanh against the C library's: at most 2 units in the last place apart,
+    /// exact at the edges.
+    @Test func hyperbolicTangentIsWithinTwoUlpOfTheLibrarys() {
+        var random = SplitMix64(seed: 1)
+        var worst = 0.0
+        for k in 0 ..< 200_000 {
+            let x = k.isMultiple(of: 2) ? Double.random(in: -6 ..< 6, using: &random)
+                : Double.random(in: -1 ..< 1, using: &random) * pow(2, -Double(k % 60))
+            let library = Foundation.tanh(x)
+            worst = max(worst, abs(hyperbolicTangent(x) - library) / library.magnitude.ulp)
+        }
+        #expect(worst <= 2, "\(worst) ulp")
+        #expect(hyperbolicTangent(0).bitPattern == (0.0).bitPattern && hyperbolicTangent(-0.0).bitPattern == (-0.0).bitPattern)
+        #expect(hyperbolicTangent(.infinity) == 1 && hyperbolicTangent(-.infinity) == -1 && hyperbolicTangent(800) == 1)
+        #expect(hyperbolicTangent(.nan).isNaN)
+        #expect(hyperbolicTangent(1e-300) == 1e-300)
+    }
+
     @Test(arguments: [false, true])
     func theKernelKeepsFixedBiasesFixed(trainBiases: Bool) {
         let c = LayeredTests.Case(layers: [2, 3, 1], hidden: .tanh, output: .logistic, loss: .halfSquared, bias: .shared,

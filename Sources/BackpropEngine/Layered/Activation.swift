@@ -27,7 +27,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     func value(_ net: Double) -> Double {
         switch self {
         case .logistic: BackpropEngine.logistic(net)
-        case .tanh: Foundation.tanh(net)
+        case .tanh: hyperbolicTangent(net)
         case .relu: max(0, net)
         case .linear, .softmax: net
         }

@@ -1,23 +1,29 @@
 import Foundation
 
 /// The fast path of `LayeredTrainer`: the arithmetic of `LayeredForward` and `LayeredStep`,
-/// in the same order (so bit-identical to them), over one flat scratch buffer sized once per
-/// architecture and batch, and the data flattened once, so nothing is allocated per update.
+/// every sum in the same order (so bit-identical to them), over one flat scratch buffer
+/// sized once, and the data flattened once, so nothing is allocated per update.
+///
+/// The samples of a batch are computed side by side: a neuron's values for the batch's
+/// samples sit next to each other (neuron n, sample r at n·capacity + r), so every loop over
+/// weights runs over a whole batch at once instead of once per sample.
 struct LayeredKernel: Sendable {
     private let layers: [Int]
     private let activation: [Activation]
     private let loss: Loss, outputActivation: Activation, perNeuron: Bool
-    /// Per layer l: where its neurons start in a sample's row, and its weights and biases.
+    /// Per layer l: its first neuron, its first weight and its first bias.
     private let nodeOffset: [Int], weightOffset: [Int], biasOffset: [Int]
-    private let nodes: Int, weightCount: Int, biasCount: Int
-    /// The size of each of the nets, outs and deltas regions: a row per sample of a batch.
-    private let area: Int
+    private let weightCount: Int, biasCount: Int
+    /// How many samples are computed side by side: the batch, and at least 32 for the loss.
+    private let capacity: Int
     /// The data, flat: sample s's inputs at s·n0, its targets at s·nL.
     private let inputs: [Double], targets: [Double]
     private let testInputs: [Double], testTargets: [Double]
-    /// Scratch, one region after another: nets, outs and deltas (a row of `nodes` per
-    /// sample of the batch), the next weights, the next biases, the bias gradient.
+    /// Scratch, one region after another: nets, outs and deltas (`capacity` values per
+    /// neuron), the next weights, the next biases, the bias gradient.
     private var scratch: [Double]
+    /// The samples being computed side by side.
+    private var rows: [Int]
 
     init(_ architecture: Architecture, data: DataSet, batch: Int) {
         let a = architecture
@@ -29,7 +35,6 @@ struct LayeredKernel: Sendable {
         var offsets = [0]
         for size in a.layers { offsets.append(offsets[offsets.count - 1] + size) }
         nodeOffset = offsets
-        nodes = offsets[offsets.count - 1]
         weightOffset = (0 ... a.layers.count).map { $0 == 0 ? 0 : a.weightOffset(layer: $0) }
         biasOffset = (0 ... a.layers.count).map { $0 == 0 ? 0 : a.biasOffset(layer: $0) }
         weightCount = a.weightCount
@@ -38,74 +43,79 @@ struct LayeredKernel: Sendable {
         targets = data.training.flatMap(\.targets)
         testInputs = data.test.flatMap(\.inputs)
         testTargets = data.test.flatMap(\.targets)
-        area = nodes * max(1, batch)
-        scratch = [Double](repeating: 0, count: 3 * area + weightCount + 2 * biasCount)
+        capacity = max(32, batch)
+        scratch = [Double](repeating: 0, count: 3 * offsets[offsets.count - 1] * capacity + weightCount + 2 * biasCount)
+        rows = [Int](repeating: 0, count: capacity)
     }
+
+    private var nets: Int { 0 }
+    private var outs: Int { nodeOffset[layers.count] * capacity }
+    private var deltas: Int { 2 * outs }
 
     /// One update of `w` and `b` from the training samples `batch`; false, changing nothing,
     /// if a number of the result would not be finite.
     mutating func update(_ w: inout [Double], _ b: inout [Double], batch: ArraySlice<Int>, η: Double, order: UpdateOrder,
                          trainBiases: Bool) -> Bool {
-        let rows = batch.count, count = Double(rows), L = layers.count - 1, nodes = nodes
+        for (r, index) in batch.enumerated() { rows[r] = index }
+        let count = batch.count, n = Double(count), L = layers.count - 1, c = capacity
         let layers = layers, activation = activation, nodeOffset = nodeOffset, weightOffset = weightOffset, biasOffset = biasOffset
-        let perNeuron = perNeuron, published = order == .published, loss = loss, outputActivation = outputActivation
-        let n0 = layers[0], nL = layers[L], weightCount = weightCount, biasCount = biasCount
-        let nets = 0, outs = area, deltas = 2 * area
-        let nextW = 3 * area, nextB = nextW + weightCount, gradB = nextB + biasCount
-        let finite = inputs.withUnsafeBufferPointer { x in
-            targets.withUnsafeBufferPointer { t in
-                w.withUnsafeBufferPointer { w in
-                    b.withUnsafeBufferPointer { b in
-                        scratch.withUnsafeMutableBufferPointer { s in
-                            for (row, index) in batch.enumerated() {
-                                Self.forward(s, row * nodes, x, index * n0, w, b, layers, activation, nodeOffset, weightOffset,
-                                             biasOffset, perNeuron, nets: nets, outs: outs)
-                            }
-                            for k in 0 ..< biasCount {
-                                s[gradB + k] = 0
-                                s[nextB + k] = b[k]
-                            }
-                            for l in stride(from: L, through: 1, by: -1) {
-                                let here = nodeOffset[l], size = layers[l]
-                                for (row, index) in batch.enumerated() {
-                                    let base = row * nodes + here
-                                    if l == L {
-                                        Self.outputDeltas(s, base, t, index * nL, nL, loss, outputActivation, nets: nets, outs: outs,
-                                                          deltas: deltas)
-                                    } else {
-                                        let above = row * nodes + nodeOffset[l + 1], fanOut = layers[l + 1]
-                                        // Published: the layer above already updated; textbook: as it was.
-                                        let source = published ? UnsafeBufferPointer(rebasing: s[nextW ..< nextB]) : w
-                                        let weights = weightOffset[l + 1], derivative = activation[l]
-                                        for j in 0 ..< size {
-                                            var sum = 0.0
-                                            for k in 0 ..< fanOut { sum += s[deltas + above + k] * source[weights + k * size + j] }
-                                            s[deltas + base + j] = sum * derivative.derivative(net: s[nets + base + j], out: s[outs + base + j])
-                                        }
-                                    }
-                                }
-                                let below = nodeOffset[l - 1], fanIn = layers[l - 1], weights = weightOffset[l], biases = biasOffset[l]
-                                for j in 0 ..< size {
-                                    for i in 0 ..< fanIn {
-                                        var sum = 0.0
-                                        for row in 0 ..< rows { sum += s[deltas + row * nodes + here + j] * s[outs + row * nodes + below + i] }
-                                        let k = weights + j * fanIn + i
-                                        s[nextW + k] = w[k] - η * (sum / count)
-                                    }
-                                    var sum = 0.0
-                                    for row in 0 ..< rows { sum += s[deltas + row * nodes + here + j] }
-                                    s[gradB + biases + (perNeuron ? j : 0)] += sum / count
-                                }
-                                if trainBiases {
-                                    for k in biases ..< biasOffset[l + 1] { s[nextB + k] = b[k] - η * s[gradB + k] }
-                                }
-                            }
-                            for k in 0 ..< weightCount + biasCount where !s[nextW + k].isFinite { return false }
-                            return true
+        let perNeuron = perNeuron, published = order == .published
+        let weightCount = weightCount, biasCount = biasCount, outs = outs, deltas = deltas
+        let nextW = 3 * outs, nextB = nextW + weightCount, gradB = nextB + biasCount
+        forward(w, b, count: count, test: false)
+        let loss = loss, outputActivation = outputActivation
+        let finite = targets.withUnsafeBufferPointer { t in
+            rows.withUnsafeBufferPointer { rows in w.withUnsafeBufferPointer { w in
+                b.withUnsafeBufferPointer { b in
+                    scratch.withUnsafeMutableBufferPointer { s in
+                        for k in 0 ..< biasCount {
+                            s[gradB + k] = 0
+                            s[nextB + k] = b[k]
                         }
+                        for l in stride(from: L, through: 1, by: -1) {
+                            let here = nodeOffset[l], size = layers[l]
+                            if l == L {
+                                Self.outputDeltas(s, t, rows, count: count, capacity: c, first: here * c, outputs: size, loss: loss,
+                                                  activation: outputActivation, nets: 0, outs: outs, deltas: deltas)
+                            } else {
+                                // Published: the layer above already updated; textbook: as it was.
+                                let above = nodeOffset[l + 1], fanOut = layers[l + 1], weights = weightOffset[l + 1]
+                                let source = published ? UnsafeBufferPointer(rebasing: s[nextW ..< nextB]) : w
+                                let δAbove = deltas + above * c
+                                for j in 0 ..< size {
+                                    let δ = deltas + (here + j) * c
+                                    for r in 0 ..< count {
+                                        var sum = 0.0
+                                        for k in 0 ..< fanOut { sum += s[δAbove + k * c + r] * source[weights + k * size + j] }
+                                        s[δ + r] = sum
+                                    }
+                                }
+                                Self.multiplyByDerivative(s, activation[l], from: here * c, neurons: size, capacity: c, count: count,
+                                                          nets: 0, outs: outs, deltas: deltas)
+                            }
+                            let below = nodeOffset[l - 1], fanIn = layers[l - 1], weights = weightOffset[l], biases = biasOffset[l]
+                            for j in 0 ..< size {
+                                let δ = deltas + (here + j) * c
+                                for i in 0 ..< fanIn {
+                                    let out = outs + (below + i) * c
+                                    var sum = 0.0
+                                    for r in 0 ..< count { sum += s[δ + r] * s[out + r] }
+                                    let k = weights + j * fanIn + i
+                                    s[nextW + k] = w[k] - η * (sum / n)
+                                }
+                                var sum = 0.0
+                                for r in 0 ..< count { sum += s[δ + r] }
+                                s[gradB + biases + (perNeuron ? j : 0)] += sum / n
+                            }
+                            if trainBiases {
+                                for k in biases ..< biasOffset[l + 1] { s[nextB + k] = b[k] - η * s[gradB + k] }
+                            }
+                        }
+                        for k in 0 ..< weightCount + biasCount where !s[nextW + k].isFinite { return false }
+                        return true
                     }
                 }
-            }
+            } }
         }
         guard finite else { return false }
         for k in 0 ..< weightCount { w[k] = scratch[nextW + k] }
@@ -113,88 +123,130 @@ struct LayeredKernel: Sendable {
         return true
     }
 
-    /// The forward pass of the sample at `x[input…]` into row `base` of the scratch.
-    @inline(__always)
-    private static func forward(_ s: UnsafeMutableBufferPointer<Double>, _ base: Int, _ x: UnsafeBufferPointer<Double>, _ input: Int,
-                                _ w: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, _ layers: [Int],
-                                _ activation: [Activation], _ nodeOffset: [Int], _ weightOffset: [Int], _ biasOffset: [Int],
-                                _ perNeuron: Bool, nets: Int, outs: Int) {
-        for i in 0 ..< layers[0] { s[outs + base + i] = x[input + i] }
-        for l in 1 ..< layers.count {
-            let below = base + nodeOffset[l - 1], here = base + nodeOffset[l], fanIn = layers[l - 1]
-            let weights = weightOffset[l], biases = biasOffset[l]
-            for j in 0 ..< layers[l] {
-                var sum = 0.0
-                let row = weights + j * fanIn
-                for i in 0 ..< fanIn { sum += w[row + i] * s[outs + below + i] }
-                s[nets + here + j] = sum + b[biases + (perNeuron ? j : 0)]
-            }
-            let start = here, end = here + layers[l]
-            // One loop per activation, not a switch per neuron: this is the hot path.
-            switch activation[l] {
-            case .logistic: for k in start ..< end { s[outs + k] = logistic(s[nets + k]) }
-            case .tanh: for k in start ..< end { s[outs + k] = Foundation.tanh(s[nets + k]) }
-            case .relu: for k in start ..< end { s[outs + k] = max(0, s[nets + k]) }
-            case .linear: for k in start ..< end { s[outs + k] = s[nets + k] }
-            case .softmax:
-                var top = s[nets + start]
-                for k in start ..< end { top = max(top, s[nets + k]) }
-                var sum = 0.0
-                for k in start ..< end {
-                    s[outs + k] = exp(s[nets + k] - top)
-                    sum += s[outs + k]
-                }
-                for k in start ..< end { s[outs + k] /= sum }
-            }
-        }
-    }
-
-    /// δ_o for the output row at `base`, as `LayeredStep.outputDeltas` computes it.
-    @inline(__always)
-    private static func outputDeltas(_ s: UnsafeMutableBufferPointer<Double>, _ base: Int, _ t: UnsafeBufferPointer<Double>, _ target: Int,
-                                     _ count: Int, _ loss: Loss, _ activation: Activation, nets: Int, outs: Int, deltas: Int) {
-        switch (loss, activation) {
-        case (.crossEntropy, _):
-            for k in 0 ..< count { s[deltas + base + k] = s[outs + base + k] - t[target + k] }
-        case (.halfSquared, .softmax):
-            var weighted = 0.0
-            for k in 0 ..< count { weighted += -(t[target + k] - s[outs + base + k]) * s[outs + base + k] }
-            for k in 0 ..< count { s[deltas + base + k] = s[outs + base + k] * (-(t[target + k] - s[outs + base + k]) - weighted) }
-        case (.halfSquared, let activation):
-            for k in 0 ..< count {
-                s[deltas + base + k] = -(t[target + k] - s[outs + base + k])
-                    * activation.derivative(net: s[nets + base + k], out: s[outs + base + k])
-            }
-        }
-    }
-
     /// The mean loss over the training samples (or the test samples), as
-    /// `LayeredTrainer.meanLoss` computes it.
+    /// `LayeredTrainer.meanLoss` computes it: the samples' losses added in their order.
     mutating func meanLoss(_ w: [Double], _ b: [Double], test: Bool = false) -> Double {
-        let layers = layers, activation = activation, nodeOffset = nodeOffset, weightOffset = weightOffset, biasOffset = biasOffset
-        let perNeuron = perNeuron, loss = loss, outputActivation = outputActivation
-        let n0 = layers[0], nL = layers[layers.count - 1], last = nodeOffset[layers.count - 1]
-        let outs = area, samples = (test ? testInputs.count : inputs.count) / n0
-        let x = test ? testInputs : inputs, targets = test ? testTargets : self.targets
+        let n0 = layers[0], nL = layers[layers.count - 1], last = outs + nodeOffset[layers.count - 1] * capacity
+        let samples = (test ? testInputs.count : inputs.count) / n0, c = capacity
+        let loss = loss, outputActivation = outputActivation
         guard samples > 0 else { return 0 }
-        return x.withUnsafeBufferPointer { x in
-            targets.withUnsafeBufferPointer { t in
+        var total = 0.0
+        for start in stride(from: 0, to: samples, by: c) {
+            let count = min(c, samples - start)
+            for r in 0 ..< count { rows[r] = start + r }
+            forward(w, b, count: count, test: test)
+            (test ? testTargets : targets).withUnsafeBufferPointer { t in
+                scratch.withUnsafeBufferPointer { s in
+                    for r in 0 ..< count {
+                        var value = 0.0
+                        for k in 0 ..< nL {
+                            value += loss.term(output: s[last + k * c + r], target: t[(start + r) * nL + k], activation: outputActivation)
+                        }
+                        total += value
+                    }
+                }
+            }
+        }
+        return total / Double(samples)
+    }
+
+    /// The forward pass of the samples `rows[0 ..< count]`, side by side.
+    private mutating func forward(_ w: [Double], _ b: [Double], count: Int, test: Bool) {
+        let layers = layers, activation = activation, nodeOffset = nodeOffset, weightOffset = weightOffset, biasOffset = biasOffset
+        let perNeuron = perNeuron, c = capacity, n0 = layers[0], nets = nets, outs = outs
+        (test ? testInputs : inputs).withUnsafeBufferPointer { x in
+            rows.withUnsafeBufferPointer { rows in
                 w.withUnsafeBufferPointer { w in
                     b.withUnsafeBufferPointer { b in
                         scratch.withUnsafeMutableBufferPointer { s in
-                            var total = 0.0
-                            for sample in 0 ..< samples {
-                                Self.forward(s, 0, x, sample * n0, w, b, layers, activation, nodeOffset, weightOffset, biasOffset,
-                                             perNeuron, nets: 0, outs: outs)
-                                var value = 0.0
-                                for k in 0 ..< nL {
-                                    value += loss.term(output: s[outs + last + k], target: t[sample * nL + k], activation: outputActivation)
-                                }
-                                total += value
+                            for i in 0 ..< n0 {
+                                for r in 0 ..< count { s[outs + i * c + r] = x[rows[r] * n0 + i] }
                             }
-                            return total / Double(samples)
+                            for l in 1 ..< layers.count {
+                                let below = nodeOffset[l - 1], here = nodeOffset[l], fanIn = layers[l - 1]
+                                let weights = weightOffset[l], biases = biasOffset[l]
+                                let out = outs + below * c
+                                for j in 0 ..< layers[l] {
+                                    let net = nets + (here + j) * c, row = weights + j * fanIn, bias = b[biases + (perNeuron ? j : 0)]
+                                    for r in 0 ..< count {
+                                        var sum = 0.0
+                                        for i in 0 ..< fanIn { sum += w[row + i] * s[out + i * c + r] }
+                                        s[net + r] = sum + bias
+                                    }
+                                }
+                                Self.activate(s, activation[l], from: here * c, neurons: layers[l], capacity: c, count: count,
+                                              nets: nets, outs: outs)
+                            }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// out = f(net) for `neurons` neurons from `first`; one loop per activation, not a switch
+    /// per value: this is the hot path.
+    @inline(__always)
+    private static func activate(_ s: UnsafeMutableBufferPointer<Double>, _ activation: Activation, from first: Int, neurons: Int,
+                                 capacity c: Int, count: Int, nets: Int, outs: Int) {
+        switch activation {
+        case .logistic:
+            for j in 0 ..< neurons { for k in first + j * c ..< first + j * c + count { s[outs + k] = logistic(s[nets + k]) } }
+        case .tanh:
+            for j in 0 ..< neurons { for k in first + j * c ..< first + j * c + count { s[outs + k] = hyperbolicTangent(s[nets + k]) } }
+        case .relu:
+            for j in 0 ..< neurons { for k in first + j * c ..< first + j * c + count { s[outs + k] = max(0, s[nets + k]) } }
+        case .linear:
+            for j in 0 ..< neurons { for k in first + j * c ..< first + j * c + count { s[outs + k] = s[nets + k] } }
+        case .softmax:
+            for r in 0 ..< count {
+                var top = s[nets + first + r]
+                for j in 0 ..< neurons { top = max(top, s[nets + first + j * c + r]) }
+                var sum = 0.0
+                for j in 0 ..< neurons {
+                    s[outs + first + j * c + r] = exp(s[nets + first + j * c + r] - top)
+                    sum += s[outs + first + j * c + r]
+                }
+                for j in 0 ..< neurons { s[outs + first + j * c + r] /= sum }
+            }
+        }
+    }
+
+    /// δ ·= ∂out/∂net for `neurons` neurons from `first`.
+    @inline(__always)
+    private static func multiplyByDerivative(_ s: UnsafeMutableBufferPointer<Double>, _ activation: Activation, from first: Int,
+                                             neurons: Int, capacity c: Int, count: Int, nets: Int, outs: Int, deltas: Int) {
+        for j in 0 ..< neurons {
+            let start = first + j * c
+            switch activation {
+            case .tanh: for k in start ..< start + count { s[deltas + k] *= 1 - s[outs + k] * s[outs + k] }
+            default:
+                for k in start ..< start + count {
+                    s[deltas + k] *= activation.derivative(net: s[nets + k], out: s[outs + k])
+                }
+            }
+        }
+    }
+
+    /// δ_o for the output layer, as `LayeredStep.outputDeltas` computes it.
+    @inline(__always)
+    private static func outputDeltas(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>,
+                                     _ rows: UnsafeBufferPointer<Int>, count: Int, capacity c: Int, first: Int, outputs nL: Int,
+                                     loss: Loss, activation outputActivation: Activation, nets: Int, outs: Int, deltas: Int) {
+        let outs = outs + first, nets = nets + first, deltas = deltas + first
+        for r in 0 ..< count {
+            let target = rows[r] * nL
+            switch (loss, outputActivation) {
+            case (.crossEntropy, _):
+                for k in 0 ..< nL { s[deltas + k * c + r] = s[outs + k * c + r] - t[target + k] }
+            case (.halfSquared, .softmax):
+                var weighted = 0.0
+                for k in 0 ..< nL { weighted += -(t[target + k] - s[outs + k * c + r]) * s[outs + k * c + r] }
+                for k in 0 ..< nL { s[deltas + k * c + r] = s[outs + k * c + r] * (-(t[target + k] - s[outs + k * c + r]) - weighted) }
+            case (.halfSquared, let activation):
+                for k in 0 ..< nL {
+                    s[deltas + k * c + r] = -(t[target + k] - s[outs + k * c + r])
+                        * activation.derivative(net: s[nets + k * c + r], out: s[outs + k * c + r])
                 }
             }
         }
