@@ -89,7 +89,7 @@ struct ShapeOptions: ParsableArguments {
             order: options.order ?? file?.order ?? defaults.order,
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)
-        var start = Self.initialNetwork(architecture, seed: seed)
+        var start = LayeredNetwork.seeded(architecture, seed: seed)
         if let file, file.weights != nil || file.biases != nil {
             do {
                 start = try LayeredNetwork(architecture, weights: file.weights ?? start.weights, biases: file.biases ?? start.biases)
@@ -144,20 +144,6 @@ struct ShapeOptions: ParsableArguments {
         } catch {
             throw InputError("--data \(name): \(error)")
         }
-    }
-
-    /// The post's weights for its 2-2-2 shape; otherwise seeded weights uniform in
-    /// ±1/√(fan-in) and biases 0.
-    static func initialNetwork(_ a: Architecture, seed: UInt64) -> LayeredNetwork {
-        if a.layers == [2, 2, 2], a.bias == .shared { return LayeredNetwork(.post) }
-        var random = SplitMix64(seed: seed)
-        var weights: [Double] = []
-        for l in 1 ... a.outputLayer {
-            let limit = 1 / Double(a.layers[l - 1]).squareRoot()
-            weights += (0 ..< a.layers[l] * a.layers[l - 1]).map { _ in Double.random(in: -limit ... limit, using: &random) }
-        }
-        let biases = a.layers == [2, 2, 2] ? [0.35, 0.35, 0.60, 0.60] : [Double](repeating: 0, count: a.biasCount)
-        return try! LayeredNetwork(a, weights: weights, biases: biases)
     }
 }
 

@@ -9,7 +9,14 @@ public struct LayeredForward: Sendable, Equatable {
 
     public init(_ network: LayeredNetwork, _ sample: Sample) {
         let a = network.architecture
-        var nets: [[Double]] = [[]], outs = [sample.inputs]
+        (nets, outs) = Self.layers(network, sample.inputs)
+        loss = a.loss.value(outputs: outs[a.outputLayer], targets: sample.targets, activation: a.outputActivation)
+    }
+
+    /// Every layer's nets and outs for `inputs`.
+    static func layers(_ network: LayeredNetwork, _ inputs: [Double]) -> (nets: [[Double]], outs: [[Double]]) {
+        let a = network.architecture
+        var nets: [[Double]] = [[]], outs = [inputs]
         for l in 1 ... a.outputLayer {
             let below = outs[l - 1]
             var layer = [Double](repeating: 0, count: a.layers[l])
@@ -21,9 +28,7 @@ public struct LayeredForward: Sendable, Equatable {
             nets.append(layer)
             outs.append(a.activation(ofLayer: l).outputs(layer))
         }
-        self.nets = nets
-        self.outs = outs
-        loss = a.loss.value(outputs: outs[a.outputLayer], targets: sample.targets, activation: a.outputActivation)
+        return (nets, outs)
     }
 
     public var outputs: [Double] { outs[outs.count - 1] }

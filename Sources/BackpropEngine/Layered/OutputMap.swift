@@ -1,0 +1,73 @@
+/// One neuron's output over a grid of the input plane (2 inputs) or along the input line
+/// (1 input): the data view's heatmap and curve. Values are taken at cell centres; row 0 is
+/// the top of the plane (the largest second input).
+public struct OutputMap: Sendable, Equatable {
+    public let columns: Int, rows: Int
+    public let x: ClosedRange<Double>, y: ClosedRange<Double>
+    /// The neuron mapped: its layer (1…L) and index.
+    public let layer: Int, neuron: Int
+    /// values[row · columns + column].
+    public let values: [Double]
+
+    public init(_ network: LayeredNetwork, layer: Int, neuron: Int, columns: Int, rows: Int,
+                x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        self.columns = columns
+        self.rows = rows
+        self.x = x
+        self.y = y
+        self.layer = layer
+        self.neuron = neuron
+        var values: [Double] = []
+        values.reserveCapacity(columns * rows)
+        let inputs = network.architecture.layers[0]
+        for row in 0 ..< rows {
+            for column in 0 ..< columns {
+                let point = Self.centre(column: column, row: row, columns: columns, rows: rows, x: x, y: y)
+                let outs = LayeredForward.layers(network, inputs == 1 ? [point.x] : [point.x, point.y]).outs
+                values.append(outs[layer][neuron])
+            }
+        }
+        self.values = values
+    }
+
+    /// The input point at the centre of a cell.
+    public func centre(column: Int, row: Int) -> (x: Double, y: Double) {
+        Self.centre(column: column, row: row, columns: columns, rows: rows, x: x, y: y)
+    }
+
+    static func centre(column: Int, row: Int, columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>)
+        -> (x: Double, y: Double) {
+        let across = (Double(column) + 0.5) / Double(columns), down = (Double(row) + 0.5) / Double(rows)
+        return (x.lowerBound + across * (x.upperBound - x.lowerBound), y.upperBound - down * (y.upperBound - y.lowerBound))
+    }
+
+    public func value(column: Int, row: Int) -> Double { values[row * columns + column] }
+}
+
+extension DataSet {
+    /// The range of input `i` over every sample, widened by a tenth on each side (by 0.5
+    /// when all samples agree): the part of the plane the data view shows.
+    public func inputRange(_ i: Int) -> ClosedRange<Double> {
+        let values = (training + test).map { $0.inputs[i] }
+        guard let low = values.min(), let high = values.max() else { return -1 ... 1 }
+        let margin = high > low ? (high - low) / 10 : 0.5
+        return (low - margin) ... (high + margin)
+    }
+}
+
+extension LayeredNetwork {
+    /// The post's network for its 2-2-2 shape with shared biases; any other shape seeded
+    /// weights uniform in ±1/√(fan-in) and biases 0 (the post's biases for 2-2-2
+    /// per-neuron).
+    public static func seeded(_ a: Architecture, seed: UInt64) -> LayeredNetwork {
+        if a.layers == [2, 2, 2], a.bias == .shared { return LayeredNetwork(.post) }
+        var random = SplitMix64(seed: seed)
+        var weights: [Double] = []
+        for l in 1 ... a.outputLayer {
+            let limit = 1 / Double(a.layers[l - 1]).squareRoot()
+            weights += (0 ..< a.layers[l] * a.layers[l - 1]).map { _ in Double.random(in: -limit ... limit, using: &random) }
+        }
+        let biases = a.layers == [2, 2, 2] ? [0.35, 0.35, 0.60, 0.60] : [Double](repeating: 0, count: a.biasCount)
+        return LayeredNetwork(unchecked: a, weights: weights, biases: biases)
+    }
+}

@@ -1,0 +1,184 @@
+import BackpropEngine
+
+/// The state of the screen for any network (`--layers`, `--data`, `:`). Only `update(_:)`
+/// changes it; panes draw it.
+public struct LayeredState: Sendable {
+    public internal(set) var trainer: LayeredTrainer
+    /// What `:` changes and training is rebuilt from.
+    public internal(set) var recipe: Recipe
+    /// Whether accuracy is reported: every target is a class label.
+    public internal(set) var classification: Bool
+    /// The parameter selected in the weights list, and the neuron selected in the diagram;
+    /// `focus` says which of them ↑↓ move and `e` explains.
+    public internal(set) var parameter: LayeredParameter
+    public internal(set) var neuron: Neuron
+    public internal(set) var focus: Focus = .parameters
+    public internal(set) var running = false
+    public internal(set) var speed: Speed = .perSecond(100)
+    public internal(set) var chartScale: ChartScale = .log
+    public internal(set) var overlay: LayeredOverlay?
+    /// The data view (`d`) in place of the weights list and chart.
+    public internal(set) var dataView = false
+    /// The output the data view maps (`[` `]`).
+    public internal(set) var shownOutput = 0
+    public internal(set) var prompt: Prompt?
+    /// Lines the `:` command line ran, oldest first (↑ recalls them), and the one recalled.
+    public internal(set) var commandHistory: [String] = []
+    var recalled: Int?
+    public internal(set) var message: String?
+    public internal(set) var measuredRate: Double?
+    public internal(set) var screenSize: (width: Int, height: Int)?
+    /// Engine values the panes read, computed once whenever the network changes.
+    public internal(set) var derived: LayeredDerived
+    /// The data view's maps, recomputed at most `mapInterval` apart while training runs.
+    public internal(set) var maps: DataMaps?
+    var mapAge = 0.0
+    var owedFraction = 0.0
+    var maximumBatch = 1_000
+    var rateWindow: (iterations: Int, seconds: Double) = (0, 0)
+
+    /// How often, at most, the data view's maps are recomputed while training runs.
+    static let mapInterval = 0.1
+
+    public init(trainer: LayeredTrainer, recipe: Recipe) {
+        self.trainer = trainer
+        self.recipe = recipe
+        classification = Recipe.isClassification(trainer.data)
+        let a = trainer.start.architecture
+        parameter = .weight(a.weightOffset(layer: a.outputLayer))
+        neuron = Neuron(layer: a.outputLayer, index: 0)
+        derived = LayeredDerived(trainer)
+    }
+
+    /// Whether the terminal is too small for the screen (only quit works then).
+    public var isTooSmall: Bool {
+        screenSize.map { Layout(width: $0.width, height: $0.height) == nil } ?? false
+    }
+
+    public var architecture: Architecture { trainer.start.architecture }
+}
+
+/// A weight or a bias, by its flat index in post numbering.
+public enum LayeredParameter: Sendable, Equatable, Hashable {
+    case weight(Int)
+    case bias(Int)
+
+    /// "w11", "b3".
+    public var name: String {
+        switch self {
+        case .weight(let index): "w\(index + 1)"
+        case .bias(let index): "b\(index + 1)"
+        }
+    }
+
+    /// The layer (1…L) whose net input it feeds.
+    public func layer(in a: Architecture) -> Int {
+        switch self {
+        case .weight(let index): a.weightEnds(index).layer
+        case .bias(let index): a.biasOwner(index).layer
+        }
+    }
+
+    public func value(in network: LayeredNetwork) -> Double {
+        switch self {
+        case .weight(let index): network.weights[index]
+        case .bias(let index): network.biases[index]
+        }
+    }
+}
+
+/// A neuron of the diagram: its layer (0: the inputs) and index.
+public struct Neuron: Sendable, Equatable, Hashable {
+    public let layer: Int, index: Int
+
+    public init(layer: Int, index: Int) {
+        self.layer = layer
+        self.index = index
+    }
+}
+
+/// What ↑↓ move and `e` explains: a parameter of the list or a neuron of the diagram.
+public enum Focus: Sendable, Equatable {
+    case parameters, neurons
+}
+
+/// Views drawn over the panes of the general screen.
+public enum LayeredOverlay: Sendable, Equatable {
+    case help, explain
+}
+
+/// One line of the weights list: a layer's heading, or a parameter.
+public enum ParameterRow: Sendable, Equatable {
+    case heading(String)
+    case parameter(LayeredParameter)
+
+    /// Every weight and bias in post numbering, a layer at a time under a heading such as
+    /// "i→h", "h1→h2", "h→o": the layer's weights, then its biases.
+    public static func rows(_ a: Architecture) -> [ParameterRow] {
+        var rows: [ParameterRow] = []
+        for l in 1 ... a.outputLayer {
+            rows.append(.heading(layerHeading(a, l)))
+            rows += (a.weightOffset(layer: l) ..< a.weightOffset(layer: l + 1)).map { .parameter(.weight($0)) }
+            rows += (a.biasOffset(layer: l) ..< a.biasOffset(layer: l + 1)).map { .parameter(.bias($0)) }
+        }
+        return rows
+    }
+
+    /// "i→h" for one hidden layer (the post's), "i→h1", "h1→h2", "h2→o" for several.
+    static func layerHeading(_ a: Architecture, _ l: Int) -> String {
+        func side(_ layer: Int) -> String {
+            if layer == 0 { return "i" }
+            if layer == a.outputLayer { return "o" }
+            return a.layers.count == 3 ? "h" : "h\(layer)"
+        }
+        return "\(side(l - 1))→\(side(l))"
+    }
+
+    public var parameter: LayeredParameter? {
+        if case .parameter(let parameter) = self { return parameter }
+        return nil
+    }
+}
+
+/// What the panes show of the engine, computed once per change of the network: the next
+/// update in the run's order and in the other, and every sample's forward pass when there
+/// are few enough to list.
+public struct LayeredDerived: Sendable {
+    /// The next update: its batch's forward passes, δ's, mean gradient and result.
+    public let next: LayeredStep
+    /// The same update in the other order, for side-by-side derivations.
+    public let otherOrder: LayeredStep
+    /// The next batch.
+    public let batch: [Sample]
+    /// Forward passes of every training sample, then every test sample, when there are at
+    /// most `listedSamples` in all.
+    public let samples: [LayeredForward]?
+    public let network: LayeredNetwork
+    public let settings: LayeredSettings
+
+    public static let listedSamples = 32
+
+    init(_ trainer: LayeredTrainer) {
+        let network = trainer.network, settings = trainer.settings
+        batch = trainer.nextBatch
+        self.network = network
+        self.settings = settings
+        next = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
+                           trainBiases: settings.trainBiases)
+        otherOrder = LayeredStep(network, batch: batch, learningRate: settings.learningRate,
+                                 order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases)
+        let all = trainer.data.training + trainer.data.test
+        samples = all.count <= Self.listedSamples ? all.map { LayeredForward(network, $0) } : nil
+    }
+
+    func isCurrent(for trainer: LayeredTrainer) -> Bool {
+        settings == trainer.settings && network == trainer.network && batch == trainer.nextBatch
+    }
+}
+
+/// The data view's maps: the shown output over the input plane (or line), and the selected
+/// neuron's own.
+public struct DataMaps: Sendable, Equatable {
+    public let output: OutputMap
+    public let neuron: OutputMap?
+}

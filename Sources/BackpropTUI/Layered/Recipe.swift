@@ -1,0 +1,98 @@
+import BackpropEngine
+
+/// Everything a general run is made from, by the names the command line gives its options:
+/// `:layers 2,3,1` on the screen is `--layers 2,3,1` on the command line.
+public struct Recipe: Sendable, Equatable {
+    /// Where the samples come from: a built-in set (made from the options), or samples given
+    /// once (a CSV file, a config file's samples) that only fit networks of their width.
+    public enum Data: Sendable, Equatable {
+        case builtIn(BuiltInData)
+        case given(name: String, DataSet)
+    }
+
+    public var layers: [Int]
+    public var activation: Activation, outputActivation: Activation, loss: Loss, bias: BiasMode
+    public var data: Data
+    public var samples: Int, noise: Double
+    /// nil: 0.5 for Playground's sets, 0 otherwise.
+    public var testFraction: Double?
+    public var learningRate: Double, order: UpdateOrder, trainBiases: Bool
+    /// nil: the whole training set.
+    public var batch: Int?
+    public var shuffle: Bool
+    public var seed: UInt64
+
+    public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
+                loss: Loss = .halfSquared, bias: BiasMode = .shared, data: Data, samples: Int = 500, noise: Double = 0,
+                testFraction: Double? = nil, learningRate: Double = 0.5, order: UpdateOrder = .published, trainBiases: Bool = false,
+                batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1) {
+        self.layers = layers
+        self.activation = activation
+        self.outputActivation = outputActivation
+        self.loss = loss
+        self.bias = bias
+        self.data = data
+        self.samples = samples
+        self.noise = noise
+        self.testFraction = testFraction
+        self.learningRate = learningRate
+        self.order = order
+        self.trainBiases = trainBiases
+        self.batch = batch
+        self.shuffle = shuffle
+        self.seed = seed
+    }
+
+    /// Why a recipe or a change to it cannot be used, in one line.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public var settings: LayeredSettings {
+        LayeredSettings(learningRate: learningRate, order: order, trainBiases: trainBiases, batch: batch, shuffle: shuffle, seed: seed)
+    }
+
+    /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.
+    public func trainer() throws(Refusal) -> LayeredTrainer {
+        let architecture: Architecture
+        do {
+            architecture = try Architecture(layers: layers, activation: activation, outputActivation: outputActivation, loss: loss, bias: bias)
+        } catch {
+            throw Refusal(description: "layers \(layers.map(String.init).joined(separator: ",")): \(error.description)")
+        }
+        let set: DataSet
+        switch data {
+        case .builtIn(let builtIn):
+            if builtIn != .post, layers[0] != 2 {
+                throw Refusal(description: "data \(builtIn.rawValue) has 2 inputs; layers start with \(layers[0])")
+            }
+            do {
+                set = try builtIn.make(outputs: layers[layers.count - 1], outputActivation: outputActivation, samples: samples,
+                                       noise: noise, testFraction: testFraction, seed: seed &+ 1)
+            } catch {
+                throw Refusal(description: "data \(builtIn.rawValue): \(error.description)")
+            }
+        case .given(let name, let given):
+            let inputs = given.training.first?.inputs.count ?? 0, targets = given.training.first?.targets.count ?? 0
+            guard inputs == layers[0], targets == layers[layers.count - 1] else {
+                throw Refusal(description: "\(name) has \(inputs) inputs and \(targets) targets; layers "
+                    + "\(layers.map(String.init).joined(separator: ",")) need \(layers[0]) and \(layers[layers.count - 1])")
+            }
+            set = given
+        }
+        return LayeredTrainer(.seeded(architecture, seed: seed), data: set, settings: settings)
+    }
+
+    /// The name of the data: "xor", "circle", or a file's name.
+    public var dataName: String {
+        switch data {
+        case .builtIn(let builtIn): builtIn.rawValue
+        case .given(let name, _): name
+        }
+    }
+
+    /// Whether every target is a class label (0, 1 or ±1): accuracy is then reported.
+    public static func isClassification(_ data: DataSet) -> Bool {
+        (data.training + data.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
+    }
+}

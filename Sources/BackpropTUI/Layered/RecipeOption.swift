@@ -1,0 +1,128 @@
+import BackpropEngine
+
+/// One option of the `:` command line: the command line's own option without its dashes,
+/// the values Tab completes, and how a typed value changes the recipe.
+struct RecipeOption: Sendable {
+    let name: String
+    /// What Tab offers after the name (empty: any number).
+    let values: [String]
+    /// Whether a change starts training over (η alone does not).
+    let restarts: Bool
+    let apply: @Sendable (inout Recipe, String) throws(Recipe.Refusal) -> Void
+
+    static let all: [RecipeOption] = [
+        RecipeOption(name: "layers", values: ["2,2,2", "2,3,1", "2,5,1", "2,4,2,1", "2,8,8,1"], restarts: true) { recipe, text throws(Recipe.Refusal) in
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+                throw Recipe.Refusal(description: "layers takes sizes of 1 or more, inputs first: 2,3,1")
+            }
+            recipe.layers = parts.compactMap { $0 }
+        },
+        choice("activation", Activation.allCases.filter { $0 != .softmax }) { $0.activation = $1 },
+        choice("output-activation", Activation.allCases) { $0.outputActivation = $1 },
+        choice("loss", Loss.allCases) { $0.loss = $1 },
+        choice("bias", BiasMode.allCases) { $0.bias = $1 },
+        toggle("train-biases") { $0.trainBiases = $1 },
+        RecipeOption(name: "data", values: BuiltInData.allCases.map(\.rawValue), restarts: true) { recipe, text throws(Recipe.Refusal) in
+            guard let builtIn = BuiltInData(rawValue: text) else {
+                throw Recipe.Refusal(description: "data \(text): not a built-in set ("
+                    + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + "); a CSV file is given with --data when bptui starts")
+            }
+            recipe.data = .builtIn(builtIn)
+        },
+        number("samples") { recipe, value throws(Recipe.Refusal) in
+            guard let count = Int(exactly: value), count >= 2 else { throw Recipe.Refusal(description: "samples must be a whole number of 2 or more") }
+            recipe.samples = count
+        },
+        number("noise") { recipe, value throws(Recipe.Refusal) in
+            guard (0 ... 0.5).contains(value) else { throw Recipe.Refusal(description: "noise must be in 0…0.5") }
+            recipe.noise = value
+        },
+        number("test-fraction") { recipe, value throws(Recipe.Refusal) in
+            guard value >= 0, value < 1 else { throw Recipe.Refusal(description: "test-fraction must be in [0, 1)") }
+            recipe.testFraction = value
+        },
+        RecipeOption(name: "batch", values: ["1", "10", "all"], restarts: true) { recipe, text throws(Recipe.Refusal) in
+            if text == "all" {
+                recipe.batch = nil
+            } else if let size = Int(text), size >= 1 {
+                recipe.batch = size
+            } else {
+                throw Recipe.Refusal(description: "batch takes a number of 1 or more, or all")
+            }
+        },
+        toggle("shuffle") { $0.shuffle = $1 },
+        number("seed") { recipe, value throws(Recipe.Refusal) in
+            guard value >= 0, value < 1.8e19, let seed = UInt64(exactly: value) else {
+                throw Recipe.Refusal(description: "seed must be a whole number of 0 or more")
+            }
+            recipe.seed = seed
+        },
+        choice("order", UpdateOrder.allCases) { $0.order = $1 },
+        RecipeOption(name: "learning-rate", values: [], restarts: false) { recipe, text throws(Recipe.Refusal) in
+            guard let value = Double(text.replacingOccurrences(of: "−", with: "-")), value.isFinite, value > 0 else {
+                throw Recipe.Refusal(description: "learning-rate must be a finite number above 0")
+            }
+            recipe.learningRate = value
+        },
+    ]
+
+    private static func choice<Value: RawRepresentable & Sendable>(_ name: String, _ cases: [Value],
+                                                                   _ set: @escaping @Sendable (inout Recipe, Value) -> Void)
+        -> RecipeOption where Value.RawValue == String {
+        RecipeOption(name: name, values: cases.map(\.rawValue), restarts: true) { recipe, text throws(Recipe.Refusal) in
+            guard let value = cases.first(where: { $0.rawValue == text }) else {
+                throw Recipe.Refusal(description: "\(name) takes " + cases.map(\.rawValue).joined(separator: ", "))
+            }
+            set(&recipe, value)
+        }
+    }
+
+    private static func toggle(_ name: String, _ set: @escaping @Sendable (inout Recipe, Bool) -> Void) -> RecipeOption {
+        RecipeOption(name: name, values: ["on", "off"], restarts: true) { recipe, text throws(Recipe.Refusal) in
+            guard text == "on" || text == "off" else { throw Recipe.Refusal(description: "\(name) takes on or off") }
+            set(&recipe, text == "on")
+        }
+    }
+
+    private static func number(_ name: String, _ set: @escaping @Sendable (inout Recipe, Double) throws(Recipe.Refusal) -> Void)
+        -> RecipeOption {
+        RecipeOption(name: name, values: [], restarts: true) { recipe, text throws(Recipe.Refusal) in
+            guard let value = Double(text), value.isFinite else { throw Recipe.Refusal(description: "\(name) takes a number") }
+            try set(&recipe, value)
+        }
+    }
+
+    /// What `:` typed means: an option and its value, or why not.
+    static func parse(_ line: String) throws(Recipe.Refusal) -> (option: RecipeOption, value: String) {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first else { throw Recipe.Refusal(description: "type an option and a value, e.g. layers 2,3,1 — Tab lists them") }
+        let name = first.hasPrefix("--") ? String(first.dropFirst(2)) : first
+        guard let option = all.first(where: { $0.name == name }) else {
+            throw Recipe.Refusal(description: "no option \(name) — Tab lists them")
+        }
+        guard words.count == 2 else { throw Recipe.Refusal(description: "\(name) takes one value" + (option.values.isEmpty ? "" : ": " + option.values.joined(separator: ", "))) }
+        return (option, words[1])
+    }
+
+    /// The line completed by Tab: the option's name, then its value; nil when nothing fits
+    /// or several do (the candidates are then in `candidates(for:)`).
+    static func complete(_ line: String) -> String? {
+        let options = candidates(for: line)
+        guard !options.isEmpty else { return nil }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let common = options.dropFirst().reduce(options[0]) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
+        if words.count <= 1 { return options.count == 1 ? common + " " : common }
+        return words[0] + " " + common
+    }
+
+    /// The names (or values) that could finish the line's last word.
+    static func candidates(for line: String) -> [String] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.count <= 1 {
+            return all.map(\.name).filter { $0.hasPrefix(words.first ?? "") }
+        }
+        guard let option = all.first(where: { $0.name == words[0] }) else { return [] }
+        return option.values.filter { $0.hasPrefix(words[1]) }
+    }
+}
