@@ -83,6 +83,8 @@ public struct Prompt: Sendable, Equatable {
         case goTo
         /// `=`: a new value for a parameter, an input, a target or η (Tab cycles).
         case edit(Quantity)
+        /// `:` on the screen of any network: an option of the command line and its value.
+        case command
     }
 
     public internal(set) var kind: Kind

@@ -5,27 +5,59 @@ import Foundation
 /// spans its bucket's min..max), a log₁₀ or linear y axis, the post's 10,000-iteration error as
 /// a reference line, and the current point highlighted.
 struct ChartPane {
-    let state: AppState
+    /// The training error, and the test error when there is a test split.
+    let history: ErrorHistory, test: ErrorHistory?
+    let scale: ChartScale
+    /// The post's error at 10,000, drawn as a line while the run is the post's.
+    let reference: Double?
+    /// Why the post's line does not apply, if it does not.
+    let departure: String?
+    /// Where edits were made (kept after going back), drawn as marks.
+    let edits: [Int]
+    /// The x axis: "iteration" (the post), or "epoch".
+    let unit: String
+    /// The title's name for the error.
+    let name: String
+
+    init(state: AppState) {
+        history = state.trainer.history
+        test = nil
+        scale = state.chartScale
+        departure = state.trainer.departureFromThePost
+        reference = departure == nil ? Post.errorAfter[Post.finalIteration] : nil
+        edits = state.trainer.edits.map(\.iteration)
+        unit = "iteration"
+        name = "E_total"
+    }
+
+    init(state: LayeredState) {
+        history = state.trainer.trainingError
+        test = state.trainer.testError
+        scale = state.chartScale
+        reference = nil
+        departure = nil
+        edits = []
+        unit = "epoch"
+        name = test == nil ? "E_total per epoch" : "E_total per epoch: training, ◦ test"
+    }
 
     static let labelWidth = 6
     /// Errors below this are drawn on the floor of the log axis.
     static let logFloor = 1e-300
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
-        let scale = state.chartScale == .log ? "log₁₀" : "linear"
-        canvas.box(rect, title: "E_total · \(scale) · l switches")
+        let scale = self.scale == .log ? "log₁₀" : "linear"
+        canvas.box(rect, title: "\(name) · \(scale) · l switches")
         let area = rect.inner
         let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 2)
         guard plot.width >= 2, plot.height >= 2 else { return }
-        let history = state.trainer.history
-        let departure = state.trainer.departureFromThePost
-        let reference = departure == nil ? Post.errorAfter[Post.finalIteration] : nil
         let end = Self.axisEnd(iteration: history.count - 1)
         let shown = end + 1
         let dots = canvas.glyphs.isASCII ? (across: 1, down: 1) : (across: 2, down: 4)
         let columns = plot.width * dots.across, rows = plot.height * dots.down
         let ranges = (0 ..< columns).map { history.range(Self.span(of: $0, columns: columns, count: shown)) }
-        let axis = Axis(state.chartScale, ranges: ranges, reference: reference)
+        let testRanges = test.map { test in (0 ..< columns).map { test.range(Self.span(of: $0, columns: columns, count: shown)) } }
+        let axis = Axis(self.scale, ranges: ranges + (testRanges ?? []), reference: reference)
 
         for label in axis.labels(rows: plot.height) {
             canvas.put(Format.right(label.text, Self.labelWidth - 1), x: area.x, y: plot.y + label.row, Style(.muted))
@@ -37,8 +69,8 @@ struct ChartPane {
             }
         }
         // Edits still ahead (kept after going back) are off this axis until the run gets there.
-        for edit in state.trainer.edits where edit.iteration < shown {
-            let column = (edit.iteration * plot.width) / shown
+        for edit in edits where edit < shown {
+            let column = (edit * plot.width) / shown
             for y in plot.y ..< plot.y + plot.height {
                 canvas.put("┊", x: plot.x + min(column, plot.width - 1), y: y, Style(.warning))
             }
@@ -58,6 +90,12 @@ struct ChartPane {
                 let glyph = canvas.glyphs.isASCII ? (mark == 1 ? canvas.glyphs.point : canvas.glyphs.span)
                     : Character(Unicode.Scalar(0x2800 + mark)!)
                 canvas.put(String(glyph), x: plot.x + x, y: plot.y + y, Style(.accent))
+            }
+        }
+        if let testRanges {
+            for (column, range) in testRanges.enumerated() where !range.isEmpty && range.max.isFinite && column % dots.across == 0 {
+                canvas.put(canvas.glyphs.isASCII ? "o" : "◦", x: plot.x + column / dots.across,
+                           y: plot.y + axis.row(of: range.max, rows: rows) / dots.down, Style(.warning, bold: true))
             }
         }
         if let lastColumn, history.latest.isFinite {
@@ -102,12 +140,12 @@ struct ChartPane {
         let last = Format.count(end)
         place("0", at: plot.x)
         place(last, at: plot.x + plot.width - last.count)
-        if end > Post.finalIteration {
+        if reference != nil || departure != nil, end > Post.finalIteration {
             let column = plot.x + Post.finalIteration * plot.width / (end + 1)
             place("↑10k", at: column)
             place("↑", at: column)
         }
-        place("iteration", at: plot.x + (plot.width - 9) / 2)
+        place(unit, at: plot.x + (plot.width - unit.count) / 2)
     }
 
     /// The mark a data point leaves in its cell: a braille dot bit (U+2800 block, 2×4 dots a

@@ -40,14 +40,30 @@ public enum Command: Sendable, Equatable {
     case resized(width: Int, height: Int)
     /// A key that does nothing here: says so in the message line.
     case unbound(String)
+    /// The data view (`d`) of a general network: its output over the inputs, its samples.
+    case toggleDataView
+    /// Tab: ↑↓ and `e` move between the weights list and the diagram's neurons.
+    case switchFocus
+    /// `:` opens the command line: any network, data or training option without its dashes.
+    case openCommandLine
+    /// `[` `]`: the output the data view shows.
+    case previousOutput, nextOutput
+    /// ↑ ↓ in the command line: an earlier or later line.
+    case promptRecall(Int)
 
     /// The command a key means in `state`: the prompt takes text, a terminal too small for
     /// the screen takes only quit, otherwise the key table decides.
     public static func from(_ key: Key, in state: AppState) -> Command? {
-        if state.isTooSmall {
+        from(key, screen: .post, prompt: state.prompt != nil, tooSmall: state.isTooSmall)
+    }
+
+    /// The command a key means on `screen`: with the prompt open it edits the prompt, a
+    /// terminal too small for the screen takes only quit, otherwise the key table decides.
+    public static func from(_ key: Key, screen: KeyBinding.Screen, prompt: Bool, tooSmall: Bool) -> Command? {
+        if tooSmall {
             return key == .character("q") || key == .control("c") ? .quit : nil
         }
-        if state.prompt != nil {
+        if prompt {
             switch key {
             case .enter: return .promptSubmit
             case .escape: return .close
@@ -55,12 +71,16 @@ public enum Command: Sendable, Equatable {
             case .control("u"): return .promptClear
             case .control("c"): return .quit
             case .tab: return .promptNextTarget
+            case .up: return .promptRecall(-1)
+            case .down: return .promptRecall(1)
             case .left, .right, .home, .end: return .promptKeep
             case .character(let c): return .promptInsert(String(c))
             default: return nil
             }
         }
-        if let command = KeyTable.command(for: key) { return command }
+        if let command = KeyTable.command(for: key, on: screen) { return command }
+        // A key of the other screen says where it works.
+        if let command = KeyTable.command(for: key, on: screen == .post ? .general : .post) { return command }
         switch key {
         case .character(let c): return .unbound(KeyTable.name(of: c))
         case .control(let c): return .unbound("Ctrl-" + (c == " " ? "Space" : c.uppercased()))

@@ -1,9 +1,10 @@
 /// The `?` overlay: every key of the key table, and what the two update orders are.
 struct HelpOverlay {
-    static let note = "o: published (default) gives the post's errors, textbook its w1⁺…w4⁺"
+    var keys: KeyBinding.Screen = .post
+    var note = "o: published (default) gives the post's errors, textbook its w1⁺…w4⁺"
 
     func render(into canvas: inout Canvas, within screen: Rect) {
-        let rows = KeyTable.bindings
+        let rows = KeyTable.bindings(on: keys)
         let width = min(screen.width - 4, 74)
         let height = min(screen.height - 2, rows.count + 4)
         let rect = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
@@ -20,7 +21,7 @@ struct HelpOverlay {
             y += 1
         }
         if y + 1 < area.y + area.height {
-            canvas.put(" " + Self.note, x: area.x, y: y + 1, Style(.muted), limit: limit)
+            canvas.put(" " + note, x: area.x, y: y + 1, Style(.muted), limit: limit)
         }
     }
 }

@@ -7,6 +7,13 @@ public struct KeyBinding: Sendable {
     public let action: String
     /// The hint bar's short label and rank (1 shows first when room is short); nil: help only.
     public let hint: (key: String, label: String, rank: Int)?
+    /// The screens whose keys these are.
+    public let screens: Set<Screen>
+
+    /// The post's own screen, or the screen of any network (`--layers`, `--data`).
+    public enum Screen: Sendable, Hashable {
+        case post, general
+    }
 }
 
 /// The one key table: `Command.from`, the help overlay, the hint bar and the README check all
@@ -31,7 +38,11 @@ public enum KeyTable {
         row([(.character("e"), .toggleExplain), (.enter, .toggleExplain)], "e, Enter",
             "explain: the chain rule of the selected weight", hint: ("e", "Explain", 6)),
         row([(.character("c"), .toggleGradientCheck)], "c", "gradient check: backprop against differences", hint: ("c", "Check", 8)),
-        row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's", hint: ("t", "Post", 11)),
+        row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's", hint: ("t", "Post", 11), on: [.post]),
+        row([(.character("d"), .toggleDataView)], "d", "data view: the output over the inputs, every sample", hint: ("d", "Data", 3), on: [.general]),
+        row([(.character(":"), .openCommandLine)], ":", "command line: any option without its dashes (:layers 2,3,1)", hint: (":", "Cmd", 4), on: [.general]),
+        row([(.tab, .switchFocus)], "Tab", "move between the weights list and the diagram's neurons", hint: nil, on: [.general]),
+        row([(.character("["), .previousOutput), (.character("]"), .nextOutput)], "[ ]", "the output the data view shows", hint: nil, on: [.general]),
         row([(.character("="), .openEdit)], "=", "set the selected weight (Tab: input, target, η)", hint: ("=", "Set", 4)),
         row([(.character("x"), .export)], "x", "export history CSV and network JSON here", hint: ("x", "Export", 5)),
         row([(.character("?"), .toggleHelp), (.character("h"), .toggleHelp)], "?, h", "this help", hint: ("?", "Help", 0)),
@@ -40,14 +51,19 @@ public enum KeyTable {
     ]
 
     private static func row(_ keys: [(Key, Command)], _ names: String, _ action: String,
-                            hint: (String, String, Int)?) -> KeyBinding {
+                            hint: (String, String, Int)?, on screens: Set<KeyBinding.Screen> = [.post, .general]) -> KeyBinding {
         KeyBinding(keys: keys.map { (key: $0.0, command: $0.1) }, names: names, action: action,
-                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) })
+                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) }, screens: screens)
     }
 
-    /// The command a key sends outside the prompt, if any.
-    public static func command(for key: Key) -> Command? {
-        for binding in bindings {
+    /// The bindings of one screen.
+    public static func bindings(on screen: KeyBinding.Screen) -> [KeyBinding] {
+        bindings.filter { $0.screens.contains(screen) }
+    }
+
+    /// The command a key sends outside the prompt on `screen`, if any.
+    public static func command(for key: Key, on screen: KeyBinding.Screen = .post) -> Command? {
+        for binding in bindings(on: screen) {
             if let match = binding.keys.first(where: { $0.key == key }) { return match.command }
         }
         return nil

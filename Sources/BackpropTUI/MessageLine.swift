@@ -8,7 +8,7 @@ struct MessageLine {
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let trainer = state.trainer, limit = rect.x + rect.width
         if let prompt = state.prompt {
-            renderPrompt(prompt, into: &canvas, rect)
+            Self.renderPrompt(prompt, into: &canvas, rect)
         } else if let divergence = trainer.divergence {
             canvas.fill(rect, with: " ", Style(.bad, reverse: true))
             let at = "diverged at iteration \(Format.count(divergence.iteration))"
@@ -28,11 +28,12 @@ struct MessageLine {
         }
     }
 
-    private func renderPrompt(_ prompt: Prompt, into canvas: inout Canvas, _ rect: Rect) {
+    static func renderPrompt(_ prompt: Prompt, into canvas: inout Canvas, _ rect: Rect) {
         let limit = rect.x + rect.width
         let label = switch prompt.kind {
         case .goTo: "Go to iteration: "
         case .edit(let quantity): "Set \(quantity.name) (Tab: next): "
+        case .command: ":"
         }
         var x = canvas.put(label, x: rect.x, y: rect.y, Style(.accent, bold: true), limit: limit)
         x = canvas.put(prompt.text, x: x, y: rect.y, Style(.plain, bold: true, reverse: prompt.selected), limit: limit)
@@ -41,7 +42,8 @@ struct MessageLine {
             canvas.put("  \(canvas.glyphs.fall) \(error)", x: x, y: rect.y, Style(.bad, bold: true), limit: limit)
         } else {
             let typing = prompt.selected ? "typing replaces · " : ""
-            canvas.put("  \(typing)Enter · Esc cancels · Ctrl-U clears", x: x, y: rect.y, Style(.muted), limit: limit)
+            let tab = prompt.kind == .command ? "Tab completes · ↑ recalls · " : ""
+            canvas.put("  \(typing)\(tab)Enter · Esc cancels · Ctrl-U clears", x: x, y: rect.y, Style(.muted), limit: limit)
         }
     }
 

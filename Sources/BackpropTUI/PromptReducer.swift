@@ -38,6 +38,8 @@ extension AppState {
                 current.error = "too long (max \(Self.editLimit))"
                 base = String(base.prefix(Self.editLimit))
             }
+        case .command:
+            return
         }
         current.text = base
         current.selected = false
@@ -61,6 +63,8 @@ extension AppState {
                 return []
             }
             prompt = nil
+            return []
+        case .command:
             return []
         }
     }

@@ -122,6 +122,11 @@ extension AppState {
             screenSize = (width, height)
         case .unbound(let key):
             message = "the key \(key) does nothing here — ? lists every key"
+        case .toggleDataView, .switchFocus, .openCommandLine, .previousOutput, .nextOutput:
+            message = "\(KeyTable.bindings(on: .general).first { $0.keys.contains { $0.command == command } }?.names ?? "that key") "
+                + "works on the screen of any network: bptui --layers 2,5,1 --data xor"
+        case .promptRecall:
+            break
         }
         refreshDerived()
         return effects

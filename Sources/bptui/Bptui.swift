@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackpropEngine
+import BackpropTUI
 import Foundation
 
 /// The bptui command: the full-screen trainer, or with --headless a scriptable run.
@@ -30,17 +31,17 @@ struct Bptui: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
-    @OptionGroup(title: "Network shape and data (headless for now)")
+    @OptionGroup(title: "Network shape and data (any network, on the screen or headless)")
     var shape: ShapeOptions
 
     func validate() throws {
         if !headless, let option = headlessOptions.firstGiven {
             throw ValidationError("\(option) is for --headless runs; add --headless")
         }
-        if let option = shape.firstGiven {
-            if !headless {
-                throw ValidationError("\(option) is for --headless runs for now (the full-screen view shows the post's 2-2-2 network); add --headless")
-            }
+        if !headless, shape.epochs != nil {
+            throw ValidationError("--epochs is for --headless runs; add --headless")
+        }
+        if shape.firstGiven != nil {
             if headlessOptions.steps != nil, shape.epochs != nil {
                 throw ValidationError("--steps and --epochs both say how long to train; give one")
             }
@@ -58,11 +59,12 @@ struct Bptui: ParsableCommand {
         if let option = shape.firstGiven, v1 != nil {
             throw InputError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
         }
-        if v2 != nil, !headless {
-            throw InputError("--config \(network.config ?? ""): a layered run (schema v2) is for --headless runs for now; add --headless")
-        }
         if shape.firstGiven != nil || v2 != nil {
             let (trainer, classes) = try shape.resolve(network: network, file: v2)
+            if !headless {
+                try runInteractive(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2)))
+                return
+            }
             let run = LayeredRun(trainer: trainer, classes: classes, updates: headlessOptions.steps,
                                  epochs: shape.epochs, every: headlessOptions.every, format: headlessOptions.format ?? .table)
             if let divergence = run.run(write: { print($0) }) {
@@ -78,8 +80,8 @@ struct Bptui: ParsableCommand {
                 throw InputError(run.explain(divergence))
             }
         } else {
-            try runInteractive(start: start, settings: settings,
-                               configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })
+            try runInteractive(AppState(trainer: Trainer(start: start, settings: settings),
+                                        configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent }))
         }
     }
 }

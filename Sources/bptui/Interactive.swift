@@ -5,7 +5,7 @@ import Foundation
 /// Runs the full-screen view until the user quits: key → command → reducer → state → panes →
 /// canvas → the cells that changed. The reducer's effects are performed here and answered
 /// with commands: writing an export, and the next tick of the run or of a long job.
-func runInteractive(start: Network, settings: TrainingSettings, configName: String?) throws {
+func runInteractive<App: Application>(_ app: App) throws {
     var terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
@@ -14,7 +14,7 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
     }
     defer { terminal.close() }
     let directory = FileManager.default.currentDirectoryPath
-    var state = AppState(trainer: Trainer(start: start, settings: settings), configName: configName)
+    var state = app
     var size = terminal.size
     var pending = state.update(.resized(width: size.width, height: size.height))
     // The tick chain: when the next tick is due, when the last one began, and whether the
@@ -34,7 +34,7 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
                 nextTick = min(nextTick ?? due, due)
             }
         }
-        terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs))
+        terminal.draw(state.render(width: size.width, height: size.height, glyphs: terminal.glyphs))
         let wait = nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) }
         var event = terminal.readKey(waitingAtMost: wait)
         while let current = event, !pending.contains(.quit) {
@@ -43,7 +43,7 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
                 size = terminal.size
                 pending += state.update(.resized(width: size.width, height: size.height))
             }
-            if let key = current.key, let command = Command.from(key, in: state) {
+            if let key = current.key, let command = state.command(for: key) {
                 pending += state.update(command)
             }
             event = terminal.readKey(waitingAtMost: 0)

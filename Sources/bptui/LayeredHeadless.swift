@@ -39,8 +39,8 @@ struct LayeredRun {
         func emit() {
             let training = trainer.trainingError.latest
             let test = trainer.testError?.latest
-            let accuracy = classes ? Self.accuracy(trainer.network, data.training) : nil
-            let testAccuracy = classes && hasTest ? Self.accuracy(trainer.network, data.test) : nil
+            let accuracy = classes ? trainer.network.accuracy(on: data.training) : nil
+            let testAccuracy = classes && hasTest ? trainer.network.accuracy(on: data.test) : nil
             switch format {
             case .csv:
                 write((["\(trainer.iteration)", "\(trainer.epoch)", "\(training)"] + (test.map { ["\($0)"] } ?? [])
@@ -74,26 +74,11 @@ struct LayeredRun {
             + "\(data.training.count) training and \(data.test.count) test samples"
     }
 
-    /// The fraction of samples whose output is on the target's side: the sign for tanh (and
-    /// linear or relu outputs with ±1 targets), 0.5 for logistic, the largest for softmax.
-    static func accuracy(_ network: LayeredNetwork, _ samples: [Sample]) -> Double {
-        let a = network.architecture
-        let right = samples.filter { sample in
-            let o = LayeredForward(network, sample).outputs, t = sample.targets
-            if a.outputActivation == .softmax {
-                return o.indices.max { o[$0] < o[$1] } == t.indices.max { t[$0] < t[$1] }
-            }
-            let threshold = a.outputActivation == .tanh || t.contains { $0 < 0 } ? 0.0 : 0.5
-            return o.indices.allSatisfy { (o[$0] > threshold) == (t[$0] > threshold) }
-        }
-        return Double(right.count) / Double(max(1, samples.count))
-    }
-
     private func json(_ trainer: LayeredTrainer) -> String {
         let report = Report(
             iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.trainingError.latest,
             testError: trainer.testError?.latest,
-            accuracy: classes ? Self.accuracy(trainer.network, data.training) : nil,
+            accuracy: classes ? trainer.network.accuracy(on: data.training) : nil,
             network: LayeredConfig(trainer),
             diverged: trainer.divergence)
         return report.prettyJSON

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackpropEngine
+import BackpropTUI
 import Foundation
 
 /// The options that choose any network and its data (the general engine). Each is nil when
@@ -114,6 +115,22 @@ struct ShapeOptions: ParsableArguments {
         }
         let classes = (dataSet.training + dataSet.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
         return (trainer, classes)
+    }
+
+    /// What the screen's `:` command line rebuilds from: these options over the file's, the
+    /// data by its built-in name, or as given (a CSV file, a file's samples).
+    func recipe(_ trainer: LayeredTrainer, file: LayeredConfig?) -> Recipe {
+        let a = trainer.start.architecture, settings = trainer.settings
+        let name = data ?? (file?.samples != nil ? nil : a.layers.first == 2 && a.layers.last == 2 ? "post" : nil)
+        let source: Recipe.Data = if let name, let builtIn = BuiltInData(rawValue: name) {
+            .builtIn(builtIn)
+        } else {
+            .given(name: data.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the config's samples", trainer.data)
+        }
+        return Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss, bias: a.bias,
+                      data: source, samples: samples ?? 500, noise: noise ?? 0, testFraction: testFraction,
+                      learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
+                      batch: settings.batch, shuffle: settings.shuffle, seed: settings.seed)
     }
 
     private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {

@@ -66,13 +66,13 @@ import Testing
         let bar = Screen.render(AppState(trainer: Trainer()), width: 80, height: 24).lines.last ?? ""
         for hint in ["= Set", "x Export", "? Help", "q Quit", "spc Step", "g Go to"] { #expect(bar.contains(hint), "\(bar)") }
         let wide = Screen.render(AppState(trainer: Trainer()), width: 160, height: 40).lines.last ?? ""
-        for hint in KeyTable.bindings.compactMap(\.hint) { #expect(wide.contains("\(hint.key) \(hint.label)"), "\(wide)") }
+        for hint in KeyTable.bindings(on: .post).compactMap(\.hint) { #expect(wide.contains("\(hint.key) \(hint.label)"), "\(wide)") }
     }
 
     @Test func everyKeyOfTheTableSendsItsCommandAndNoKeyIsBoundTwice() {
         let state = AppState(trainer: Trainer())
         var seen: [Key] = []
-        for binding in KeyTable.bindings {
+        for binding in KeyTable.bindings(on: .post) {
             for (key, command) in binding.keys {
                 #expect(Command.from(key, in: state) == command, "\(key)")
                 #expect(!seen.contains(key), "\(key) bound twice")

@@ -145,7 +145,7 @@ import Testing
         var state = AppState(trainer: Trainer())
         state.update(.toggleHelp)
         let text = render(state, (80, 24)).text
-        for binding in KeyTable.bindings {
+        for binding in KeyTable.bindings(on: .post) {
             #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action), "help lacks \(binding.names)")
         }
         #expect(text.contains("Keys · Esc or ? closes"))

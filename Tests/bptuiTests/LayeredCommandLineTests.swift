@@ -82,10 +82,12 @@ import Testing
         }
     }
 
-    @Test func shapeOptionsWithoutHeadlessSaySo() throws {
+    @Test func shapeOptionsOpenTheScreenAndWithoutATerminalSaySo() throws {
         let result = try Binary.run(["--layers", "2,5,1", "--data", "xor"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("--layers is for --headless runs for now"))
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr == "bptui: standard input is not a terminal; use --headless for a run without a screen\n")
+        let epochs = try Binary.run(["--layers", "2,5,1", "--data", "xor", "--epochs", "5"])
+        #expect(epochs.status == 64 && epochs.stderr.contains("--epochs is for --headless runs; add --headless"))
     }
 
     @Test func aReportsNetworkContinuesTheRunExactly() throws {

@@ -35,7 +35,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
 
     /// ∂out/∂net of one neuron. For softmax this is only the diagonal of its Jacobian; the
     /// output δ handles softmax whole.
-    func derivative(net: Double, out: Double) -> Double {
+    public func derivative(net: Double, out: Double) -> Double {
         switch self {
         case .logistic: out * (1 - out)
         case .tanh: 1 - out * out

@@ -27,7 +27,7 @@ public struct LayeredSettings: Sendable, Equatable {
 public struct LayeredTrainer: Sendable {
     public let start: LayeredNetwork
     public let data: DataSet
-    public let settings: LayeredSettings
+    public private(set) var settings: LayeredSettings
     /// The network now: its numbers live in `weights` and `biases`, which the kernel updates
     /// in place.
     public var network: LayeredNetwork { LayeredNetwork(unchecked: start.architecture, weights: weights, biases: biases) }
@@ -75,6 +75,11 @@ public struct LayeredTrainer: Sendable {
     /// The mean loss of `network` over `samples`.
     public static func meanLoss(_ network: LayeredNetwork, _ samples: [Sample]) -> Double {
         samples.reduce(0) { $0 + LayeredForward(network, $1).loss } / Double(max(1, samples.count))
+    }
+
+    /// Changes η from the next update on; the run so far stays as it is.
+    public mutating func setLearningRate(_ η: Double) {
+        settings.learningRate = η
     }
 
     /// Updates left until the current epoch ends.

@@ -71,3 +71,20 @@ extension LayeredNetwork {
         return LayeredNetwork(unchecked: a, weights: weights, biases: biases)
     }
 }
+
+extension LayeredNetwork {
+    /// The fraction of samples whose output is on the target's side: the sign for tanh (and
+    /// linear or relu outputs with ±1 targets), 0.5 for logistic, the largest for softmax.
+    public func accuracy(on samples: [Sample]) -> Double {
+        let a = architecture
+        let right = samples.filter { sample in
+            let o = LayeredForward(self, sample).outputs, t = sample.targets
+            if a.outputActivation == .softmax {
+                return o.indices.max { o[$0] < o[$1] } == t.indices.max { t[$0] < t[$1] }
+            }
+            let threshold = a.outputActivation == .tanh || t.contains { $0 < 0 } ? 0.0 : 0.5
+            return o.indices.allSatisfy { (o[$0] > threshold) == (t[$0] > threshold) }
+        }
+        return Double(right.count) / Double(max(1, samples.count))
+    }
+}

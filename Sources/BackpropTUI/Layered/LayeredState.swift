@@ -47,7 +47,7 @@ public struct LayeredState: Sendable {
         let a = trainer.start.architecture
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
         neuron = Neuron(layer: a.outputLayer, index: 0)
-        derived = LayeredDerived(trainer)
+        derived = LayeredDerived(trainer, classification: classification)
     }
 
     /// Whether the terminal is too small for the screen (only quit works then).
@@ -155,11 +155,14 @@ public struct LayeredDerived: Sendable {
     public let samples: [LayeredForward]?
     public let network: LayeredNetwork
     public let settings: LayeredSettings
+    /// The share of training (and test) samples on the right side, for class labels.
+    public let accuracy: (training: Double, test: Double?)?
 
     public static let listedSamples = 32
 
-    init(_ trainer: LayeredTrainer) {
-        let network = trainer.network, settings = trainer.settings
+    init(_ trainer: LayeredTrainer, classification: Bool) {
+        let network = trainer.network, settings = trainer.settings, data = trainer.data
+        accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
         batch = trainer.nextBatch
         self.network = network
         self.settings = settings

@@ -1,3 +1,4 @@
+import Foundation
 import BackpropEngine
 
 /// One option of the `:` command line: the command line's own option without its dashes,

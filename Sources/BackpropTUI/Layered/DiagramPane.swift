@@ -1,0 +1,152 @@
+import BackpropEngine
+
+/// The network of any shape, drawn to fit its pane: a column of labelled neurons per layer
+/// (with the output each gives the next batch's first sample, when there is room), and an
+/// edge per weight in braille dots, coloured by its sign and bolder the larger |w|, as
+/// Playground draws them. The selected weight's edge and the selected neuron stand out; a
+/// layer taller than the pane shows a window of it with "+n" for the rest.
+struct DiagramPane {
+    let state: LayeredState
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        let a = state.architecture
+        let focusHint = state.focus == .neurons ? "↑↓ neurons · e explains" : "Tab: neurons"
+        canvas.box(rect, title: "Network \(a.shapeName) · \(a.activation.rawValue)/\(a.outputActivation.rawValue) · \(focusHint)")
+        let area = rect.inner
+        guard area.width >= 8, area.height >= 1 else { return }
+        let geometry = DiagramGeometry(state, area: area)
+        drawEdges(geometry, into: &canvas)
+        for node in geometry.nodes {
+            let selected = state.focus == .neurons && state.neuron == node.neuron
+            let style = Style(node.neuron.layer == 0 ? .label : .plain, bold: true, reverse: selected)
+            let x = canvas.put(node.name, x: node.x, y: node.y, style, limit: area.x + area.width)
+            if let value = node.value {
+                canvas.put(" " + value, x: x, y: node.y, Style(.muted), limit: area.x + area.width)
+            }
+        }
+        for more in geometry.elided {
+            canvas.put(more.text, x: more.x, y: more.y, Style(.warning), limit: area.x + area.width)
+        }
+    }
+
+    /// Edges as braille dots (ASCII: dots), each cell in the style of the strongest weight
+    /// through it; the selected weight's edge over all of them.
+    private func drawEdges(_ geometry: DiagramGeometry, into canvas: inout Canvas) {
+        let weights = state.trainer.network.weights
+        let largest = max(weights.map(\.magnitude).max() ?? 1, 1e-12)
+        var cells: [Int: (bits: Int, strength: Double, style: Style)] = [:]
+        let selectedWeight: Int? = if state.focus == .parameters, case .weight(let index) = state.parameter { index } else { nil }
+        for edge in geometry.edges {
+            let w = weights[edge.weight], selected = edge.weight == selectedWeight
+            let strength = selected ? .infinity : w.magnitude
+            let ratio = w.magnitude / largest
+            let style = selected ? Style(.current, bold: true)
+                : Style(w < 0 ? .negative : .positive, bold: ratio > 0.66, dim: ratio < 0.2)
+            for (x, y, bit) in Self.dots(from: edge.from, to: edge.to) {
+                let key = y * canvas.width + x
+                var cell = cells[key] ?? (0, -1, style)
+                cell.bits |= bit
+                if strength > cell.strength {
+                    cell.strength = strength
+                    cell.style = style
+                }
+                cells[key] = cell
+            }
+        }
+        for (key, cell) in cells {
+            let x = key % canvas.width, y = key / canvas.width
+            let glyph: Character = canvas.glyphs.isASCII ? "." : Character(Unicode.Scalar(0x2800 + cell.bits)!)
+            canvas.put(String(glyph), x: x, y: y, cell.style)
+        }
+    }
+
+    /// The braille dots of a straight line between two points in dot space (2 dots across
+    /// and 4 down a cell): the cell and the dot's bit.
+    static func dots(from start: (x: Int, y: Int), to end: (x: Int, y: Int)) -> [(x: Int, y: Int, bit: Int)] {
+        let steps = max(abs(end.x - start.x), abs(end.y - start.y), 1)
+        var dots: [(Int, Int, Int)] = []
+        for step in 0 ... steps {
+            let x = start.x + (end.x - start.x) * step / steps, y = start.y + (end.y - start.y) * step / steps
+            let bit = (x % 2 == 0 ? [0x01, 0x02, 0x04, 0x40] : [0x08, 0x10, 0x20, 0x80])[y % 4]
+            dots.append((x / 2, y / 4, bit))
+        }
+        return dots
+    }
+}
+
+/// Where the diagram puts every neuron and edge in its area: the columns spread over the
+/// width, each layer's neurons spread down the height.
+struct DiagramGeometry {
+    struct Node {
+        let neuron: Neuron, name: String, value: String?, x: Int, y: Int
+    }
+
+    struct Edge {
+        let weight: Int
+        /// Ends in dot space (2 across, 4 down a cell).
+        let from: (x: Int, y: Int), to: (x: Int, y: Int)
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var edges: [Edge] = []
+    private(set) var elided: [(text: String, x: Int, y: Int)] = []
+
+    init(_ state: LayeredState, area: Rect) {
+        let a = state.architecture, layers = a.layers
+        let names = layers.indices.map { l in (0 ..< layers[l]).map { a.neuronName(layer: l, neuron: $0) } }
+        let nameWidth = layers.indices.map { names[$0].map(\.count).max() ?? 1 }
+        let outs = state.derived.next.forwards.first?.outs
+        // Values when every column keeps a gap of at least 4 beside them.
+        let valueWidth = 5
+        let withValues = nameWidth.reduce(0, +) + layers.count * (valueWidth + 1) + (layers.count - 1) * 4 <= area.width
+        let widths = nameWidth.map { $0 + (withValues ? valueWidth + 1 : 0) }
+        let gap = layers.count > 1 ? max(1, (area.width - widths.reduce(0, +)) / (layers.count - 1)) : 0
+        var x = area.x
+        var columns: [Int] = []
+        for width in widths {
+            columns.append(x)
+            x += width + gap
+        }
+        var rows: [[Int: Int]] = []
+        for l in layers.indices {
+            let shown = Self.window(layer: l, size: layers[l], room: area.height, state: state)
+            var placed: [Int: Int] = [:]
+            for (position, j) in shown.neurons.enumerated() {
+                let y = area.y + (2 * position + 1) * area.height / (2 * max(1, shown.slots))
+                placed[j] = y
+                let value = withValues ? outs.map { Format.asPrinted($0[l][j], 2) } : nil
+                nodes.append(Node(neuron: Neuron(layer: l, index: j), name: names[l][j], value: value, x: columns[l], y: y))
+            }
+            if shown.hidden > 0 {
+                let y = area.y + (2 * shown.neurons.count + 1) * area.height / (2 * max(1, shown.slots))
+                elided.append(("+\(shown.hidden)", columns[l], min(area.y + area.height - 1, y)))
+            }
+            rows.append(placed)
+        }
+        for l in 1 ..< layers.count {
+            for (j, toY) in rows[l] {
+                for (i, fromY) in rows[l - 1] {
+                    let start = (x: 2 * (columns[l - 1] + widths[l - 1]) + 1, y: 4 * fromY + 1)
+                    let end = (x: 2 * columns[l] - 2, y: 4 * toY + 1)
+                    edges.append(Edge(weight: a.weightIndex(layer: l, to: j, from: i), from: start, to: end))
+                }
+            }
+        }
+        edges.sort { $0.weight < $1.weight }
+    }
+
+    /// The neurons of a layer that fit in `room` rows: all, or a window holding the
+    /// selection with a row left for "+n".
+    static func window(layer l: Int, size: Int, room: Int, state: LayeredState) -> (neurons: [Int], hidden: Int, slots: Int) {
+        guard size > room else { return (Array(0 ..< size), 0, size) }
+        let visible = max(1, room - 1)
+        var focus = 0
+        if state.neuron.layer == l { focus = state.neuron.index }
+        if case .weight(let index) = state.parameter {
+            let ends = state.architecture.weightEnds(index)
+            if ends.layer == l { focus = ends.to } else if ends.layer - 1 == l { focus = ends.from }
+        }
+        let start = min(max(0, focus - visible + 1), size - visible)
+        return (Array(start ..< start + visible), size - visible, room)
+    }
+}

@@ -1,0 +1,25 @@
+/// Where each pane of the general screen goes: the diagram across the top, tall enough for
+/// the widest layer when it can be; below it the weights list beside the chart, or the data
+/// view across both.
+struct GeneralLayout: Sendable, Equatable {
+    let diagram: Rect, list: Rect, chart: Rect
+    /// The data view's place: the list's and the chart's together.
+    let data: Rect
+    let status: Rect, message: Rect, hints: Rect
+    let roomy: Bool
+
+    init?(width: Int, height: Int, widestLayer: Int) {
+        guard width >= Layout.minimumWidth, height >= Layout.minimumHeight else { return nil }
+        roomy = width >= 110 && height >= 30
+        let panes = height - 4
+        let diagramHeight = min(max(5, widestLayer + 2), panes - 8)
+        diagram = Rect(x: 0, y: 0, width: width, height: diagramHeight)
+        let listWidth = roomy ? 56 : 44
+        list = Rect(x: 0, y: diagramHeight, width: listWidth, height: panes - diagramHeight)
+        chart = Rect(x: listWidth, y: diagramHeight, width: width - listWidth, height: panes - diagramHeight)
+        data = Rect(x: 0, y: diagramHeight, width: width, height: panes - diagramHeight)
+        status = Rect(x: 0, y: height - 4, width: width, height: 2)
+        message = Rect(x: 0, y: height - 2, width: width, height: 1)
+        hints = Rect(x: 0, y: height - 1, width: width, height: 1)
+    }
+}

@@ -1,0 +1,54 @@
+import BackpropEngine
+
+/// The view of any network: the whole screen as a pure function of the state and the
+/// terminal's size.
+public enum GeneralScreen {
+    public static func render(_ state: LayeredState, width: Int, height: Int, glyphs: Glyphs = .unicode) -> Canvas {
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
+        guard let layout = GeneralLayout(width: width, height: height, widestLayer: state.architecture.layers.max() ?? 1) else {
+            Screen.renderTooSmall(into: &canvas, job: nil)
+            return canvas
+        }
+        DiagramPane(state: state).render(into: &canvas, layout.diagram)
+        if state.dataView {
+            DataPane(state: state).render(into: &canvas, layout.data)
+        } else {
+            ParameterPane(state: state).render(into: &canvas, layout.list)
+            ChartPane(state: state).render(into: &canvas, layout.chart)
+        }
+        LayeredStatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
+        GeneralMessageLine(state: state).render(into: &canvas, layout.message)
+        HintBar(screen: .general).render(into: &canvas, layout.hints)
+        let panes = Rect(x: 0, y: 0, width: width, height: layout.status.y)
+        switch state.overlay {
+        case .help:
+            HelpOverlay(keys: .general, note: "the command line takes every option of bptui --help's network, data and training groups")
+                .render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
+        case .explain: LayeredExplainPane(state: state).render(into: &canvas, panes)
+        case nil: break
+        }
+        return canvas
+    }
+}
+
+/// The message row of the general screen: the open prompt, a divergence, or what the last
+/// command did.
+struct GeneralMessageLine {
+    let state: LayeredState
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        let limit = rect.x + rect.width
+        if let prompt = state.prompt {
+            MessageLine.renderPrompt(prompt, into: &canvas, rect)
+        } else if let divergence = state.trainer.divergence {
+            canvas.fill(rect, with: " ", Style(.bad, reverse: true))
+            canvas.put(" diverged at iteration \(Format.count(divergence.iteration)) (η = \(Format.short(divergence.learningRate))): "
+                       + "the last finite state is shown · R resets", x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
+        } else if let message = state.message {
+            canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
+        } else if state.trainer.iteration == 0 {
+            canvas.put("\(state.architecture.shapeName) on \(state.recipe.dataName) · space: one update · r: run · d: data · : options · ?: help",
+                       x: rect.x, y: rect.y, Style(.muted), limit: limit)
+        }
+    }
+}

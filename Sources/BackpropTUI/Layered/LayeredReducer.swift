@@ -1,0 +1,198 @@
+import BackpropEngine
+
+extension LayeredState {
+    /// The longest line the command line takes.
+    static let commandLimit = 64
+
+    /// Applies one command, the only way the state changes, and returns what the backend is
+    /// to do next.
+    @discardableResult
+    public mutating func update(_ command: Command) -> [Effect] {
+        if !command.keepsTheMessage { message = nil }
+        var effects: [Effect] = []
+        switch command {
+        case .step:
+            train(1)
+        case .toggleRun:
+            effects = setRunning(!running)
+        case .faster:
+            message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
+            speed = speed.faster
+        case .slower:
+            message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
+            speed = speed.slower
+        case .reset:
+            trainer = LayeredTrainer(trainer.start, data: trainer.data, settings: trainer.settings)
+            message = "reset to iteration 0"
+        case .toggleOrder:
+            var changed = recipe
+            changed.order = recipe.order == .published ? .textbook : .published
+            restart(changed, "update order: \(changed.order.rawValue)")
+        case .toggleBiases:
+            var changed = recipe
+            changed.trainBiases.toggle()
+            restart(changed, "biases \(changed.trainBiases ? "trained" : "fixed")")
+        case .toggleScale:
+            chartScale = chartScale == .log ? .linear : .log
+        case .toggleHelp:
+            overlay = overlay == .help ? nil : .help
+        case .toggleExplain:
+            overlay = overlay == .explain ? nil : .explain
+        case .toggleDataView:
+            dataView.toggle()
+            mapAge = .infinity
+        case .switchFocus:
+            focus = focus == .parameters ? .neurons : .parameters
+            mapAge = .infinity
+        case .selectPrevious, .selectNext:
+            moveSelection(by: command == .selectPrevious ? -1 : 1)
+        case .pageUp, .pageDown:
+            moveSelection(by: (command == .pageUp ? -1 : 1) * 10)
+        case .previousOutput, .nextOutput:
+            let outputs = architecture.layers[architecture.outputLayer]
+            shownOutput = (shownOutput + (command == .nextOutput ? 1 : outputs - 1)) % outputs
+            mapAge = .infinity
+            message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
+                + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
+        case .openCommandLine:
+            if running { effects = setRunning(false) }
+            prompt = Prompt(.command, text: "")
+            prompt?.selected = false
+            recalled = nil
+        case .promptInsert(let text):
+            insertIntoCommandLine(text)
+        case .promptBackspace:
+            prompt?.error = nil
+            if prompt?.text.isEmpty == false { prompt?.text.removeLast() }
+        case .promptClear:
+            prompt?.text = ""
+            prompt?.error = nil
+        case .promptKeep:
+            break
+        case .promptNextTarget:
+            completeCommandLine()
+        case .promptRecall(let offset):
+            recall(offset)
+        case .promptSubmit:
+            submitCommandLine()
+        case .close:
+            if prompt != nil {
+                prompt = nil
+            } else if overlay != nil {
+                overlay = nil
+            } else if dataView {
+                dataView = false
+            }
+        case .quit:
+            effects = [.quit]
+        case .tick(let seconds):
+            effects = tick(seconds)
+        case .resized(let width, let height):
+            screenSize = (width, height)
+            mapAge = .infinity
+        case .unbound(let key):
+            message = "the key \(key) does nothing here — ? lists every key"
+        case .toggleCheckpoints:
+            message = "t: the post's figures are for the post's own network; this is \(architecture.shapeName) on \(recipe.dataName)"
+        case .stepBack, .openGoTo, .openEdit, .export, .toggleGradientCheck:
+            message = "not yet on the screen of a general network: the post's screen has it (bptui without --layers)"
+        case .exported:
+            break
+        }
+        refreshDerived()
+        return effects
+    }
+
+    /// Trains `updates` updates, saying so if training has diverged.
+    mutating func train(_ updates: Int) {
+        guard trainer.divergence == nil else {
+            message = "training has diverged — R resets"
+            running = false
+            return
+        }
+        trainer.train(updates: updates)
+        if trainer.divergence != nil { running = false }
+    }
+
+    mutating func setRunning(_ on: Bool) -> [Effect] {
+        running = on && trainer.divergence == nil
+        measuredRate = nil
+        rateWindow = (0, 0)
+        if on, trainer.divergence != nil { message = "training has diverged — R resets" }
+        return running ? [.tick(after: AppState.frameSeconds)] : []
+    }
+
+    /// The clock: the run trains what its speed owes; the data view's maps follow at most
+    /// every `mapInterval`.
+    mutating func tick(_ seconds: Double) -> [Effect] {
+        let elapsed = min(max(seconds, 0), 0.25)
+        mapAge += elapsed
+        guard running else { return [] }
+        var steps: Int
+        switch speed {
+        case .perSecond(let rate):
+            let owed = Double(rate) * elapsed + owedFraction
+            steps = Int(owed)
+            owedFraction = owed - Double(steps)
+        case .maximum:
+            if elapsed > AppState.frameSeconds * 1.2 {
+                maximumBatch = max(1, maximumBatch * 4 / 5)
+            } else if elapsed < AppState.frameSeconds * 0.8 {
+                maximumBatch = min(50_000_000, maximumBatch * 5 / 4 + 1)
+            }
+            steps = maximumBatch
+        }
+        let before = trainer.iteration
+        train(steps)
+        rateWindow.iterations += trainer.iteration - before
+        rateWindow.seconds += elapsed
+        if rateWindow.seconds >= 0.5 {
+            measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
+            rateWindow = (0, 0)
+        }
+        return running ? [.tick(after: speed == .maximum ? 0 : AppState.frameSeconds)] : []
+    }
+
+    /// Rebuilds training from a changed recipe, saying what changed and that it starts
+    /// over; a recipe that cannot be built changes nothing and says why.
+    mutating func restart(_ changed: Recipe, _ change: String) {
+        do {
+            let rebuilt = try changed.trainer()
+            recipe = changed
+            let shapeChanged = rebuilt.start.architecture.layers != architecture.layers
+            trainer = rebuilt
+            classification = Recipe.isClassification(trainer.data)
+            if shapeChanged || !ParameterRow.rows(architecture).contains(.parameter(parameter)) {
+                parameter = .weight(architecture.weightOffset(layer: architecture.outputLayer))
+                neuron = Neuron(layer: architecture.outputLayer, index: 0)
+                shownOutput = 0
+            }
+            shownOutput = min(shownOutput, architecture.layers[architecture.outputLayer] - 1)
+            running = false
+            mapAge = .infinity
+            message = "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
+        } catch {
+            message = "\(change) refused: \(error.description) — nothing changed"
+        }
+    }
+
+    private mutating func moveSelection(by offset: Int) {
+        switch focus {
+        case .parameters:
+            let parameters = ParameterRow.rows(architecture).compactMap(\.parameter)
+            let index = parameters.firstIndex(of: parameter) ?? 0
+            parameter = parameters[min(parameters.count - 1, max(0, index + offset))]
+        case .neurons:
+            let neurons = architecture.layers.indices.flatMap { l in (0 ..< architecture.layers[l]).map { Neuron(layer: l, index: $0) } }
+            let index = neurons.firstIndex(of: neuron) ?? 0
+            neuron = neurons[min(neurons.count - 1, max(0, index + offset))]
+            mapAge = .infinity
+        }
+    }
+
+    private mutating func refreshDerived() {
+        if !derived.isCurrent(for: trainer) || (derived.accuracy != nil) != classification {
+            derived = LayeredDerived(trainer, classification: classification)
+        }
+    }
+}
