@@ -1,0 +1,141 @@
+import BackpropEngine
+@testable import BackpropTUI
+import Testing
+
+/// The screen of any network as text: the diagram names every neuron without overlaps, the
+/// weights list scrolls to its selection, explain writes any weight's chain rule, and the
+/// `:` command line changes the run or says why not.
+@Suite struct GeneralScreenTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    static func state(_ recipe: Recipe) -> LayeredState {
+        var state = LayeredState(trainer: try! recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 80, height: 24))
+        return state
+    }
+
+    static let xor = Recipe(layers: [2, 5, 1], data: .builtIn(.xor))
+    static let circle = Recipe(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron, data: .builtIn(.circle),
+                               learningRate: 0.03, trainBiases: true, batch: 10)
+    static let deep = Recipe(layers: [2, 8, 8, 8, 8, 8, 8, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle),
+                             learningRate: 0.03, batch: 10)
+
+    /// The diagram's rows: between the top border and the first pane below it.
+    static func diagramRows(_ canvas: Canvas, _ state: LayeredState) -> [String] {
+        let layout = GeneralLayout(width: canvas.width, height: canvas.height, widestLayer: state.architecture.layers.max()!)!
+        return Array(canvas.lines[(layout.diagram.y + 1) ..< (layout.diagram.y + layout.diagram.height - 1)])
+    }
+
+    @Test(arguments: [xor, circle, deep], sizes)
+    func theDiagramNamesEveryNeuronOnceAndNothingIsCut(recipe: Recipe, size: (Int, Int)) {
+        let state = Self.state(recipe)
+        let canvas = GeneralScreen.render(state, width: size.0, height: size.1)
+        let rows = Self.diagramRows(canvas, state).joined(separator: "\n")
+        let a = state.architecture
+        for l in a.layers.indices {
+            for j in 0 ..< a.layers[l] {
+                let name = a.neuronName(layer: l, neuron: j)
+                // Bounded by a non-name character on both sides: a label overwritten by an
+                // edge or another label would not match.
+                let pattern = try! Regex("(^|[^a-z0-9.])" + name.replacingOccurrences(of: ".", with: "\\.") + "($|[^0-9.])")
+                #expect(rows.matches(of: pattern).count == 1, "\(name) in \(recipe.layers) at \(size)\n\(rows)")
+            }
+        }
+        #expect(canvas.midWordCuts.isEmpty, "\(canvas.midWordCuts)")
+        #expect(!canvas.text.contains("needs 80×24"))
+    }
+
+    @Test func theFirstOutputWeightIsSelectedAndTheListScrollsToTheLast() {
+        var state = Self.state(Self.xor)
+        #expect(state.parameter == .weight(10), "w11 is 2-5-1's first output weight")
+        var canvas = GeneralScreen.render(state, width: 80, height: 24)
+        #expect(canvas.text.contains("▸w11"))
+        for _ in 0 ..< 4 { state.update(.selectNext) }
+        canvas = GeneralScreen.render(state, width: 80, height: 24)
+        let row = canvas.lines.first { $0.contains("▸w15") }
+        let w15 = state.trainer.network.weights[14], gradient = state.derived.next.weightGradient[14]
+        #expect(row?.contains(Format.fit(w15, width: 11)) == true, "\(canvas.text)")
+        #expect(row?.contains(Format.fit(gradient, width: 11)) == true)
+        var deep = Self.state(Self.deep)
+        for _ in 0 ..< 40 { deep.update(.selectPrevious) }
+        canvas = GeneralScreen.render(deep, width: 80, height: 24)
+        #expect(deep.parameter == .weight(297), "40 rows above w337: w298 (b6 between)")
+        #expect(canvas.text.contains("▸w298"))
+        #expect(canvas.text.contains("above") && canvas.text.contains("below"), "rows out of view are counted")
+    }
+
+    @Test func explainWritesAHiddenWeightsChainWithEveryTerm() {
+        var state = Self.state(Self.xor)
+        state.update(.step)
+        for _ in 0 ..< 10 { state.update(.selectPrevious) }
+        #expect(state.parameter == .weight(1), "w2, above w3…w10 and b1")
+        state.update(.toggleExplain)
+        let text = GeneralScreen.render(state, width: 120, height: 40).text
+        let step = state.derived.next
+        #expect(step.forwards[0].outs[0] == [0, 1], "the second sample of xor comes next")
+        #expect(text.contains("w2: i2 → h1 · ∂E/∂w2 = mean over the batch of δ_h1 · out_i2"))
+        #expect(text.contains("δ_j = (Σ_k δ_k·w_kj) · f′(net_j), f′ = out(1 − out)"))
+        #expect(text.contains("= " + Format.number(step.deltas[0][1][0])), "δ_h1 of the sample")
+        #expect(text.contains("∂E/∂w2 = the mean of 1 sample's term = " + Format.number(step.weightGradient[1])))
+        #expect(text.contains("w2⁺ = w2 − η·∂E/∂w2"))
+        #expect(text.contains(Format.number(step.after.weights[1])))
+        let other = state.derived.otherOrder.weightGradient[1]
+        #expect(other != step.weightGradient[1])
+        #expect(text.contains("textbook order instead: ∂E/∂w2 = " + Format.number(other)))
+    }
+
+    @Test func explainOnANeuronWritesItsForwardPass() {
+        var state = Self.state(Recipe(layers: [2, 2, 2], data: .builtIn(.post)))
+        state.update(.switchFocus)
+        for _ in 0 ..< 2 { state.update(.selectPrevious) }
+        #expect(state.neuron == Neuron(layer: 1, index: 0))
+        state.update(.toggleExplain)
+        let text = GeneralScreen.render(state, width: 120, height: 40).text
+        #expect(text.contains("net_h1 = Σ w·out + b = w1·out_i1 + w2·out_i2 + b1·1"))
+        #expect(text.contains("= 0.15·0.050000000 + 0.2·0.100000000 + 0.35·1 = 0.377500000"), "the post's net_h1")
+        #expect(text.contains("out_h1 = 1/(1 + e^(−net_h1)) = 0.593269992"), "the post's out_h1")
+    }
+
+    @Test func theCommandLineChangesTheNetworkOrSaysWhyNot() {
+        var state = Self.state(Self.xor)
+        state.update(.openCommandLine)
+        for character in "lay" { state.update(.promptInsert(String(character))) }
+        state.update(.promptNextTarget)
+        #expect(state.prompt?.text == "layers ")
+        for character in "2,3,1" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        #expect(state.architecture.layers == [2, 3, 1] && state.prompt == nil)
+        var canvas = GeneralScreen.render(state, width: 80, height: 24)
+        #expect(canvas.text.contains("layers 2,3,1 — 2-3-1 on xor, training starts over at iteration 0"))
+        #expect(canvas.text.contains("h3") && !canvas.text.contains("h4"))
+
+        state.update(.openCommandLine)
+        for character in "data circle3" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        canvas = GeneralScreen.render(state, width: 80, height: 24)
+        #expect(canvas.text.contains("data circle3: not a built-in set"), "\(canvas.lines[22])")
+        #expect(state.recipe.data == .builtIn(.xor), "nothing changed")
+
+        state.update(.close)
+        state.update(.step)
+        state.update(.openCommandLine)
+        for character in "learning-rate 2" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        #expect(state.trainer.settings.learningRate == 2 && state.trainer.iteration == 1, "η changes without starting over")
+
+        state.update(.openCommandLine)
+        state.update(.promptRecall(-1))
+        #expect(state.prompt?.text == "learning-rate 2")
+        state.update(.promptRecall(-1))
+        #expect(state.prompt?.text == "layers 2,3,1")
+    }
+
+    @Test func keysOfThePostsScreenSayWhereTheyWork() {
+        var state = Self.state(Self.xor)
+        state.update(Command.from(.character("t"), screen: .general, prompt: false, tooSmall: false)!)
+        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("t: the post's figures are for the post's own network"))
+        var post = AppState(trainer: Trainer())
+        post.update(Command.from(.character("d"), in: post)!)
+        #expect(post.screen().contains("d works on the screen of any network: bptui --layers 2,5,1 --data xor"))
+    }
+}
