@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The screen of any network in a real terminal, as a new user would try it: xor's 2-5-1
+/// walked to w15 and explained, the architecture changed from the keyboard, the deepest of
+/// Playground's shapes at 80×24.
+@Suite(.serialized) struct GeneralEndToEndTests {
+    @Test func xorNamesItsNeuronsWalksToW15AndExplainsIt() throws {
+        let tmux = try Tmux(width: 80, height: 24, arguments: ["--layers", "2,5,1", "--data", "xor"])
+        defer { tmux.kill() }
+        let first = try tmux.waitFor("Network 2-5-1")
+        for name in ["i1", "i2", "h1", "h2", "h3", "h4", "h5", "o1"] { #expect(first.contains(name + " "), "\(name)\n\(first)") }
+        #expect(first.contains("▸w11"))
+        try tmux.send("j", "j", "j", "j")
+        try tmux.waitFor("▸w15")
+        try tmux.send("e")
+        let explain = try tmux.waitFor("Explain w15")
+        #expect(explain.contains("w15: h5 → o1 · ∂E/∂w15 = mean over the batch of δ_o1 · out_h5"), "\(explain)")
+        #expect(explain.contains("w15⁺ = w15 − η·∂E/∂w15"))
+        try tmux.send("Escape", "space")
+        try tmux.waitFor("iter 1 │")
+        try tmux.quit()
+    }
+
+    @Test func theCommandLineRedrawsTheNetworkWithThreeHiddenNeurons() throws {
+        let tmux = try Tmux(width: 80, height: 24, arguments: ["--layers", "2,5,1", "--data", "xor"])
+        defer { tmux.kill() }
+        try tmux.waitFor("Network 2-5-1")
+        try tmux.send(":")
+        try tmux.send("-l", "lay")
+        try tmux.send("Tab")
+        try tmux.waitFor(":layers ▏")
+        try tmux.send("-l", "2,3,1")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("Network 2-3-1")
+        #expect(screen.contains("layers 2,3,1 — 2-3-1 on xor, training starts over at iteration 0"))
+        #expect(screen.contains("h3 ") && !screen.contains("h4 "))
+        try tmux.send(":")
+        try tmux.send("-l", "batch zero")
+        try tmux.send("Enter")
+        try tmux.waitFor("batch takes a number of 1 or more, or all")
+        try tmux.send("Escape")
+        try tmux.waitFor("Network 2-3-1")
+        try tmux.quit()
+    }
+
+    @Test func playgroundsLargestShapeOpensAt80x24() throws {
+        let tmux = try Tmux(width: 80, height: 24, arguments: ["--layers", "2,8,8,8,8,8,8,1", "--activation", "tanh",
+                                                             "--output-activation", "tanh", "--data", "circle"])
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("Network 2-8-8-8-8-8-8-1")
+        #expect(!screen.contains("needs 80×24"))
+        for name in ["h1.1", "h1.8", "h6.8", "o1"] { #expect(screen.contains(name), "\(name)") }
+        try tmux.quit()
+    }
+}
