@@ -85,6 +85,8 @@ public struct Prompt: Sendable, Equatable {
         case edit(Quantity)
         /// `:` on the screen of any network: an option of the command line and its value.
         case command
+        /// `=` on the screen of any network: a weight, a bias or η (Tab moves between them).
+        case set(LayeredEdit.Target)
     }
 
     public internal(set) var kind: Kind

@@ -34,6 +34,7 @@ struct MessageLine {
         case .goTo: "Go to iteration: "
         case .edit(let quantity): "Set \(quantity.name) (Tab: next): "
         case .command: ":"
+        case .set(let target): "Set \(target.name) (Tab: next): "
         }
         var x = canvas.put(label, x: rect.x, y: rect.y, Style(.accent, bold: true), limit: limit)
         x = canvas.put(prompt.text, x: x, y: rect.y, Style(.plain, bold: true, reverse: prompt.selected), limit: limit)

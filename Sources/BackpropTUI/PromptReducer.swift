@@ -38,7 +38,7 @@ extension AppState {
                 current.error = "too long (max \(Self.editLimit))"
                 base = String(base.prefix(Self.editLimit))
             }
-        case .command:
+        case .command, .set:
             return
         }
         current.text = base
@@ -64,7 +64,7 @@ extension AppState {
             }
             prompt = nil
             return []
-        case .command:
+        case .command, .set:
             return []
         }
     }

@@ -49,7 +49,9 @@ struct StatusPane {
 
 extension Job {
     /// "go-to 1,234,567/1,000,000,000 0.1% · 11.6M/s · 1m25s left · Esc stops".
-    var progress: String {
+    var progress: String { Self.progress(name: name, done: done, total: total, rate: rate) }
+
+    static func progress(name: String, done: Int, total: Int, rate: Double?) -> String {
         let fraction = total > 0 ? Double(done) / Double(total) : 1
         var text = "\(name) \(Format.count(done))/\(Format.count(total)) " + Format.percent(fraction)
         if let rate, rate > 0 {

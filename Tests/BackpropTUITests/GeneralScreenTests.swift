@@ -138,4 +138,51 @@ import Testing
         post.update(Command.from(.character("d"), in: post)!)
         #expect(post.screen().contains("d works on the screen of any network: bptui --layers 2,5,1 --data xor"))
     }
+
+    /// Runs the state's job to its end, a tick at a time.
+    static func finishJob(_ state: inout LayeredState) {
+        var ticks = 0
+        while state.job != nil, ticks < 10_000 {
+            state.update(.tick(seconds: 0.01))
+            ticks += 1
+        }
+    }
+
+    @Test func goToBackAndAnEditReplayExactly() {
+        var state = Self.state(Self.circle)
+        state.update(.openGoTo)
+        for character in "50" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        Self.finishJob(&state)
+        #expect(state.trainer.iteration == 50)
+        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("went to iteration 50"))
+        var reference = try! Self.circle.trainer()
+        reference.train(updates: 50)
+        #expect(state.trainer.network == reference.network)
+
+        state.update(.openEdit)
+        #expect(state.prompt?.kind == .set(.weight(16)), "the selected weight: 2-4-2-1's first output weight")
+        state.update(.promptClear)
+        for character in "0.5" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("w17 set to 0.5 at iteration 50"))
+        state.update(.stepBack)
+        Self.finishJob(&state)
+        #expect(state.trainer.iteration == 49)
+        var back = try! Self.circle.trainer()
+        back.train(updates: 49)
+        #expect(state.trainer.network == back.network, "replayed from the start, bit for bit")
+        for _ in 0 ..< 11 { state.update(.step) }
+        reference.edit(.weight(16), to: 0.5)
+        reference.train(updates: 10)
+        #expect(state.trainer.iteration == 60 && state.trainer.network == reference.network, "the edit replays when passed")
+
+        state.update(.openEdit)
+        state.update(.promptNextTarget)
+        #expect(state.prompt?.kind == .set(.learningRate))
+        state.update(.promptClear)
+        for character in "-1" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error == "η must be above 0" && state.trainer.settings.learningRate == 0.03)
+    }
 }

@@ -43,6 +43,8 @@ public struct LayeredTrainer: Sendable {
     public private(set) var divergence: Divergence?
     private var order: [Int]
     private var random: SplitMix64
+    /// η before any edit: where a restarted run begins.
+    private let firstLearningRate: Double
 
     /// A trainer at `iteration`, `epoch` and `position` of a run of these settings, the
     /// epoch's sample order replayed from the seed: it continues exactly where that run
@@ -61,6 +63,7 @@ public struct LayeredTrainer: Sendable {
         start = network
         self.data = data
         self.settings = settings
+        firstLearningRate = settings.learningRate
         weights = network.weights
         biases = network.biases
         kernel = LayeredKernel(network.architecture, data: data,
@@ -75,11 +78,6 @@ public struct LayeredTrainer: Sendable {
     /// The mean loss of `network` over `samples`.
     public static func meanLoss(_ network: LayeredNetwork, _ samples: [Sample]) -> Double {
         samples.reduce(0) { $0 + LayeredForward(network, $1).loss } / Double(max(1, samples.count))
-    }
-
-    /// Changes η from the next update on; the run so far stays as it is.
-    public mutating func setLearningRate(_ η: Double) {
-        settings.learningRate = η
     }
 
     /// Updates left until the current epoch ends.
@@ -114,8 +112,54 @@ public struct LayeredTrainer: Sendable {
                 if settings.shuffle { order.shuffle(using: &random) }
                 recordEpoch()
             }
+            if nextEdit < edits.count, edits[nextEdit].iteration == iteration { applyDueEdits() }
         }
         return taken
+    }
+
+    /// Every edit made so far, by iteration: replayed when a restarted run passes it.
+    public private(set) var edits: [LayeredEdit] = []
+    /// The first edit not yet applied.
+    private var nextEdit = 0
+
+    /// Edits still ahead of the current iteration (after going back).
+    public var pendingEdits: ArraySlice<LayeredEdit> { edits[nextEdit...] }
+
+    /// Sets a weight, a bias or η at the current iteration and keeps the edit on the
+    /// timeline (an edit ahead of here is forgotten); false, changing nothing, if the value
+    /// is not finite (or η not above 0).
+    @discardableResult
+    public mutating func edit(_ target: LayeredEdit.Target, to value: Double) -> Bool {
+        guard value.isFinite, target != .learningRate || value > 0 else { return false }
+        edits = edits.prefix(nextEdit).filter { $0.iteration != iteration || $0.target != target }
+        edits.append(LayeredEdit(iteration: iteration, target: target, value: value))
+        nextEdit = edits.count
+        apply(edits[edits.count - 1])
+        return true
+    }
+
+    /// The same run from iteration 0, its edits kept to replay.
+    public var restarted: LayeredTrainer {
+        var fresh = LayeredTrainer(start, data: data, settings: settings)
+        fresh.settings.learningRate = firstLearningRate
+        fresh.edits = edits
+        fresh.applyDueEdits()
+        return fresh
+    }
+
+    private mutating func applyDueEdits() {
+        while nextEdit < edits.count, edits[nextEdit].iteration == iteration {
+            apply(edits[nextEdit])
+            nextEdit += 1
+        }
+    }
+
+    private mutating func apply(_ edit: LayeredEdit) {
+        switch edit.target {
+        case .weight(let index): weights[index] = edit.value
+        case .bias(let index): biases[index] = edit.value
+        case .learningRate: settings.learningRate = edit.value
+        }
     }
 
     /// Trains whole epochs (finishing the current one first counts as one).
@@ -136,4 +180,15 @@ public struct LayeredTrainer: Sendable {
         trainingError.append(error)
         if !data.test.isEmpty { testError?.append(kernel.meanLoss(weights, biases, test: true)) }
     }
+}
+
+/// A value set by hand at an iteration: a weight, a bias or η.
+public struct LayeredEdit: Sendable, Equatable {
+    public enum Target: Sendable, Equatable, Hashable {
+        case weight(Int), bias(Int), learningRate
+    }
+
+    public let iteration: Int
+    public let target: Target
+    public let value: Double
 }

@@ -66,7 +66,7 @@ extension LayeredState {
             restart(changed, "\(parsed.option.name) \(parsed.value)")
         } else {
             recipe = changed
-            trainer.setLearningRate(changed.learningRate)
+            trainer.edit(.learningRate, to: changed.learningRate)
             message = "η = \(Format.short(changed.learningRate)) from the next update on"
         }
     }

@@ -12,8 +12,12 @@ extension LayeredState {
         var effects: [Effect] = []
         switch command {
         case .step:
+            if refusedWhileBusy() { break }
             train(1)
+        case .stepBack:
+            effects = stepBack()
         case .toggleRun:
+            if refusedWhileBusy() { break }
             effects = setRunning(!running)
         case .faster:
             message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
@@ -22,13 +26,17 @@ extension LayeredState {
             message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
             speed = speed.slower
         case .reset:
-            trainer = LayeredTrainer(trainer.start, data: trainer.data, settings: trainer.settings)
-            message = "reset to iteration 0"
+            job = nil
+            let edited = !trainer.edits.isEmpty
+            trainer = LayeredTrainer(trainer.start, data: trainer.data, settings: recipe.settings)
+            message = "reset to iteration 0" + (edited ? ", edits forgotten" : "")
         case .toggleOrder:
+            if refusedWhileBusy() { break }
             var changed = recipe
             changed.order = recipe.order == .published ? .textbook : .published
             restart(changed, "update order: \(changed.order.rawValue)")
         case .toggleBiases:
+            if refusedWhileBusy() { break }
             var changed = recipe
             changed.trainBiases.toggle()
             restart(changed, "biases \(changed.trainBiases ? "trained" : "fixed")")
@@ -54,30 +62,61 @@ extension LayeredState {
             mapAge = .infinity
             message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
                 + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
+        case .openGoTo:
+            if refusedWhileBusy() { break }
+            prompt = Prompt(.goTo, text: String(trainer.iteration + 1_000))
+        case .openEdit:
+            if refusedWhileBusy() { break }
+            if running { effects = setRunning(false) }
+            openSet(LayeredEdit.Target(parameter))
         case .openCommandLine:
+            if refusedWhileBusy() { break }
             if running { effects = setRunning(false) }
             prompt = Prompt(.command, text: "")
             prompt?.selected = false
             recalled = nil
         case .promptInsert(let text):
-            insertIntoCommandLine(text)
+            if prompt?.kind == .command { insertIntoCommandLine(text) } else { insertNumber(text) }
         case .promptBackspace:
             prompt?.error = nil
+            prompt?.selected = false
             if prompt?.text.isEmpty == false { prompt?.text.removeLast() }
         case .promptClear:
             prompt?.text = ""
+            prompt?.selected = false
             prompt?.error = nil
         case .promptKeep:
-            break
+            prompt?.selected = false
         case .promptNextTarget:
-            completeCommandLine()
+            switch prompt?.kind {
+            case .command: completeCommandLine()
+            case .set(.learningRate): openSet(LayeredEdit.Target(parameter))
+            case .set: openSet(.learningRate)
+            default: break
+            }
         case .promptRecall(let offset):
             recall(offset)
         case .promptSubmit:
-            submitCommandLine()
+            switch prompt?.kind {
+            case .command: submitCommandLine()
+            case .set(let target): submitSet(target, prompt?.text ?? "")
+            case .goTo:
+                if let target = prompt.flatMap({ Int($0.text) }) {
+                    prompt = nil
+                    effects = goTo(target)
+                } else {
+                    prompt?.error = "type an iteration number, or Esc to cancel"
+                }
+            default: break
+            }
         case .close:
             if prompt != nil {
                 prompt = nil
+            } else if overlay == .help {
+                overlay = nil
+            } else if let job {
+                self.job = nil
+                message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
             } else if overlay != nil {
                 overlay = nil
             } else if dataView {
@@ -94,7 +133,7 @@ extension LayeredState {
             message = "the key \(key) does nothing here — ? lists every key"
         case .toggleCheckpoints:
             message = "t: the post's figures are for the post's own network; this is \(architecture.shapeName) on \(recipe.dataName)"
-        case .stepBack, .openGoTo, .openEdit, .export, .toggleGradientCheck:
+        case .export, .toggleGradientCheck:
             message = "not yet on the screen of a general network: the post's screen has it (bptui without --layers)"
         case .exported:
             break
@@ -127,6 +166,7 @@ extension LayeredState {
     mutating func tick(_ seconds: Double) -> [Effect] {
         let elapsed = min(max(seconds, 0), 0.25)
         mapAge += elapsed
+        if job != nil { return continueJob(seconds: seconds) }
         guard running else { return [] }
         var steps: Int
         switch speed {

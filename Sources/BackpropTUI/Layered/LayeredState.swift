@@ -22,6 +22,10 @@ public struct LayeredState: Sendable {
     /// The output the data view maps (`[` `]`).
     public internal(set) var shownOutput = 0
     public internal(set) var prompt: Prompt?
+    /// A go-to or a way back, done in slices; Esc stops it.
+    public internal(set) var job: GeneralJob?
+    /// Updates a job's slice takes, adapted to keep every key answered within a frame.
+    var jobBatch = 1_000
     /// Lines the `:` command line ran, oldest first (↑ recalls them), and the one recalled.
     public internal(set) var commandHistory: [String] = []
     var recalled: Int?
@@ -184,4 +188,35 @@ public struct LayeredDerived: Sendable {
 public struct DataMaps: Sendable, Equatable {
     public let output: OutputMap
     public let neuron: OutputMap?
+}
+
+/// A go-to on the general screen, done a slice per tick: forward from here, or back by
+/// replaying from the start (the screen keeps the current network until it is done).
+public struct GeneralJob: Sendable {
+    public internal(set) var target: Int
+    /// The run being replayed, going back; nil going forward.
+    public internal(set) var replay: LayeredTrainer?
+    public internal(set) var done: Int
+    public internal(set) var rate: Double?
+
+    public var name: String { replay == nil ? "go-to" : "back" }
+    var progress: String { Job.progress(name: name, done: done, total: target, rate: rate) }
+}
+
+extension LayeredEdit.Target {
+    /// "w11", "b3", "η".
+    public var name: String {
+        switch self {
+        case .weight(let index): "w\(index + 1)"
+        case .bias(let index): "b\(index + 1)"
+        case .learningRate: "η"
+        }
+    }
+
+    init(_ parameter: LayeredParameter) {
+        switch parameter {
+        case .weight(let index): self = .weight(index)
+        case .bias(let index): self = .bias(index)
+        }
+    }
 }

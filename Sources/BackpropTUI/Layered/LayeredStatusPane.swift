@@ -31,6 +31,10 @@ struct LayeredStatusPane {
 
         x = rect.x
         let bottom = rect.y + 1
+        if let job = state.job {
+            canvas.put("\(canvas.glyphs.arrow) " + job.progress, x: x, y: bottom, Style(.good, bold: true), limit: limit)
+            return
+        }
         field("", "\(settings.order.rawValue) order", .accent, y: bottom, first: true)
         field("", settings.trainBiases ? "biases trained" : "biases fixed", y: bottom)
         field("η", Format.short(settings.learningRate), y: bottom)

@@ -1,0 +1,135 @@
+import BackpropEngine
+
+/// Going to an iteration on the general screen, forward or back, and setting numbers by
+/// hand (`=`): the edits stay on the run's timeline and replay when a run passes them.
+extension LayeredState {
+    /// Starts a go-to: forward from here, or back by replaying from the start.
+    mutating func goTo(_ target: Int) -> [Effect] {
+        if running { _ = setRunning(false) }
+        if target >= trainer.iteration {
+            job = GeneralJob(target: target, replay: nil, done: trainer.iteration)
+        } else {
+            job = GeneralJob(target: target, replay: trainer.restarted, done: 0)
+        }
+        jobBatch = 1_000
+        return continueJob(seconds: 0)
+    }
+
+    /// ←: one update back (a second ← while replaying goes one further).
+    mutating func stepBack() -> [Effect] {
+        if let current = job, current.replay != nil {
+            job?.target = max(0, current.target - 1)
+            return []
+        }
+        if refusedWhileBusy() { return [] }
+        guard trainer.iteration > 0 else {
+            message = "already at iteration 0"
+            return []
+        }
+        return goTo(trainer.iteration - 1)
+    }
+
+    /// Says that a key that changes training waits for the running job; true if refused.
+    mutating func refusedWhileBusy() -> Bool {
+        guard let job else { return false }
+        message = "busy with the \(job.name) — Esc stops it first"
+        return true
+    }
+
+    /// The next slice of the job, sized to take about `AppState.sliceSeconds`.
+    mutating func continueJob(seconds: Double) -> [Effect] {
+        guard var current = job else { return [] }
+        if seconds > AppState.sliceSeconds * 1.2 {
+            jobBatch = max(100, jobBatch * 4 / 5)
+        } else if seconds < AppState.sliceSeconds * 0.8 {
+            jobBatch = min(10_000_000, jobBatch * 5 / 4 + 1)
+        }
+        let before = current.done
+        var finished: Bool
+        if var replay = current.replay {
+            replay.train(updates: min(jobBatch, current.target - replay.iteration))
+            current.done = replay.iteration
+            finished = replay.iteration >= current.target || replay.divergence != nil
+            if finished {
+                trainer = replay
+                message = "back at iteration \(Format.count(trainer.iteration))"
+                    + (trainer.pendingEdits.isEmpty ? "" : " · edits ahead replay when the run passes them")
+            }
+            current.replay = replay
+        } else {
+            train(min(jobBatch, current.target - trainer.iteration))
+            current.done = trainer.iteration
+            finished = trainer.iteration >= current.target || trainer.divergence != nil
+            if finished, message == nil { message = "went to iteration \(Format.count(trainer.iteration))" }
+        }
+        if seconds > 0 {
+            let recent = Double(current.done - before) / min(seconds, 1)
+            current.rate = current.rate.map { 0.7 * $0 + 0.3 * recent } ?? recent
+        }
+        job = finished ? nil : current
+        return finished ? [] : [.tick(after: 0)]
+    }
+
+    /// `=`: a prompt pre-filled with the value of `target`.
+    mutating func openSet(_ target: LayeredEdit.Target) {
+        let value = switch target {
+        case .weight(let index): trainer.network.weights[index]
+        case .bias(let index): trainer.network.biases[index]
+        case .learningRate: trainer.settings.learningRate
+        }
+        prompt = Prompt(.set(target), text: "\(value)")
+    }
+
+    /// Enter in the `=` prompt: sets the value at this iteration, or says why not.
+    mutating func submitSet(_ target: LayeredEdit.Target, _ text: String) {
+        guard !text.isEmpty else {
+            prompt?.error = "type a number, or Esc to cancel"
+            return
+        }
+        guard let value = Double(text), value.isFinite else {
+            prompt?.error = "not a finite number"
+            return
+        }
+        if target == .learningRate, value <= 0 {
+            prompt?.error = "η must be above 0"
+            return
+        }
+        trainer.edit(target, to: value)
+        prompt = nil
+        message = "\(target.name) set to \(Format.exact(value)) at iteration \(Format.count(trainer.iteration))"
+            + " · replayed when the run passes it again"
+    }
+
+    /// Typing into the go-to or `=` prompt: digits (a number) only, refused beside the text.
+    mutating func insertNumber(_ typed: String) {
+        guard var current = prompt else { return }
+        let text = String(typed.filter { !$0.isControl }.map { $0 == "−" ? "-" : $0 })
+        guard !text.isEmpty else { return }
+        var base = current.selected ? "" : current.text
+        current.error = nil
+        if current.kind == .goTo {
+            guard text.allSatisfy(\.isASCIIDigit) else {
+                current.error = "digits only"
+                prompt = current
+                return
+            }
+            base += text
+            while base.count > 1, base.first == "0" { base.removeFirst() }
+            guard let value = Int(base), value <= AppState.goToLimit else {
+                current.error = "at most \(Format.count(AppState.goToLimit))"
+                prompt = current
+                return
+            }
+        } else {
+            guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
+                current.error = "a number: digits . − + e"
+                prompt = current
+                return
+            }
+            base = String((base + text).prefix(AppState.editLimit))
+        }
+        current.text = base
+        current.selected = false
+        prompt = current
+    }
+}
