@@ -70,6 +70,21 @@ public struct ExportBuilder: Sendable {
     }
 }
 
+extension Export {
+    /// The files for a general run: the error at the end of every epoch kept exactly
+    /// (`epoch,error[,test_error]`), and the run as a `--config` file (schema v2) that
+    /// continues it exactly.
+    public init(_ trainer: LayeredTrainer) {
+        let training = trainer.trainingError.exact, test = trainer.testError?.exact
+        let first = trainer.epoch - (trainer.trainingError.count - 1)
+        var lines = ["epoch,error" + (test == nil ? "" : ",test_error")]
+        for (index, error) in training.enumerated() {
+            lines.append("\(first + index),\(error)" + (test.map { index < $0.count ? ",\($0[index])" : "," } ?? ""))
+        }
+        self.init(csv: lines.joined(separator: "\n") + "\n", json: LayeredConfig(trainer).prettyJSON + "\n", interval: 1)
+    }
+}
+
 extension Encodable {
     /// This value as JSON with sorted keys, indented: how bptui writes every report and file.
     public var prettyJSON: String {

@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import Foundation
 import Testing
 
 /// The screen of any network as text: the diagram names every neuron without overlaps, the
@@ -184,5 +185,31 @@ import Testing
         for character in "-1" { state.update(.promptInsert(String(character))) }
         state.update(.promptSubmit)
         #expect(state.prompt?.error == "η must be above 0" && state.trainer.settings.learningRate == 0.03)
+    }
+
+    @Test func theGradientCheckAgreesForEveryParameterOnScreen() {
+        var state = Self.state(Self.circle)
+        state.update(.toggleGradientCheck)
+        let check = try! #require(state.derived.gradientCheck)
+        #expect(check.rows.count == 18 + 7 && check.rows.allSatisfy(\.passes))
+        let text = GeneralScreen.render(state, width: 120, height: 40).text
+        #expect(text.contains("25 of 25 gradients agree"))
+        #expect(text.contains("▸w17  ✓"), "the selected weight's row")
+        state.update(.toggleGradientCheck)
+        #expect(state.derived.gradientCheck == nil, "computed only while open")
+    }
+
+    @Test func anExportHoldsEveryEpochAndAConfigThatContinuesTheRun() throws {
+        var state = Self.state(Self.circle)
+        for _ in 0 ..< 60 { state.update(.step) }
+        let effects = state.update(.export)
+        guard case .write(let export)? = effects.first else { Issue.record("no export effect: \(effects)"); return }
+        let lines = export.csv.split(separator: "\n")
+        #expect(lines.first == "epoch,error,test_error" && lines.count == 1 + 3, "epochs 0, 1, 2 of 25 updates")
+        #expect(lines[2] == "1,\(state.trainer.trainingError.exact[1]),\(state.trainer.testError!.exact[1])")
+        let config = try LayeredConfig.decode(Data(export.json.utf8))
+        #expect(config.iteration == 60 && config.weights == state.trainer.network.weights)
+        state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-1-history.csv", "/d/bptui-1-network.json"], interval: 1))))
+        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("exported bptui-1-{history.csv,network.json}"))
     }
 }

@@ -25,6 +25,7 @@ public enum GeneralScreen {
             HelpOverlay(keys: .general, note: "the command line takes every option of bptui --help's network, data and training groups")
                 .render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
         case .explain: LayeredExplainPane(state: state).render(into: &canvas, panes)
+        case .gradientCheck: GeneralCheckPane(state: state).render(into: &canvas, panes)
         case nil: break
         }
         return canvas

@@ -133,10 +133,17 @@ extension LayeredState {
             message = "the key \(key) does nothing here — ? lists every key"
         case .toggleCheckpoints:
             message = "t: the post's figures are for the post's own network; this is \(architecture.shapeName) on \(recipe.dataName)"
-        case .export, .toggleGradientCheck:
-            message = "not yet on the screen of a general network: the post's screen has it (bptui without --layers)"
-        case .exported:
-            break
+        case .toggleGradientCheck:
+            overlay = overlay == .gradientCheck ? nil : .gradientCheck
+        case .export:
+            if refusedWhileBusy() { break }
+            effects = [.write(Export(trainer))]
+            message = "writing the export…"
+        case .exported(let result):
+            switch result {
+            case .success(let written): message = AppState.exportedMessage(written)
+            case .failure(let failure): message = "export failed: \(failure.description)"
+            }
         }
         refreshDerived()
         return effects
@@ -231,8 +238,9 @@ extension LayeredState {
     }
 
     private mutating func refreshDerived() {
-        if !derived.isCurrent(for: trainer) || (derived.accuracy != nil) != classification {
-            derived = LayeredDerived(trainer, classification: classification)
+        let checking = overlay == .gradientCheck
+        if !derived.isCurrent(for: trainer) || (derived.accuracy != nil) != classification || (derived.gradientCheck != nil) != checking {
+            derived = LayeredDerived(trainer, classification: classification, checking: checking)
         }
     }
 }

@@ -51,7 +51,7 @@ public struct LayeredState: Sendable {
         let a = trainer.start.architecture
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
         neuron = Neuron(layer: a.outputLayer, index: 0)
-        derived = LayeredDerived(trainer, classification: classification)
+        derived = LayeredDerived(trainer, classification: classification, checking: false)
     }
 
     /// Whether the terminal is too small for the screen (only quit works then).
@@ -108,7 +108,7 @@ public enum Focus: Sendable, Equatable {
 
 /// Views drawn over the panes of the general screen.
 public enum LayeredOverlay: Sendable, Equatable {
-    case help, explain
+    case help, explain, gradientCheck
 }
 
 /// One line of the weights list: a layer's heading, or a parameter.
@@ -161,10 +161,12 @@ public struct LayeredDerived: Sendable {
     public let settings: LayeredSettings
     /// The share of training (and test) samples on the right side, for class labels.
     public let accuracy: (training: Double, test: Double?)?
+    /// Backprop against central differences on the next batch, while the check is open.
+    public let gradientCheck: LayeredGradientCheck?
 
     public static let listedSamples = 32
 
-    init(_ trainer: LayeredTrainer, classification: Bool) {
+    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
         batch = trainer.nextBatch
@@ -174,6 +176,7 @@ public struct LayeredDerived: Sendable {
                            trainBiases: settings.trainBiases)
         otherOrder = LayeredStep(network, batch: batch, learningRate: settings.learningRate,
                                  order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases)
+        gradientCheck = checking ? LayeredGradientCheck(network, batch: batch) : nil
         let all = trainer.data.training + trainer.data.test
         samples = all.count <= Self.listedSamples ? all.map { LayeredForward(network, $0) } : nil
     }

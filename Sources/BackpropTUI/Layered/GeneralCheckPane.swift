@@ -1,0 +1,32 @@
+import BackpropEngine
+
+/// Backprop's gradient of every weight and bias of any network beside a central difference
+/// on the next batch: ✓ where they agree. The rows around the selected parameter are shown.
+struct GeneralCheckPane {
+    let state: LayeredState
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        canvas.fill(rect)
+        canvas.box(rect, title: "Gradient check · next batch · iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Esc closes",
+                   Style(.accent))
+        guard let check = state.derived.gradientCheck else { return }
+        var writer = LineWriter(canvas: canvas, area: rect.inner)
+        writer.columns("", ["backprop", "numerical", "|difference|"], .muted)
+        let room = max(1, rect.inner.height - 6)
+        let selected = check.rows.firstIndex { $0.target == LayeredEdit.Target(state.parameter) } ?? 0
+        let first = min(max(0, selected - room / 2), max(0, check.rows.count - room))
+        for row in check.rows[first ..< min(check.rows.count, first + room)] {
+            let pointer = row.target == LayeredEdit.Target(state.parameter) ? String(canvas.glyphs.selected) : " "
+            writer.columns("\(pointer)\(row.target.name)  \(row.passes ? "✓" : "✗")",
+                           [Format.number(row.backprop), Format.number(row.numerical), Format.scientific(row.absoluteError, digits: 2)],
+                           row.passes ? .good : .bad)
+        }
+        writer.blank()
+        let passed = check.rows.filter(\.passes).count
+        writer.line("\(passed) of \(Format.plural(check.rows.count, "gradient")) agree: |difference| < "
+            + "\(Format.scientific(GradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(GradientCheck.tolerance, digits: 1))",
+            passed == check.rows.count ? .good : .bad)
+        writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
+        canvas = writer.canvas
+    }
+}
