@@ -34,7 +34,8 @@ func runInteractive(start: Network, settings: TrainingSettings, configName: Stri
                 nextTick = min(nextTick ?? due, due)
             }
         }
-        terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs))
+        terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs,
+                                    colors: terminal.colors))
         let wait = nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) }
         var event = terminal.readKey(waitingAtMost: wait)
         while let current = event, !pending.contains(.quit) {
