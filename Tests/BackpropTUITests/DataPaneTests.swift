@@ -87,15 +87,17 @@ import Testing
         let map = try #require(parts.map), neuronArea = try #require(parts.neuron), maps = try #require(state.maps)
         let cells = Self.heatCells(canvas)
         #expect(cells.count >= 200)
-        var legend: [Int] = []
+        var legend: [Int] = [], neuronCells = 0
         for (x, y, heat) in cells {
-            let (area, values, layer) = x >= neuronArea.x ? (neuronArea, maps.neuron, 1) : (map, maps.output, 3)
+            let inNeuron = x >= neuronArea.x, outputLayer = state.architecture.outputLayer
+            let (area, values, layer) = inNeuron ? (neuronArea, maps.neuron, 1) : (map, maps.output, outputLayer)
             guard y < area.y + area.height, let values else {
                 #expect(heat.top == heat.bottom, "the legend's scale")
                 legend.append(heat.top)
                 continue
             }
             #expect(canvas[x, y].character == "▀")
+            if inNeuron { neuronCells += 1 }
             for (half, level) in [(0, heat.top), (1, heat.bottom)] {
                 let centre = values.centre(column: x - area.x, row: 2 * (y - area.y) + half)
                 let out = LayeredForward(network, Sample(inputs: [centre.x, centre.y], targets: [0])).outs[layer][0]
@@ -103,6 +105,7 @@ import Testing
             }
         }
         #expect(legend == Array(0 ..< Heat.levels))
+        #expect(neuronCells == neuronArea.width * neuronArea.height)
         #expect(canvas.lines[map.y + map.height].contains("o1 −1"))
         #expect(canvas.lines[neuronArea.y - 1].contains("h1.1"))
     }
