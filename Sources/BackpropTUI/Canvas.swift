@@ -4,21 +4,46 @@ public enum Role: Sendable, Equatable, CaseIterable {
          warning, good, bad, key
 }
 
-/// How a cell looks: its role and the attributes that work without colour.
+/// How a cell looks: its role and the attributes that work without colour, or two heat
+/// levels that colour it instead of the role.
 public struct Style: Sendable, Equatable, Hashable {
     public var role: Role
     public var bold: Bool
     public var reverse: Bool
     public var dim: Bool
+    /// Colours for a half-block cell: its character in the `top` level's colour on the
+    /// `bottom` level's. Only for canvases whose `colors` is not `.none`.
+    public var heat: Heat?
 
-    public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false) {
+    public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false, heat: Heat? = nil) {
         self.role = role
         self.bold = bold
         self.reverse = reverse
         self.dim = dim
+        self.heat = heat
     }
 
     public static let plain = Style()
+}
+
+/// Two levels of a diverging palette, 0 ..< `levels`: low is negative (orange, as TensorFlow
+/// Playground draws it), the middle level is 0 (near white), high is positive (blue).
+public struct Heat: Sendable, Hashable {
+    public let top: Int, bottom: Int
+
+    /// How many levels the palette has; odd, so that one level is the middle.
+    public static let levels = 11
+
+    public init(top: Int, bottom: Int) {
+        self.top = top
+        self.bottom = bottom
+    }
+}
+
+/// How many colours the terminal shows: none (NO_COLOR, or a terminal without colour), the
+/// 8 basic ones, or 256 and more.
+public enum ColorDepth: Sendable, Equatable {
+    case none, eight, many
 }
 
 /// One screen cell: a character of width one and its style.
@@ -35,12 +60,16 @@ public struct Canvas: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public let glyphs: Glyphs
+    /// The terminal's colours: panes that colour cells by `Style.heat` draw shading
+    /// characters instead when there are none.
+    public let colors: ColorDepth
     public private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    public init(width: Int, height: Int, glyphs: Glyphs = .unicode, colors: ColorDepth = .many) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.glyphs = glyphs
+        self.colors = colors
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 

@@ -1,7 +1,8 @@
 /// The view: the whole screen as a pure function of the state and the terminal's size.
 public enum Screen {
-    public static func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = .unicode) -> Canvas {
-        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
+    public static func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = .unicode,
+                              colors: ColorDepth = .many) -> Canvas {
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
         guard let layout = Layout(width: width, height: height) else {
             renderTooSmall(into: &canvas, job: state.job)
             return canvas

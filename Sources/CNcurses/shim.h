@@ -14,6 +14,7 @@ static inline WINDOW *bptui_stdscr(void) { return stdscr; }
 static inline int bptui_lines(void) { return LINES; }
 static inline int bptui_cols(void) { return COLS; }
 static inline int bptui_colors(void) { return COLORS; }
+static inline int bptui_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t bptui_a_normal(void) { return A_NORMAL; }
 static inline attr_t bptui_a_bold(void) { return A_BOLD; }
 static inline attr_t bptui_a_dim(void) { return A_DIM; }

@@ -34,7 +34,7 @@ func runInteractive<App: Application>(_ app: App) throws {
                 nextTick = min(nextTick ?? due, due)
             }
         }
-        terminal.draw(state.render(width: size.width, height: size.height, glyphs: terminal.glyphs))
+        terminal.draw(state.render(width: size.width, height: size.height, glyphs: terminal.glyphs, colors: terminal.colors))
         let wait = nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) }
         var event = terminal.readKey(waitingAtMost: wait)
         while let current = event, !pending.contains(.quit) {

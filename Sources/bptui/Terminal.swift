@@ -6,7 +6,7 @@ import Foundation
 /// every way out — `close()`, exit, the signals that end a program, and a runtime trap.
 struct CursesTerminal {
     let glyphs: Glyphs
-    private let palette: Palette
+    private var palette: Palette
     /// What is on the terminal now, to write only the cells that change.
     private var shown: Canvas?
 
@@ -40,6 +40,9 @@ struct CursesTerminal {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         palette = Palette(colors: !noColor && has_colors())
     }
+
+    /// The colours the screen can use: none with NO_COLOR set or on a terminal without colour.
+    var colors: ColorDepth { palette.depth }
 
     var size: (width: Int, height: Int) { (Int(bptui_cols()), Int(bptui_lines())) }
 
@@ -135,18 +138,46 @@ struct KeyEvent {
     }
 }
 
-/// Maps each role to a colour pair, or without colour to attributes only.
+/// Maps each role to a colour pair, or without colour to attributes only; heat cells get a
+/// pair of two palette colours, made the first time it is drawn.
 private struct Palette {
-    let colors: Bool
+    let depth: ColorDepth
+    /// The colour of each heat level.
+    private let ramp: [Int16]
+    /// The pairs made for heat cells so far, and how many pairs the terminal has.
+    private var heatPairs: [Colors: Int16] = [:]
+    private let pairLimit: Int
+
+    /// A foreground and a background colour.
+    private struct Colors: Hashable {
+        let foreground: Int16, background: Int16
+    }
 
     init(colors: Bool) {
-        self.colors = colors
-        guard colors else { return }
+        guard colors else {
+            depth = .none
+            ramp = []
+            pairLimit = 0
+            return
+        }
         start_color()
         use_default_colors()
         for (index, role) in Role.allCases.enumerated() {
             init_pair(Int16(index + 1), Self.foreground(role), -1)
         }
+        depth = bptui_colors() >= 256 ? .many : .eight
+        ramp = depth == .many ? Self.manyRamp : Self.eightRamp
+        pairLimit = min(Int(bptui_color_pairs()), Int(Int16.max))
+    }
+
+    /// Playground's orange through near white to its blue, in xterm's 256-colour indexes.
+    private static let manyRamp: [Int16] = [166, 208, 215, 222, 223, 255, 153, 117, 75, 32, 25]
+
+    /// The same in the basic colours: red, yellow, white, cyan, blue.
+    private static let eightRamp: [Int16] = (0 ..< Heat.levels).map { level in
+        let t = Double(level) / Double(Heat.levels - 1)
+        let color = t < 0.25 ? COLOR_RED : t < 0.45 ? COLOR_YELLOW : t <= 0.55 ? COLOR_WHITE : t <= 0.75 ? COLOR_CYAN : COLOR_BLUE
+        return Int16(color)
     }
 
     static func foreground(_ role: Role) -> Int16 {
@@ -160,14 +191,28 @@ private struct Palette {
         }
     }
 
-    /// The colour pair of a style's role; 0, the terminal's own colours, without colour.
-    func pair(_ style: Style) -> Int16 {
-        colors ? Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1) : 0
+    /// The colour pair of a style: its heat colours, or its role's (also when the terminal
+    /// has no pairs left for heat); 0, the terminal's own colours, without colour.
+    mutating func pair(_ style: Style) -> Int16 {
+        guard depth != .none else { return 0 }
+        if let heat = style.heat, let pair = heatPair(heat) { return pair }
+        return Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1)
+    }
+
+    /// The pair for a heat cell's two colours, made on first use after the roles' pairs.
+    private mutating func heatPair(_ heat: Heat) -> Int16? {
+        func color(_ level: Int) -> Int16 { ramp[min(max(level, 0), ramp.count - 1)] }
+        let colors = Colors(foreground: color(heat.top), background: color(heat.bottom))
+        if let pair = heatPairs[colors] { return pair }
+        let next = Role.allCases.count + 1 + heatPairs.count
+        guard next < pairLimit, init_pair(Int16(next), colors.foreground, colors.background) != bptui_err() else { return nil }
+        heatPairs[colors] = Int16(next)
+        return Int16(next)
     }
 
     func attributes(_ style: Style) -> attr_t {
         var attributes = bptui_a_normal()
-        if !colors {
+        if depth == .none {
             switch style.role {
             case .title, .rise, .fall, .current, .good, .bad, .warning: attributes |= bptui_a_bold()
             case .muted, .reference: attributes |= bptui_a_dim()

@@ -108,6 +108,9 @@ struct Tmux {
 
     func screen() throws -> String { try run(["capture-pane", "-p", "-t", "0"]) }
 
+    /// The screen with its colours and attributes as escape sequences.
+    func screenWithColours() throws -> String { try run(["capture-pane", "-p", "-e", "-t", "0"]) }
+
     /// Polls the screen until it contains `text`; fails after `seconds`.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
@@ -120,7 +123,9 @@ struct Tmux {
         try waitUntil("no longer showed \(text)", seconds: seconds, sourceLocation: sourceLocation) { !$0.contains(text) }
     }
 
-    private func waitUntil(_ what: String, seconds: Double, sourceLocation: SourceLocation,
+    /// Polls the screen until `condition` holds of it; fails after `seconds`.
+    @discardableResult
+    func waitUntil(_ what: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
                            _ condition: (String) -> Bool) throws -> String {
         var last = ""
         if try poll(seconds: seconds, { last = try screen(); return condition(last) }) { return last }

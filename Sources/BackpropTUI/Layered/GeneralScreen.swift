@@ -3,9 +3,11 @@ import BackpropEngine
 /// The view of any network: the whole screen as a pure function of the state and the
 /// terminal's size.
 public enum GeneralScreen {
-    public static func render(_ state: LayeredState, width: Int, height: Int, glyphs: Glyphs = .unicode) -> Canvas {
-        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
-        guard let layout = GeneralLayout(width: width, height: height, widestLayer: state.architecture.layers.max() ?? 1) else {
+    public static func render(_ state: LayeredState, width: Int, height: Int, glyphs: Glyphs = .unicode,
+                              colors: ColorDepth = .many) -> Canvas {
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
+        guard let layout = GeneralLayout(width: width, height: height, widestLayer: state.architecture.layers.max() ?? 1,
+                                         dataView: state.dataView) else {
             Screen.renderTooSmall(into: &canvas, job: nil)
             return canvas
         }
@@ -14,8 +16,8 @@ public enum GeneralScreen {
             DataPane(state: state).render(into: &canvas, layout.data)
         } else {
             ParameterPane(state: state).render(into: &canvas, layout.list)
-            ChartPane(state: state).render(into: &canvas, layout.chart)
         }
+        ChartPane(state: state).render(into: &canvas, layout.chart)
         LayeredStatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         GeneralMessageLine(state: state).render(into: &canvas, layout.message)
         HintBar(screen: .general).render(into: &canvas, layout.hints)

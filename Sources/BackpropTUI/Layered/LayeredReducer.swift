@@ -146,6 +146,7 @@ extension LayeredState {
             }
         }
         refreshDerived()
+        refreshMaps()
         return effects
     }
 
@@ -235,6 +236,33 @@ extension LayeredState {
             neuron = neurons[min(neurons.count - 1, max(0, index + offset))]
             mapAge = .infinity
         }
+    }
+
+    /// The data view's maps at the sizes its pane draws: at once when anything but training
+    /// changed them, and while training runs at most every `mapInterval`.
+    private mutating func refreshMaps() {
+        guard dataView, let size = screenSize,
+              let layout = GeneralLayout(width: size.width, height: size.height, widestLayer: architecture.layers.max() ?? 1,
+                                         dataView: true) else { return }
+        let inputs = architecture.layers[0]
+        let sizes = DataPane.mapSizes(in: layout.data, inputs: inputs, table: derived.samples != nil)
+        guard sizes.output.columns > 0, inputs <= 2 else {
+            maps = nil
+            return
+        }
+        let data = trainer.data, x = data.inputRange(0), y = inputs == 2 ? data.inputRange(1) : 0 ... 0
+        let stale = maps.map { $0.output.columns != sizes.output.columns || $0.output.rows != sizes.output.rows } ?? true
+        let moved = mapsIteration != trainer.iteration && !running && job == nil
+        guard stale || moved || mapAge >= Self.mapInterval else { return }
+        let network = trainer.network
+        let output = OutputMap(network, layer: architecture.outputLayer, neuron: shownOutput, columns: sizes.output.columns,
+                               rows: sizes.output.rows, x: x, y: y)
+        let neuron = sizes.neuron.map {
+            OutputMap(network, layer: self.neuron.layer, neuron: self.neuron.index, columns: $0.columns, rows: $0.rows, x: x, y: y)
+        }
+        maps = DataMaps(output: output, neuron: neuron)
+        mapsIteration = trainer.iteration
+        mapAge = 0
     }
 
     private mutating func refreshDerived() {

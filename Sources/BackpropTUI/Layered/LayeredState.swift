@@ -36,7 +36,9 @@ public struct LayeredState: Sendable {
     public internal(set) var derived: LayeredDerived
     /// The data view's maps, recomputed at most `mapInterval` apart while training runs.
     public internal(set) var maps: DataMaps?
+    /// Seconds since the maps were computed, and the iteration they show.
     var mapAge = 0.0
+    var mapsIteration = -1
     var owedFraction = 0.0
     var maximumBatch = 1_000
     var rateWindow: (iterations: Int, seconds: Double) = (0, 0)

@@ -1,0 +1,134 @@
+import BackpropEngine
+
+/// The input plane: heatmaps, the samples on them, the legend, and how values become colours.
+extension DataPane {
+    /// The range a neuron's output is coloured over: its activation's range (0…1 for logistic
+    /// and softmax, −1…1 for tanh), or for relu and linear ± the largest finite |value| (±1
+    /// when every value is 0), so that 0 is the middle.
+    static func valueRange(_ activation: Activation, values: [Double]) -> ClosedRange<Double> {
+        switch activation {
+        case .logistic, .softmax: return 0 ... 1
+        case .tanh: return -1 ... 1
+        case .relu, .linear:
+            let largest = values.lazy.filter(\.isFinite).map(abs).max() ?? 0
+            return largest > 0 ? -largest ... largest : -1 ... 1
+        }
+    }
+
+    /// The middle of an activation's range: the value between the two classes.
+    static func middle(_ activation: Activation) -> Double {
+        activation == .logistic || activation == .softmax ? 0.5 : 0
+    }
+
+    /// The heat level (0 ..< `Heat.levels`) of `value`: equal shares of `range`, the middle
+    /// level around its centre; values beyond it take the end levels, NaN the middle.
+    static func level(_ value: Double, in range: ClosedRange<Double>) -> Int {
+        share(value, in: range, count: Heat.levels)
+    }
+
+    /// Which of the four shading characters shows `value` without colour: the half of
+    /// `range` it is in (its side of the middle) and the quarter (how far from it).
+    static func shade(_ value: Double, in range: ClosedRange<Double>) -> Int {
+        share(value, in: range, count: 4)
+    }
+
+    private static func share(_ value: Double, in range: ClosedRange<Double>, count: Int) -> Int {
+        let fraction = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
+        guard !fraction.isNaN else { return count / 2 }
+        return min(count - 1, Int(min(max(fraction, 0), 1) * Double(count)))
+    }
+
+    /// The shading characters, lowest value first.
+    static func shades(_ glyphs: Glyphs) -> [Character] {
+        glyphs.isASCII ? [".", ":", "+", "#"] : ["░", "▒", "▓", "█"]
+    }
+
+    /// Whether maps are drawn in shading characters: without colour, or in ASCII.
+    static func isShaded(_ canvas: Canvas) -> Bool {
+        canvas.colors == .none || canvas.glyphs.isASCII
+    }
+
+    /// The cell (0 ..< `count`) a fraction of the way across falls in; nil outside 0…1.
+    static func index(_ fraction: Double, count: Int) -> Int? {
+        guard fraction >= 0, fraction <= 1 else { return nil }
+        return min(count - 1, Int(fraction * Double(count)))
+    }
+
+    /// The output map with the samples on it, the neuron's map beside it, the legend below.
+    func drawPlane(_ maps: DataMaps, _ parts: Parts, limit: Int, into canvas: inout Canvas) {
+        guard let area = parts.map else { return }
+        let a = state.architecture, output = maps.output
+        let range = Self.valueRange(a.outputActivation, values: output.values)
+        drawHeat(output, range: range, in: area, into: &canvas)
+        for (sample, test) in samples {
+            guard let column = Self.index((sample.inputs[0] - output.x.lowerBound) / (output.x.upperBound - output.x.lowerBound),
+                                          count: output.columns),
+                  let row = Self.index((output.y.upperBound - sample.inputs[1]) / (output.y.upperBound - output.y.lowerBound),
+                                       count: output.rows) else { continue }
+            let (character, style) = mark(sample, test: test, on: canvas)
+            canvas.put(String(character), x: area.x + column, y: area.y + row / 2, style)
+        }
+        if let neuronArea = parts.neuron, let neuron = maps.neuron {
+            canvas.put(a.neuronName(layer: neuron.layer, neuron: neuron.neuron), x: neuronArea.x, y: neuronArea.y - 1,
+                       Style(.label, bold: true), limit: neuronArea.x + neuronArea.width)
+            let neuronRange = Self.valueRange(a.activation(ofLayer: neuron.layer), values: neuron.values)
+            drawHeat(neuron, range: neuronRange, in: neuronArea, into: &canvas)
+        }
+        let legendY = area.y + area.height
+        let name = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
+        Self.putSegments([(name + " ", Style(.label, bold: true))] + scale(range, on: canvas), x: area.x, y: legendY,
+                         limit: limit, into: &canvas)
+        Self.putSegments(pointsLegend(on: canvas), x: area.x, y: legendY + 1, limit: limit, into: &canvas)
+    }
+
+    /// A map's cells: half blocks whose two colours are the heat levels of the map rows they
+    /// cover, or without colour the shading of their mean.
+    private func drawHeat(_ map: OutputMap, range: ClosedRange<Double>, in area: Rect, into canvas: inout Canvas) {
+        let shaded = Self.isShaded(canvas), shades = Self.shades(canvas.glyphs)
+        for row in 0 ..< area.height {
+            for column in 0 ..< area.width {
+                let top = map.value(column: column, row: 2 * row), bottom = map.value(column: column, row: 2 * row + 1)
+                if shaded {
+                    canvas.put(String(shades[Self.shade((top + bottom) / 2, in: range)]), x: area.x + column, y: area.y + row)
+                } else {
+                    let heat = Heat(top: Self.level(top, in: range), bottom: Self.level(bottom, in: range))
+                    canvas.put("▀", x: area.x + column, y: area.y + row, Style(heat: heat))
+                }
+            }
+        }
+    }
+
+    /// The colour scale: the range's ends around every heat level, or the shading characters.
+    private func scale(_ range: ClosedRange<Double>, on canvas: Canvas) -> [(String, Style)] {
+        let ramp: [(String, Style)] = Self.isShaded(canvas)
+            ? [(String(Self.shades(canvas.glyphs)), .plain)]
+            : (0 ..< Heat.levels).map { ("▀", Style(heat: Heat(top: $0, bottom: $0))) }
+        return [(Self.label(range.lowerBound) + " ", Style(.muted))] + ramp + [(" " + Self.label(range.upperBound), Style(.muted))]
+    }
+
+    /// What the marks mean: training samples by their target's side of the middle, and test
+    /// samples.
+    func pointsLegend(on canvas: Canvas) -> [(String, Style)] {
+        let middle = Format.short(Self.middle(state.architecture.outputActivation))
+        let high = Self.mark(positive: true, test: false, on: canvas), low = Self.mark(positive: false, test: false, on: canvas)
+        let test = Self.mark(positive: true, test: true, on: canvas)
+        return [(String(high.0), high.1), (" t>\(middle) ", Style(.muted)), (String(low.0), low.1), (" t≤\(middle) ", Style(.muted)),
+                (String(test.0), .plain), (" test", Style(.muted))]
+    }
+
+    /// A value at the end of a scale or an axis: short when that fits six characters.
+    static func label(_ value: Double) -> String {
+        let short = Format.short(value)
+        return short.count <= labelWidth ? short : Format.fit(value, width: labelWidth)
+    }
+
+    /// Writes `segments` left to right from (x, y), stopping at the first that does not fit
+    /// before `limit`.
+    static func putSegments(_ segments: [(String, Style)], x: Int, y: Int, limit: Int, into canvas: inout Canvas) {
+        var column = x
+        for (text, style) in segments {
+            guard column + canvas.glyphs.render(text).count <= limit else { return }
+            column = canvas.put(text, x: column, y: y, style, limit: limit)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import BackpropEngine
+
+/// Every sample in a row, when there are few enough to list.
+extension DataPane {
+    /// The widest a table number gets: Format's nine decimals.
+    static let numberWidth = 11
+
+    /// A row a sample, training then test: its mark, its inputs and targets as given, the
+    /// network's outputs and the sample's loss, numbers as wide as the room allows; rows that
+    /// do not fit end in "… N more".
+    func drawTable(_ forwards: [LayeredForward], in rect: Rect, into canvas: inout Canvas) {
+        guard rect.height >= 2, rect.width > 0 else { return }
+        let a = state.architecture, all = samples, limit = rect.x + rect.width
+        let inputs = a.layers[0], outputs = a.layers[a.outputLayer]
+        let given: [[String]] = (0 ..< inputs + outputs).map { k in
+            [k < inputs ? a.neuronName(layer: 0, neuron: k) : "t\(k - inputs + 1)"]
+                + all.map { Format.short(k < inputs ? $0.sample.inputs[k] : $0.sample.targets[k - inputs]) }
+        }
+        let widths = given.map { $0.map(\.count).max() ?? 0 }
+        let used = 1 + widths.reduce(0) { $0 + 1 + $1 }
+        let width = min(Self.numberWidth, max(6, (rect.width - used) / (outputs + 1) - 1))
+        func cells(_ texts: [String], _ row: Int) -> String {
+            zip(given, widths).map { " " + Format.right($0[row], $1) }.joined() + texts.map { " " + Format.right($0, width) }.joined()
+        }
+        let names = (0 ..< outputs).map { a.neuronName(layer: a.outputLayer, neuron: $0) } + ["loss"]
+        canvas.put(" " + cells(names, 0), x: rect.x, y: rect.y, Style(.muted), limit: limit)
+        let room = rect.height - 1
+        let shown = all.count <= room ? all.count : room - 1
+        for index in 0 ..< shown {
+            let y = rect.y + 1 + index, forward = forwards[index]
+            let (character, style) = mark(all[index].sample, test: all[index].test, on: canvas)
+            canvas.put(String(character), x: rect.x, y: y, style)
+            let numbers = (forward.outputs + [forward.loss]).map { Format.fit($0, width: width) }
+            canvas.put(cells(numbers, index + 1), x: rect.x + 1, y: y, limit: limit)
+        }
+        if shown < all.count {
+            canvas.put("… \(all.count - shown) more", x: rect.x, y: rect.y + 1 + shown, Style(.muted), limit: limit)
+        }
+    }
+}
