@@ -50,6 +50,9 @@ public enum Command: Sendable, Equatable {
     case previousOutput, nextOutput
     /// ↑ ↓ in the command line: an earlier or later line.
     case promptRecall(Int)
+    /// A click selects what is under it (a weight, an edge, a neuron); a double-click also
+    /// explains it.
+    case click(x: Int, y: Int, double: Bool)
 
     /// The command a key means in `state`: the prompt takes text, a terminal too small for
     /// the screen takes only quit, otherwise the key table decides.
@@ -79,6 +82,7 @@ public enum Command: Sendable, Equatable {
             }
         }
         if let command = KeyTable.command(for: key, on: screen) { return command }
+        if case .click(let x, let y, let double) = key { return .click(x: x, y: y, double: double) }
         // A key of the other screen says where it works.
         if let command = KeyTable.command(for: key, on: screen == .post ? .general : .post) { return command }
         switch key {

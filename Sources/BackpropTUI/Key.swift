@@ -9,6 +9,8 @@ public enum Key: Sendable, Equatable {
     case function(Int)
     /// Another key the terminal names, e.g. "Insert", "Shift-↑".
     case named(String)
+    /// A left click (or double-click) at a cell, where the terminal reports the mouse.
+    case click(x: Int, y: Int, double: Bool)
     /// A function key or anything else the program does not use.
     case other(Int)
 }

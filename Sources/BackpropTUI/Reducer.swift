@@ -125,7 +125,7 @@ extension AppState {
         case .toggleDataView, .switchFocus, .openCommandLine, .previousOutput, .nextOutput:
             message = "\(KeyTable.bindings(on: .general).first { $0.keys.contains { $0.command == command } }?.names ?? "that key") "
                 + "works on the screen of any network: bptui --layers 2,5,1 --data xor"
-        case .promptRecall:
+        case .promptRecall, .click:
             break
         }
         refreshDerived()

@@ -21,6 +21,20 @@ static inline attr_t bptui_a_dim(void) { return A_DIM; }
 static inline attr_t bptui_a_reverse(void) { return A_REVERSE; }
 static inline attr_t bptui_a_underline(void) { return A_UNDERLINE; }
 static inline int bptui_key_resize(void) { return KEY_RESIZE; }
+static inline int bptui_key_mouse(void) { return KEY_MOUSE; }
+
+/* Reports left clicks and double-clicks, where the terminal can. */
+static inline void bptui_mouse_on(void) { mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL); }
+
+/* The pending mouse event: 1 for a click at (*x, *y), 2 for a double-click, 0 for none. */
+static inline int bptui_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    return (event.bstate & BUTTON1_CLICKED) ? 1 : 0;
+}
 static inline int bptui_err(void) { return ERR; }
 
 /* A screen on the process's own stdin and stdout; NULL when the terminal is unusable. */

@@ -35,6 +35,7 @@ struct CursesTerminal {
         noecho()
         nonl()
         keypad(bptui_stdscr(), true)
+        bptui_mouse_on()
         set_escdelay(25)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -101,6 +102,12 @@ struct KeyEvent {
 
     init(code: Int) {
         isResize = code == Int(bptui_key_resize())
+        if code == Int(bptui_key_mouse()) {
+            var x: Int32 = 0, y: Int32 = 0
+            let clicks = bptui_read_mouse(&x, &y)
+            key = clicks > 0 ? .click(x: Int(x), y: Int(y), double: clicks == 2) : nil
+            return
+        }
         key = switch Int32(code) {
         case KEY_UP: .up
         case KEY_DOWN: .down

@@ -137,7 +137,7 @@ import Testing
         #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("t: the post's figures are for the post's own network"))
         var post = AppState(trainer: Trainer())
         post.update(Command.from(.character("d"), in: post)!)
-        #expect(post.screen().contains("d works on the screen of any network: bptui --layers 2,5,1 --data xor"))
+        #expect(post.screen().contains("d [ ] works on the screen of any network: bptui --layers 2,5,1 --data xor"))
     }
 
     /// Runs the state's job to its end, a tick at a time.
@@ -211,5 +211,51 @@ import Testing
         #expect(config.iteration == 60 && config.weights == state.trainer.network.weights)
         state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-1-history.csv", "/d/bptui-1-network.json"], interval: 1))))
         #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("exported bptui-1-{history.csv,network.json}"))
+    }
+
+    @Test(arguments: sizes)
+    func helpListsEveryKeyOfThisScreen(size: (Int, Int)) {
+        var state = Self.state(Self.xor)
+        state.update(.toggleHelp)
+        let text = GeneralScreen.render(state, width: size.0, height: size.1).text
+        for binding in KeyTable.bindings(on: .general) {
+            #expect(text.contains(" " + binding.names + " "), "help lacks \(binding.names)\n\(text)")
+        }
+        #expect(!text.contains("the post's figures beside bptui's"), "t is the post's screen's")
+    }
+
+    /// Where `text` is on the canvas, from the top.
+    static func position(of text: String, in canvas: Canvas, below top: Int = 0) -> (x: Int, y: Int)? {
+        for (y, line) in canvas.lines.enumerated() where y >= top {
+            if let range = line.range(of: text) { return (line.distance(from: line.startIndex, to: range.lowerBound), y) }
+        }
+        return nil
+    }
+
+    @Test func clicksSelectNeuronsEdgesAndRowsAndADoubleClickExplains() throws {
+        var state = Self.state(Self.xor)
+        var canvas = GeneralScreen.render(state, width: 80, height: 24)
+        #expect(canvas.text.contains(" w11: h1 → o1 = "), "the selected weight in the diagram's border")
+        let h3 = try #require(Self.position(of: "h3 ", in: canvas))
+        state.update(.click(x: h3.x + 1, y: h3.y, double: false))
+        #expect(state.focus == .neurons && state.neuron == Neuron(layer: 1, index: 2))
+        canvas = GeneralScreen.render(state, width: 80, height: 24)
+        #expect(canvas.text.contains(" h3: out_h3 = "))
+
+        let w13 = try #require(Self.position(of: "w13", in: canvas, below: 7))
+        state.update(.click(x: w13.x, y: w13.y, double: true))
+        #expect(state.focus == .parameters && state.parameter == .weight(12) && state.overlay == .explain)
+        state.update(.close)
+
+        // An edge cell: a braille dot between the hidden and the output column.
+        let o1 = try #require(Self.position(of: "o1 ", in: canvas))
+        let edgeX = o1.x - 3
+        let column = canvas.lines[o1.y].map { $0 }
+        #expect(column[edgeX].unicodeScalars.first!.value >= 0x2800 && column[edgeX].unicodeScalars.first!.value < 0x2900)
+        state.update(.click(x: edgeX, y: o1.y, double: false))
+        guard case .weight(let index) = state.parameter else { Issue.record("no weight selected"); return }
+        #expect(state.architecture.weightEnds(index).layer == 2, "an output weight: \(index + 1)")
+        state.update(.click(x: 79, y: 23, double: false))
+        #expect(state.parameter == .weight(index), "a click on nothing changes nothing")
     }
 }

@@ -17,8 +17,9 @@ struct DiagramPane {
         let geometry = DiagramGeometry(state, area: area)
         drawEdges(geometry, into: &canvas)
         for node in geometry.nodes {
-            let selected = state.focus == .neurons && state.neuron == node.neuron
-            let style = Style(node.neuron.layer == 0 ? .label : .plain, bold: true, reverse: selected)
+            let selected = state.neuron == node.neuron
+            let style = Style(selected ? .current : node.neuron.layer == 0 ? .label : .plain, bold: true,
+                              reverse: selected && state.focus == .neurons)
             let x = canvas.put(node.name, x: node.x, y: node.y, style, limit: area.x + area.width)
             if let value = node.value {
                 canvas.put(" " + value, x: x, y: node.y, Style(.muted), limit: area.x + area.width)
@@ -26,6 +27,27 @@ struct DiagramPane {
         }
         for more in geometry.elided {
             canvas.put(more.text, x: more.x, y: more.y, Style(.warning), limit: area.x + area.width)
+        }
+        canvas.put(" \(selection) ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.current, bold: true), limit: rect.x + rect.width - 1)
+    }
+
+    /// The selection with its value, in the bottom border: "w11: h1 → o1 = −0.085737850".
+    private var selection: String {
+        let a = state.architecture, network = state.trainer.network
+        if state.focus == .neurons {
+            let n = state.neuron, name = a.neuronName(layer: n.layer, neuron: n.index)
+            let out = state.derived.next.forwards.first.map { " = " + Format.number($0.outs[n.layer][n.index]) } ?? ""
+            return "\(name): out_\(name)\(out)"
+        }
+        switch state.parameter {
+        case .weight(let index):
+            let ends = a.weightEnds(index)
+            return "w\(index + 1): \(a.neuronName(layer: ends.layer - 1, neuron: ends.from)) → \(a.neuronName(layer: ends.layer, neuron: ends.to))"
+                + " = " + Format.number(network.weights[index])
+        case .bias(let index):
+            let owner = a.biasOwner(index)
+            let of = owner.neuron.map { a.neuronName(layer: owner.layer, neuron: $0) } ?? "layer \(owner.layer)"
+            return "b\(index + 1): bias of \(of) = " + Format.number(network.biases[index])
         }
     }
 

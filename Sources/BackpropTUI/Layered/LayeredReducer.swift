@@ -139,6 +139,8 @@ extension LayeredState {
             if refusedWhileBusy() { break }
             effects = [.write(Export(trainer))]
             message = "writing the export…"
+        case .click(let x, let y, let double):
+            click(x: x, y: y, double: double)
         case .exported(let result):
             switch result {
             case .success(let written): message = AppState.exportedMessage(written)

@@ -1,0 +1,52 @@
+/// Clicks on the general screen: what is under a cell, from the same geometry the panes draw
+/// with. A neuron's label selects the neuron, an edge the weight drawn in that cell, a row of
+/// the weights list its parameter; a double-click also explains it.
+extension LayeredState {
+    /// What a click at (x, y) lands on, if anything.
+    enum Target: Equatable {
+        case neuron(Neuron)
+        case parameter(LayeredParameter)
+    }
+
+    func target(x: Int, y: Int) -> Target? {
+        guard let size = screenSize, overlay == nil,
+              let layout = GeneralLayout(width: size.width, height: size.height, widestLayer: architecture.layers.max() ?? 1,
+                                         dataView: dataView) else { return nil }
+        let diagram = layout.diagram.inner
+        if diagram.contains(x: x, y: y) {
+            let geometry = DiagramGeometry(self, area: diagram)
+            if let node = geometry.nodes.first(where: { $0.y == y && x >= $0.x && x < $0.x + $0.name.count }) {
+                return .neuron(node.neuron)
+            }
+            let weights = trainer.network.weights
+            let crossing = geometry.edges.filter { edge in DiagramPane.dots(from: edge.from, to: edge.to).contains { $0.x == x && $0.y == y } }
+            return crossing.max { weights[$0.weight].magnitude < weights[$1.weight].magnitude }.map { .parameter(.weight($0.weight)) }
+        }
+        let list = layout.list.inner
+        if !dataView, list.contains(x: x, y: y), y > list.y {
+            let rows = ParameterRow.rows(architecture)
+            let index = ParameterPane.firstRow(rows: rows, selected: parameter, room: list.height - 1) + (y - list.y - 1)
+            return rows.indices.contains(index) ? rows[index].parameter.map { .parameter($0) } : nil
+        }
+        return nil
+    }
+
+    mutating func click(x: Int, y: Int, double: Bool) {
+        switch target(x: x, y: y) {
+        case .neuron(let clicked)?:
+            neuron = clicked
+            focus = .neurons
+            mapAge = .infinity
+        case .parameter(let clicked)?:
+            parameter = clicked
+            focus = .parameters
+        case nil:
+            return
+        }
+        if double { overlay = .explain }
+    }
+}
+
+extension Rect {
+    func contains(x: Int, y: Int) -> Bool { x >= self.x && x < self.x + width && y >= self.y && y < self.y + height }
+}
