@@ -1,4 +1,5 @@
 import BackpropEngine
+import BackpropTUI
 import CLimitLoop
 import Foundation
 
@@ -163,5 +164,40 @@ extension Benchmarks {
 
     private static func historyBytes(_ trainer: LayeredTrainer) -> Int {
         trainer.trainingError.retainedBytes + (trainer.testError?.retainedBytes ?? 0)
+    }
+}
+
+extension Benchmarks {
+    /// Run mode on the general screen with the data view open, as the backend drives it
+    /// (a tick, a frame at 120×40), against the bare trainer on the same problem.
+    static func generalRunMode(_ report: inout Report) {
+        let recipe = Recipe(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron, data: .builtIn(.circle),
+                            learningRate: 0.03, order: .textbook, trainBiases: true, batch: 10)
+        var bare = try! recipe.trainer()
+        let bareSeconds = medianSeconds(rounds: 3) { bare.train(updates: 200_000) }
+        let bareRate = 200_000 / bareSeconds
+        var state = LayeredState(trainer: try! recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.toggleDataView)
+        while state.speed != .maximum { state.update(.faster) }
+        state.update(.toggleRun)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var last = start, frames = 0, maps = 0, lastMaps: DataMaps?
+        while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 3 {
+            let now = DispatchTime.now().uptimeNanoseconds
+            state.update(.tick(seconds: Double(now - last) / 1e9))
+            last = now
+            _ = GeneralScreen.render(state, width: 120, height: 40)
+            frames += 1
+            if state.maps != lastMaps {
+                maps += 1
+                lastMaps = state.maps
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let rate = Double(state.trainer.iteration) / seconds
+        report.add("general screen, run mode with the data view (circle 2-4-2-1, 120×40)",
+                   "\(format(rate / 1e3, 0))k updates/s = \(format(100 * rate / bareRate, 0))% of the bare trainer; \(format(Double(frames) / seconds, 0)) frames/s, map redrawn \(format(Double(maps) / seconds, 1))×/s",
+                   target: "≥ 70% of the engine, ≥ 10 frames/s", met: rate / bareRate >= 0.7 && Double(frames) / seconds >= 10)
     }
 }

@@ -23,6 +23,7 @@ var report = Report()
 if options.contains("--playground-only") {
     Benchmarks.playground(&report)
     Benchmarks.layeredMemory(&report)
+    Benchmarks.generalRunMode(&report)
     report.printTable()
     exit(report.allMet ? 0 : 1)
 }
@@ -34,6 +35,7 @@ Benchmarks.runMode(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.goToJob(&report, engineNanoseconds: engineNanoseconds)
 Benchmarks.playground(&report)
 Benchmarks.layeredMemory(&report)
+Benchmarks.generalRunMode(&report)
 Benchmarks.startUp(&report)
 if options.contains("--long-run") { Benchmarks.longRun(&report) }
 report.printTable()
