@@ -4,8 +4,8 @@
 # Needs (Debian): xvfb xterm x11-utils imagemagick tmux fonts-dejavu-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build --product bptui >/dev/null
-binary="$(swift build --show-bin-path)/bptui"
+swift build -c release --product bptui >/dev/null
+binary="$(swift build -c release --show-bin-path)/bptui"
 out=Screenshots
 display=:${BPTUI_DISPLAY:-87}
 base="bptui-shots-$$"
@@ -41,13 +41,14 @@ shot() {
   echo "wrote $out/$1.png and $out/$1.txt"
 }
 
-# Starts bptui in a cols×rows xterm.
+# Starts bptui in a cols×rows xterm, with any further arguments, and waits for $3.
 start() {
-  local cols=$1 rows=$2
+  local cols=$1 rows=$2 marker=${3:-E_total 0.298371109}
+  shift 3 || shift $#
   tmux -L "$socket" kill-server 2>/dev/null || true
-  socket="$base-$cols"   # a fresh server for each size
+  socket="$base-$cols-$RANDOM"   # a fresh server for each start
   tmux -L "$socket" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 $binary; sleep 600"
+    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $binary $*; sleep 600"
   tmux -L "$socket" set-option -g status off >/dev/null
   xterm -T "bptui-$cols" -fa 'DejaVu Sans Mono' -fs 11 -geometry "${cols}x${rows}+0+0" \
     -bg '#1c1f26' -fg '#d8dee9' -e tmux -L "$socket" attach -t 0 &
@@ -57,12 +58,12 @@ start() {
     sleep 0.05
   done
   [ -n "$window" ] || { echo "capture.sh: the xterm window never appeared" >&2; exit 1; }
-  wait_for "E_total 0.298371109"
+  wait_for "$marker"
 }
 
 send() { tmux -L "$socket" send-keys -t 0 "$@"; }
 
-start 80 24
+start 80 24 "E_total 0.298371109"
 shot start-80x24
 send s;        wait_for "E_total 0.291027924"; shot step-1-80x24
 send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-80x24
@@ -72,9 +73,23 @@ send Escape;   wait_for "go-to stopped at iteration"
 send g; send -l abc; wait_for "digits only"; shot prompt-error-80x24
 send Escape
 
-start 120 40
+start 120 40 "E_total 0.298371109"
 send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-120x40
 send R e;                  wait_for "Explain ∂E_total/∂w5 · next step from iteration 0"; shot explain-w5-120x40
 send Up Up Up Up;          wait_for "Explain ∂E_total/∂w1"; shot explain-w1-120x40
 send Escape c;             wait_for "10 of 10 gradients agree"; shot gradient-check-120x40
 send Escape t;             wait_for "agree to the printed digits"; shot checkpoints-120x40
+
+# Any network: xor on 2-5-1, Playground's circle and spiral, its largest shape.
+start 80 24 "Network 2-5-1" --layers 2,5,1 --data xor --bias per-neuron --train-biases --learning-rate 2
+send g C-u 1200 Enter; wait_for "went to iteration 1,200"; shot xor-2-5-1-80x24
+send j j j j e;        wait_for "w15⁺ = w15"; shot xor-explain-w15-80x24
+send Escape d;         wait_for "Data · o1"; shot xor-data-80x24
+start 120 40 "Network 2-4-2-1" --layers 2,4,2,1 --activation tanh --output-activation tanh --bias per-neuron --train-biases \
+  --data circle --batch 10 --learning-rate 0.03
+send g C-u 2000 Enter; wait_for "went to iteration 2,000"; send d; wait_for "Data · o1"; shot circle-data-120x40
+start 120 40 "Network 2-8-8-8-1" --layers 2,8,8,8,1 --activation tanh --output-activation tanh --bias per-neuron --train-biases \
+  --data spiral --batch 10 --learning-rate 0.03
+send g C-u 30000 Enter; wait_for "went to iteration 30,000"; send d; wait_for "Data · o1"; shot spiral-data-120x40
+start 80 24 "Network 2-8-8-8-8-8-8-1" --layers 2,8,8,8,8,8,8,1 --activation tanh --output-activation tanh --data circle
+shot deep-2-8x6-1-80x24

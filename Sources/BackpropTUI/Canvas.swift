@@ -14,13 +14,18 @@ public struct Style: Sendable, Equatable, Hashable {
     /// Colours for a half-block cell: its character in the `top` level's colour on the
     /// `bottom` level's. Only for canvases whose `colors` is not `.none`.
     public var heat: Heat?
+    /// A heat level to draw the background in, the character keeping its role's colour: a
+    /// sample's mark on the map.
+    public var ground: Int?
 
-    public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false, heat: Heat? = nil) {
+    public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false, heat: Heat? = nil,
+                ground: Int? = nil) {
         self.role = role
         self.bold = bold
         self.reverse = reverse
         self.dim = dim
         self.heat = heat
+        self.ground = ground
     }
 
     public static let plain = Style()

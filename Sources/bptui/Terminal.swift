@@ -202,14 +202,19 @@ private struct Palette {
     /// has no pairs left for heat); 0, the terminal's own colours, without colour.
     mutating func pair(_ style: Style) -> Int16 {
         guard depth != .none else { return 0 }
-        if let heat = style.heat, let pair = heatPair(heat) { return pair }
+        if let heat = style.heat, let pair = heatPair(Colors(foreground: color(heat.top), background: color(heat.bottom))) {
+            return pair
+        }
+        if let ground = style.ground, let pair = heatPair(Colors(foreground: Self.foreground(style.role), background: color(ground))) {
+            return pair
+        }
         return Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1)
     }
 
-    /// The pair for a heat cell's two colours, made on first use after the roles' pairs.
-    private mutating func heatPair(_ heat: Heat) -> Int16? {
-        func color(_ level: Int) -> Int16 { ramp[min(max(level, 0), ramp.count - 1)] }
-        let colors = Colors(foreground: color(heat.top), background: color(heat.bottom))
+    private func color(_ level: Int) -> Int16 { ramp[min(max(level, 0), ramp.count - 1)] }
+
+    /// The pair for two colours of heat cells, made on first use after the roles' pairs.
+    private mutating func heatPair(_ colors: Colors) -> Int16? {
         if let pair = heatPairs[colors] { return pair }
         let next = Role.allCases.count + 1 + heatPairs.count
         guard next < pairLimit, init_pair(Int16(next), colors.foreground, colors.background) != bptui_err() else { return nil }

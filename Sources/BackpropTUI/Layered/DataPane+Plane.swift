@@ -65,7 +65,10 @@ extension DataPane {
                                           count: output.columns),
                   let row = Self.index((output.y.upperBound - sample.inputs[1]) / (output.y.upperBound - output.y.lowerBound),
                                        count: output.rows) else { continue }
-            let (character, style) = mark(sample, test: test, on: canvas)
+            var (character, style) = mark(sample, test: test, on: canvas)
+            if canvas.colors != .none, !canvas.glyphs.isASCII {
+                style.ground = Self.level(output.value(column: column, row: row), in: range)
+            }
             canvas.put(String(character), x: area.x + column, y: area.y + row / 2, style)
         }
         if let neuronArea = parts.neuron, let neuron = maps.neuron {
