@@ -24,6 +24,10 @@ public struct AppState: Sendable {
     public internal(set) var measuredRate: Double?
     /// Work too long for one frame (go-to, a step back, export), done a slice per tick.
     public internal(set) var job: Job?
+    /// The walk through an iteration (`n`), and the trainer it started from (`N` after the
+    /// last sub-step goes back to it).
+    public internal(set) var walk: WalkState?
+    var walkStart: Trainer?
     /// The terminal's size, as the backend last reported it.
     public internal(set) var screenSize: (width: Int, height: Int)?
     /// Engine values the panes read, computed once whenever the network changes.

@@ -48,6 +48,9 @@ public enum Command: Sendable, Equatable {
     case openCommandLine
     /// `[` `]`: the output the data view shows.
     case previousOutput, nextOutput
+    /// `n`: the next sub-step of the walk through an iteration (the first starts it; the last
+    /// applies the update). `N`: one sub-step back.
+    case walkNext, walkBack
     /// ↑ ↓ in the command line: an earlier or later line.
     case promptRecall(Int)
     /// A click selects what is under it (a weight, an edge, a neuron); a double-click also

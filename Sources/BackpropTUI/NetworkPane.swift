@@ -28,14 +28,22 @@ struct NetworkPane {
             canvas.put("outputs (logistic)", x: outputX, y: area.y, heading)
         }
 
+        let marks = state.walk.map { (reads: $0.current.reads, writes: $0.current.writes) }
+        func highlight(_ mark: WalkMark) -> Style? {
+            guard let marks else { return nil }
+            if marks.writes.contains(mark) { return Style(.current, bold: true, reverse: true) }
+            return marks.reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
+        }
         func node(_ name: String, _ value: Double, x: Int, y: Int) {
-            canvas.put(name, x: x, y: y, Style(.label, bold: true))
+            let layer = name.hasPrefix("i") ? 0 : name.hasPrefix("h") ? 1 : 2, index = name.hasSuffix("1") ? 0 : 1
+            canvas.put(name, x: x, y: y, highlight(.neuron(Neuron(layer: layer, index: index))) ?? Style(.label, bold: true))
             canvas.put(Format.fit(value, width: valueWidth - 1, decimals: decimals), x: x + 3, y: y)
         }
         func edge(_ parameter: Parameter, x: Int, y: Int, lead: String, tail: String) {
             var column = canvas.put(lead, x: x, y: y, Style(.muted))
-            let selected = parameter == state.selection
-            column = canvas.put(parameter.rawValue, x: column, y: y, Style(.label, bold: true, reverse: selected))
+            let selected = parameter == state.selection && state.walk == nil
+            let mark = WalkMark.weight(Parameter.weights.firstIndex(of: parameter) ?? 0)
+            column = canvas.put(parameter.rawValue, x: column, y: y, highlight(mark) ?? Style(.label, bold: true, reverse: selected))
             let value = n[parameter]
             let text = Format.right(Format.fit(value, width: valueWidth, decimals: decimals), valueWidth)
             column = canvas.put(text, x: column + 1, y: y, Style(value < 0 ? .negative : .positive))
@@ -80,8 +88,13 @@ struct NetworkPane {
     }
 
     private func bias(_ parameter: Parameter, _ tail: String, x: Int, y: Int, into canvas: inout Canvas) {
-        let selected = parameter == state.selection
-        var column = canvas.put(parameter.rawValue, x: x, y: y, Style(.label, bold: true, reverse: selected))
+        let selected = parameter == state.selection && state.walk == nil
+        let mark = WalkMark.bias(parameter == .b1 ? 0 : 1)
+        let walked = state.walk.flatMap { walk in
+            walk.current.writes.contains(mark) ? Style(.current, bold: true, reverse: true)
+                : walk.current.reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
+        }
+        var column = canvas.put(parameter.rawValue, x: x, y: y, walked ?? Style(.label, bold: true, reverse: selected))
         let value = state.trainer.network[parameter]
         column = canvas.put(Format.fit(value, width: roomy ? 12 : 9, decimals: roomy ? 9 : 6), x: column + 1, y: y,
                             Style(value < 0 ? .negative : .positive))

@@ -17,12 +17,21 @@ extension AppState {
         switch command {
         case .step:
             if refusedWhileBusy() { break }
+            // Mid-walk, space completes the iteration at once (after it, it takes the next).
+            walk = nil
             train(1)
         case .stepBack:
+            if refusedWhileWalking() { break }
+            walk = nil
             effects = stepBack()
         case .toggleRun:
-            if refusedWhileBusy() { break }
+            if refusedWhileBusy() || refusedWhileWalking() { break }
+            walk = nil
             effects = setRunning(!running)
+        case .walkNext:
+            effects = walkNext()
+        case .walkBack:
+            walkBack()
         case .faster:
             message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
             speed = speed.faster
@@ -69,7 +78,8 @@ extension AppState {
             }
             scrollCheckpoints(by: (command == .pageUp ? -1 : 1) * CheckpointsPane.pageRows(self))
         case .openGoTo:
-            if refusedWhileBusy() { break }
+            if refusedWhileBusy() || refusedWhileWalking() { break }
+            walk = nil
             prompt = Prompt(.goTo, text: String(Post.finalIteration))
         case .openEdit:
             if refusedWhileBusy() { break }
@@ -96,6 +106,8 @@ extension AppState {
         case .close:
             if prompt != nil {
                 prompt = nil
+            } else if walk != nil {
+                walk = nil
             } else if overlay == .help {
                 overlay = nil
             } else if let job {

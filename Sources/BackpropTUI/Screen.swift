@@ -8,8 +8,12 @@ public enum Screen {
             return canvas
         }
         NetworkPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.network)
-        WeightsPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.weights)
-        ChartPane(state: state).render(into: &canvas, layout.chart)
+        if let walk = state.walk {
+            WalkPane(walk: walk).render(into: &canvas, Rect(x: 0, y: layout.weights.y, width: width, height: layout.weights.height))
+        } else {
+            WeightsPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.weights)
+            ChartPane(state: state).render(into: &canvas, layout.chart)
+        }
         StatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         MessageLine(state: state).render(into: &canvas, layout.message)
         HintBar().render(into: &canvas, layout.hints)

@@ -65,6 +65,15 @@ struct Bptui: ParsableCommand {
                 try runInteractive(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2)))
                 return
             }
+            if headlessOptions.format == .walk {
+                var walked = trainer
+                if let epochs = shape.epochs { walked.train(epochs: epochs) } else { walked.train(updates: headlessOptions.steps ?? 0) }
+                try writeWalk(of: walked.divergence, iteration: walked.iteration) {
+                    Walk(walked).lines(title: "The walk through iteration \(walked.iteration + 1) of \(walked.start.architecture.shapeName), "
+                        + "\(walked.settings.order.rawValue) order, batch of \(walked.nextBatch.count)", figures: nil)
+                }
+                return
+            }
             let run = LayeredRun(trainer: trainer, classes: classes, updates: headlessOptions.steps,
                                  epochs: shape.epochs, every: headlessOptions.every, format: headlessOptions.format ?? .table)
             if let divergence = run.run(write: { print($0) }) {
@@ -74,6 +83,15 @@ struct Bptui: ParsableCommand {
             return
         }
         let (start, settings) = network.resolve(v1)
+        if headless, headlessOptions.format == .walk {
+            var trainer = Trainer(start: start, settings: settings)
+            trainer.train(headlessOptions.steps ?? 0)
+            try writeWalk(of: trainer.divergence, iteration: trainer.iteration) {
+                Walk(trainer).lines(title: "The walk through iteration \(trainer.iteration + 1) of the post's network, "
+                    + "\(settings.order.rawValue) order", figures: Walk.postFigures(trainer))
+            }
+            return
+        }
         if headless {
             let run = headlessOptions.run(from: start, settings: settings)
             if let divergence = run.run(write: { print($0) }) {
@@ -83,5 +101,17 @@ struct Bptui: ParsableCommand {
             try runInteractive(AppState(trainer: Trainer(start: start, settings: settings),
                                         configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent }))
         }
+    }
+
+    /// Writes a walk's lines, in ASCII where the locale is not UTF-8; a run that diverged
+    /// before the walk's iteration is refused.
+    private func writeWalk(of divergence: Divergence?, iteration: Int, _ lines: () -> [String]) throws {
+        if let divergence {
+            throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
+                + "there is no iteration \(iteration + 2) to walk through")
+        }
+        setlocale(LC_ALL, "")
+        let glyphs: Glyphs = String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8" ? .unicode : .ascii
+        for line in lines() { print(glyphs.render(line)) }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// The format headless mode writes.
 enum HeadlessFormat: String, CaseIterable {
     case table, csv, json
+    /// The walk through iteration N+1, sub-step by sub-step, as the post tells it.
+    case walk
 }
 
 /// Trains without a screen and writes the run to standard output.
@@ -28,7 +30,7 @@ struct HeadlessRun {
         switch format {
         case .table: write(tableHeader())
         case .csv: write("iteration,error,out_o1,out_o2")
-        case .json: break
+        case .json, .walk: break
         }
         var row = Row(iteration: 0, forward: trainer.forward)
         if trainer.divergence == nil { emit(row, write) }
@@ -44,7 +46,7 @@ struct HeadlessRun {
             if trainer.divergence == nil, let line = comparisonWithThePost(row) { write(line) }
         case .json:
             write(json(trainer))
-        case .csv: break
+        case .csv, .walk: break
         }
         return trainer.divergence
     }
@@ -67,7 +69,7 @@ struct HeadlessRun {
             write(pad(String(row.iteration), 10) + pad(formatted(f.E_total), 15) + pad(formatted(f.out_o1), 15) + pad(formatted(f.out_o2), 15))
         case .csv:
             write("\(row.iteration),\(f.E_total),\(f.out_o1),\(f.out_o2)")
-        case .json:
+        case .json, .walk:
             break
         }
     }

@@ -34,7 +34,7 @@ struct LayeredRun {
             write(summary())
             write(([pad("iteration", 10), pad("epoch", 8), pad("error", 13)] + (hasTest ? [pad("test error", 13)] : [])
                 + (classes ? [pad("accuracy", 10)] + (hasTest ? [pad("test acc.", 10)] : []) : [])).joined())
-        case .json: break
+        case .json, .walk: break
         }
         func emit() {
             let training = trainer.trainingError.latest
@@ -49,7 +49,7 @@ struct LayeredRun {
                 write(([pad("\(trainer.iteration)", 10), pad("\(trainer.epoch)", 8), pad(formatted(training), 13)]
                     + (test.map { [pad(formatted($0), 13)] } ?? [])
                     + [accuracy, testAccuracy].compactMap { $0.map { pad(String(format: "%.1f%%", $0 * 100), 10) } }).joined())
-            case .json: break
+            case .json, .walk: break
             }
         }
         func done() -> Bool { lastEpoch.map { trainer.epoch >= $0 } ?? (trainer.iteration >= lastIteration) }

@@ -219,7 +219,7 @@ import Testing
         state.update(.toggleHelp)
         let text = GeneralScreen.render(state, width: size.0, height: size.1).text
         for binding in KeyTable.bindings(on: .general) {
-            #expect(text.contains(" " + binding.names + " "), "help lacks \(binding.names)\n\(text)")
+            #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action), "help lacks \(binding.names)\n\(text)")
         }
         #expect(!text.contains("the post's figures beside bptui's"), "t is the post's screen's")
     }

@@ -74,7 +74,7 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
 
     /// One output's share of the loss.
     @inline(__always)
-    func term(output o: Double, target t: Double, activation: Activation) -> Double {
+    public func term(output o: Double, target t: Double, activation: Activation) -> Double {
         switch (self, activation) {
         case (.halfSquared, _): 0.5 * (t - o) * (t - o)
         case (.crossEntropy, .softmax): t == 0 ? 0 : -t * log(o)

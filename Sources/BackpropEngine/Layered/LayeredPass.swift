@@ -47,6 +47,7 @@ public struct LayeredStep: Sendable, Equatable {
     public let deltas: [[[Double]]]
     /// The mean gradient over the batch, flat like the weights and biases.
     public let weightGradient: [Double], biasGradient: [Double]
+    public let order: UpdateOrder
 
     public init(_ network: LayeredNetwork, batch: [Sample], learningRate η: Double, order: UpdateOrder,
                 trainBiases: Bool) {
@@ -87,10 +88,35 @@ public struct LayeredStep: Sendable, Equatable {
         }
         before = network
         after = next
+        self.order = order
         self.forwards = forwards
         self.deltas = deltas
         self.weightGradient = weightGradient
         self.biasGradient = biasGradient
+    }
+
+    /// The weights a hidden layer's δ's were computed with: the layer above already updated
+    /// (published) or as it was (textbook).
+    public var weightsBehindDeltas: LayeredNetwork { order == .published ? after : before }
+
+    /// One term of ∂E/∂out_j for neuron j of hidden layer l and sample s: δ_k·w_kj through
+    /// neuron k of the layer above, with the weights the δ's used.
+    public func term(sample s: Int, layer l: Int, neuron j: Int, via k: Int) -> Double {
+        deltas[s][l + 1][k] * weightsBehindDeltas.weight(layer: l + 1, to: k, from: j)
+    }
+
+    /// One sample's share of a weight's gradient: δ_j·out_i (the batch's gradient is their
+    /// mean).
+    public func sampleGradient(sample s: Int, weight index: Int) -> Double {
+        let ends = before.architecture.weightEnds(index)
+        return deltas[s][ends.layer][ends.to] * forwards[s].outs[ends.layer - 1][ends.from]
+    }
+
+    /// ∂E/∂out_j = Σ_k δ_k·w_kj, the sum δ_j was made from, added in the same order.
+    public func dE_dout(sample s: Int, layer l: Int, neuron j: Int) -> Double {
+        var sum = 0.0
+        for k in deltas[s][l + 1].indices { sum += term(sample: s, layer: l, neuron: j, via: k) }
+        return sum
     }
 
     /// δ_o = ∂E/∂net_o: −(t − o)·f′(net) for half-squared; o − t for cross-entropy; through

@@ -17,9 +17,16 @@ struct DiagramPane {
         let geometry = DiagramGeometry(state, area: area)
         drawEdges(geometry, into: &canvas)
         for node in geometry.nodes {
-            let selected = state.neuron == node.neuron
-            let style = Style(selected ? .current : node.neuron.layer == 0 ? .label : .plain, bold: true,
+            let selected = state.neuron == node.neuron && state.walk == nil
+            var style = Style(selected ? .current : node.neuron.layer == 0 ? .label : .plain, bold: true,
                               reverse: selected && state.focus == .neurons)
+            if let step = state.walk?.current {
+                if step.writes.contains(.neuron(node.neuron)) {
+                    style = Style(.current, bold: true, reverse: true)
+                } else if step.reads.contains(.neuron(node.neuron)) {
+                    style = Style(.accent, bold: true, reverse: true)
+                }
+            }
             let x = canvas.put(node.name, x: node.x, y: node.y, style, limit: area.x + area.width)
             if let value = node.value {
                 canvas.put(" " + value, x: x, y: node.y, Style(.muted), limit: area.x + area.width)
@@ -57,9 +64,10 @@ struct DiagramPane {
         let weights = state.trainer.network.weights
         let largest = max(weights.map(\.magnitude).max() ?? 1, 1e-12)
         var cells: [Int: (bits: Int, strength: Double, style: Style)] = [:]
-        let selectedWeight: Int? = if state.focus == .parameters, case .weight(let index) = state.parameter { index } else { nil }
+        let selectedWeight: Int? = if state.focus == .parameters, state.walk == nil, case .weight(let index) = state.parameter { index } else { nil }
+        let walked = state.walk.map { $0.current.reads.union($0.current.writes) } ?? []
         for edge in geometry.edges {
-            let w = weights[edge.weight], selected = edge.weight == selectedWeight
+            let w = weights[edge.weight], selected = edge.weight == selectedWeight || walked.contains(.weight(edge.weight))
             let strength = selected ? .infinity : w.magnitude
             let ratio = w.magnitude / largest
             let style = selected ? Style(.current, bold: true)

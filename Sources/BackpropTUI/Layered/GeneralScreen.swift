@@ -7,17 +7,21 @@ public enum GeneralScreen {
                               colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
         guard let layout = GeneralLayout(width: width, height: height, widestLayer: state.architecture.layers.max() ?? 1,
-                                         dataView: state.dataView) else {
+                                         dataView: state.dataView && state.walk == nil) else {
             Screen.renderTooSmall(into: &canvas, job: nil)
             return canvas
         }
         DiagramPane(state: state).render(into: &canvas, layout.diagram)
-        if state.dataView {
-            DataPane(state: state).render(into: &canvas, layout.data)
+        if let walk = state.walk {
+            WalkPane(walk: walk).render(into: &canvas, Rect(x: 0, y: layout.list.y, width: width, height: layout.list.height))
         } else {
-            ParameterPane(state: state).render(into: &canvas, layout.list)
+            if state.dataView {
+                DataPane(state: state).render(into: &canvas, layout.data)
+            } else {
+                ParameterPane(state: state).render(into: &canvas, layout.list)
+            }
+            ChartPane(state: state).render(into: &canvas, layout.chart)
         }
-        ChartPane(state: state).render(into: &canvas, layout.chart)
         LayeredStatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         GeneralMessageLine(state: state).render(into: &canvas, layout.message)
         HintBar(screen: .general).render(into: &canvas, layout.hints)

@@ -13,12 +13,21 @@ extension LayeredState {
         switch command {
         case .step:
             if refusedWhileBusy() { break }
+            // Mid-walk, space completes the iteration at once (after it, it takes the next).
+            walk = nil
             train(1)
         case .stepBack:
+            if refusedWhileWalking() { break }
+            walk = nil
             effects = stepBack()
         case .toggleRun:
-            if refusedWhileBusy() { break }
+            if refusedWhileBusy() || refusedWhileWalking() { break }
+            walk = nil
             effects = setRunning(!running)
+        case .walkNext:
+            effects = walkNext()
+        case .walkBack:
+            walkBack()
         case .faster:
             message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
             speed = speed.faster
@@ -63,7 +72,8 @@ extension LayeredState {
             message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
                 + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
         case .openGoTo:
-            if refusedWhileBusy() { break }
+            if refusedWhileBusy() || refusedWhileWalking() { break }
+            walk = nil
             prompt = Prompt(.goTo, text: String(trainer.iteration + 1_000))
         case .openEdit:
             if refusedWhileBusy() { break }
@@ -112,6 +122,8 @@ extension LayeredState {
         case .close:
             if prompt != nil {
                 prompt = nil
+            } else if walk != nil {
+                walk = nil
             } else if overlay == .help {
                 overlay = nil
             } else if let job {

@@ -24,6 +24,9 @@ public struct LayeredState: Sendable {
     public internal(set) var prompt: Prompt?
     /// A go-to or a way back, done in slices; Esc stops it.
     public internal(set) var job: GeneralJob?
+    /// The walk through an iteration (`n`), and the trainer it started from.
+    public internal(set) var walk: WalkState?
+    var walkStart: LayeredTrainer?
     /// Updates a job's slice takes, adapted to keep every key answered within a frame.
     var jobBatch = 1_000
     /// Lines the `:` command line ran, oldest first (↑ recalls them), and the one recalled.

@@ -1,0 +1,35 @@
+import BackpropEngine
+
+/// The walk on the screen of any network: as on the post's screen, for its next batch.
+extension LayeredState {
+    mutating func walkNext() -> [Effect] {
+        if refusedWhileBusy() { return [] }
+        let effects = running ? setRunning(false) : []
+        if var current = walk, !current.isComplete {
+            current.shown += 1
+            walk = current
+            if current.isComplete { train(1) }
+        } else {
+            walkStart = trainer
+            walk = WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: nil)
+        }
+        return effects
+    }
+
+    mutating func walkBack() {
+        guard var current = walk else {
+            message = "n starts the walk through the next iteration"
+            return
+        }
+        if current.isComplete, let start = walkStart { trainer = start }
+        current.shown -= 1
+        walk = current.shown > 0 ? current : nil
+    }
+
+    /// Says that training waits while walking; true if refused.
+    mutating func refusedWhileWalking() -> Bool {
+        guard let walk, !walk.isComplete else { return false }
+        message = "walking through iteration \(Format.count(walk.iteration + 1)) — n goes on, space completes it, Esc leaves"
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The walk as a running derivation: every sub-step so far, the newest at the bottom and
+/// standing out, earlier ones scrolling up; long formulas wrap between words, never cut.
+struct WalkPane {
+    let walk: WalkState
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        canvas.fill(rect)
+        canvas.box(rect, title: "Walk through iteration \(Format.count(walk.iteration + 1)) · \(walk.shown) of \(walk.walk.steps.count)"
+                   + " · n next · N back · space completes · Esc leaves", Style(.accent))
+        let area = rect.inner
+        guard area.width > 4, area.height > 0 else { return }
+        var rows: [(text: String, role: Role, bold: Bool)] = []
+        for line in walk.lines() {
+            rows += Self.wrap(line.text, width: area.width - 1, glyphs: canvas.glyphs).map { ($0, line.role, line.bold) }
+        }
+        for (offset, row) in rows.suffix(area.height).enumerated() {
+            canvas.put(" " + row.text, x: area.x, y: area.y + offset, Style(row.role, bold: row.bold), limit: area.x + area.width)
+        }
+    }
+
+    /// `text` in lines of at most `width` columns, broken between words; continuation lines
+    /// indented under the first.
+    static func wrap(_ text: String, width: Int, glyphs: Glyphs) -> [String] {
+        let indent = String(text.prefix { $0 == " " }) + "    "
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if glyphs.render(candidate).count <= width || current.trimmingCharacters(in: .whitespaces).isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = indent + word
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+}

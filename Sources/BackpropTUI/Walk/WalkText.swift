@@ -1,0 +1,56 @@
+import BackpropEngine
+
+extension Walk {
+    /// The walk of the next update of the post's network trained by `trainer`.
+    public init(_ trainer: Trainer) {
+        let network = LayeredNetwork(trainer.network), n = trainer.network
+        let batch = [Sample(inputs: [n.i1, n.i2], targets: [n.target_o1, n.target_o2])]
+        let settings = trainer.settings
+        let step = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
+                               trainBiases: settings.trainBiases)
+        self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
+                  errorAfter: LayeredTrainer.meanLoss(step.after, batch))
+    }
+
+    /// The walk of the next update of any trainer.
+    public init(_ trainer: LayeredTrainer) {
+        let batch = trainer.nextBatch, settings = trainer.settings
+        let step = LayeredStep(trainer.network, batch: batch, learningRate: settings.learningRate, order: settings.order,
+                               trainBiases: settings.trainBiases)
+        self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
+                  errorAfter: LayeredTrainer.meanLoss(step.after, batch))
+    }
+
+    /// The post's figures by name, for its own run at iteration 0 (nil otherwise).
+    public static func postFigures(_ trainer: Trainer) -> [String: Checkpoint]? {
+        guard trainer.iteration == 0, trainer.departureFromThePost == nil || trainer.settings.order == .textbook,
+              Post.isPostsRun(start: trainer.start, settings: TrainingSettings(order: .published)) || trainer.start == .post
+        else { return nil }
+        return Dictionary(Post.checkpoints(order: trainer.settings.order).map { ($0.name, $0) }) { first, _ in first }
+    }
+
+    /// The post's figure beside a sub-step's value: "✓ the post: 0.3775", or "≠ the post:
+    /// 0.055399425 (why)"; nil where the post prints no such figure.
+    public static func comparison(_ step: WalkStep, _ figures: [String: Checkpoint]?) -> String? {
+        guard let figure = figures?[step.name], step.value != nil else { return nil }
+        let printed = Format.asPrinted(figure.printed, figure.decimals)
+        return figure.agrees ? "✓ the post: \(printed)" : "≠ the post: \(printed)" + (figure.reason.map { " (\($0))" } ?? "")
+    }
+
+    /// The whole walk as lines of text: each section's heading, then its sub-steps, each with
+    /// the post's figure beside it and its note below, as the headless `--format walk`
+    /// writes it.
+    public func lines(title: String, figures: [String: Checkpoint]?) -> [String] {
+        var lines = [title]
+        var section = ""
+        for step in steps {
+            if step.section != section {
+                section = step.section
+                lines += ["", section]
+            }
+            lines.append("  " + step.line + (Self.comparison(step, figures).map { "   " + $0 } ?? ""))
+            if let note = step.note { lines.append("    " + note) }
+        }
+        return lines
+    }
+}

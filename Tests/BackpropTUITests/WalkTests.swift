@@ -1,0 +1,115 @@
+import BackpropEngine
+@testable import BackpropTUI
+import Testing
+
+/// The walk through an iteration: the post's figures in the post's order, a completed walk
+/// equal to one step bit for bit on any network, `N` undoing `n`.
+@Suite struct WalkTests {
+    /// The post's figures the walk of iteration 1 gives, in the order the post prints them.
+    static let postOrder = ["net_h1", "out_h1", "out_h2", "net_o1", "out_o1", "out_o2", "E_o1", "E_o2", "E_total",
+                            "∂E_total/∂out_o1", "∂out_o1/∂net_o1", "∂net_o1/∂w5", "∂E_total/∂w5", "w5⁺", "w6⁺", "w7⁺", "w8⁺",
+                            "δ_o1", "∂E_o1/∂out_h1", "∂E_o2/∂out_h1", "∂E_total/∂out_h1", "∂out_h1/∂net_h1", "∂net_h1/∂w1",
+                            "∂E_total/∂w1", "w1⁺", "w2⁺", "w3⁺", "w4⁺", "E_total after 1 update"]
+
+    @Test(arguments: UpdateOrder.allCases)
+    func thePostsWalkGivesEveryFigureInThePostsOrder(order: UpdateOrder) throws {
+        let trainer = Trainer(settings: TrainingSettings(order: order))
+        let walk = Walk(trainer)
+        let names = walk.steps.map(\.name)
+        let positions = try Self.postOrder.map { name in try #require(names.firstIndex(of: name), "\(name) missing") }
+        #expect(positions == positions.sorted(), "in the post's order: \(positions)")
+        let figures = try #require(Walk.postFigures(trainer))
+        for name in Self.postOrder {
+            let step = walk.steps.first { $0.name == name }!, figure = figures[name]!
+            #expect(step.value == figure.value, "\(name): the walk shows the engine's own value")
+        }
+        let value = { (name: String) in walk.steps.first { $0.name == name }!.value! }
+        #expect(Format.number(value("net_h1")) == "0.377500000" && Format.number(value("out_h1")) == "0.593269992")
+        #expect(Format.number(value("E_total")) == "0.298371109" && Format.number(value("∂E_total/∂w5")) == "0.082167041")
+        #expect(Format.number(value("w5⁺")) == "0.358916480")
+        #expect(Format.number(value("w1⁺")) == (order == .textbook ? "0.149780716" : "0.149817639"))
+        #expect(Format.number(value("E_total after 1 update")) == (order == .textbook ? "0.291027774" : "0.291027924"))
+        let first = walk.steps[0]
+        #expect(first.line == "net_h1 = w1·i1 + w2·i2 + b1·1 = 0.15·0.05 + 0.2·0.1 + 0.35·1 = 0.377500000")
+        #expect(Walk.comparison(first, figures) == "✓ the post: 0.3775")
+        let w5Used = walk.steps.first { $0.name == "∂E_o1/∂out_h1" }!
+        #expect(w5Used.numbers == (order == .textbook ? "0.138498562 · 0.4" : "0.138498562 · 0.358916480"))
+        #expect((w5Used.note != nil) == (order == .published), "published says w5 is already updated, and why")
+    }
+
+    static let networks: [Recipe] = [
+        Recipe(layers: [2, 3, 1], data: .builtIn(.xor), trainBiases: true),
+        Recipe(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron, data: .builtIn(.circle), samples: 40,
+               learningRate: 0.03, order: .textbook, trainBiases: true, batch: 4),
+        Recipe(layers: [2, 5, 1], activation: .relu, loss: .crossEntropy, bias: .perNeuron, data: .builtIn(.xor), trainBiases: true),
+        Recipe(layers: [2, 3, 2], activation: .linear, outputActivation: .softmax, loss: .crossEntropy, data: .builtIn(.gauss),
+               samples: 30, order: .textbook, trainBiases: true, batch: 3),
+        Recipe(layers: [2, 3, 3, 2], activation: .tanh, outputActivation: .softmax, data: .builtIn(.spiral), samples: 30, batch: 5),
+        Recipe(layers: [2, 4, 1], activation: .relu, outputActivation: .linear, data: .builtIn(.and), learningRate: 0.1),
+    ]
+
+    @Test(arguments: networks)
+    func aCompletedWalkIsOneStepBitForBit(recipe: Recipe) throws {
+        var state = LayeredState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        for _ in 0 ..< 3 { state.update(.step) }
+        var stepped = state.trainer
+        stepped.train(updates: 1)
+        state.update(.walkNext)
+        let count = try #require(state.walk?.walk.steps.count)
+        #expect(count > 10)
+        for _ in 1 ..< count { state.update(.walkNext) }
+        #expect(state.walk?.isComplete == true && state.trainer.iteration == 4)
+        #expect(state.trainer.network == stepped.network && state.trainer.trainingError.latest.bitPattern == stepped.trainingError.latest.bitPattern)
+        let walk = try #require(state.walk?.walk)
+        let after = walk.steps.first { $0.name == "E_total after 1 update" }?.value
+        #expect(after == LayeredTrainer.meanLoss(stepped.network, state.walkStart!.nextBatch))
+    }
+
+    @Test func nThenNReturnsTheSameScreenOnBothScreens() {
+        var post = AppState(trainer: Trainer(settings: TrainingSettings(order: .textbook)))
+        var screens = [post.screen(120, 40)]
+        for _ in 0 ..< 34 {
+            post.update(.walkNext)
+            screens.append(post.screen(120, 40))
+        }
+        #expect(post.trainer.iteration == 1 && post.walk?.isComplete == true)
+        #expect(post.screen(120, 40).contains("E_total after the update = 0.291027774"))
+        for index in stride(from: 33, through: 0, by: -1) {
+            post.update(.walkBack)
+            #expect(post.screen(120, 40) == screens[index], "N after n, sub-step \(index)")
+        }
+        var general = LayeredState(trainer: try! Self.networks[1].trainer(), recipe: Self.networks[1])
+        general.update(.resized(width: 80, height: 24))
+        let before = GeneralScreen.render(general, width: 80, height: 24)
+        general.update(.walkNext)
+        general.update(.walkNext)
+        general.update(.walkBack)
+        general.update(.walkBack)
+        #expect(GeneralScreen.render(general, width: 80, height: 24) == before)
+    }
+
+    @Test func spaceCompletesAndEscLeavesWithoutApplying() {
+        var state = AppState(trainer: Trainer())
+        state.update(.walkNext)
+        state.update(.walkNext)
+        state.update(.close)
+        #expect(state.walk == nil && state.trainer.iteration == 0, "Esc mid-walk applies nothing")
+        state.update(.walkNext)
+        state.update(.toggleRun)
+        #expect(!state.running && state.screen().contains("walking through iteration 1 — n goes on"))
+        state.update(.step)
+        #expect(state.walk == nil && state.trainer.iteration == 1)
+        #expect(state.trainer.network == { var t = Trainer(); t.train(1); return t.network }(), "space completes it bit for bit")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theWalkFitsWithADiagramAndNeverCutsAFormulaWhenWide(width: Int, height: Int) {
+        var state = AppState(trainer: Trainer())
+        repeat { state.update(.walkNext) } while state.walk?.current.name != "w1⁺"
+        let canvas = Screen.render(state, width: width, height: height)
+        #expect(canvas.text.contains("w1⁺ = w1 − η·∂E_total/∂w1"))
+        #expect(canvas.text.contains("i1") && canvas.text.contains("o2"), "the diagram stays")
+        #expect(canvas.midWordCuts.isEmpty && !canvas.text.contains("…\n"), "\(canvas.midWordCuts)")
+    }
+}
