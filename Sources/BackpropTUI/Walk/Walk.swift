@@ -116,7 +116,7 @@ struct WalkWriter {
             add(symbols, numbers, term, name: "E_\(me)", reads: [.neuron(outputs[k])])
         }
         let names = outputs.map { "E_" + name(L, $0.index) }
-        add("E_total = " + names.joined(separator: " + "), terms.map { Format.term($0) }.joined(separator: " + "), first.loss,
+        add("E_total = " + names.joined(separator: " + "), terms.count > 1 ? terms.map { Format.term($0) }.joined(separator: " + ") : nil, first.loss,
             name: "E_total", reads: Set(outputs.map { .neuron($0) }))
         if batch.count > 1 {
             add("E_total of the batch = the mean over its \(batch.count) samples", nil, LayeredTrainer.meanLoss(step.before, batch),
@@ -207,7 +207,7 @@ struct WalkWriter {
                 reads: [.neuron(Neuron(layer: l + 1, index: k)), .weight(index)])
         }
         let values = above.map { Format.term(step.term(sample: 0, layer: l, neuron: j, via: $0)) }
-        add("∂E_total/∂out_\(me) = " + names.joined(separator: " + "), values.joined(separator: " + "),
+        add("∂E_total/∂out_\(me) = " + names.joined(separator: " + "), values.count > 1 ? values.joined(separator: " + ") : nil,
             step.dE_dout(sample: 0, layer: l, neuron: j), name: "∂E_total/∂out_\(me)", reads: [.neuron(Neuron(layer: l, index: j))])
         return ["∂E_total/∂out_\(me)"]
     }
