@@ -147,6 +147,13 @@ public enum Speed: Sendable, Equatable {
     public static let `default` = Speed.perSecond(1_000)
 
     public var faster: Speed { Self.ladder[min(Self.ladder.count - 1, index + 1)] }
+
+    /// Seconds the measured rate averages over: half a second, or long enough for a few
+    /// iterations at slow speeds (at 1 a second, half a second holds 0 or 1 of them).
+    var measuringWindow: Double {
+        if case .perSecond(let rate) = self { return max(0.5, 4 / Double(rate)) }
+        return 0.5
+    }
     public var slower: Speed { Self.ladder[max(0, index - 1)] }
     private var index: Int { Self.ladder.firstIndex(of: self) ?? 3 }
 

@@ -112,10 +112,16 @@ struct LineWriter {
         y = area.y
     }
 
+    /// Whether long lines continue on the next rows (between words) instead of ending in "…".
+    var wraps = false
+
     mutating func line(_ text: String, _ role: Role = .plain) {
-        guard y < area.y + area.height else { return }
-        canvas.put(" " + text, x: area.x, y: y, Style(role, bold: role == .title), limit: area.x + area.width)
-        y += 1
+        let pieces = wraps ? WalkPane.wrap(text, width: area.width - 1, glyphs: canvas.glyphs) : [text]
+        for piece in pieces {
+            guard y < area.y + area.height else { return }
+            canvas.put(" " + piece, x: area.x, y: y, Style(role, bold: role == .title), limit: area.x + area.width)
+            y += 1
+        }
     }
 
     mutating func blank() { y += 1 }

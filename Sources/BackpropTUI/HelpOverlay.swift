@@ -17,7 +17,7 @@ struct HelpOverlay {
         var y = area.y
         for binding in rows where y < area.y + area.height {
             canvas.put(" " + binding.names, x: area.x, y: y, Style(.key, bold: true), limit: limit)
-            canvas.put(binding.action, x: area.x + keyWidth + 3, y: y, .plain, limit: limit)
+            canvas.put(binding.action(on: keys), x: area.x + keyWidth + 3, y: y, .plain, limit: limit)
             y += 1
         }
         if y + 1 < area.y + area.height {

@@ -35,9 +35,13 @@ extension AppState {
         case .faster:
             message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
             speed = speed.faster
+            measuredRate = nil
+            rateWindow = (0, 0)
         case .slower:
             message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
             speed = speed.slower
+            measuredRate = nil
+            rateWindow = (0, 0)
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty

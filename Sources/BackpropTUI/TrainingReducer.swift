@@ -163,7 +163,7 @@ extension AppState {
         train(steps)
         rateWindow.iterations += trainer.iteration - before
         rateWindow.seconds += elapsed
-        if rateWindow.seconds >= 0.5 {
+        if rateWindow.seconds >= speed.measuringWindow {
             measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
             rateWindow = (0, 0)
         }

@@ -37,8 +37,8 @@ struct LayeredRun {
         case .json, .walk: break
         }
         func emit() {
-            let training = trainer.trainingError.latest
-            let test = trainer.testError?.latest
+            let training = trainer.currentError
+            let test = trainer.currentTestError
             let accuracy = classes ? trainer.network.accuracy(on: data.training) : nil
             let testAccuracy = classes && hasTest ? trainer.network.accuracy(on: data.test) : nil
             switch format {
@@ -76,8 +76,8 @@ struct LayeredRun {
 
     private func json(_ trainer: LayeredTrainer) -> String {
         let report = Report(
-            iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.trainingError.latest,
-            testError: trainer.testError?.latest,
+            iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.currentError,
+            testError: trainer.currentTestError,
             accuracy: classes ? trainer.network.accuracy(on: data.training) : nil,
             network: LayeredConfig(trainer),
             diverged: trainer.divergence)

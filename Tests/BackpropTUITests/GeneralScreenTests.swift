@@ -219,7 +219,7 @@ import Testing
         state.update(.toggleHelp)
         let text = GeneralScreen.render(state, width: size.0, height: size.1).text
         for binding in KeyTable.bindings(on: .general) {
-            #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action), "help lacks \(binding.names)\n\(text)")
+            #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action(on: .general)), "help lacks \(binding.names)\n\(text)")
         }
         #expect(!text.contains("the post's figures beside bptui's"), "t is the post's screen's")
     }
@@ -257,5 +257,40 @@ import Testing
         #expect(state.architecture.weightEnds(index).layer == 2, "an output weight: \(index + 1)")
         state.update(.click(x: 79, y: 23, double: false))
         #expect(state.parameter == .weight(index), "a click on nothing changes nothing")
+    }
+
+    @Test func aTallLayerShowsTheSelectedNeuronAndCountsWhatIsOutOfView() {
+        var state = Self.state(Recipe(layers: [2, 64, 1], data: .builtIn(.circle)))
+        state.update(.switchFocus)
+        #expect(state.neuron == Neuron(layer: 2, index: 0), "Tab goes to the neuron the selected weight feeds")
+        for _ in 0 ..< 33 { state.update(.selectPrevious) }
+        #expect(state.neuron == Neuron(layer: 1, index: 31))
+        let rows = Self.diagramRows(GeneralScreen.render(state, width: 80, height: 24), state).joined(separator: "\n")
+        #expect(rows.contains("h32 "), "\(rows)")
+        #expect(rows.contains("↑+") && rows.contains("↓+"), "rows above and below counted")
+    }
+
+    @Test func theStatusShowsTheErrorOfTheNetworkNowMidEpoch() {
+        var state = Self.state(Self.xor)
+        state.update(.step)
+        state.update(.step)
+        let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
+        #expect(state.trainer.epoch == 0 && state.derived.error == now && now != state.trainer.trainingError.latest)
+        #expect(GeneralScreen.render(state, width: 120, height: 40).text.contains("training E " + Format.number(now)))
+    }
+
+    @Test func theCommandLineRefusesWhatWouldDoNothing() {
+        var state = Self.state(Self.xor)
+        for (line, reason) in [("samples 3", "samples is for Playground's generated sets (circle, gauss, spiral, quadrants), not xor"),
+                               ("batch 100000", "batch 100000 is more than the 4 training samples; batch all takes them all"),
+                               ("layers 2", "layers needs at least an input and an output size: 2,3,1"),
+                               ("layers 3,2,1", "data xor has 2 inputs; layers must start with 2")] {
+            state.update(.openCommandLine)
+            for character in line { state.update(.promptInsert(String(character))) }
+            state.update(.promptSubmit)
+            #expect(state.prompt?.error == reason, "\(line)")
+            state.update(.close)
+        }
+        #expect(state.architecture.layers == [2, 5, 1] && state.trainer.settings.batch == 1, "nothing changed")
     }
 }

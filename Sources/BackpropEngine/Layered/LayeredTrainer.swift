@@ -80,6 +80,18 @@ public struct LayeredTrainer: Sendable {
         samples.reduce(0) { $0 + LayeredForward(network, $1).loss } / Double(max(1, samples.count))
     }
 
+    /// The training error of the network now: the last epoch's at an epoch's end, the mean
+    /// loss of the current network mid-epoch.
+    public var currentError: Double {
+        position == 0 ? trainingError.latest : Self.meanLoss(network, data.training)
+    }
+
+    /// The test error of the network now, when there is a test split.
+    public var currentTestError: Double? {
+        guard let testError else { return nil }
+        return position == 0 ? testError.latest : Self.meanLoss(network, data.test)
+    }
+
     /// Updates left until the current epoch ends.
     public var updatesLeftInEpoch: Int {
         let size = settings.batch ?? order.count

@@ -141,16 +141,16 @@ struct DiagramGeometry {
         for l in layers.indices {
             let shown = Self.window(layer: l, size: layers[l], room: area.height, state: state)
             var placed: [Int: Int] = [:]
+            // A window of a tall layer starts a row down, under its "+n above" row.
+            let offset = shown.slots > shown.neurons.count ? 1 : 0
             for (position, j) in shown.neurons.enumerated() {
-                let y = area.y + (2 * position + 1) * area.height / (2 * max(1, shown.slots))
+                let y = area.y + (offset == 1 ? position + 1 : (2 * position + 1) * area.height / (2 * max(1, shown.slots)))
                 placed[j] = y
                 let value = withValues ? outs.map { Format.asPrinted($0[l][j], 2) } : nil
                 nodes.append(Node(neuron: Neuron(layer: l, index: j), name: names[l][j], value: value, x: columns[l], y: y))
             }
-            if shown.hidden > 0 {
-                let y = area.y + (2 * shown.neurons.count + 1) * area.height / (2 * max(1, shown.slots))
-                elided.append(("+\(shown.hidden)", columns[l], min(area.y + area.height - 1, y)))
-            }
+            if shown.above > 0 { elided.append(("↑+\(shown.above)", columns[l], area.y)) }
+            if shown.below > 0 { elided.append(("↓+\(shown.below)", columns[l], area.y + area.height - 1)) }
             rows.append(placed)
         }
         for l in 1 ..< layers.count {
@@ -166,17 +166,19 @@ struct DiagramGeometry {
     }
 
     /// The neurons of a layer that fit in `room` rows: all, or a window holding the
-    /// selection with a row left for "+n".
-    static func window(layer l: Int, size: Int, room: Int, state: LayeredState) -> (neurons: [Int], hidden: Int, slots: Int) {
-        guard size > room else { return (Array(0 ..< size), 0, size) }
-        let visible = max(1, room - 1)
+    /// selection (the selected neuron, or the selected weight's ends) with a row above and
+    /// below for how many are out of view.
+    static func window(layer l: Int, size: Int, room: Int, state: LayeredState) -> (neurons: [Int], above: Int, below: Int, slots: Int) {
+        guard size > room else { return (Array(0 ..< size), 0, 0, size) }
+        let visible = max(1, room - 2)
         var focus = 0
-        if state.neuron.layer == l { focus = state.neuron.index }
-        if case .weight(let index) = state.parameter {
+        if state.focus == .neurons {
+            if state.neuron.layer == l { focus = state.neuron.index }
+        } else if case .weight(let index) = state.parameter {
             let ends = state.architecture.weightEnds(index)
             if ends.layer == l { focus = ends.to } else if ends.layer - 1 == l { focus = ends.from }
         }
-        let start = min(max(0, focus - visible + 1), size - visible)
-        return (Array(start ..< start + visible), size - visible, room)
+        let start = min(max(0, focus - visible / 2), size - visible)
+        return (Array(start ..< start + visible), start, size - start - visible, room)
     }
 }

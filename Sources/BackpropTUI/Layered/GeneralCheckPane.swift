@@ -9,23 +9,26 @@ struct GeneralCheckPane {
         canvas.fill(rect)
         canvas.box(rect, title: "Gradient check · next batch · iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Esc closes",
                    Style(.accent))
-        guard let check = state.derived.gradientCheck else { return }
+        guard let unordered = state.derived.gradientCheck else { return }
+        // In the weights list's order, so that ↑↓ walk the rows in turn.
+        let order = ParameterRow.rows(state.architecture).compactMap(\.parameter).map { LayeredEdit.Target($0) }
+        let rows = order.compactMap { target in unordered.rows.first { $0.target == target } }
         var writer = LineWriter(canvas: canvas, area: rect.inner)
         writer.columns("", ["backprop", "numerical", "|difference|"], .muted)
         let room = max(1, rect.inner.height - 6)
-        let selected = check.rows.firstIndex { $0.target == LayeredEdit.Target(state.parameter) } ?? 0
-        let first = min(max(0, selected - room / 2), max(0, check.rows.count - room))
-        for row in check.rows[first ..< min(check.rows.count, first + room)] {
+        let selected = rows.firstIndex { $0.target == LayeredEdit.Target(state.parameter) } ?? 0
+        let first = min(max(0, selected - room / 2), max(0, rows.count - room))
+        for row in rows[first ..< min(rows.count, first + room)] {
             let pointer = row.target == LayeredEdit.Target(state.parameter) ? String(canvas.glyphs.selected) : " "
             writer.columns("\(pointer)\(row.target.name)  \(row.passes ? "✓" : "✗")",
                            [Format.number(row.backprop), Format.number(row.numerical), Format.scientific(row.absoluteError, digits: 2)],
                            row.passes ? .good : .bad)
         }
         writer.blank()
-        let passed = check.rows.filter(\.passes).count
-        writer.line("\(passed) of \(Format.plural(check.rows.count, "gradient")) agree: |difference| < "
+        let passed = rows.filter(\.passes).count
+        writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) agree: |difference| < "
             + "\(Format.scientific(GradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(GradientCheck.tolerance, digits: 1))",
-            passed == check.rows.count ? .good : .bad)
+            passed == rows.count ? .good : .bad)
         writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
         canvas = writer.canvas
     }

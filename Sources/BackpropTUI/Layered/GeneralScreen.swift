@@ -28,7 +28,7 @@ public enum GeneralScreen {
         let panes = Rect(x: 0, y: 0, width: width, height: layout.status.y)
         switch state.overlay {
         case .help:
-            HelpOverlay(keys: .general, note: "the command line takes every option of bptui --help's network, data and training groups")
+            HelpOverlay(keys: .general, note: ": takes bptui's network, data and training options")
                 .render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
         case .explain: LayeredExplainPane(state: state).render(into: &canvas, panes)
         case .gradientCheck: GeneralCheckPane(state: state).render(into: &canvas, panes)

@@ -17,6 +17,7 @@ struct LayeredExplainPane {
         canvas.box(rect, title: "Explain \(subject) · next update from iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Tab · Esc",
                    Style(.accent))
         var writer = LineWriter(canvas: canvas, area: rect.inner)
+        writer.wraps = true
         if state.focus == .neurons {
             neuron(state.neuron, step, &writer)
         } else {

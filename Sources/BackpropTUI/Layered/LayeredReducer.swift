@@ -31,9 +31,13 @@ extension LayeredState {
         case .faster:
             message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
             speed = speed.faster
+            measuredRate = nil
+            rateWindow = (0, 0)
         case .slower:
             message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
             speed = speed.slower
+            measuredRate = nil
+            rateWindow = (0, 0)
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty
@@ -59,11 +63,24 @@ extension LayeredState {
             dataView.toggle()
             mapAge = .infinity
         case .switchFocus:
+            if focus == .parameters {
+                // To the neuron the selected weight or bias feeds.
+                switch parameter {
+                case .weight(let index):
+                    let ends = architecture.weightEnds(index)
+                    neuron = Neuron(layer: ends.layer, index: ends.to)
+                case .bias(let index):
+                    let owner = architecture.biasOwner(index)
+                    neuron = Neuron(layer: owner.layer, index: owner.neuron ?? 0)
+                }
+            }
             focus = focus == .parameters ? .neurons : .parameters
             mapAge = .infinity
         case .selectPrevious, .selectNext:
+            if overlay == .help { break }
             moveSelection(by: command == .selectPrevious ? -1 : 1)
         case .pageUp, .pageDown:
+            if overlay == .help { break }
             moveSelection(by: (command == .pageUp ? -1 : 1) * 10)
         case .previousOutput, .nextOutput:
             let outputs = architecture.layers[architecture.outputLayer]
@@ -208,7 +225,7 @@ extension LayeredState {
         train(steps)
         rateWindow.iterations += trainer.iteration - before
         rateWindow.seconds += elapsed
-        if rateWindow.seconds >= 0.5 {
+        if rateWindow.seconds >= speed.measuringWindow {
             measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
             rateWindow = (0, 0)
         }

@@ -166,6 +166,8 @@ public struct LayeredDerived: Sendable {
     public let settings: LayeredSettings
     /// The share of training (and test) samples on the right side, for class labels.
     public let accuracy: (training: Double, test: Double?)?
+    /// The training and test errors of the network now (mid-epoch too).
+    public let error: Double, testError: Double?
     /// Backprop against central differences on the next batch, while the check is open.
     public let gradientCheck: LayeredGradientCheck?
 
@@ -174,6 +176,8 @@ public struct LayeredDerived: Sendable {
     init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
+        error = trainer.currentError
+        testError = trainer.currentTestError
         batch = trainer.nextBatch
         self.network = network
         self.settings = settings

@@ -20,12 +20,13 @@ struct LayeredStatusPane {
         let top = rect.y
         field("epoch", Format.count(trainer.epoch), y: top, first: true)
         field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), y: top)
-        field(roomy ? "training E" : "E", Format.number(trainer.trainingError.latest), .accent, y: top)
-        if let test = trainer.testError {
-            field("test", Format.number(test.latest), .warning, y: top)
+        let number = { (value: Double) in roomy ? Format.number(value) : Format.fit(value, width: 9) }
+        field(roomy ? "training E" : "E", number(state.derived.error), .accent, y: top)
+        if let test = state.derived.testError {
+            field("test", number(test), .warning, y: top)
         }
         if let accuracy = state.derived.accuracy {
-            let test = accuracy.test.map { " / " + Format.percent($0) } ?? ""
+            let test = accuracy.test.map { (roomy ? " / " : "/") + Format.percent($0) } ?? ""
             field(roomy ? "accuracy" : "acc", Format.percent(accuracy.training) + test, .good, y: top)
         }
 
@@ -35,7 +36,7 @@ struct LayeredStatusPane {
             canvas.put("\(canvas.glyphs.arrow) " + job.progress, x: x, y: bottom, Style(.good, bold: true), limit: limit)
             return
         }
-        field("", "\(settings.order.rawValue) order", .accent, y: bottom, first: true)
+        field("", settings.order.rawValue + (roomy ? " order" : ""), .accent, y: bottom, first: true)
         field("", settings.trainBiases ? "biases trained" : "biases fixed", y: bottom)
         field("η", Format.short(settings.learningRate), y: bottom)
         field("batch", settings.batch.map { Format.count($0) } ?? "all", y: bottom)
@@ -48,6 +49,6 @@ struct LayeredStatusPane {
         }
         var speed = state.speed.label
         if state.running, let rate = state.measuredRate { speed += " (\(Format.rate(rate)))" }
-        field("speed", speed, y: bottom)
+        field(roomy ? "speed" : "", speed, y: bottom)
     }
 }

@@ -64,7 +64,7 @@ public struct Recipe: Sendable, Equatable {
         switch data {
         case .builtIn(let builtIn):
             if builtIn != .post, layers[0] != 2 {
-                throw Refusal(description: "data \(builtIn.rawValue) has 2 inputs; layers start with \(layers[0])")
+                throw Refusal(description: "data \(builtIn.rawValue) has 2 inputs; layers must start with 2")
             }
             do {
                 set = try builtIn.make(outputs: layers[layers.count - 1], outputActivation: outputActivation, samples: samples,
@@ -79,6 +79,9 @@ public struct Recipe: Sendable, Equatable {
                     + "\(layers.map(String.init).joined(separator: ",")) need \(layers[0]) and \(layers[layers.count - 1])")
             }
             set = given
+        }
+        if let batch, batch > set.training.count {
+            throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
         return LayeredTrainer(.seeded(architecture, seed: seed), data: set, settings: settings)
     }

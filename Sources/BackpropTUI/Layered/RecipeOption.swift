@@ -14,8 +14,11 @@ struct RecipeOption: Sendable {
     static let all: [RecipeOption] = [
         RecipeOption(name: "layers", values: ["2,2,2", "2,3,1", "2,5,1", "2,4,2,1", "2,8,8,1"], restarts: true) { recipe, text throws(Recipe.Refusal) in
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+            guard parts.allSatisfy({ ($0 ?? 0) >= 1 }) else {
                 throw Recipe.Refusal(description: "layers takes sizes of 1 or more, inputs first: 2,3,1")
+            }
+            guard parts.count >= 2 else {
+                throw Recipe.Refusal(description: "layers needs at least an input and an output size: 2,3,1")
             }
             recipe.layers = parts.compactMap { $0 }
         },
@@ -32,10 +35,12 @@ struct RecipeOption: Sendable {
             recipe.data = .builtIn(builtIn)
         },
         number("samples") { recipe, value throws(Recipe.Refusal) in
+            try generatedOnly("samples", recipe)
             guard let count = Int(exactly: value), count >= 2 else { throw Recipe.Refusal(description: "samples must be a whole number of 2 or more") }
             recipe.samples = count
         },
         number("noise") { recipe, value throws(Recipe.Refusal) in
+            try generatedOnly("noise", recipe)
             guard (0 ... 0.5).contains(value) else { throw Recipe.Refusal(description: "noise must be in 0…0.5") }
             recipe.noise = value
         },
@@ -67,6 +72,14 @@ struct RecipeOption: Sendable {
             recipe.learningRate = value
         },
     ]
+
+    /// Refuses an option of Playground's generated sets for any other data.
+    private static func generatedOnly(_ name: String, _ recipe: Recipe) throws(Recipe.Refusal) {
+        guard case .builtIn(let set) = recipe.data, set.isGenerated else {
+            throw Recipe.Refusal(description: "\(name) is for Playground's generated sets (circle, gauss, spiral, quadrants), "
+                + "not \(recipe.dataName)")
+        }
+    }
 
     private static func choice<Value: RawRepresentable & Sendable>(_ name: String, _ cases: [Value],
                                                                    _ set: @escaping @Sendable (inout Recipe, Value) -> Void)
