@@ -63,6 +63,17 @@ start() {
 
 send() { tmux -L "$socket" send-keys -t 0 "$@"; }
 
+# Presses n until the walk shows $1 as its newest sub-step.
+walk_to() {
+  for _ in $(seq 1 80); do
+    send n
+    sleep 0.05
+    tmux -L "$socket" capture-pane -p -t 0 | grep -qF -- "$1" && return 0
+  done
+  echo "capture.sh: the walk never reached: $1" >&2
+  exit 1
+}
+
 start 80 24 "E_total 0.298371109"
 shot start-80x24
 send s;        wait_for "E_total 0.291027924"; shot step-1-80x24
@@ -93,3 +104,10 @@ start 120 40 "Network 2-8-8-8-1" --layers 2,8,8,8,1 --activation tanh --output-a
 send g C-u 30000 Enter; wait_for "went to iteration 30,000"; send d; wait_for "Data · o1"; shot spiral-data-120x40
 start 80 24 "Network 2-8-8-8-8-8-8-1" --layers 2,8,8,8,8,8,8,1 --activation tanh --output-activation tanh --data circle
 shot deep-2-8x6-1-80x24
+
+# The walk through the post's first iteration (textbook order, as the post's text).
+start 120 40 "E_total 0.298371109" --order textbook
+walk_to "w5⁺ = w5"; shot walk-w5-120x40
+walk_to "w1⁺ = w1"; shot walk-w1-120x40
+start 80 24 "E_total 0.298371109" --order textbook
+walk_to "∂E_o1/∂out_h1 = δ_o1"; shot walk-80x24

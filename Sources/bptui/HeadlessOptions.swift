@@ -13,13 +13,15 @@ struct HeadlessOptions: ParsableArguments {
         valueName: "K"))
     var every: Int?
 
-    @Option(name: .long, help: "What to write (default: table).")
+    @Option(name: .long, help: "What to write: table (default), csv, json, or walk (the derivation of update N+1, sub-step by sub-step).")
     var format: HeadlessFormat?
 
     func validate() throws {
         if let steps, steps < 0 { throw ValidationError("--steps must be 0 or more, got \(steps)") }
         if let every, every <= 0 { throw ValidationError("--every must be 1 or more, got \(every)") }
-        if every != nil, format == .json { throw ValidationError("--every has no effect with --format json") }
+        if every != nil, format == .json || format == .walk {
+            throw ValidationError("--every has no effect with --format \(format?.rawValue ?? "")")
+        }
     }
 
     /// The name of a given option (the first given in --help's order), or nil if none was.
