@@ -161,17 +161,17 @@ import Testing
             #expect(row[5] == Format.fit(forwards[index].loss, width: row[5].count))
             #expect(row[5].count >= 6)
         }
-        #expect(!canvas.text.contains("more"))
+        #expect(!canvas.text.contains("below"))
     }
 
-    @Test func aLongTableEndsInHowManyMore() throws {
+    @Test func aLongTableSaysHowManyRowsAreBelow() throws {
         let rect = Self.sides[0]
         let state = try Self.state(Self.line, in: rect)
         let lines = Self.render(state, rect).lines
         let header = try #require(lines.firstIndex { $0.contains("loss") })
-        let more = try #require(lines.firstIndex { $0.contains("more") })
+        let more = try #require(lines.firstIndex { $0.contains("below") })
         let shown = more - header - 1
-        #expect(shown > 0 && lines[more].contains("… \(8 - shown) more"))
+        #expect(shown > 0 && lines[more].contains("▼ \(8 - shown) below · PgUp PgDn scroll"))
     }
 
     @Test func aOneInputNetworkDrawsItsCurve() throws {

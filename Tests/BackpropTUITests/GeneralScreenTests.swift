@@ -293,4 +293,44 @@ import Testing
         }
         #expect(state.architecture.layers == [2, 5, 1] && state.trainer.settings.batch == 1, "nothing changed")
     }
+
+    @Test func aOneSampleRunHasItsInputsAndTargetsSetLikeThePostsScreen() {
+        let recipe = Recipe(layers: [2, 2, 2], data: .builtIn(.post))
+        var state = Self.state(recipe)
+        for _ in 0 ..< 3 { state.update(.step) }
+        state.update(.openEdit)
+        state.update(.promptNextTarget)
+        #expect(state.prompt?.kind == .set(.input(0)) && state.prompt?.text == "0.05")
+        state.update(.promptClear)
+        for character in "0.2" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        for _ in 0 ..< 5 { state.update(.step) }
+        var post = Trainer()
+        post.train(3)
+        post.edit(.i1, to: 0.2)
+        post.train(5)
+        #expect(state.trainer.network == LayeredNetwork(post.network), "bit for bit with the post's engine")
+        state.update(.stepBack)
+        Self.finishJob(&state)
+        state.update(.step)
+        #expect(state.trainer.network == LayeredNetwork(post.network), "the edit replays after going back")
+        var xor = Self.state(Self.xor)
+        xor.update(.openEdit)
+        xor.update(.promptNextTarget)
+        #expect(xor.prompt?.kind == .set(.learningRate), "a data set's samples are not edited here")
+    }
+
+    @Test func theDataViewsTableScrolls() throws {
+        let samples = (0 ..< 30).map { Sample(inputs: [Double($0) / 10, 1], targets: [Double($0 % 2)]) }
+        let recipe = Recipe(layers: [2, 3, 1], data: .given(name: "thirty", DataSet(training: samples)))
+        var state = LayeredState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 80, height: 24))
+        state.update(.toggleDataView)
+        var text = GeneralScreen.render(state, width: 80, height: 24).text
+        #expect(text.contains("below · PgUp PgDn scroll") && !text.contains("above ·"))
+        state.update(.pageDown)
+        #expect(state.tableScroll == 10)
+        text = GeneralScreen.render(state, width: 80, height: 24).text
+        #expect(text.contains("▲ 10 above") && text.contains("● 1.1  1  1"), "the twelfth sample, i1 = 1.1, in view:\n\(text)")
+    }
 }

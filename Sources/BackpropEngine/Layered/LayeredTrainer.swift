@@ -26,7 +26,10 @@ public struct LayeredSettings: Sendable, Equatable {
 /// every update: for the post's one sample with batch 1 that is every iteration.
 public struct LayeredTrainer: Sendable {
     public let start: LayeredNetwork
-    public let data: DataSet
+    /// The samples; a run of one sample may have its inputs and targets edited.
+    public private(set) var data: DataSet
+    /// The samples before any edit: where a restarted run begins.
+    private let firstData: DataSet
     public private(set) var settings: LayeredSettings
     /// The network now: its numbers live in `weights` and `biases`, which the kernel updates
     /// in place.
@@ -62,6 +65,7 @@ public struct LayeredTrainer: Sendable {
     public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings) {
         start = network
         self.data = data
+        firstData = data
         self.settings = settings
         firstLearningRate = settings.learningRate
         weights = network.weights
@@ -137,12 +141,17 @@ public struct LayeredTrainer: Sendable {
     /// Edits still ahead of the current iteration (after going back).
     public var pendingEdits: ArraySlice<LayeredEdit> { edits[nextEdit...] }
 
-    /// Sets a weight, a bias or η at the current iteration and keeps the edit on the
-    /// timeline (an edit ahead of here is forgotten); false, changing nothing, if the value
-    /// is not finite (or η not above 0).
+    /// Sets a weight, a bias, η, or an input or target of a one-sample run at the current
+    /// iteration and keeps the edit on the timeline (an edit ahead of here is forgotten);
+    /// false, changing nothing, if the value is not finite (or η not above 0, or the run has
+    /// more than one sample).
     @discardableResult
     public mutating func edit(_ target: LayeredEdit.Target, to value: Double) -> Bool {
         guard value.isFinite, target != .learningRate || value > 0 else { return false }
+        switch target {
+        case .input, .target: guard data.training.count == 1, data.test.isEmpty else { return false }
+        default: break
+        }
         edits = edits.prefix(nextEdit).filter { $0.iteration != iteration || $0.target != target }
         edits.append(LayeredEdit(iteration: iteration, target: target, value: value))
         nextEdit = edits.count
@@ -152,7 +161,7 @@ public struct LayeredTrainer: Sendable {
 
     /// The same run from iteration 0, its edits kept to replay.
     public var restarted: LayeredTrainer {
-        var fresh = LayeredTrainer(start, data: data, settings: settings)
+        var fresh = LayeredTrainer(start, data: firstData, settings: settings)
         fresh.settings.learningRate = firstLearningRate
         fresh.edits = edits
         fresh.applyDueEdits()
@@ -171,6 +180,12 @@ public struct LayeredTrainer: Sendable {
         case .weight(let index): weights[index] = edit.value
         case .bias(let index): biases[index] = edit.value
         case .learningRate: settings.learningRate = edit.value
+        case .input(let k), .target(let k):
+            let sample = data.training[0]
+            var inputs = sample.inputs, targets = sample.targets
+            if case .input = edit.target { inputs[k] = edit.value } else { targets[k] = edit.value }
+            data = DataSet(training: [Sample(inputs: inputs, targets: targets)])
+            kernel = LayeredKernel(start.architecture, data: data, batch: 1)
         }
     }
 
@@ -198,6 +213,8 @@ public struct LayeredTrainer: Sendable {
 public struct LayeredEdit: Sendable, Equatable {
     public enum Target: Sendable, Equatable, Hashable {
         case weight(Int), bias(Int), learningRate
+        /// An input or a target of a run's one sample.
+        case input(Int), target(Int)
     }
 
     public let iteration: Int

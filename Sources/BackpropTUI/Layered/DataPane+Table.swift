@@ -6,8 +6,8 @@ extension DataPane {
     static let numberWidth = 11
 
     /// A row a sample, training then test: its mark, its inputs and targets as given, the
-    /// network's outputs and the sample's loss, numbers as wide as the room allows; rows that
-    /// do not fit end in "… N more".
+    /// network's outputs and the sample's loss, numbers as wide as the room allows; from
+    /// `state.tableScroll` on (PgUp PgDn scroll it), with how many rows are above and below.
     func drawTable(_ forwards: [LayeredForward], in rect: Rect, into canvas: inout Canvas) {
         guard rect.height >= 2, rect.width > 0 else { return }
         let a = state.architecture, all = samples, limit = rect.x + rect.width
@@ -26,15 +26,18 @@ extension DataPane {
         canvas.put(" " + cells(names, 0), x: rect.x, y: rect.y, Style(.muted), limit: limit)
         let room = rect.height - 1
         let shown = all.count <= room ? all.count : room - 1
-        for index in 0 ..< shown {
-            let y = rect.y + 1 + index, forward = forwards[index]
+        let first = min(state.tableScroll, all.count - shown)
+        for (row, index) in (first ..< first + shown).enumerated() {
+            let y = rect.y + 1 + row, forward = forwards[index]
             let (character, style) = mark(all[index].sample, test: all[index].test, on: canvas)
             canvas.put(String(character), x: rect.x, y: y, style)
             let numbers = (forward.outputs + [forward.loss]).map { Format.fit($0, width: width) }
             canvas.put(cells(numbers, index + 1), x: rect.x + 1, y: y, limit: limit)
         }
         if shown < all.count {
-            canvas.put("… \(all.count - shown) more", x: rect.x, y: rect.y + 1 + shown, Style(.muted), limit: limit)
+            let below = all.count - first - shown
+            let marks = (first > 0 ? ["▲ \(first) above"] : []) + (below > 0 ? ["▼ \(below) below"] : [])
+            canvas.put(marks.joined(separator: " · ") + " · PgUp PgDn scroll", x: rect.x, y: rect.y + 1 + shown, Style(.muted), limit: limit)
         }
     }
 }

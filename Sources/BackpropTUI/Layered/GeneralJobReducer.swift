@@ -76,6 +76,8 @@ extension LayeredState {
         case .weight(let index): trainer.network.weights[index]
         case .bias(let index): trainer.network.biases[index]
         case .learningRate: trainer.settings.learningRate
+        case .input(let k): trainer.data.training[0].inputs[k]
+        case .target(let k): trainer.data.training[0].targets[k]
         }
         prompt = Prompt(.set(target), text: "\(value)")
     }
@@ -94,10 +96,24 @@ extension LayeredState {
             prompt?.error = "η must be above 0"
             return
         }
-        trainer.edit(target, to: value)
+        guard trainer.edit(target, to: value) else {
+            prompt?.error = "only a run of one sample has its inputs and targets set here"
+            return
+        }
         prompt = nil
         message = "\(target.name) set to \(Format.exact(value)) at iteration \(Format.count(trainer.iteration))"
             + " · replayed when the run passes it again"
+    }
+
+    /// What Tab moves the `=` prompt to after `target`: the selected parameter, then a
+    /// one-sample run's inputs and targets, then η.
+    func nextSetTarget(after target: LayeredEdit.Target) -> LayeredEdit.Target {
+        let sample = trainer.data.training.count == 1 && trainer.data.test.isEmpty
+        let cycle: [LayeredEdit.Target] = [LayeredEdit.Target(parameter)]
+            + (sample ? (0 ..< architecture.layers[0]).map { .input($0) } + (0 ..< architecture.layers[architecture.outputLayer]).map { .target($0) } : [])
+            + [.learningRate]
+        let index = cycle.firstIndex(of: target) ?? 0
+        return cycle[(index + 1) % cycle.count]
     }
 
     /// Typing into the go-to or `=` prompt: digits (a number) only, refused beside the text.

@@ -81,7 +81,12 @@ extension LayeredState {
             moveSelection(by: command == .selectPrevious ? -1 : 1)
         case .pageUp, .pageDown:
             if overlay == .help { break }
-            moveSelection(by: (command == .pageUp ? -1 : 1) * 10)
+            if dataView, overlay == nil, let samples = derived.samples {
+                // The data view's table scrolls by a page.
+                tableScroll = min(max(0, samples.count - 1), max(0, tableScroll + (command == .pageUp ? -10 : 10)))
+            } else {
+                moveSelection(by: (command == .pageUp ? -1 : 1) * 10)
+            }
         case .previousOutput, .nextOutput:
             let outputs = architecture.layers[architecture.outputLayer]
             shownOutput = (shownOutput + (command == .nextOutput ? 1 : outputs - 1)) % outputs
@@ -117,8 +122,7 @@ extension LayeredState {
         case .promptNextTarget:
             switch prompt?.kind {
             case .command: completeCommandLine()
-            case .set(.learningRate): openSet(LayeredEdit.Target(parameter))
-            case .set: openSet(.learningRate)
+            case .set(let target): openSet(nextSetTarget(after: target))
             default: break
             }
         case .promptRecall(let offset):
@@ -249,6 +253,7 @@ extension LayeredState {
             shownOutput = min(shownOutput, architecture.layers[architecture.outputLayer] - 1)
             running = false
             mapAge = .infinity
+            tableScroll = 0
             message = "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
         } catch {
             message = "\(change) refused: \(error.description) — nothing changed"

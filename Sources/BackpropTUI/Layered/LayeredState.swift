@@ -21,6 +21,8 @@ public struct LayeredState: Sendable {
     public internal(set) var dataView = false
     /// The output the data view maps (`[` `]`).
     public internal(set) var shownOutput = 0
+    /// The first sample row the data view's table shows.
+    public internal(set) var tableScroll = 0
     public internal(set) var prompt: Prompt?
     /// A go-to or a way back, done in slices; Esc stops it.
     public internal(set) var job: GeneralJob?
@@ -222,6 +224,8 @@ extension LayeredEdit.Target {
         case .weight(let index): "w\(index + 1)"
         case .bias(let index): "b\(index + 1)"
         case .learningRate: "η"
+        case .input(let k): "i\(k + 1)"
+        case .target(let k): "target_o\(k + 1)"
         }
     }
 
