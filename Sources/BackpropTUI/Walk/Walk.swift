@@ -92,8 +92,10 @@ struct WalkWriter {
                 let sources = Set((0 ..< a.layers[l - 1]).map { WalkMark.neuron(Neuron(layer: l - 1, index: $0)) })
                 add("net_\(me) = " + symbols.joined(separator: " + "), numbers.joined(separator: " + "), first.nets[l][j],
                     name: "net_\(me)", reads: sources.union(weights.map { .weight($0) } + [.bias(bias)]), writes: [.neuron(Neuron(layer: l, index: j))])
-                add("out_\(me) = " + Self.formula(activation, "net_\(me)", layer: l == L ? "o" : nil),
-                    Self.formula(activation, Format.term(first.nets[l][j]), layer: nil), first.outs[l][j],
+                let net = first.nets[l][j]
+                add("out_\(me) = " + Self.formula(activation, "net_\(me)"),
+                    Self.formula(activation, activation == .logistic || activation == .linear ? Format.term(net) : Format.number(net)),
+                    first.outs[l][j],
                     name: "out_\(me)", reads: [.neuron(Neuron(layer: l, index: j))], writes: [.neuron(Neuron(layer: l, index: j))])
             }
         }
@@ -127,7 +129,12 @@ struct WalkWriter {
     /// Layer l's weights: the first in full, the rest compactly.
     mutating func layer(_ l: Int) {
         let range = a.weightOffset(layer: l) ..< a.weightOffset(layer: l + 1)
-        let firstName = "w\(range.lowerBound + 1)", rest = range.count > 1 ? ", then w\(range.lowerBound + 2)…w\(range.upperBound) the same way" : ""
+        let firstName = "w\(range.lowerBound + 1)"
+        let rest = switch range.count {
+        case 1: ""
+        case 2: ", then w\(range.upperBound) the same way"
+        default: ", then w\(range.lowerBound + 2)…w\(range.upperBound) the same way"
+        }
         section = (l == L ? "Output layer" : L == 2 ? "Hidden layer" : "Hidden layer \(l)") + ": \(firstName) in full\(rest)"
         let ends = a.weightEnds(range.lowerBound), j = ends.to, i = ends.from, me = name(l, j)
         let neuron = WalkMark.neuron(Neuron(layer: l, index: j)), weight = WalkMark.weight(range.lowerBound)
@@ -156,7 +163,7 @@ struct WalkWriter {
             sampleGradient, name: "∂E_total/∂\(firstName)", reads: [neuron, weight])
         if batch.count > 1 {
             let others = (1 ..< batch.count).map { Format.term(step.sampleGradient(sample: $0, weight: range.lowerBound)) }
-            add("∂E/∂\(firstName) over the batch = the mean of every sample's", "(\(Format.term(sampleGradient)) + "
+            add("∂E/∂\(firstName) over the batch = the mean of its \(batch.count) samples' ∂E/∂\(firstName)", "(\(Format.term(sampleGradient)) + "
                 + others.prefix(4).joined(separator: " + ") + (others.count > 4 ? " + …" : "") + ")/\(batch.count)",
                 step.weightGradient[range.lowerBound], name: "∂E/∂\(firstName) over the batch", reads: [weight])
         }
@@ -228,7 +235,8 @@ struct WalkWriter {
             let b = "b\(k + 1)", gradient = step.biasGradient[k]
             let owner = a.biasOwner(k), neurons = owner.neuron.map { [$0] } ?? Array(0 ..< a.layers[l])
             let sum = neurons.map { "δ_" + name(l, $0) }.joined(separator: " + ")
-            add("\(b)⁺ = \(b) − η·∂E_total/∂\(b), ∂E_total/∂\(b) = \(sum)",
+            let mean = batch.count > 1 ? ", the batch's mean" : ""
+            add("\(b)⁺ = \(b) − η·∂E_total/∂\(b) (∂E_total/∂\(b) = \(sum)\(mean))",
                 "\(given(step.before.biases[k])) − \(given(η))·\(Format.term(gradient))", step.after.biases[k], name: "\(b)⁺",
                 reads: [.bias(k)], writes: [.bias(k)])
         }
@@ -255,7 +263,7 @@ struct WalkWriter {
     }
 
     /// out = f(net) in symbols or numbers: 1/(1 + e^(−x)), tanh(x), max(0, x), x, softmax.
-    static func formula(_ activation: Activation, _ x: String, layer: String?) -> String {
+    static func formula(_ activation: Activation, _ x: String) -> String {
         switch activation {
         case .logistic: "1/(1 + e^(−\(x)))"
         case .tanh: "tanh(\(x))"
