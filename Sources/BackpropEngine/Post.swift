@@ -40,7 +40,10 @@ public struct Checkpoint: Sendable, Equatable {
     public let reason: String?
 
     /// Whether `value` rounds to the printed figure.
-    public var agrees: Bool { abs(value - printed) <= 0.5 * pow10(-decimals) * (1 + 1e-9) }
+    public var agrees: Bool { agrees(with: value) }
+
+    /// Whether another value rounds to the printed figure.
+    public func agrees(with other: Double) -> Bool { abs(other - printed) <= 0.5 * pow10(-decimals) * (1 + 1e-9) }
 }
 
 private func pow10(_ exponent: Int) -> Double {

@@ -24,9 +24,12 @@ public struct Glyphs: Sendable, Equatable {
     public func render(_ text: String) -> String {
         guard isASCII, !text.allSatisfy(\.isASCII) else { return text }
         var result = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             if character.isASCII {
                 result.append(character)
+            } else if character == "·", index > 0, index + 1 < characters.count, characters[index - 1] != " ", characters[index + 1] != " " {
+                result += "*"  // a product inside a formula (0.15·0.05), not a separator ( · )
             } else {
                 result += Self.asciiFallback[character] ?? "?"
             }

@@ -19,6 +19,8 @@ struct MessageLine {
             canvas.put(" " + Self.fitting(texts, rect.width), x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
         } else if let message = state.message {
             canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
+        } else if let walk = state.walk {
+            canvas.put(walk.hint, x: rect.x, y: rect.y, Style(.muted), limit: limit)
         } else if trainer.iteration == Post.finalIteration {
             canvas.fill(rect, with: " ", Style(.good, reverse: true))
             canvas.put(" " + Self.fitting(Self.banners(trainer), rect.width), x: rect.x, y: rect.y, Style(.good, bold: true, reverse: true), limit: limit)

@@ -13,6 +13,13 @@ extension AppState {
     @discardableResult
     public mutating func update(_ command: Command) -> [Effect] {
         if !command.keepsTheMessage { message = nil }
+        if walk != nil, command.conflictsWithTheWalk {
+            // A key that would change what the walk shows waits for it to end; after its
+            // last sub-step the walk just closes.
+            if refusedWhileWalking() { return [] }
+            walk = nil
+        }
+        if overlay == .help, command == .walkNext || command == .walkBack { return [] }
         var effects: [Effect] = []
         switch command {
         case .step:
@@ -21,12 +28,9 @@ extension AppState {
             walk = nil
             train(1)
         case .stepBack:
-            if refusedWhileWalking() { break }
-            walk = nil
             effects = stepBack()
         case .toggleRun:
-            if refusedWhileBusy() || refusedWhileWalking() { break }
-            walk = nil
+            if refusedWhileBusy() { break }
             effects = setRunning(!running)
         case .walkNext:
             effects = walkNext()
@@ -82,8 +86,7 @@ extension AppState {
             }
             scrollCheckpoints(by: (command == .pageUp ? -1 : 1) * CheckpointsPane.pageRows(self))
         case .openGoTo:
-            if refusedWhileBusy() || refusedWhileWalking() { break }
-            walk = nil
+            if refusedWhileBusy() { break }
             prompt = Prompt(.goTo, text: String(Post.finalIteration))
         case .openEdit:
             if refusedWhileBusy() { break }
@@ -110,15 +113,15 @@ extension AppState {
         case .close:
             if prompt != nil {
                 prompt = nil
-            } else if walk != nil {
-                walk = nil
             } else if overlay == .help {
                 overlay = nil
             } else if let job {
                 self.job = nil
                 message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
-            } else {
+            } else if overlay != nil {
                 overlay = nil
+            } else {
+                walk = nil
             }
         case .quit:
             effects = [.quit]
@@ -197,6 +200,16 @@ extension AppState {
 }
 
 extension Command {
+    /// Commands that would change the network, its training or the panes a walk replaces:
+    /// refused while a walk is under way.
+    var conflictsWithTheWalk: Bool {
+        switch self {
+        case .reset, .toggleOrder, .toggleBiases, .openEdit, .openCommandLine, .openGoTo, .stepBack, .toggleRun, .toggleDataView,
+             .export, .toggleCheckpoints: true
+        default: false
+        }
+    }
+
     /// Commands that only look (views, selection, scale) or report, and so leave the message
     /// of the last event on the line.
     var keepsTheMessage: Bool {

@@ -69,13 +69,14 @@ import Testing
     @Test func nThenNReturnsTheSameScreenOnBothScreens() {
         var post = AppState(trainer: Trainer(settings: TrainingSettings(order: .textbook)))
         var screens = [post.screen(120, 40)]
-        for _ in 0 ..< 34 {
+        let count = Walk(post.trainer).steps.count
+        for _ in 0 ..< count {
             post.update(.walkNext)
             screens.append(post.screen(120, 40))
         }
         #expect(post.trainer.iteration == 1 && post.walk?.isComplete == true)
-        #expect(post.screen(120, 40).contains("E_total after the update = 0.291027774"))
-        for index in stride(from: 33, through: 0, by: -1) {
+        #expect(post.screen(120, 40).contains("then E_total = 0.291027774"))
+        for index in stride(from: count - 1, through: 0, by: -1) {
             post.update(.walkBack)
             #expect(post.screen(120, 40) == screens[index], "N after n, sub-step \(index)")
         }
@@ -111,5 +112,29 @@ import Testing
         #expect(canvas.text.contains("w1⁺ = w1 − η·∂E_total/∂w1"))
         #expect(canvas.text.contains("i1") && canvas.text.contains("o2"), "the diagram stays")
         #expect(canvas.midWordCuts.isEmpty && !canvas.text.contains("…\n"), "\(canvas.midWordCuts)")
+    }
+
+    @Test func keysThatWouldChangeWhatTheWalkShowsWaitForIt() {
+        var state = AppState(trainer: Trainer(settings: TrainingSettings(order: .textbook)))
+        for _ in 0 ..< 5 { state.update(.walkNext) }
+        for command in [Command.toggleOrder, .toggleBiases, .reset, .openEdit, .openGoTo, .stepBack, .toggleRun, .export] {
+            state.update(command)
+            #expect(state.walk?.shown == 5 && state.trainer.settings.order == .textbook && state.prompt == nil, "\(command)")
+            #expect(state.screen().contains("walking through iteration 1 — n goes on, space completes it, Esc leaves"))
+        }
+        state.update(.toggleHelp)
+        state.update(.walkNext)
+        #expect(state.walk?.shown == 5, "n does not reach a walk behind help")
+        state.update(.close)
+        #expect(state.overlay == nil && state.walk != nil, "Esc closes help first")
+        state.update(.toggleExplain)
+        state.update(.close)
+        #expect(state.overlay == nil && state.walk != nil, "then any view over the walk")
+        state.update(.close)
+        #expect(state.walk == nil && state.trainer.iteration == 0, "then the walk, applying nothing")
+        var general = LayeredState(trainer: try! Self.networks[0].trainer(), recipe: Self.networks[0])
+        general.update(.walkNext)
+        general.update(.openCommandLine)
+        #expect(general.prompt == nil && general.walk != nil, ": waits for the walk on the general screen too")
     }
 }

@@ -21,20 +21,20 @@ import Testing
             return lines[(top + 1)...].prefix { !$0.hasPrefix("╰") }.joined(separator: "\n")
         }
         var step = 1
-        while !seen.contains("E_total after the update = 0.291027774"), step < 60 {
+        while !seen.contains("then E_total = 0.291027774"), step < 60 {
             try tmux.send("n")
             step += 1
             let screen = pane(try tmux.waitFor(" · \(step) of "))
             for figure in figures where screen.contains(figure) && !seen.contains(figure) { seen.append(figure) }
-            if screen.contains("E_total after the update = 0.291027774") { seen.append("E_total after the update = 0.291027774") }
+            if screen.contains("then E_total = 0.291027774") { seen.append("then E_total = 0.291027774") }
         }
-        #expect(seen == figures + ["E_total after the update = 0.291027774"], "in the post's order: \(seen)")
-        try tmux.send("n")
-        let last = try tmux.waitFor(" · \(step + 1) of \(step + 1) ")
-        #expect(last.contains("its change: E_total after − E_total before"))
+        #expect(seen == figures + ["then E_total = 0.291027774"], "in the post's order: \(seen)")
+        let last = try tmux.waitFor(" · \(step) of \(step) · applied")
+        #expect(last.contains("its change: 0.291027774 − 0.298371109 = −0.007343335"))
         #expect(last.contains("iteration 1 │ E_total 0.291027774"), "the update applied: \(last)")
+        #expect(last.contains("iteration 1 applied, exactly as space does"))
         try tmux.send("N")
-        let back = try tmux.waitFor(" · \(step) of \(step + 1) ")
+        let back = try tmux.waitFor(" · \(step - 1) of \(step) ")
         #expect(back.contains("iteration 0 │ E_total 0.298371109"), "N undid the update")
         try tmux.send("Escape")
         try tmux.waitForAbsence("Walk through")

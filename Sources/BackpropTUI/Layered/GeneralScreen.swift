@@ -53,6 +53,8 @@ struct GeneralMessageLine {
                        + "the last finite state is shown · R resets", x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
         } else if let message = state.message {
             canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
+        } else if let walk = state.walk {
+            canvas.put(walk.hint, x: rect.x, y: rect.y, Style(.muted), limit: limit)
         } else if state.trainer.iteration == 0 {
             canvas.put("\(state.architecture.shapeName) on \(state.recipe.dataName) · space: one update · r: run · d: data · : options · ?: help",
                        x: rect.x, y: rect.y, Style(.muted), limit: limit)

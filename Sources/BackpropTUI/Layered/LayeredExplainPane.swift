@@ -102,7 +102,9 @@ struct LayeredExplainPane {
             switch (a.loss, a.outputActivation) {
             case (.crossEntropy, _): return "δ_o = o − t (cross-entropy with \(a.outputActivation.rawValue) outputs)"
             case (.halfSquared, .softmax): return "δ_o = ∂E/∂net through the softmax: out_k(∂E/∂out_k − Σ_m out_m·∂E/∂out_m), ∂E/∂out = −(t − o)"
-            case (.halfSquared, let f): return "δ_o = ∂E/∂out · ∂out/∂net = −(t − o) · \(f.derivativeForm)"
+            case (.halfSquared, let f):
+                let form = f.derivativeForm.contains(" ") && !f.derivativeForm.hasPrefix("out(") ? "(\(f.derivativeForm))" : f.derivativeForm
+                return "δ_o = ∂E/∂out · ∂out/∂net = −(t − o) · \(form)"
             }
         }
         return "δ_j = (Σ_k δ_k·w_kj) · f′(net_j), f′ = \(a.activation(ofLayer: l).derivativeForm)"

@@ -9,6 +9,13 @@ extension LayeredState {
     @discardableResult
     public mutating func update(_ command: Command) -> [Effect] {
         if !command.keepsTheMessage { message = nil }
+        if walk != nil, command.conflictsWithTheWalk {
+            // A key that would change what the walk shows waits for it to end; after its
+            // last sub-step the walk just closes.
+            if refusedWhileWalking() { return [] }
+            walk = nil
+        }
+        if overlay == .help, command == .walkNext || command == .walkBack { return [] }
         var effects: [Effect] = []
         switch command {
         case .step:
@@ -17,12 +24,9 @@ extension LayeredState {
             walk = nil
             train(1)
         case .stepBack:
-            if refusedWhileWalking() { break }
-            walk = nil
             effects = stepBack()
         case .toggleRun:
-            if refusedWhileBusy() || refusedWhileWalking() { break }
-            walk = nil
+            if refusedWhileBusy() { break }
             effects = setRunning(!running)
         case .walkNext:
             effects = walkNext()
@@ -94,8 +98,7 @@ extension LayeredState {
             message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
                 + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
         case .openGoTo:
-            if refusedWhileBusy() || refusedWhileWalking() { break }
-            walk = nil
+            if refusedWhileBusy() { break }
             prompt = Prompt(.goTo, text: String(trainer.iteration + 1_000))
         case .openEdit:
             if refusedWhileBusy() { break }
@@ -143,8 +146,6 @@ extension LayeredState {
         case .close:
             if prompt != nil {
                 prompt = nil
-            } else if walk != nil {
-                walk = nil
             } else if overlay == .help {
                 overlay = nil
             } else if let job {
@@ -152,6 +153,8 @@ extension LayeredState {
                 message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
             } else if overlay != nil {
                 overlay = nil
+            } else if walk != nil {
+                walk = nil
             } else if dataView {
                 dataView = false
             }

@@ -36,15 +36,16 @@ public struct Walk: Sendable, Equatable {
 
     /// The walk of `step`, whose batch is `batch`; `errorAfter` is the batch's error after the
     /// update (the engine's).
-    public init(_ step: LayeredStep, batch: [Sample], learningRate η: Double, trainBiases: Bool, errorAfter: Double) {
+    public init(_ step: LayeredStep, batch: [Sample], learningRate η: Double, trainBiases: Bool, errorAfter: Double,
+                namingTheSample: Bool = true) {
         var writer = WalkWriter(step: step, batch: batch, η: η)
-        writer.forward()
+        writer.forward(namingTheSample: namingTheSample)
         writer.error()
         for l in stride(from: step.before.architecture.outputLayer, through: 1, by: -1) {
             writer.layer(l)
             if trainBiases { writer.biases(l) }
         }
-        writer.update(errorAfter: errorAfter)
+        writer.update(errorAfter: errorAfter, trainBiases: trainBiases)
         steps = writer.steps
     }
 }
@@ -77,12 +78,16 @@ struct WalkWriter {
     /// A given number (weight, input, target, η) as typed: exact and short where it can be.
     private func given(_ value: Double) -> String { value < 0 ? "(\(Format.exact(value)))" : Format.exact(value) }
 
-    mutating func forward() {
+    mutating func forward(namingTheSample: Bool) {
         let inputs = batch[0].inputs.map(Format.short).joined(separator: ", ")
-        section = batch.count == 1 ? "Forward pass" : "Forward pass of the batch's first sample (\(inputs))"
+        section = batch.count > 1 ? "Forward pass of the batch's first sample (\(inputs))"
+            : namingTheSample ? "Forward pass of the sample (\(inputs))" : "Forward pass"
         for l in 1 ... L {
             let activation = a.activation(ofLayer: l)
-            for j in 0 ..< a.layers[l] {
+            // A softmax needs every net of its layer before any out.
+            let order = activation == .softmax ? (0 ..< a.layers[l]).map { ($0, true) } + (0 ..< a.layers[l]).map { ($0, false) }
+                : (0 ..< a.layers[l]).flatMap { [($0, true), ($0, false)] }
+            for (j, isNet) in order {
                 let me = name(l, j), bias = a.biasIndex(layer: l, neuron: j)
                 let weights = (0 ..< a.layers[l - 1]).map { a.weightIndex(layer: l, to: j, from: $0) }
                 let symbols = weights.enumerated().map { "w\($0.element + 1)·\(out(l - 1, $0.offset))" } + ["b\(bias + 1)·1"]
@@ -90,11 +95,16 @@ struct WalkWriter {
                     "\(given(step.before.weights[k]))·\(l == 1 ? given(first.outs[0][i]) : Format.term(first.outs[l - 1][i]))"
                 } + ["\(given(step.before.biases[bias]))·1"]
                 let sources = Set((0 ..< a.layers[l - 1]).map { WalkMark.neuron(Neuron(layer: l - 1, index: $0)) })
-                add("net_\(me) = " + symbols.joined(separator: " + "), numbers.joined(separator: " + "), first.nets[l][j],
-                    name: "net_\(me)", reads: sources.union(weights.map { .weight($0) } + [.bias(bias)]), writes: [.neuron(Neuron(layer: l, index: j))])
+                if isNet {
+                    add("net_\(me) = " + symbols.joined(separator: " + "), numbers.joined(separator: " + "), first.nets[l][j],
+                        name: "net_\(me)", reads: sources.union(weights.map { .weight($0) } + [.bias(bias)]),
+                        writes: [.neuron(Neuron(layer: l, index: j))])
+                    continue
+                }
                 let net = first.nets[l][j]
                 add("out_\(me) = " + Self.formula(activation, "net_\(me)"),
-                    Self.formula(activation, activation == .logistic || activation == .linear ? Format.term(net) : Format.number(net)),
+                    activation == .softmax ? nil
+                        : Self.formula(activation, activation == .logistic || activation == .linear ? Format.term(net) : Format.number(net)),
                     first.outs[l][j],
                     name: "out_\(me)", reads: [.neuron(Neuron(layer: l, index: j))], writes: [.neuron(Neuron(layer: l, index: j))])
             }
@@ -159,13 +169,14 @@ struct WalkWriter {
         factors.append("∂net_\(me)/∂\(firstName)")
         let sampleGradient = step.sampleGradient(sample: 0, weight: range.lowerBound)
         let values = (oneFactor ? [step.deltas[0][l][j]] : [lastValue(factors[0]), derivative]) + [first.outs[l - 1][i]]
-        add("∂E_total/∂\(firstName) = " + factors.joined(separator: " · "), values.map { Format.term($0) }.joined(separator: " · "),
-            sampleGradient, name: "∂E_total/∂\(firstName)", reads: [neuron, weight])
+        let symbol = batch.count > 1 ? "∂E/∂\(firstName) of the first sample" : "∂E_total/∂\(firstName)"
+        add("\(symbol) = " + factors.joined(separator: " · "), values.map { Format.term($0) }.joined(separator: " · "),
+            sampleGradient, name: symbol, reads: [neuron, weight])
         if batch.count > 1 {
             let others = (1 ..< batch.count).map { Format.term(step.sampleGradient(sample: $0, weight: range.lowerBound)) }
-            add("∂E/∂\(firstName) over the batch = the mean of its \(batch.count) samples' ∂E/∂\(firstName)", "(\(Format.term(sampleGradient)) + "
+            add("∂E_total/∂\(firstName) = the mean over the batch's \(batch.count) samples", "(\(Format.term(sampleGradient)) + "
                 + others.prefix(4).joined(separator: " + ") + (others.count > 4 ? " + …" : "") + ")/\(batch.count)",
-                step.weightGradient[range.lowerBound], name: "∂E/∂\(firstName) over the batch", reads: [weight])
+                step.weightGradient[range.lowerBound], name: "∂E_total/∂\(firstName)", reads: [weight])
         }
         for k in range { update(k) }
     }
@@ -203,11 +214,13 @@ struct WalkWriter {
         for k in above {
             let them = name(l + 1, k), index = a.weightIndex(layer: l + 1, to: k, from: j)
             let used = step.weightsBehindDeltas.weights[index], original = step.before.weights[index]
-            let symbol = l + 1 == L ? "∂E_\(them)/∂out_\(me)" : "∂E/∂out_\(me) through \(them)"
+            // E_o1/∂out_h1 is the post's name where each output's error is its own; a softmax
+            // couples the outputs, so there the term is named by the path.
+            let symbol = l + 1 == L && a.outputActivation != .softmax ? "∂E_\(them)/∂out_\(me)" : "∂E/∂out_\(me) through \(them)"
             names.append(symbol)
             let note = published && used != original
                 ? "w\(index + 1) here is the already updated \(Format.number(used)), not the original \(Format.exact(original)): the post's "
-                + "script updates the layer above first (published order); its text uses the original (textbook order, o switches)"
+                + "script updates the layer above first (published order); its text uses the original (textbook order)"
                 : nil
             add("\(symbol) = δ_\(them) · w\(index + 1)", "\(Format.term(step.deltas[0][l + 1][k])) · \(given(used))",
                 step.term(sample: 0, layer: l, neuron: j, via: k), name: symbol, note: note,
@@ -235,21 +248,30 @@ struct WalkWriter {
             let b = "b\(k + 1)", gradient = step.biasGradient[k]
             let owner = a.biasOwner(k), neurons = owner.neuron.map { [$0] } ?? Array(0 ..< a.layers[l])
             let sum = neurons.map { "δ_" + name(l, $0) }.joined(separator: " + ")
-            let mean = batch.count > 1 ? ", the batch's mean" : ""
-            add("\(b)⁺ = \(b) − η·∂E_total/∂\(b) (∂E_total/∂\(b) = \(sum)\(mean))",
-                "\(given(step.before.biases[k])) − \(given(η))·\(Format.term(gradient))", step.after.biases[k], name: "\(b)⁺",
-                reads: [.bias(k)], writes: [.bias(k)])
+            if batch.count == 1 {
+                add("∂E_total/∂\(b) = \(sum)", neurons.count > 1 ? neurons.map { Format.term(step.deltas[0][l][$0]) }.joined(separator: " + ") : nil,
+                    gradient, name: "∂E_total/∂\(b)", reads: Set(neurons.map { .neuron(Neuron(layer: l, index: $0)) }))
+            } else {
+                add("∂E_total/∂\(b) = the mean over the batch of \(sum)", nil, gradient, name: "∂E_total/∂\(b)",
+                    reads: Set(neurons.map { .neuron(Neuron(layer: l, index: $0)) }))
+            }
+            add("\(b)⁺ = \(b) − η·∂E_total/∂\(b)", "\(given(step.before.biases[k])) − \(given(η))·\(Format.term(gradient))",
+                step.after.biases[k], name: "\(b)⁺", reads: [.bias(k)], writes: [.bias(k)])
         }
     }
 
-    mutating func update(errorAfter: Double) {
+    /// The last sub-step: every weight (and trained bias) takes its w⁺ at once, and the
+    /// error after it, with its change.
+    mutating func update(errorAfter: Double, trainBiases: Bool) {
         section = "The update"
         let before = batch.count == 1 ? first.loss : LayeredTrainer.meanLoss(step.before, batch)
         let weights = Set((0 ..< a.weightCount).map { WalkMark.weight($0) })
-        add("every weight takes its w⁺ at once: w1 … w\(a.weightCount)", nil, nil, name: "the update", writes: weights)
-        add("E_total after the update", nil, errorAfter, name: "E_total after 1 update")
-        add("its change: E_total after − E_total before", "\(Format.term(errorAfter)) − \(Format.term(before))", errorAfter - before,
-            name: "ΔE_total")
+        let biases = trainBiases ? " and b1 … b\(a.biasCount)" : ""
+        let which = batch.count > 1 ? " of the batch" : ""
+        add("every weight takes its w⁺: w1 … w\(a.weightCount)\(biases); then E_total\(which)", nil, errorAfter,
+            name: "E_total after 1 update",
+            note: "its change: \(Format.term(errorAfter)) − \(Format.term(before)) = \(Format.number(errorAfter - before))",
+            writes: trainBiases ? weights.union((0 ..< a.biasCount).map { .bias($0) }) : weights)
     }
 
     /// f′ with the numbers put in: out(1 − out), 1 − out², [net > 0], 1.

@@ -7,8 +7,9 @@ struct WalkPane {
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect)
-        canvas.box(rect, title: "Walk through iteration \(Format.count(walk.iteration + 1)) · \(walk.shown) of \(walk.walk.steps.count)"
-                   + " · n next · N back · space completes · Esc leaves", Style(.accent))
+        let keys = walk.isComplete ? "applied · n: the next iteration · N back · Esc closes" : "n next · N back · space completes · Esc leaves"
+        canvas.box(rect, title: "Walk through iteration \(Format.count(walk.iteration + 1)) · \(walk.shown) of \(walk.walk.steps.count) · "
+                   + keys, Style(.accent))
         let area = rect.inner
         guard area.width > 4, area.height > 0 else { return }
         var rows: [(text: String, role: Role, bold: Bool)] = []

@@ -15,6 +15,12 @@ public struct WalkState: Sendable {
 
     /// The sub-step shown last: what the diagram highlights.
     public var current: WalkStep { walk.steps[shown - 1] }
+
+    /// The message line's note while walking.
+    var hint: String {
+        isComplete ? "iteration \(Format.count(iteration + 1)) applied, exactly as space does · n walks the next one · N takes it back"
+            : "walking through iteration \(Format.count(iteration + 1)): \(current.section.lowercased())"
+    }
 }
 
 extension WalkState {

@@ -9,7 +9,7 @@ extension Walk {
         let step = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
                                trainBiases: settings.trainBiases)
         self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
-                  errorAfter: LayeredTrainer.meanLoss(step.after, batch))
+                  errorAfter: LayeredTrainer.meanLoss(step.after, batch), namingTheSample: false)
     }
 
     /// The walk of the next update of any trainer.
@@ -21,20 +21,21 @@ extension Walk {
                   errorAfter: LayeredTrainer.meanLoss(step.after, batch))
     }
 
-    /// The post's figures by name, for its own run at iteration 0 (nil otherwise).
+    /// The post's figures by name, for its own network at iteration 0 (nil otherwise).
     public static func postFigures(_ trainer: Trainer) -> [String: Checkpoint]? {
-        guard trainer.iteration == 0, trainer.departureFromThePost == nil || trainer.settings.order == .textbook,
-              Post.isPostsRun(start: trainer.start, settings: TrainingSettings(order: .published)) || trainer.start == .post
-        else { return nil }
+        guard trainer.iteration == 0, trainer.network == .post, trainer.settings.learningRate == 0.5 else { return nil }
         return Dictionary(Post.checkpoints(order: trainer.settings.order).map { ($0.name, $0) }) { first, _ in first }
     }
 
     /// The post's figure beside a sub-step's value: "✓ the post: 0.3775", or "≠ the post:
     /// 0.055399425 (why)"; nil where the post prints no such figure.
     public static func comparison(_ step: WalkStep, _ figures: [String: Checkpoint]?) -> String? {
-        guard let figure = figures?[step.name], step.value != nil else { return nil }
+        guard let figure = figures?[step.name], let value = step.value else { return nil }
         let printed = Format.asPrinted(figure.printed, figure.decimals)
-        return figure.agrees ? "✓ the post: \(printed)" : "≠ the post: \(printed)" + (figure.reason.map { " (\($0))" } ?? "")
+        if figure.agrees(with: value) { return "✓ the post: \(printed)" }
+        // The post's run would agree: this one is not the post's run (biases trained).
+        let why = figure.agrees ? "this run is not the post's: biases trained" : figure.reason
+        return "≠ the post: \(printed)" + (why.map { " (\($0))" } ?? "")
     }
 
     /// The whole walk as lines of text: each section's heading, then its sub-steps, each with
