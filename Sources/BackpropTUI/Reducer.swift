@@ -20,6 +20,11 @@ extension AppState {
             walk = nil
         }
         if overlay == .help, command == .walkNext || command == .walkBack { return [] }
+        if var current = walk, overlay == nil, let rows = command.walkScroll {
+            current.scroll = max(0, current.scroll + rows)
+            walk = current
+            return []
+        }
         var effects: [Effect] = []
         switch command {
         case .step:
@@ -207,6 +212,17 @@ extension Command {
         case .reset, .toggleOrder, .toggleBiases, .openEdit, .openCommandLine, .openGoTo, .stepBack, .toggleRun, .toggleDataView,
              .export, .toggleCheckpoints: true
         default: false
+        }
+    }
+
+    /// How many rows a key scrolls the walk's derivation back (negative: forward).
+    var walkScroll: Int? {
+        switch self {
+        case .selectPrevious: 1
+        case .selectNext: -1
+        case .pageUp: 10
+        case .pageDown: -10
+        default: nil
         }
     }
 

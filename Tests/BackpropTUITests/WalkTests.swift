@@ -137,4 +137,19 @@ import Testing
         general.update(.openCommandLine)
         #expect(general.prompt == nil && general.walk != nil, ": waits for the walk on the general screen too")
     }
+
+    @Test func theDerivationScrollsBackAndNReturnsToItsNewestLine() {
+        var state = AppState(trainer: Trainer())
+        for _ in 0 ..< 20 { state.update(.walkNext) }
+        let newest = state.screen()
+        #expect(newest.contains("↑ PgUp: earlier rows") && !newest.contains("Forward pass"))
+        state.update(.pageUp)
+        state.update(.pageUp)
+        state.update(.pageUp)
+        let earlier = state.screen()
+        #expect(earlier.contains("Forward pass") && earlier.contains("newer rows below"), "\(earlier)")
+        #expect(state.selection == .w5, "↑↓ PgUp PgDn scroll the walk, not the weights")
+        state.update(.walkNext)
+        #expect(!state.screen().contains("newer rows below"), "n shows the newest line again")
+    }
 }

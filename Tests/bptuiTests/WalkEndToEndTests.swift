@@ -21,14 +21,16 @@ import Testing
             return lines[(top + 1)...].prefix { !$0.hasPrefix("╰") }.joined(separator: "\n")
         }
         var step = 1
-        while !seen.contains("then E_total = 0.291027774"), step < 60 {
+        var applied = false
+        while !applied, step < 60 {
             try tmux.send("n")
             step += 1
-            let screen = pane(try tmux.waitFor(" · \(step) of "))
-            for figure in figures where screen.contains(figure) && !seen.contains(figure) { seen.append(figure) }
-            if screen.contains("then E_total = 0.291027774") { seen.append("then E_total = 0.291027774") }
+            let whole = try tmux.waitFor(" · \(step) of ")
+            applied = whole.contains(" · applied · ")
+            let screen = pane(whole)
+            for figure in figures + ["0.291027774"] where screen.contains(figure) && !seen.contains(figure) { seen.append(figure) }
         }
-        #expect(seen == figures + ["then E_total = 0.291027774"], "in the post's order: \(seen)")
+        #expect(seen == figures + ["0.291027774"], "in the post's order, E after the update last: \(seen)")
         let last = try tmux.waitFor(" · \(step) of \(step) · applied")
         #expect(last.contains("its change: 0.291027774 − 0.298371109 = −0.007343335"))
         #expect(last.contains("iteration 1 │ E_total 0.291027774"), "the update applied: \(last)")

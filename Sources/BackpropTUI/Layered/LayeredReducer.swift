@@ -16,6 +16,11 @@ extension LayeredState {
             walk = nil
         }
         if overlay == .help, command == .walkNext || command == .walkBack { return [] }
+        if var current = walk, overlay == nil, let rows = command.walkScroll {
+            current.scroll = max(0, current.scroll + rows)
+            walk = current
+            return []
+        }
         var effects: [Effect] = []
         switch command {
         case .step:

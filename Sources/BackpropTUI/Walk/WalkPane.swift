@@ -16,8 +16,16 @@ struct WalkPane {
         for line in walk.lines() {
             rows += Self.wrap(line.text, width: area.width - 1, glyphs: canvas.glyphs).map { ($0, line.role, line.bold) }
         }
-        for (offset, row) in rows.suffix(area.height).enumerated() {
+        let back = min(walk.scroll, max(0, rows.count - area.height))
+        let end = rows.count - back
+        for (offset, row) in rows[max(0, end - area.height) ..< end].enumerated() {
             canvas.put(" " + row.text, x: area.x, y: area.y + offset, Style(row.role, bold: row.bold), limit: area.x + area.width)
+        }
+        if back > 0 {
+            canvas.put(" ▼ \(back) newer rows below · ↓ PgDn ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.warning, bold: true),
+                       limit: rect.x + rect.width - 1)
+        } else if rows.count > area.height {
+            canvas.put(" ↑ PgUp: earlier rows ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.muted), limit: rect.x + rect.width - 1)
         }
     }
 

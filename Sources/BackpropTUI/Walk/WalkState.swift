@@ -4,7 +4,11 @@ import BackpropEngine
 public struct WalkState: Sendable {
     public let walk: Walk
     /// How many sub-steps are shown (1 … walk.steps.count); the last applies the update.
-    public internal(set) var shown = 1
+    public internal(set) var shown = 1 {
+        didSet { scroll = 0 }
+    }
+    /// Rows the derivation is scrolled back from its newest line (↑ ↓ PgUp PgDn).
+    public internal(set) var scroll = 0
     /// The iteration the walk starts from.
     public let iteration: Int
     /// The post's figures by name, for its own run at iteration 0.
