@@ -41,6 +41,13 @@ public struct AppState: Sendable {
     /// Iterations and seconds since the rate was last measured.
     var rateWindow: (iterations: Int, seconds: Double) = (0, 0)
 
+    /// The post's run as a recipe of the general engine: what `:` changes.
+    public var recipe: Recipe {
+        let settings = trainer.settings
+        return Recipe(layers: [2, 2, 2], data: .builtIn(.post), learningRate: settings.learningRate, order: settings.order,
+                      trainBiases: settings.trainBiases)
+    }
+
     public init(trainer: Trainer, configName: String? = nil) {
         self.trainer = trainer
         self.configName = configName
@@ -203,4 +210,6 @@ public enum Effect: Sendable, Equatable {
     case tick(after: Double)
     /// Leave the full-screen view and exit.
     case quit
+    /// Leave the post's screen for the screen of any network, training this recipe.
+    case openGeneral(Recipe, message: String)
 }

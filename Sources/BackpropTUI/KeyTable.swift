@@ -51,7 +51,7 @@ public enum KeyTable {
         row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's", hint: ("t", "Post", 11), on: [.post]),
         row([(.character("d"), .toggleDataView), (.character("["), .previousOutput), (.character("]"), .nextOutput)], "d [ ]",
             "data view: the output's map, the samples; [ ] output", hint: ("d", "Data", 3), on: [.general]),
-        row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 4), on: [.general]),
+        row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 8)),
         row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil, on: [.general]),
         row([(.character("="), .openEdit)], "=", "set the selected weight (Tab: input, target, η)",
             general: "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Foundation
 
 /// The prompt's half of the reducer: typing, refusing with a reason, and submitting.
 extension AppState {
@@ -38,7 +39,11 @@ extension AppState {
                 current.error = "too long (max \(Self.editLimit))"
                 base = String(base.prefix(Self.editLimit))
             }
-        case .command, .set:
+        case .command:
+            current.type(text)
+            prompt = current
+            return
+        case .set:
             return
         }
         current.text = base
@@ -64,7 +69,21 @@ extension AppState {
             }
             prompt = nil
             return []
-        case .command, .set:
+        case .command:
+            // A change on the post's screen opens the screen of any network with it.
+            let text = current.text.trimmingCharacters(in: .whitespaces)
+            var changed = recipe
+            do {
+                let applied = try RecipeOption.apply(text, to: &changed)
+                _ = try changed.trainer()
+                prompt = nil
+                return [.openGeneral(changed, message: "\(applied.change) — \(changed.layers.map(String.init).joined(separator: "-")) "
+                    + "on \(changed.dataName), on the screen of any network, training from iteration 0")]
+            } catch {
+                prompt?.error = error.description
+                return []
+            }
+        case .set:
             return []
         }
     }

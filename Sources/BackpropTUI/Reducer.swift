@@ -99,6 +99,10 @@ extension AppState {
             openEdit(.parameter(selection))
         case .promptNextTarget:
             if case .edit(let quantity) = prompt?.kind { openEdit(quantity.next(selected: selection)) }
+            if prompt?.kind == .command, var current = prompt {
+                current.complete()
+                prompt = current
+            }
         case .promptInsert(let text):
             insertIntoPrompt(text)
         case .promptBackspace:
@@ -146,7 +150,12 @@ extension AppState {
             screenSize = (width, height)
         case .unbound(let key):
             message = "the key \(key) does nothing here — ? lists every key"
-        case .toggleDataView, .switchFocus, .openCommandLine, .previousOutput, .nextOutput:
+        case .openCommandLine:
+            if refusedWhileBusy() { break }
+            if running { effects = setRunning(false) }
+            prompt = Prompt(.command, text: "")
+            prompt?.selected = false
+        case .toggleDataView, .switchFocus, .previousOutput, .nextOutput:
             message = "\(KeyTable.bindings(on: .general).first { $0.keys.contains { $0.command == command } }?.names ?? "that key") "
                 + "works on the screen of any network: bptui --layers 2,5,1 --data xor"
         case .promptRecall, .click:

@@ -62,7 +62,7 @@ struct Bptui: ParsableCommand {
         if shape.firstGiven != nil || v2 != nil {
             let (trainer, classes) = try shape.resolve(network: network, file: v2)
             if !headless {
-                try runInteractive(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2)))
+                try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2))))
                 return
             }
             if headlessOptions.format == .walk {
@@ -98,8 +98,8 @@ struct Bptui: ParsableCommand {
                 throw InputError(run.explain(divergence))
             }
         } else {
-            try runInteractive(AppState(trainer: Trainer(start: start, settings: settings),
-                                        configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent }))
+            try runInteractive(Session.post(AppState(trainer: Trainer(start: start, settings: settings),
+                                                     configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })))
         }
     }
 

@@ -28,6 +28,8 @@ func runInteractive<App: Application>(_ app: App) throws {
                 return
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))
+            case .openGeneral:
+                break  // the session has already moved to the general screen
             case .tick(let after):
                 if nextTick == nil, !chained { lastTick = Date() }
                 let due = Date().addingTimeInterval(after)

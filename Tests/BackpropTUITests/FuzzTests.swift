@@ -38,6 +38,8 @@ import Testing
             if let prompt = state.prompt {
                 if prompt.kind == .goTo {
                     #expect(prompt.text.allSatisfy(\.isASCIIDigit) && (Int(prompt.text) ?? 0) <= AppState.goToLimit)
+                } else if prompt.kind == .command {
+                    #expect(prompt.text.count <= Prompt.commandLimit)
                 } else {
                     #expect(prompt.text.count <= AppState.editLimit)
                 }

@@ -333,4 +333,21 @@ import Testing
         text = GeneralScreen.render(state, width: 80, height: 24).text
         #expect(text.contains("▲ 10 above") && text.contains("● 1.1  1  1"), "the twelfth sample, i1 = 1.1, in view:\n\(text)")
     }
+
+    @Test func aChangeOnThePostsScreenOpensTheScreenOfAnyNetwork() {
+        var session = Session.post(AppState(trainer: Trainer()))
+        _ = session.update(.resized(width: 80, height: 24))
+        _ = session.update(.openCommandLine)
+        for character in "layers 2,3,1" { _ = session.update(.promptInsert(String(character))) }
+        _ = session.update(.promptSubmit)
+        guard case .post(let post) = session else { Issue.record("left the post's screen on a refusal"); return }
+        #expect(post.prompt?.error?.hasPrefix("data post: the post's data has 2 targets") == true, "\(String(describing: post.prompt?.error))")
+        _ = session.update(.promptClear)
+        for character in "layers 2,3,1 data xor" { _ = session.update(.promptInsert(String(character))) }
+        _ = session.update(.promptSubmit)
+        guard case .general(let general) = session else { Issue.record("still on the post's screen"); return }
+        #expect(general.architecture.layers == [2, 3, 1] && general.recipe.dataName == "xor" && general.trainer.iteration == 0)
+        let text = session.render(width: 80, height: 24, glyphs: .unicode, colors: .many).text
+        #expect(text.contains("Network 2-3-1") && text.contains("layers 2,3,1, data xor — 2-3-1 on xor, on the screen of any network"))
+    }
 }

@@ -5,31 +5,12 @@ import BackpropEngine
 /// lines, and running a line.
 extension LayeredState {
     mutating func insertIntoCommandLine(_ typed: String) {
-        guard var current = prompt else { return }
-        let text = String(typed.filter { !$0.isControl })
-        guard !text.isEmpty else { return }
-        current.error = nil
-        if current.text.count + text.count > Self.commandLimit {
-            current.error = "too long (max \(Self.commandLimit))"
-            current.text = String((current.text + text).prefix(Self.commandLimit))
-        } else {
-            current.text += text
-        }
-        prompt = current
+        prompt?.type(typed)
     }
 
     /// Tab: completes the option's name or value, or lists what could follow.
     mutating func completeCommandLine() {
-        guard let text = prompt?.text else { return }
-        let candidates = RecipeOption.candidates(for: text)
-        if let completed = RecipeOption.complete(text), completed != text {
-            prompt?.text = completed
-            prompt?.error = nil
-        } else if candidates.isEmpty {
-            prompt?.error = text.contains(" ") ? "any number" : "no option starts so"
-        } else {
-            prompt?.error = candidates.joined(separator: " ")
-        }
+        prompt?.complete()
     }
 
     /// ↑ ↓: the previous or next line run, newest first.
@@ -50,24 +31,54 @@ extension LayeredState {
     /// Enter: runs the line. A bad line stays open with its reason and changes nothing.
     mutating func submitCommandLine() {
         guard let text = prompt?.text.trimmingCharacters(in: .whitespaces) else { return }
-        let parsed: (option: RecipeOption, value: String)
         var changed = recipe
+        let applied: (change: String, restarts: Bool)
         do {
-            parsed = try RecipeOption.parse(text)
-            try parsed.option.apply(&changed, parsed.value)
-            if parsed.option.restarts { _ = try changed.trainer() }
+            applied = try RecipeOption.apply(text, to: &changed)
+            if applied.restarts { _ = try changed.trainer() }
         } catch {
             prompt?.error = error.description
             return
         }
         if commandHistory.last != text { commandHistory.append(text) }
         prompt = nil
-        if parsed.option.restarts {
-            restart(changed, "\(parsed.option.name) \(parsed.value)")
+        if applied.restarts {
+            restart(changed, applied.change)
         } else {
             recipe = changed
             trainer.edit(.learningRate, to: changed.learningRate)
             message = "η = \(Format.short(changed.learningRate)) from the next update on"
+        }
+    }
+}
+
+extension Prompt {
+    /// The longest line the command line takes.
+    static let commandLimit = 64
+
+    /// Typing into the command line: printable characters, at most `commandLimit`.
+    mutating func type(_ typed: String) {
+        let typed = String(typed.filter { !$0.isControl })
+        guard !typed.isEmpty else { return }
+        error = nil
+        if text.count + typed.count > Self.commandLimit {
+            error = "too long (max \(Self.commandLimit))"
+            text = String((text + typed).prefix(Self.commandLimit))
+        } else {
+            text += typed
+        }
+    }
+
+    /// Tab: completes the option's name or value, or lists what could follow.
+    mutating func complete() {
+        let candidates = RecipeOption.candidates(for: text)
+        if let completed = RecipeOption.complete(text), completed != text {
+            text = completed
+            error = nil
+        } else if candidates.isEmpty {
+            error = text.contains(" ") ? "any number" : "no option starts so"
+        } else {
+            error = candidates.joined(separator: " ")
         }
     }
 }

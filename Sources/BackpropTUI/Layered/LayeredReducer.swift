@@ -1,9 +1,6 @@
 import BackpropEngine
 
 extension LayeredState {
-    /// The longest line the command line takes.
-    static let commandLimit = 64
-
     /// Applies one command, the only way the state changes, and returns what the backend is
     /// to do next.
     @discardableResult

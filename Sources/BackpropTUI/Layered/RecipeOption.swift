@@ -107,16 +107,31 @@ struct RecipeOption: Sendable {
         }
     }
 
-    /// What `:` typed means: an option and its value, or why not.
-    static func parse(_ line: String) throws(Recipe.Refusal) -> (option: RecipeOption, value: String) {
+    /// What `:` typed means: options with their values (`layers 2,3,1 data xor`), or why not.
+    static func parse(_ line: String) throws(Recipe.Refusal) -> [(option: RecipeOption, value: String)] {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard let first = words.first else { throw Recipe.Refusal(description: "type an option and a value, e.g. layers 2,3,1 — Tab lists them") }
-        let name = first.hasPrefix("--") ? String(first.dropFirst(2)) : first
-        guard let option = all.first(where: { $0.name == name }) else {
-            throw Recipe.Refusal(description: "no option \(name) — Tab lists them")
+        guard !words.isEmpty else { throw Recipe.Refusal(description: "type an option and a value, e.g. layers 2,3,1 — Tab lists them") }
+        var pairs: [(option: RecipeOption, value: String)] = []
+        var index = 0
+        while index < words.count {
+            let name = words[index].hasPrefix("--") ? String(words[index].dropFirst(2)) : words[index]
+            guard let option = all.first(where: { $0.name == name }) else {
+                throw Recipe.Refusal(description: "no option \(name) — Tab lists them")
+            }
+            guard index + 1 < words.count, !all.contains(where: { $0.name == words[index + 1] }) else {
+                throw Recipe.Refusal(description: "\(name) takes a value" + (option.values.isEmpty ? "" : ": " + option.values.joined(separator: ", ")))
+            }
+            pairs.append((option, words[index + 1]))
+            index += 2
         }
-        guard words.count == 2 else { throw Recipe.Refusal(description: "\(name) takes one value" + (option.values.isEmpty ? "" : ": " + option.values.joined(separator: ", "))) }
-        return (option, words[1])
+        return pairs
+    }
+
+    /// Applies a line's options to `recipe`; returns what it changed, as typed.
+    static func apply(_ line: String, to recipe: inout Recipe) throws(Recipe.Refusal) -> (change: String, restarts: Bool) {
+        let pairs = try parse(line)
+        for pair in pairs { try pair.option.apply(&recipe, pair.value) }
+        return (pairs.map { "\($0.option.name) \($0.value)" }.joined(separator: ", "), pairs.contains { $0.option.restarts })
     }
 
     /// The line completed by Tab: the option's name, then its value; nil when nothing fits
