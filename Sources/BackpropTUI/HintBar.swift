@@ -5,7 +5,7 @@ struct HintBar {
 
     /// The hints of `screen` that fit in `width` columns.
     static func hints(fitting width: Int, on screen: KeyBinding.Screen = .post) -> [(key: String, label: String)] {
-        let all = KeyTable.bindings(on: screen).compactMap(\.hint)
+        let all = KeyTable.bindings(on: screen).compactMap { $0.hint(on: screen) }
         var chosen = Set<Int>(), used = 0
         for (index, hint) in all.enumerated().sorted(by: { $0.element.rank < $1.element.rank }) {
             let cost = hint.key.count + hint.label.count + 2

@@ -14,6 +14,13 @@ public struct KeyBinding: Sendable {
     public let hint: (key: String, label: String, rank: Int)?
     /// The screens whose keys these are.
     public let screens: Set<Screen>
+    /// The hint's rank on the screen of any network, where it differs.
+    public let generalRank: Int?
+
+    /// The hint as `screen`'s hint bar ranks it.
+    public func hint(on screen: Screen) -> (key: String, label: String, rank: Int)? {
+        hint.map { (key: $0.key, label: $0.label, rank: screen == .general ? generalRank ?? $0.rank : $0.rank) }
+    }
 
     /// The post's own screen, or the screen of any network (`--layers`, `--data`).
     public enum Screen: Sendable, Hashable {
@@ -51,7 +58,8 @@ public enum KeyTable {
         row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's", hint: ("t", "Post", 11), on: [.post]),
         row([(.character("d"), .toggleDataView), (.character("["), .previousOutput), (.character("]"), .nextOutput)], "d [ ]",
             "data view: the output's map, the samples; [ ] output", hint: ("d", "Data", 3), on: [.general]),
-        row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 8)),
+        row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 8),
+            generalRank: 3),
         row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil, on: [.general]),
         row([(.character("="), .openEdit)], "=", "set the selected weight (Tab: input, target, η)",
             general: "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),
@@ -63,9 +71,10 @@ public enum KeyTable {
     ]
 
     private static func row(_ keys: [(Key, Command)], _ names: String, _ action: String, general: String? = nil,
-                            hint: (String, String, Int)?, on screens: Set<KeyBinding.Screen> = [.post, .general]) -> KeyBinding {
+                            hint: (String, String, Int)?, generalRank: Int? = nil,
+                            on screens: Set<KeyBinding.Screen> = [.post, .general]) -> KeyBinding {
         KeyBinding(keys: keys.map { (key: $0.0, command: $0.1) }, names: names, action: action, generalAction: general,
-                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) }, screens: screens)
+                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) }, screens: screens, generalRank: generalRank)
     }
 
     /// The bindings of one screen.

@@ -61,7 +61,8 @@ import Testing
         defer { tmux.kill() }
         try tmux.waitFor("Network 2-4-2-1")
         try tmux.send("d")
-        let before = try tmux.waitFor("Data · o1")
+        try tmux.waitFor("Data · o1")
+        let before = try tmux.waitFor("t≤0 ○ test")  // the legend, drawn after the map
         let halfBlocks = before.filter { $0 == "▀" }.count
         #expect(halfBlocks >= 200, "\(halfBlocks) half-block cells\n\(before)")
         let coloursBefore = try tmux.screenWithColours()
