@@ -82,7 +82,14 @@ struct ShapeOptions: ParsableArguments {
                                             outputActivation: outputActivation ?? file?.outputActivation ?? .logistic,
                                             loss: loss ?? file?.loss ?? .halfSquared, bias: bias ?? file?.bias ?? .shared)
         } catch {
-            throw InputError("--layers \(sizes.map(String.init).joined(separator: ",")): \(error.description)")
+            // Named by the option that is at fault: the loss, an activation, or the sizes.
+            let givenLoss = loss ?? file?.loss ?? .halfSquared, output = outputActivation ?? file?.outputActivation ?? .logistic
+            let shape = sizes.map(String.init).joined(separator: ",")
+            let option = if givenLoss == .crossEntropy, output != .logistic, output != .softmax { "--loss cross-entropy" }
+                else if (activation ?? file?.activation) == .softmax { "--activation softmax" }
+                else if output == .softmax, sizes.count >= 2, sizes.last == 1 { "--output-activation softmax (--layers \(shape))" }
+                else { "--layers \(shape)" }
+            throw InputError("\(option): \(error.description)")
         }
         let seed = seed ?? file?.seed ?? 1
         let training = LayeredSettings(

@@ -156,8 +156,9 @@ struct DiagramGeometry {
         for l in 1 ..< layers.count {
             for (j, toY) in rows[l] {
                 for (i, fromY) in rows[l - 1] {
-                    let start = (x: 2 * (columns[l - 1] + widths[l - 1]) + 1, y: 4 * fromY + 1)
-                    let end = (x: 2 * columns[l] - 2, y: 4 * toY + 1)
+                    // A cell clear of the label on either side.
+                    let start = (x: 2 * (columns[l - 1] + widths[l - 1] + 1), y: 4 * fromY + 1)
+                    let end = (x: 2 * columns[l] - 3, y: 4 * toY + 1)
                     edges.append(Edge(weight: a.weightIndex(layer: l, to: j, from: i), from: start, to: end))
                 }
             }
