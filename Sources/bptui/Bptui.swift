@@ -7,15 +7,18 @@ import Foundation
 struct Bptui: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bptui",
-        abstract: "Train Matt Mazur's 2-2-2 backpropagation example live in the terminal.",
+        abstract: "Train Matt Mazur's 2-2-2 backpropagation example, or any small network, live in the terminal.",
         discussion: """
         Without --headless, opens a full-screen view of the network of "A Step by Step \
         Backpropagation Example": press space to take one backprop iteration, r to run, \
-        ? for every key.
+        n to walk through one computation by computation, ? for every key. With any of \
+        the network shape and data options (--layers 2,5,1 --data xor) it opens the same \
+        view for that network, with a data view (d) and a command line (:).
 
         With --headless, trains without a screen and writes the run to standard output: \
-        a table (default), CSV (iteration,error,out_o1,out_o2 in full precision) or a JSON \
-        report whose "network" object is itself a valid --config file.
+        a table (default), CSV (iteration,error,out_o1,out_o2 in full precision), a JSON \
+        report whose "network" object is itself a valid --config file, or the walk \
+        through one update (--format walk).
 
         The default update order, published, reproduces the post's errors (0.291027924 \
         after 1 update, 0.000035085 after 10000); textbook follows the post's text and \
