@@ -77,6 +77,12 @@ extension AppState {
                 let applied = try RecipeOption.apply(text, to: &changed)
                 _ = try changed.trainer()
                 prompt = nil
+                // Order, bias training and η are the post's screen's own: they stay here.
+                if Recipe(layers: [2, 2, 2], data: .builtIn(.post), learningRate: changed.learningRate, order: changed.order,
+                          trainBiases: changed.trainBiases) == changed {
+                    stayOnThePostsScreen(changed, applied.change)
+                    return []
+                }
                 return [.openGeneral(changed, message: "\(applied.change) — \(changed.layers.map(String.init).joined(separator: "-")) "
                     + "on \(changed.dataName), on the screen of any network, training from iteration 0")]
             } catch {
@@ -85,6 +91,23 @@ extension AppState {
             }
         case .set:
             return []
+        }
+    }
+
+    /// A `:` change the post's screen makes itself: the order or bias training (starting
+    /// over, as `o` and `b` do) and η (from the next update on, as `=` does).
+    private mutating func stayOnThePostsScreen(_ changed: Recipe, _ change: String) {
+        var settings = trainer.settings
+        if changed.order != settings.order || changed.trainBiases != settings.trainBiases {
+            settings.order = changed.order
+            settings.trainBiases = changed.trainBiases
+            trainer = Trainer(start: trainer.start, settings: settings)
+            if overlay == .checkpoints { checkpoints = Post.checkpoints(order: settings.order) }
+            message = "\(change) — reset to iteration 0"
+        }
+        if changed.learningRate != trainer.settings.learningRate {
+            trainer.edit(.learningRate, to: changed.learningRate)
+            message = "\(change) at iteration \(Format.count(trainer.iteration)) · replayed when the run passes it again"
         }
     }
 

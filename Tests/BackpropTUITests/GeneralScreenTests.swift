@@ -276,7 +276,7 @@ import Testing
         state.update(.step)
         let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
         #expect(state.trainer.epoch == 0 && state.derived.error == now && now != state.trainer.trainingError.latest)
-        #expect(GeneralScreen.render(state, width: 120, height: 40).text.contains("training E " + Format.number(now)))
+        #expect(GeneralScreen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
     }
 
     @Test func theCommandLineRefusesWhatWouldDoNothing() {
@@ -349,5 +349,25 @@ import Testing
         #expect(general.architecture.layers == [2, 3, 1] && general.recipe.dataName == "xor" && general.trainer.iteration == 0)
         let text = session.render(width: 80, height: 24, glyphs: .unicode, colors: .many).text
         #expect(text.contains("Network 2-3-1") && text.contains("layers 2,3,1, data xor — 2-3-1 on xor, on the screen of any network"))
+    }
+
+    @Test func anEditShowsTheErrorOfTheEditedNetworkAtOnce() {
+        var state = Self.state(Self.xor)
+        state.update(.openEdit)
+        state.update(.promptClear)
+        state.update(.promptInsert("5"))
+        state.update(.promptSubmit)
+        let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
+        #expect(state.derived.error == now && now != state.trainer.trainingError.latest, "the edited network's error, not epoch 0's")
+        #expect(GeneralScreen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
+    }
+
+    @Test func thePostsScreenKeepsWhatItCanDoItself() {
+        var session = Session.post(AppState(trainer: Trainer()))
+        _ = session.update(.openCommandLine)
+        for character in "order textbook learning-rate 0.25" { _ = session.update(.promptInsert(String(character))) }
+        _ = session.update(.promptSubmit)
+        guard case .post(let post) = session else { Issue.record("left the post's screen for its own options"); return }
+        #expect(post.trainer.settings.order == .textbook && post.trainer.settings.learningRate == 0.25 && post.trainer.iteration == 0)
     }
 }

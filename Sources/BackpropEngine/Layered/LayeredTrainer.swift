@@ -87,13 +87,13 @@ public struct LayeredTrainer: Sendable {
     /// The training error of the network now: the last epoch's at an epoch's end, the mean
     /// loss of the current network mid-epoch.
     public var currentError: Double {
-        position == 0 ? trainingError.latest : Self.meanLoss(network, data.training)
+        position == 0 && !editedSinceRecord ? trainingError.latest : Self.meanLoss(network, data.training)
     }
 
     /// The test error of the network now, when there is a test split.
     public var currentTestError: Double? {
         guard let testError else { return nil }
-        return position == 0 ? testError.latest : Self.meanLoss(network, data.test)
+        return position == 0 && !editedSinceRecord ? testError.latest : Self.meanLoss(network, data.test)
     }
 
     /// Updates left until the current epoch ends.
@@ -137,6 +137,8 @@ public struct LayeredTrainer: Sendable {
     public private(set) var edits: [LayeredEdit] = []
     /// The first edit not yet applied.
     private var nextEdit = 0
+    /// Whether an edit changed the network since the last epoch's errors were recorded.
+    private var editedSinceRecord = false
 
     /// Edits still ahead of the current iteration (after going back).
     public var pendingEdits: ArraySlice<LayeredEdit> { edits[nextEdit...] }
@@ -176,6 +178,7 @@ public struct LayeredTrainer: Sendable {
     }
 
     private mutating func apply(_ edit: LayeredEdit) {
+        editedSinceRecord = true
         switch edit.target {
         case .weight(let index): weights[index] = edit.value
         case .bias(let index): biases[index] = edit.value
@@ -199,6 +202,7 @@ public struct LayeredTrainer: Sendable {
     }
 
     private mutating func recordEpoch() {
+        editedSinceRecord = false
         let error = kernel.meanLoss(weights, biases)
         guard error.isFinite else {
             divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)

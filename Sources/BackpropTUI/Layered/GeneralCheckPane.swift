@@ -31,5 +31,12 @@ struct GeneralCheckPane {
             passed == rows.count ? .good : .bad)
         writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
         canvas = writer.canvas
+        // Rows out of view are counted in the bottom border.
+        let above = first, below = max(0, rows.count - first - room)
+        let marks = (above > 0 ? ["▲ \(above) above"] : []) + (below > 0 ? ["▼ \(below) below"] : [])
+        if !marks.isEmpty {
+            canvas.put(" " + marks.joined(separator: " · ") + " · ↑↓ ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.warning, bold: true),
+                       limit: rect.x + rect.width - 1)
+        }
     }
 }

@@ -35,7 +35,7 @@ struct LayeredExplainPane {
     private func neuron(_ n: Neuron, _ step: LayeredStep, _ w: inout LineWriter) {
         guard let f = step.forwards.first, let sample = step.forwards.indices.first.map({ state.derived.batch[$0] }) else { return }
         let me = name(n.layer, n.index)
-        w.line("Forward pass of \(me) for the next batch's first sample, inputs (\(sample.inputs.map(Format.short).joined(separator: ", ")))", .title)
+        w.line("Forward pass of \(me) for the next batch's first sample, inputs (\(sample.inputs.map(Format.exact).joined(separator: ", ")))", .title)
         w.blank()
         guard n.layer > 0 else {
             w.value("\(me) is an input: out_\(me)", f.outs[0][n.index])
@@ -44,9 +44,10 @@ struct LayeredExplainPane {
         let l = n.layer, below = a.layers[l - 1], network = step.before
         let biasIndex = a.biasIndex(layer: l, neuron: n.index)
         let symbols = (0 ..< below).map { "w\(a.weightIndex(layer: l, to: n.index, from: $0) + 1)·out_\(name(l - 1, $0))" }
-        let numbers = (0 ..< below).map { "\(Format.shortTerm(network.weight(layer: l, to: n.index, from: $0)))·\(Format.term(f.outs[l - 1][$0]))" }
+        func given(_ value: Double) -> String { value < 0 ? "(\(Format.exact(value)))" : Format.exact(value) }
+        let numbers = (0 ..< below).map { "\(given(network.weight(layer: l, to: n.index, from: $0)))·\(Format.term(f.outs[l - 1][$0]))" }
         w.line("net_\(me) = Σ w·out + b = " + (symbols + ["b\(biasIndex + 1)·1"]).joined(separator: " + "))
-        w.value("        = " + (numbers + ["\(Format.shortTerm(network.biases[biasIndex]))·1"]).joined(separator: " + "), f.nets[l][n.index])
+        w.value("        = " + (numbers + ["\(given(network.biases[biasIndex]))·1"]).joined(separator: " + "), f.nets[l][n.index])
         let activation = a.activation(ofLayer: l)
         w.value("out_\(me) = \(Self.formula(activation, me))", f.outs[l][n.index], .accent)
     }

@@ -21,7 +21,8 @@ struct LayeredStatusPane {
         field("epoch", Format.count(trainer.epoch), y: top, first: true)
         field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), y: top)
         let number = { (value: Double) in roomy ? Format.number(value) : Format.fit(value, width: 9) }
-        field(roomy ? "training E" : "E", number(state.derived.error), .accent, y: top)
+        // The error of the network now; the chart's legend holds the last epoch's.
+        field(roomy ? "training E now" : "E now", number(state.derived.error), .accent, y: top)
         if let test = state.derived.testError {
             field("test", number(test), .warning, y: top)
         }

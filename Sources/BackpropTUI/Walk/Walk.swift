@@ -79,7 +79,7 @@ struct WalkWriter {
     private func given(_ value: Double) -> String { value < 0 ? "(\(Format.exact(value)))" : Format.exact(value) }
 
     mutating func forward(namingTheSample: Bool) {
-        let inputs = batch[0].inputs.map(Format.short).joined(separator: ", ")
+        let inputs = batch[0].inputs.map(Format.exact).joined(separator: ", ")
         section = batch.count > 1 ? "Forward pass of the batch's first sample (\(inputs))"
             : namingTheSample ? "Forward pass of the sample (\(inputs))" : "Forward pass"
         for l in 1 ... L {
@@ -266,7 +266,7 @@ struct WalkWriter {
         section = "The update"
         let before = batch.count == 1 ? first.loss : LayeredTrainer.meanLoss(step.before, batch)
         let weights = Set((0 ..< a.weightCount).map { WalkMark.weight($0) })
-        let biases = trainBiases ? " and b1 … b\(a.biasCount)" : ""
+        let biases = !trainBiases ? "" : a.biasCount == 1 ? " and b1" : a.biasCount == 2 ? " and b1, b2" : " and b1 … b\(a.biasCount)"
         let which = batch.count > 1 ? " of the batch" : ""
         add("every weight takes its w⁺: w1 … w\(a.weightCount)\(biases); then E_total\(which)", nil, errorAfter,
             name: "E_total after 1 update",
