@@ -65,7 +65,8 @@ struct Bptui: ParsableCommand {
         if shape.firstGiven != nil || v2 != nil {
             let (trainer, classes) = try shape.resolve(network: network, file: v2)
             if !headless {
-                try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2))))
+                try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2),
+                                                                configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })))
                 return
             }
             if headlessOptions.format == .walk {

@@ -370,4 +370,9 @@ import Testing
         guard case .post(let post) = session else { Issue.record("left the post's screen for its own options"); return }
         #expect(post.trainer.settings.order == .textbook && post.trainer.settings.learningRate == 0.25 && post.trainer.iteration == 0)
     }
+
+    @Test func theDiagramsTitleNamesTheConfigFile() throws {
+        let state = LayeredState(trainer: try Self.xor.trainer(), recipe: Self.xor, configName: "run.json")
+        #expect(GeneralScreen.render(state, width: 120, height: 40).lines[0].contains("Network 2-5-1 · run.json · logistic/logistic"))
+    }
 }

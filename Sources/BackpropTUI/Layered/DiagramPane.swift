@@ -11,7 +11,8 @@ struct DiagramPane {
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let a = state.architecture
         let focusHint = state.focus == .neurons ? "↑↓ neurons · e explains" : "Tab: neurons"
-        canvas.box(rect, title: "Network \(a.shapeName) · \(a.activation.rawValue)/\(a.outputActivation.rawValue) · \(focusHint)")
+        let source = state.configName.map { " · \($0)" } ?? ""
+        canvas.box(rect, title: "Network \(a.shapeName)\(source) · \(a.activation.rawValue)/\(a.outputActivation.rawValue) · \(focusHint)")
         let area = rect.inner
         guard area.width >= 8, area.height >= 1 else { return }
         let geometry = DiagramGeometry(state, area: area)

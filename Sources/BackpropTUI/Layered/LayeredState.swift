@@ -51,9 +51,13 @@ public struct LayeredState: Sendable {
     /// How often, at most, the data view's maps are recomputed while training runs.
     static let mapInterval = 0.1
 
-    public init(trainer: LayeredTrainer, recipe: Recipe) {
+    /// The `--config` file the run started from, named in the diagram's title.
+    public let configName: String?
+
+    public init(trainer: LayeredTrainer, recipe: Recipe, configName: String? = nil) {
         self.trainer = trainer
         self.recipe = recipe
+        self.configName = configName
         classification = Recipe.isClassification(trainer.data)
         let a = trainer.start.architecture
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
