@@ -375,4 +375,14 @@ import Testing
         let state = LayeredState(trainer: try Self.xor.trainer(), recipe: Self.xor, configName: "run.json")
         #expect(GeneralScreen.render(state, width: 120, height: 40).lines[0].contains("Network 2-5-1 · run.json · logistic/logistic"))
     }
+
+    @Test func aTableOnlyDataViewTakesTheWholeWidthAt80Columns() throws {
+        let samples = (0 ..< 4).map { Sample(inputs: [0.1 * Double($0), 0.2, 0.3], targets: (0 ..< 3).map { $0 == 1 ? 1 : 0 }) }
+        let recipe = Recipe(layers: [3, 5, 3], outputActivation: .softmax, loss: .crossEntropy, data: .given(name: "three", DataSet(training: samples)))
+        var state = LayeredState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 80, height: 24))
+        state.update(.toggleDataView)
+        let text = GeneralScreen.render(state, width: 80, height: 24).text
+        #expect(text.contains(" o1 ") && text.contains(" o2 ") && text.contains(" o3 ") && text.contains("loss"), "\(text)")
+    }
 }

@@ -11,7 +11,7 @@ extension LayeredState {
     func target(x: Int, y: Int) -> Target? {
         guard let size = screenSize, overlay == nil,
               let layout = GeneralLayout(width: size.width, height: size.height, widestLayer: architecture.layers.max() ?? 1,
-                                         dataView: dataView) else { return nil }
+                                         dataView: dataView, tableOnly: architecture.layers[0] > 2) else { return nil }
         let diagram = layout.diagram.inner
         if diagram.contains(x: x, y: y) {
             let geometry = DiagramGeometry(self, area: diagram)

@@ -6,8 +6,9 @@ public enum GeneralScreen {
     public static func render(_ state: LayeredState, width: Int, height: Int, glyphs: Glyphs = .unicode,
                               colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
+        let tableOnly = state.architecture.layers[0] > 2
         guard let layout = GeneralLayout(width: width, height: height, widestLayer: state.architecture.layers.max() ?? 1,
-                                         dataView: state.dataView && state.walk == nil) else {
+                                         dataView: state.dataView && state.walk == nil, tableOnly: tableOnly) else {
             Screen.renderTooSmall(into: &canvas, job: nil)
             return canvas
         }
@@ -20,7 +21,7 @@ public enum GeneralScreen {
             } else {
                 ParameterPane(state: state).render(into: &canvas, layout.list)
             }
-            ChartPane(state: state).render(into: &canvas, layout.chart)
+            if !(state.dataView && tableOnly) { ChartPane(state: state).render(into: &canvas, layout.chart) }
         }
         LayeredStatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         GeneralMessageLine(state: state).render(into: &canvas, layout.message)
