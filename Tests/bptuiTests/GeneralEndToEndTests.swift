@@ -8,7 +8,8 @@ import Testing
     @Test func xorNamesItsNeuronsWalksToW15AndExplainsIt() throws {
         let tmux = try Tmux(width: 80, height: 24, arguments: ["--layers", "2,5,1", "--data", "xor"])
         defer { tmux.kill() }
-        let first = try tmux.waitFor("Network 2-5-1")
+        try tmux.waitFor("Network 2-5-1")
+        let first = try tmux.waitFor("q Quit")  // the hint bar: the last row of a whole frame
         for name in ["i1", "i2", "h1", "h2", "h3", "h4", "h5", "o1"] { #expect(first.contains(name + " "), "\(name)\n\(first)") }
         #expect(first.contains("▸w11"))
         try tmux.send("j", "j", "j", "j")
@@ -32,8 +33,9 @@ import Testing
         try tmux.waitFor(":layers ▏")
         try tmux.send("-l", "2,3,1")
         try tmux.send("Enter")
-        let screen = try tmux.waitFor("Network 2-3-1")
-        #expect(screen.contains("layers 2,3,1 — 2-3-1 on xor, training starts over at iteration 0"))
+        // The message line is drawn after the diagram: waiting for it waits for the whole frame.
+        let screen = try tmux.waitFor("layers 2,3,1 — 2-3-1 on xor, training starts over at iteration 0")
+        #expect(screen.contains("Network 2-3-1"))
         #expect(screen.contains("h3 ") && !screen.contains("h4 "))
         try tmux.send(":")
         try tmux.send("-l", "batch zero")
@@ -48,7 +50,8 @@ import Testing
         let tmux = try Tmux(width: 80, height: 24, arguments: ["--layers", "2,8,8,8,8,8,8,1", "--activation", "tanh",
                                                              "--output-activation", "tanh", "--data", "circle"])
         defer { tmux.kill() }
-        let screen = try tmux.waitFor("Network 2-8-8-8-8-8-8-1")
+        try tmux.waitFor("Network 2-8-8-8-8-8-8-1")
+        let screen = try tmux.waitFor("q Quit")
         #expect(!screen.contains("needs 80×24"))
         for name in ["h1.1", "h1.8", "h6.8", "o1"] { #expect(screen.contains(name), "\(name)") }
         try tmux.quit()
