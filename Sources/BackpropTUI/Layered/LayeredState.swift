@@ -155,59 +155,6 @@ public enum ParameterRow: Sendable, Equatable {
     }
 }
 
-/// What the panes show of the engine, computed once per change of the network: the next
-/// update in the run's order and in the other, and every sample's forward pass when there
-/// are few enough to list.
-public struct LayeredDerived: Sendable {
-    /// The next update: its batch's forward passes, δ's, mean gradient and result.
-    public let next: LayeredStep
-    /// The same update in the other order, for side-by-side derivations.
-    public let otherOrder: LayeredStep
-    /// The next batch.
-    public let batch: [Sample]
-    /// Forward passes of every training sample, then every test sample, when there are at
-    /// most `listedSamples` in all.
-    public let samples: [LayeredForward]?
-    public let network: LayeredNetwork
-    public let settings: LayeredSettings
-    /// The share of training (and test) samples on the right side, for class labels.
-    public let accuracy: (training: Double, test: Double?)?
-    /// The training and test errors of the network now (mid-epoch too).
-    public let error: Double, testError: Double?
-    /// Backprop against central differences on the next batch, while the check is open.
-    public let gradientCheck: LayeredGradientCheck?
-
-    public static let listedSamples = 32
-
-    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool) {
-        let network = trainer.network, settings = trainer.settings, data = trainer.data
-        accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
-        error = trainer.currentError
-        testError = trainer.currentTestError
-        batch = trainer.nextBatch
-        self.network = network
-        self.settings = settings
-        next = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
-                           trainBiases: settings.trainBiases)
-        otherOrder = LayeredStep(network, batch: batch, learningRate: settings.learningRate,
-                                 order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases)
-        gradientCheck = checking ? LayeredGradientCheck(network, batch: batch) : nil
-        let all = trainer.data.training + trainer.data.test
-        samples = all.count <= Self.listedSamples ? all.map { LayeredForward(network, $0) } : nil
-    }
-
-    func isCurrent(for trainer: LayeredTrainer) -> Bool {
-        settings == trainer.settings && network == trainer.network && batch == trainer.nextBatch
-    }
-}
-
-/// The data view's maps: the shown output over the input plane (or line), and the selected
-/// neuron's own.
-public struct DataMaps: Sendable, Equatable {
-    public let output: OutputMap
-    public let neuron: OutputMap?
-}
-
 /// A go-to on the general screen, done a slice per tick: forward from here, or back by
 /// replaying from the start (the screen keeps the current network until it is done).
 public struct GeneralJob: Sendable {

@@ -1,0 +1,91 @@
+import BackpropEngine
+
+/// The training half of the general screen's reducer: steps, the run's ticks, and the
+/// values computed when the network changes (the engine's derived values, the data view's
+/// maps).
+extension LayeredState {
+    /// Trains `updates` updates, saying so if training has diverged.
+    mutating func train(_ updates: Int) {
+        guard trainer.divergence == nil else {
+            message = "training has diverged — R resets"
+            running = false
+            return
+        }
+        trainer.train(updates: updates)
+        if trainer.divergence != nil { running = false }
+    }
+
+    mutating func setRunning(_ on: Bool) -> [Effect] {
+        running = on && trainer.divergence == nil
+        measuredRate = nil
+        rateWindow = (0, 0)
+        if on, trainer.divergence != nil { message = "training has diverged — R resets" }
+        return running ? [.tick(after: AppState.frameSeconds)] : []
+    }
+
+    /// The clock: the run trains what its speed owes; the data view's maps follow at most
+    /// every `mapInterval`.
+    mutating func tick(_ seconds: Double) -> [Effect] {
+        let elapsed = min(max(seconds, 0), 0.25)
+        mapAge += elapsed
+        if job != nil { return continueJob(seconds: seconds) }
+        guard running else { return [] }
+        var steps: Int
+        switch speed {
+        case .perSecond(let rate):
+            let owed = Double(rate) * elapsed + owedFraction
+            steps = Int(owed)
+            owedFraction = owed - Double(steps)
+        case .maximum:
+            if elapsed > AppState.frameSeconds * 1.2 {
+                maximumBatch = max(1, maximumBatch * 4 / 5)
+            } else if elapsed < AppState.frameSeconds * 0.8 {
+                maximumBatch = min(50_000_000, maximumBatch * 5 / 4 + 1)
+            }
+            steps = maximumBatch
+        }
+        let before = trainer.iteration
+        train(steps)
+        rateWindow.iterations += trainer.iteration - before
+        rateWindow.seconds += elapsed
+        if rateWindow.seconds >= speed.measuringWindow {
+            measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
+            rateWindow = (0, 0)
+        }
+        return running ? [.tick(after: speed == .maximum ? 0 : AppState.frameSeconds)] : []
+    }
+
+    /// The data view's maps at the sizes its pane draws: at once when anything but training
+    /// changed them, and while training runs at most every `mapInterval`.
+    mutating func refreshMaps() {
+        guard dataView, let size = screenSize,
+              let layout = GeneralLayout(width: size.width, height: size.height, widestLayer: architecture.layers.max() ?? 1,
+                                         dataView: true) else { return }
+        let inputs = architecture.layers[0]
+        let sizes = DataPane.mapSizes(in: layout.data, inputs: inputs, table: derived.samples != nil)
+        guard sizes.output.columns > 0, inputs <= 2 else {
+            maps = nil
+            return
+        }
+        let data = trainer.data, x = data.inputRange(0), y = inputs == 2 ? data.inputRange(1) : 0 ... 0
+        let stale = maps.map { $0.output.columns != sizes.output.columns || $0.output.rows != sizes.output.rows } ?? true
+        let moved = mapsIteration != trainer.iteration && !running && job == nil
+        guard stale || moved || mapAge >= Self.mapInterval else { return }
+        let network = trainer.network
+        let output = OutputMap(network, layer: architecture.outputLayer, neuron: shownOutput, columns: sizes.output.columns,
+                               rows: sizes.output.rows, x: x, y: y)
+        let neuron = sizes.neuron.map {
+            OutputMap(network, layer: self.neuron.layer, neuron: self.neuron.index, columns: $0.columns, rows: $0.rows, x: x, y: y)
+        }
+        maps = DataMaps(output: output, neuron: neuron)
+        mapsIteration = trainer.iteration
+        mapAge = 0
+    }
+
+    mutating func refreshDerived() {
+        let checking = overlay == .gradientCheck
+        if !derived.isCurrent(for: trainer) || (derived.accuracy != nil) != classification || (derived.gradientCheck != nil) != checking {
+            derived = LayeredDerived(trainer, classification: classification, checking: checking)
+        }
+    }
+}
