@@ -218,6 +218,8 @@ import Testing
         if glyphs == .ascii { #expect(canvas.cells.allSatisfy { $0.character.isASCII }) }
         let low = canvas.cells.contains { $0.character == (glyphs == .ascii ? "*" : "●") && $0.style.role == .negative }
         #expect(low == (colors != .none), "without colour the low class is a cross, not a colour")
+        let lowTest = canvas.cells.contains { $0.character == (glyphs == .ascii ? "=" : "◇") && $0.style.role == .negative }
+        #expect(lowTest == (colors == .none), "without colour a low test sample is a diamond")
     }
 
     @Test func staleOrMissingMapsShowComputing() throws {

@@ -145,11 +145,15 @@ struct DataPane {
     }
 
     /// Filled for training, hollow for test, in the colour of the target's side of the
-    /// middle; without colour, a training sample on the low side is a cross instead.
+    /// middle; without colour, a sample on the low side is a cross (training) or a diamond
+    /// (test) instead.
     static func mark(positive: Bool, test: Bool, on canvas: Canvas) -> (Character, Style) {
-        let ascii = canvas.glyphs.isASCII
-        let character: Character = test ? (ascii ? "o" : "○")
-            : positive || canvas.colors != .none ? (ascii ? "*" : "●") : (ascii ? "x" : "×")
+        let ascii = canvas.glyphs.isASCII, coloured = canvas.colors != .none
+        let character: Character = if test {
+            positive || coloured ? (ascii ? "o" : "○") : (ascii ? "=" : "◇")
+        } else {
+            positive || coloured ? (ascii ? "*" : "●") : (ascii ? "x" : "×")
+        }
         return (character, Style(positive ? .positive : .negative, bold: true))
     }
 }
