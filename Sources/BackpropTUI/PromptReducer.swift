@@ -7,50 +7,6 @@ extension AppState {
         prompt = Prompt(.edit(quantity), text: "\(quantity.value(in: trainer.network, trainer.settings))")
     }
 
-    mutating func insertIntoPrompt(_ typed: String) {
-        guard var current = prompt else { return }
-        // The screen writes − (U+2212); typed or pasted back, it means the ASCII minus.
-        let text = String(typed.filter { !$0.isControl }.map { $0 == "−" ? "-" : $0 })
-        guard !text.isEmpty else { return }
-        var base = current.selected ? "" : current.text
-        switch current.kind {
-        case .goTo:
-            guard text.allSatisfy(\.isASCIIDigit) else {
-                current.error = "digits only"
-                prompt = current
-                return
-            }
-            base += text
-            while base.count > 1, base.first == "0" { base.removeFirst() }
-            guard let value = Int(base), value <= Self.goToLimit else {
-                current.error = "at most \(Format.count(Self.goToLimit))"
-                prompt = current
-                return
-            }
-        case .edit:
-            guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
-                current.error = "a number: digits . − + e"
-                prompt = current
-                return
-            }
-            base += text
-            if base.count > Self.editLimit {
-                current.overflowed = true
-                current.error = "too long (max \(Self.editLimit))"
-                base = String(base.prefix(Self.editLimit))
-            }
-        case .command:
-            current.type(text)
-            prompt = current
-            return
-        case .set:
-            return
-        }
-        current.text = base
-        current.selected = false
-        prompt = current
-    }
-
     /// Enter: goes, or sets the number; a refused entry keeps the prompt open with its reason.
     mutating func submitPrompt() -> [Effect] {
         guard let current = prompt else { return [] }
@@ -113,14 +69,70 @@ extension AppState {
 
     /// Applies an edit, or says why not (nothing changes then).
     private mutating func editRefusal(_ quantity: Quantity, _ current: Prompt) -> String? {
-        if current.overflowed { return "too long (max \(Self.editLimit))" }
-        if current.text.isEmpty { return "type a number, or Esc to cancel" }
-        guard let value = Double(current.text), value.isFinite else { return "not a finite number" }
-        if quantity == .learningRate, value <= 0 { return "η must be above 0" }
+        let value: Double
+        switch current.number(learningRate: quantity == .learningRate) {
+        case .success(let number): value = number
+        case .failure(let refusal): return refusal.description
+        }
         guard trainer.edit(quantity, to: value) else { return "that makes the network's numbers non-finite" }
         message = "\(quantity.name) set to \(Format.exact(value)) at iteration \(Format.count(trainer.iteration))"
             + " · replayed when the run passes it again"
         return nil
+    }
+}
+
+extension Prompt {
+    /// Why a prompt refuses what was typed or entered.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Typing: digits up to the go-to limit for a go-to, a number for `=` (at most
+    /// `AppState.editLimit` characters), any printable text for the command line; what is
+    /// refused is said beside the text and leaves it as it was.
+    mutating func insert(_ typed: String) {
+        // The screen writes − (U+2212); typed or pasted back, it means the ASCII minus.
+        let text = String(typed.filter { !$0.isControl }.map { $0 == "−" ? "-" : $0 })
+        guard !text.isEmpty else { return }
+        var base = selected ? "" : self.text
+        switch kind {
+        case .goTo:
+            guard text.allSatisfy(\.isASCIIDigit) else {
+                error = "digits only"
+                return
+            }
+            base += text
+            while base.count > 1, base.first == "0" { base.removeFirst() }
+            guard let value = Int(base), value <= AppState.goToLimit else {
+                error = "at most \(Format.count(AppState.goToLimit))"
+                return
+            }
+        case .edit, .set:
+            guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
+                error = "a number: digits . − + e"
+                return
+            }
+            base += text
+            if base.count > AppState.editLimit {
+                overflowed = true
+                error = "too long (max \(AppState.editLimit))"
+                base = String(base.prefix(AppState.editLimit))
+            }
+        case .command:
+            type(text)
+            return
+        }
+        self.text = base
+        selected = false
+    }
+
+    /// The number entered into a `=` prompt, or why it is refused (η must be above 0).
+    func number(learningRate: Bool) -> Result<Double, Refusal> {
+        if overflowed { return .failure(Refusal(description: "too long (max \(AppState.editLimit))")) }
+        if text.isEmpty { return .failure(Refusal(description: "type a number, or Esc to cancel")) }
+        guard let value = Double(text), value.isFinite else { return .failure(Refusal(description: "not a finite number")) }
+        if learningRate, value <= 0 { return .failure(Refusal(description: "η must be above 0")) }
+        return .success(value)
     }
 }
 

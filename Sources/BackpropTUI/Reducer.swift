@@ -99,12 +99,9 @@ extension AppState {
             openEdit(.parameter(selection))
         case .promptNextTarget:
             if case .edit(let quantity) = prompt?.kind { openEdit(quantity.next(selected: selection)) }
-            if prompt?.kind == .command, var current = prompt {
-                current.complete()
-                prompt = current
-            }
+            if prompt?.kind == .command { prompt?.complete() }
         case .promptInsert(let text):
-            insertIntoPrompt(text)
+            prompt?.insert(text)
         case .promptBackspace:
             prompt?.selected = false
             prompt?.error = nil

@@ -1,18 +1,9 @@
 import Foundation
 import BackpropEngine
 
-/// The `:` command line's half of the reducer: typing, Tab completion, recalling earlier
-/// lines, and running a line.
+/// The `:` command line's half of the reducer: recalling earlier lines and running a line
+/// (typing and Tab completion are the prompt's own).
 extension LayeredState {
-    mutating func insertIntoCommandLine(_ typed: String) {
-        prompt?.type(typed)
-    }
-
-    /// Tab: completes the option's name or value, or lists what could follow.
-    mutating func completeCommandLine() {
-        prompt?.complete()
-    }
-
     /// ↑ ↓: the previous or next line run, newest first.
     mutating func recall(_ offset: Int) {
         guard prompt?.kind == .command, !commandHistory.isEmpty else { return }

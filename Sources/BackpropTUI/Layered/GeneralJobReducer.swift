@@ -83,17 +83,13 @@ extension LayeredState {
     }
 
     /// Enter in the `=` prompt: sets the value at this iteration, or says why not.
-    mutating func submitSet(_ target: LayeredEdit.Target, _ text: String) {
-        guard !text.isEmpty else {
-            prompt?.error = "type a number, or Esc to cancel"
-            return
-        }
-        guard let value = Double(text), value.isFinite else {
-            prompt?.error = "not a finite number"
-            return
-        }
-        if target == .learningRate, value <= 0 {
-            prompt?.error = "η must be above 0"
+    mutating func submitSet(_ target: LayeredEdit.Target) {
+        guard let current = prompt else { return }
+        let value: Double
+        switch current.number(learningRate: target == .learningRate) {
+        case .success(let number): value = number
+        case .failure(let refusal):
+            prompt?.error = refusal.description
             return
         }
         guard trainer.edit(target, to: value) else {
@@ -114,38 +110,5 @@ extension LayeredState {
             + [.learningRate]
         let index = cycle.firstIndex(of: target) ?? 0
         return cycle[(index + 1) % cycle.count]
-    }
-
-    /// Typing into the go-to or `=` prompt: digits (a number) only, refused beside the text.
-    mutating func insertNumber(_ typed: String) {
-        guard var current = prompt else { return }
-        let text = String(typed.filter { !$0.isControl }.map { $0 == "−" ? "-" : $0 })
-        guard !text.isEmpty else { return }
-        var base = current.selected ? "" : current.text
-        current.error = nil
-        if current.kind == .goTo {
-            guard text.allSatisfy(\.isASCIIDigit) else {
-                current.error = "digits only"
-                prompt = current
-                return
-            }
-            base += text
-            while base.count > 1, base.first == "0" { base.removeFirst() }
-            guard let value = Int(base), value <= AppState.goToLimit else {
-                current.error = "at most \(Format.count(AppState.goToLimit))"
-                prompt = current
-                return
-            }
-        } else {
-            guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
-                current.error = "a number: digits . − + e"
-                prompt = current
-                return
-            }
-            base = String((base + text).prefix(AppState.editLimit))
-        }
-        current.text = base
-        current.selected = false
-        prompt = current
     }
 }

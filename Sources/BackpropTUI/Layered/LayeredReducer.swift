@@ -113,7 +113,7 @@ extension LayeredState {
             prompt?.selected = false
             recalled = nil
         case .promptInsert(let text):
-            if prompt?.kind == .command { insertIntoCommandLine(text) } else { insertNumber(text) }
+            prompt?.insert(text)
         case .promptBackspace:
             prompt?.error = nil
             prompt?.selected = false
@@ -126,7 +126,7 @@ extension LayeredState {
             prompt?.selected = false
         case .promptNextTarget:
             switch prompt?.kind {
-            case .command: completeCommandLine()
+            case .command: prompt?.complete()
             case .set(let target): openSet(nextSetTarget(after: target))
             default: break
             }
@@ -135,7 +135,7 @@ extension LayeredState {
         case .promptSubmit:
             switch prompt?.kind {
             case .command: submitCommandLine()
-            case .set(let target): submitSet(target, prompt?.text ?? "")
+            case .set(let target): submitSet(target)
             case .goTo:
                 if let target = prompt.flatMap({ Int($0.text) }) {
                     prompt = nil
