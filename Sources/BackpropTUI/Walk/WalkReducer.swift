@@ -1,8 +1,24 @@
 import BackpropEngine
 
-/// The walk on the post's screen: `n` reveals the next sub-step (its last applies the
-/// update, exactly as space does), `N` goes back one (undoing the update if it was applied).
-extension AppState {
+/// A screen that walks through iterations: the post's and the screen of any network.
+protocol Walking {
+    associatedtype Run
+    var trainer: Run { get set }
+    var walk: WalkState? { get set }
+    /// The trainer the walk started from: `N` after the last sub-step goes back to it.
+    var walkStart: Run? { get set }
+    var running: Bool { get }
+    var message: String? { get set }
+    mutating func refusedWhileBusy() -> Bool
+    mutating func setRunning(_ on: Bool) -> [Effect]
+    mutating func train(_ steps: Int)
+    /// The walk through the next iteration of `trainer`.
+    func nextWalk() -> WalkState
+}
+
+/// `n` reveals the next sub-step (its last applies the update, exactly as space does), `N`
+/// goes back one (undoing the update if it was applied).
+extension Walking {
     mutating func walkNext() -> [Effect] {
         if refusedWhileBusy() { return [] }
         let effects = running ? setRunning(false) : []
@@ -12,7 +28,7 @@ extension AppState {
             if current.isComplete { train(1) }
         } else {
             walkStart = trainer
-            walk = WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: Walk.postFigures(trainer))
+            walk = nextWalk()
         }
         return effects
     }
@@ -32,5 +48,17 @@ extension AppState {
         guard let walk, !walk.isComplete else { return false }
         message = "walking through iteration \(Format.count(walk.iteration + 1)) — n goes on, space completes it, Esc leaves"
         return true
+    }
+}
+
+extension AppState: Walking {
+    func nextWalk() -> WalkState {
+        WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: Walk.postFigures(trainer))
+    }
+}
+
+extension LayeredState: Walking {
+    func nextWalk() -> WalkState {
+        WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: nil)
     }
 }
