@@ -32,14 +32,10 @@ public struct AppState: Sendable {
     public internal(set) var screenSize: (width: Int, height: Int)?
     /// Engine values the panes read, computed once whenever the network changes.
     public internal(set) var derived: Derived
-    /// The fraction of an iteration a slow speed owes to the next tick.
-    var owedFraction = 0.0
-    /// Iterations a tick trains at maximum speed, adapted to keep about 30 frames a second.
-    var maximumBatch = 100_000
+    /// Run mode's iterations per tick and its measured rate.
+    var pace = Pace(maximumBatch: 100_000, lowest: 1_000)
     /// Iterations a job's slice takes, adapted to keep every key answered within a frame.
     var jobBatch = 50_000
-    /// Iterations and seconds since the rate was last measured.
-    var rateWindow: (iterations: Int, seconds: Double) = (0, 0)
 
     /// The post's run as a recipe of the general engine: what `:` changes.
     public var recipe: Recipe {

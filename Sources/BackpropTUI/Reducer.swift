@@ -41,16 +41,10 @@ extension AppState {
             effects = walkNext()
         case .walkBack:
             walkBack()
-        case .faster:
-            message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
-            speed = speed.faster
+        case .faster, .slower:
+            (speed, message) = speed.stepped(faster: command == .faster)
             measuredRate = nil
-            rateWindow = (0, 0)
-        case .slower:
-            message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
-            speed = speed.slower
-            measuredRate = nil
-            rateWindow = (0, 0)
+            pace.restartMeasuring()
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty
@@ -184,7 +178,7 @@ extension AppState {
     mutating func setRunning(_ on: Bool) -> [Effect] {
         running = on && trainer.divergence == nil
         measuredRate = nil
-        rateWindow = (0, 0)
+        pace.restartMeasuring()
         if on, trainer.divergence != nil { message = "training has diverged — R resets" }
         return running ? [.tick(after: Self.frameSeconds)] : []
     }

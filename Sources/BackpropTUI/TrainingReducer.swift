@@ -66,7 +66,7 @@ extension AppState {
     /// The clock: the run trains what its speed owes, a job takes its next slice.
     mutating func tick(_ seconds: Double) -> [Effect] {
         if job != nil {
-            Self.adapt(&jobBatch, took: seconds, aim: Self.sliceSeconds)
+            Pace.adapt(&jobBatch, took: seconds, aim: Self.sliceSeconds, lowest: 1_000)
             return continueJob(budget: jobBatch, seconds: seconds)
         }
         guard running else { return [] }
@@ -123,16 +123,6 @@ extension AppState {
         return finished ? effects : effects + [.tick(after: 0)]
     }
 
-    /// Grows a per-tick batch while ticks come faster than `aim` seconds, shrinks it while
-    /// they come slower, between 1,000 and 50,000,000 iterations.
-    private static func adapt(_ batch: inout Int, took seconds: Double, aim: Double) {
-        if seconds > aim * 1.2 {
-            batch = max(1_000, batch * 4 / 5)
-        } else if seconds < aim * 0.8 {
-            batch = min(50_000_000, batch * 5 / 4)
-        }
-    }
-
     /// " · the edit of w5 at 12 replays when the run passes it" for edits still ahead.
     private func editsAhead() -> String {
         let ahead = trainer.pendingEdits
@@ -144,16 +134,7 @@ extension AppState {
     /// Run mode: trains what the speed owes for `seconds`, stopping once at iteration 10,000.
     private mutating func run(_ seconds: Double) {
         let elapsed = min(max(seconds, 0), 0.25)
-        var steps: Int
-        switch speed {
-        case .perSecond(let rate):
-            let owed = Double(rate) * elapsed + owedFraction
-            steps = Int(owed)
-            owedFraction = owed - Double(steps)
-        case .maximum:
-            Self.adapt(&maximumBatch, took: elapsed, aim: Self.frameSeconds)
-            steps = maximumBatch
-        }
+        var steps = pace.steps(at: speed, elapsed: elapsed)
         let milestone = Post.finalIteration
         if trainer.iteration < milestone, trainer.iteration + steps >= milestone {
             steps = milestone - trainer.iteration
@@ -161,11 +142,6 @@ extension AppState {
         }
         let before = trainer.iteration
         train(steps)
-        rateWindow.iterations += trainer.iteration - before
-        rateWindow.seconds += elapsed
-        if rateWindow.seconds >= speed.measuringWindow {
-            measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
-            rateWindow = (0, 0)
-        }
+        if let rate = pace.measure(trainer.iteration - before, elapsed: elapsed, at: speed) { measuredRate = rate }
     }
 }

@@ -52,10 +52,10 @@ import Testing
         state = press(.character("+"), .character("+"), .character("+"), .character("+"), .character("r"), on: state)
         #expect(state.speed == .maximum && state.running)
         state.update(.tick(seconds: 0.01))
-        let fast = state.maximumBatch
+        let fast = state.pace.maximumBatch
         state.update(.tick(seconds: 0.2))
-        #expect(state.maximumBatch < fast)
-        #expect(state.trainer.iteration == 10_000 + fast + state.maximumBatch)
+        #expect(state.pace.maximumBatch < fast)
+        #expect(state.trainer.iteration == 10_000 + fast + state.pace.maximumBatch)
     }
 
     @Test func goToPromptIsPrefilledSelectedAndTheFirstDigitReplacesIt() {

@@ -31,13 +31,15 @@ import Testing
             for figure in figures + ["0.291027774"] where screen.contains(figure) && !seen.contains(figure) { seen.append(figure) }
         }
         #expect(seen == figures + ["0.291027774"], "in the post's order, E after the update last: \(seen)")
-        let last = try tmux.waitFor(" · \(step) of \(step) · applied")
+        try tmux.waitFor(" · \(step) of \(step) · applied")
+        let last = try tmux.waitFor("iteration 1 applied, exactly as space does")
         #expect(last.contains("its change: 0.291027774 − 0.298371109 = −0.007343335"))
         #expect(last.contains("iteration 1 │ E_total 0.291027774"), "the update applied: \(last)")
         #expect(last.contains("iteration 1 applied, exactly as space does"))
         try tmux.send("N")
-        let back = try tmux.waitFor(" · \(step - 1) of \(step) ")
-        #expect(back.contains("iteration 0 │ E_total 0.298371109"), "N undid the update")
+        // The status row is drawn after the walk pane: waiting for it waits for the frame.
+        let back = try tmux.waitFor("iteration 0 │ E_total 0.298371109")
+        #expect(back.contains(" · \(step - 1) of \(step) "), "N undid the update and went back a sub-step")
         try tmux.send("Escape")
         try tmux.waitForAbsence("Walk through")
         try tmux.quit()

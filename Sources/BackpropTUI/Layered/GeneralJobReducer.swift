@@ -39,11 +39,7 @@ extension LayeredState {
     /// The next slice of the job, sized to take about `AppState.sliceSeconds`.
     mutating func continueJob(seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
-        if seconds > AppState.sliceSeconds * 1.2 {
-            jobBatch = max(100, jobBatch * 4 / 5)
-        } else if seconds < AppState.sliceSeconds * 0.8 {
-            jobBatch = min(10_000_000, jobBatch * 5 / 4 + 1)
-        }
+        Pace.adapt(&jobBatch, took: seconds, aim: AppState.sliceSeconds, lowest: 100)
         let before = current.done
         var finished: Bool
         if var replay = current.replay {

@@ -34,16 +34,10 @@ extension LayeredState {
             effects = walkNext()
         case .walkBack:
             walkBack()
-        case .faster:
-            message = speed == speed.faster ? "speed: \(speed.label), the fastest" : "speed: \(speed.faster.label)"
-            speed = speed.faster
+        case .faster, .slower:
+            (speed, message) = speed.stepped(faster: command == .faster)
             measuredRate = nil
-            rateWindow = (0, 0)
-        case .slower:
-            message = speed == speed.slower ? "speed: \(speed.label), the slowest" : "speed: \(speed.slower.label)"
-            speed = speed.slower
-            measuredRate = nil
-            rateWindow = (0, 0)
+            pace.restartMeasuring()
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty

@@ -44,9 +44,8 @@ public struct LayeredState: Sendable {
     /// Seconds since the maps were computed, and the iteration they show.
     var mapAge = 0.0
     var mapsIteration = -1
-    var owedFraction = 0.0
-    var maximumBatch = 1_000
-    var rateWindow: (iterations: Int, seconds: Double) = (0, 0)
+    /// Run mode's updates per tick and its measured rate.
+    var pace = Pace(maximumBatch: 1_000, lowest: 1)
 
     /// How often, at most, the data view's maps are recomputed while training runs.
     static let mapInterval = 0.1

@@ -18,7 +18,7 @@ extension LayeredState {
     mutating func setRunning(_ on: Bool) -> [Effect] {
         running = on && trainer.divergence == nil
         measuredRate = nil
-        rateWindow = (0, 0)
+        pace.restartMeasuring()
         if on, trainer.divergence != nil { message = "training has diverged — R resets" }
         return running ? [.tick(after: AppState.frameSeconds)] : []
     }
@@ -30,28 +30,9 @@ extension LayeredState {
         mapAge += elapsed
         if job != nil { return continueJob(seconds: seconds) }
         guard running else { return [] }
-        var steps: Int
-        switch speed {
-        case .perSecond(let rate):
-            let owed = Double(rate) * elapsed + owedFraction
-            steps = Int(owed)
-            owedFraction = owed - Double(steps)
-        case .maximum:
-            if elapsed > AppState.frameSeconds * 1.2 {
-                maximumBatch = max(1, maximumBatch * 4 / 5)
-            } else if elapsed < AppState.frameSeconds * 0.8 {
-                maximumBatch = min(50_000_000, maximumBatch * 5 / 4 + 1)
-            }
-            steps = maximumBatch
-        }
         let before = trainer.iteration
-        train(steps)
-        rateWindow.iterations += trainer.iteration - before
-        rateWindow.seconds += elapsed
-        if rateWindow.seconds >= speed.measuringWindow {
-            measuredRate = Double(rateWindow.iterations) / rateWindow.seconds
-            rateWindow = (0, 0)
-        }
+        train(pace.steps(at: speed, elapsed: elapsed))
+        if let rate = pace.measure(trainer.iteration - before, elapsed: elapsed, at: speed) { measuredRate = rate }
         return running ? [.tick(after: speed == .maximum ? 0 : AppState.frameSeconds)] : []
     }
 
