@@ -9,41 +9,64 @@ struct StatusPane {
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let trainer = state.trainer, f = trainer.forward, n = trainer.network
-        let separator = " \(canvas.glyphs.vertical) "
-        let limit = rect.x + rect.width
-        var x = rect.x
-        func field(_ label: String, _ value: String, _ role: Role = .plain, y: Int, first: Bool = false) {
-            if !first { x = canvas.put(separator, x: x, y: y, Style(.muted), limit: limit) }
-            if !label.isEmpty { x = canvas.put(label + " ", x: x, y: y, Style(.label), limit: limit) }
-            x = canvas.put(value, x: x, y: y, Style(role, bold: true), limit: limit)
-        }
-        let top = rect.y
-        field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), y: top, first: true)
-        field("E_total", Format.number(f.E_total), .accent, y: top)
+        var top = StatusRow(rect, y: rect.y)
+        top.field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), into: &canvas)
+        top.field("E_total", Format.number(f.E_total), .accent, into: &canvas)
         let arrow = roomy ? " → " : "→"
-        field(roomy ? "out_o1" : "o1", Format.number(f.out_o1) + arrow + Format.short(n.target_o1), y: top)
-        field(roomy ? "out_o2" : "o2", Format.number(f.out_o2) + arrow + Format.short(n.target_o2), y: top)
+        top.field(roomy ? "out_o1" : "o1", Format.number(f.out_o1) + arrow + Format.short(n.target_o1), into: &canvas)
+        top.field(roomy ? "out_o2" : "o2", Format.number(f.out_o2) + arrow + Format.short(n.target_o2), into: &canvas)
 
-        x = rect.x
-        let bottom = rect.y + 1
+        var bottom = StatusRow(rect, y: rect.y + 1)
         if let job = state.job {
-            canvas.put("\(canvas.glyphs.arrow) " + job.progress, x: x, y: bottom, Style(.good, bold: true), limit: limit)
+            bottom.progress(job.progress, into: &canvas)
             return
         }
         let settings = trainer.settings
-        field("", "\(settings.order.rawValue) order", .accent, y: bottom, first: true)
-        field("", settings.trainBiases ? "biases trained" : "biases fixed", y: bottom)
-        field("η", Format.short(settings.learningRate), y: bottom)
-        if trainer.divergence != nil {
-            field("", "diverged", .bad, y: bottom)
-        } else if state.running {
-            field("", "\(canvas.glyphs.arrow) running", .good, y: bottom)
+        bottom.field("", "\(settings.order.rawValue) order", .accent, into: &canvas)
+        bottom.field("", settings.trainBiases ? "biases trained" : "biases fixed", into: &canvas)
+        bottom.field("η", Format.short(settings.learningRate), into: &canvas)
+        bottom.run(diverged: trainer.divergence != nil, running: state.running, speed: state.speed, measured: state.measuredRate,
+                   speedLabel: "speed", into: &canvas)
+    }
+}
+
+/// One status row written field by field, the fields separated by │.
+struct StatusRow {
+    private var x: Int
+    private let y: Int, limit: Int
+    private var first = true
+
+    init(_ rect: Rect, y: Int) {
+        x = rect.x
+        self.y = y
+        limit = rect.x + rect.width
+    }
+
+    /// "label value", the value bold in its role.
+    mutating func field(_ label: String, _ value: String, _ role: Role = .plain, into canvas: inout Canvas) {
+        if !first { x = canvas.put(" \(canvas.glyphs.vertical) ", x: x, y: y, Style(.muted), limit: limit) }
+        first = false
+        if !label.isEmpty { x = canvas.put(label + " ", x: x, y: y, Style(.label), limit: limit) }
+        x = canvas.put(value, x: x, y: y, Style(role, bold: true), limit: limit)
+    }
+
+    /// Diverged, running or paused, then the speed and, while running, the measured rate.
+    mutating func run(diverged: Bool, running: Bool, speed: Speed, measured: Double?, speedLabel: String, into canvas: inout Canvas) {
+        if diverged {
+            field("", "diverged", .bad, into: &canvas)
+        } else if running {
+            field("", "\(canvas.glyphs.arrow) running", .good, into: &canvas)
         } else {
-            field("", "paused", .warning, y: bottom)
+            field("", "paused", .warning, into: &canvas)
         }
-        var speed = state.speed.label
-        if state.running, let rate = state.measuredRate { speed += " (\(Format.rate(rate)))" }
-        field("speed", speed, y: bottom)
+        var label = speed.label
+        if running, let measured { label += " (\(Format.rate(measured)))" }
+        field(speedLabel, label, into: &canvas)
+    }
+
+    /// A long job's progress in place of the row.
+    mutating func progress(_ text: String, into canvas: inout Canvas) {
+        canvas.put("\(canvas.glyphs.arrow) " + text, x: x, y: y, Style(.good, bold: true), limit: limit)
     }
 }
 

@@ -9,47 +9,30 @@ struct LayeredStatusPane {
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let trainer = state.trainer, settings = trainer.settings
-        let separator = " \(canvas.glyphs.vertical) "
-        let limit = rect.x + rect.width
-        var x = rect.x
-        func field(_ label: String, _ value: String, _ role: Role = .plain, y: Int, first: Bool = false) {
-            if !first { x = canvas.put(separator, x: x, y: y, Style(.muted), limit: limit) }
-            if !label.isEmpty { x = canvas.put(label + " ", x: x, y: y, Style(.label), limit: limit) }
-            x = canvas.put(value, x: x, y: y, Style(role, bold: true), limit: limit)
-        }
-        let top = rect.y
-        field("epoch", Format.count(trainer.epoch), y: top, first: true)
-        field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), y: top)
+        var top = StatusRow(rect, y: rect.y)
+        top.field("epoch", Format.count(trainer.epoch), into: &canvas)
+        top.field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), into: &canvas)
         let number = { (value: Double) in roomy ? Format.number(value) : Format.fit(value, width: 9) }
         // The error of the network now; the chart's legend holds the last epoch's.
-        field(roomy ? "training E now" : "E now", number(state.derived.error), .accent, y: top)
+        top.field(roomy ? "training E now" : "E now", number(state.derived.error), .accent, into: &canvas)
         if let test = state.derived.testError {
-            field("test", number(test), .warning, y: top)
+            top.field("test", number(test), .warning, into: &canvas)
         }
         if let accuracy = state.derived.accuracy {
             let test = accuracy.test.map { (roomy ? " / " : "/") + Format.percent($0) } ?? ""
-            field(roomy ? "accuracy" : "acc", Format.percent(accuracy.training) + test, .good, y: top)
+            top.field(roomy ? "accuracy" : "acc", Format.percent(accuracy.training) + test, .good, into: &canvas)
         }
 
-        x = rect.x
-        let bottom = rect.y + 1
+        var bottom = StatusRow(rect, y: rect.y + 1)
         if let job = state.job {
-            canvas.put("\(canvas.glyphs.arrow) " + job.progress, x: x, y: bottom, Style(.good, bold: true), limit: limit)
+            bottom.progress(job.progress, into: &canvas)
             return
         }
-        field("", settings.order.rawValue + (roomy ? " order" : ""), .accent, y: bottom, first: true)
-        field("", settings.trainBiases ? "biases trained" : "biases fixed", y: bottom)
-        field("η", Format.short(settings.learningRate), y: bottom)
-        field("batch", settings.batch.map { Format.count($0) } ?? "all", y: bottom)
-        if trainer.divergence != nil {
-            field("", "diverged", .bad, y: bottom)
-        } else if state.running {
-            field("", "\(canvas.glyphs.arrow) running", .good, y: bottom)
-        } else {
-            field("", "paused", .warning, y: bottom)
-        }
-        var speed = state.speed.label
-        if state.running, let rate = state.measuredRate { speed += " (\(Format.rate(rate)))" }
-        field(roomy ? "speed" : "", speed, y: bottom)
+        bottom.field("", settings.order.rawValue + (roomy ? " order" : ""), .accent, into: &canvas)
+        bottom.field("", settings.trainBiases ? "biases trained" : "biases fixed", into: &canvas)
+        bottom.field("η", Format.short(settings.learningRate), into: &canvas)
+        bottom.field("batch", settings.batch.map { Format.count($0) } ?? "all", into: &canvas)
+        bottom.run(diverged: trainer.divergence != nil, running: state.running, speed: state.speed, measured: state.measuredRate,
+                   speedLabel: roomy ? "speed" : "", into: &canvas)
     }
 }
