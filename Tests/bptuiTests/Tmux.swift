@@ -123,12 +123,20 @@ struct Tmux {
         try waitUntil("no longer showed \(text)", seconds: seconds, sourceLocation: sourceLocation) { !$0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds of it; fails after `seconds`.
+    /// Polls the screen until `condition` holds of two captures in a row, and returns the
+    /// second: the first can catch a frame half drawn, the next, 20 ms later, has the rest of
+    /// it (a live screen, a job's progress, never stops changing). Fails after `seconds`.
     @discardableResult
     func waitUntil(_ what: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
                            _ condition: (String) -> Bool) throws -> String {
-        var last = ""
-        if try poll(seconds: seconds, { last = try screen(); return condition(last) }) { return last }
+        var last = "", heldBefore = false
+        let held = try poll(seconds: seconds) {
+            last = try screen()
+            let holds = condition(last)
+            defer { heldBefore = holds }
+            return holds && heldBefore
+        }
+        if held { return last }
         Issue.record("never \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw Failure(description: "timed out: never \(what)")
     }
