@@ -44,6 +44,8 @@ public struct LayeredState: Sendable {
     /// Seconds since the maps were computed, and the iteration they show.
     var mapAge = 0.0
     var mapsIteration = -1
+    /// Seconds since `derived` was computed.
+    var derivedAge = 0.0
     /// Run mode's updates per tick and its measured rate.
     var pace = Pace(maximumBatch: 1_000, lowest: 1)
 

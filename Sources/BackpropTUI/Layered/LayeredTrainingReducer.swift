@@ -28,6 +28,7 @@ extension LayeredState {
     mutating func tick(_ seconds: Double) -> [Effect] {
         let elapsed = min(max(seconds, 0), 0.25)
         mapAge += elapsed
+        derivedAge += elapsed
         if job != nil { return continueJob(seconds: seconds) }
         guard running else { return [] }
         let before = trainer.iteration
@@ -63,10 +64,16 @@ extension LayeredState {
         mapAge = 0
     }
 
+    /// The engine values the panes read: whenever the network changes, but while training
+    /// runs at most every `mapInterval` (they take a pass over every sample).
     mutating func refreshDerived() {
         let checking = overlay == .gradientCheck
-        if !derived.isCurrent(for: trainer) || (derived.accuracy != nil) != classification || (derived.gradientCheck != nil) != checking {
+        let sameKind = (derived.accuracy != nil) == classification && (derived.gradientCheck != nil) == checking
+            && derived.network.architecture == architecture
+        if running, sameKind, derivedAge < Self.mapInterval { return }
+        if !derived.isCurrent(for: trainer) || !sameKind {
             derived = LayeredDerived(trainer, classification: classification, checking: checking)
+            derivedAge = 0
         }
     }
 }
