@@ -71,17 +71,44 @@ public struct ExportBuilder: Sendable {
 }
 
 extension Export {
-    /// The files for a general run: the error at the end of every epoch kept exactly
-    /// (`epoch,error[,test_error]`), and the run as a `--config` file (schema v2) that
-    /// continues it exactly.
+    /// The files for a general run, built at once.
     public init(_ trainer: LayeredTrainer) {
+        var builder = LayeredExportBuilder(trainer)
+        while !builder.advance(by: .max) {}
+        self = builder.export
+    }
+}
+
+/// Builds a general run's export a slice of rows at a time: the error at the end of every
+/// epoch kept exactly (`epoch,error[,test_error]`), and the run as a `--config` file (schema
+/// v2) that continues it exactly.
+public struct LayeredExportBuilder: Sendable {
+    private let trainer: LayeredTrainer
+    private var lines: [String]
+    /// Rows written so far, of `total`.
+    private(set) var done = 0
+    var total: Int { trainer.trainingError.exact.count }
+
+    init(_ trainer: LayeredTrainer) {
+        self.trainer = trainer
+        lines = ["epoch,error" + (trainer.testError == nil ? "" : ",test_error")]
+    }
+
+    /// Writes up to `rows` more rows; true when every row is written.
+    mutating func advance(by rows: Int) -> Bool {
         let training = trainer.trainingError.exact, test = trainer.testError?.exact
         let first = trainer.epoch - (trainer.trainingError.count - 1)
-        var lines = ["epoch,error" + (test == nil ? "" : ",test_error")]
-        for (index, error) in training.enumerated() {
-            lines.append("\(first + index),\(error)" + (test.map { index < $0.count ? ",\($0[index])" : "," } ?? ""))
+        let end = done + min(rows, total - done)
+        for index in done ..< end {
+            lines.append("\(first + index),\(training[index])" + (test.map { index < $0.count ? ",\($0[index])" : "," } ?? ""))
         }
-        self.init(csv: lines.joined(separator: "\n") + "\n", json: LayeredConfig(trainer).prettyJSON + "\n", interval: 1)
+        done = end
+        return done == total
+    }
+
+    /// The finished export (call once `advance` returned true).
+    var export: Export {
+        Export(csv: lines.joined(separator: "\n") + "\n", json: LayeredConfig(trainer).prettyJSON + "\n", interval: 1)
     }
 }
 

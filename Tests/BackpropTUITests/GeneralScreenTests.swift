@@ -385,4 +385,20 @@ import Testing
         let text = GeneralScreen.render(state, width: 80, height: 24).text
         #expect(text.contains(" o1 ") && text.contains(" o2 ") && text.contains(" o3 ") && text.contains("loss"), "\(text)")
     }
+
+    @Test func aLongRunsExportIsAJobWithProgress() {
+        var state = Self.state(Self.xor)
+        var trainer = state.trainer
+        trainer.train(epochs: 30_000)
+        state = LayeredState(trainer: trainer, recipe: Self.xor)
+        state.update(.resized(width: 80, height: 24))
+        let first = state.update(.export)
+        #expect(first == [.tick(after: 0)] && state.job?.name == "export" && state.job?.done == 10_000)
+        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("export 10,000/30,001"))
+        var effects: [Effect] = []
+        while state.job != nil { effects = state.update(.tick(seconds: 0.01)) }
+        guard case .write(let export)? = effects.first else { Issue.record("no export written: \(effects)"); return }
+        #expect(export.csv.split(separator: "\n").count == 1 + 30_001)
+        #expect(export == Export(state.trainer), "the same files as built at once")
+    }
 }

@@ -7,9 +7,9 @@ extension LayeredState {
     mutating func goTo(_ target: Int) -> [Effect] {
         if running { _ = setRunning(false) }
         if target >= trainer.iteration {
-            job = GeneralJob(target: target, replay: nil, done: trainer.iteration)
+            job = GeneralJob(target: target, replay: nil, export: nil, done: trainer.iteration)
         } else {
-            job = GeneralJob(target: target, replay: trainer.restarted, done: 0)
+            job = GeneralJob(target: target, replay: trainer.restarted, export: nil, done: 0)
         }
         jobBatch = 1_000
         return continueJob(seconds: 0)
@@ -39,10 +39,20 @@ extension LayeredState {
     /// The next slice of the job, sized to take about `AppState.sliceSeconds`.
     mutating func continueJob(seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
-        Pace.adapt(&jobBatch, took: seconds, aim: AppState.sliceSeconds, lowest: 100)
+        if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: AppState.sliceSeconds, lowest: 100) }
         let before = current.done
         var finished: Bool
-        if var replay = current.replay {
+        var effects: [Effect] = []
+        if var builder = current.export {
+            // A row costs less than an update: a slice writes ten rows for each.
+            finished = builder.advance(by: jobBatch * 10)
+            current.done = builder.done
+            if finished {
+                effects = [.write(builder.export)]
+                message = "writing the export…"
+            }
+            current.export = builder
+        } else if var replay = current.replay {
             replay.train(updates: min(jobBatch, current.target - replay.iteration))
             current.done = replay.iteration
             finished = replay.iteration >= current.target || replay.divergence != nil
@@ -63,7 +73,7 @@ extension LayeredState {
             current.rate = current.rate.map { 0.7 * $0 + 0.3 * recent } ?? recent
         }
         job = finished ? nil : current
-        return finished ? [] : [.tick(after: 0)]
+        return finished ? effects : [.tick(after: 0)]
     }
 
     /// `=`: a prompt pre-filled with the value of `target`.

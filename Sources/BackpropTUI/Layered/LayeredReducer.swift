@@ -169,8 +169,10 @@ extension LayeredState {
             overlay = overlay == .gradientCheck ? nil : .gradientCheck
         case .export:
             if refusedWhileBusy() { break }
-            effects = [.write(Export(trainer))]
-            message = "writing the export…"
+            let builder = LayeredExportBuilder(trainer)
+            job = GeneralJob(target: builder.total, replay: nil, export: builder, done: 0)
+            jobBatch = 1_000
+            effects = continueJob(seconds: 0)
         case .click(let x, let y, let double):
             click(x: x, y: y, double: double)
         case .exported(let result):

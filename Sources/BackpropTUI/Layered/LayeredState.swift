@@ -156,16 +156,19 @@ public enum ParameterRow: Sendable, Equatable {
     }
 }
 
-/// A go-to on the general screen, done a slice per tick: forward from here, or back by
-/// replaying from the start (the screen keeps the current network until it is done).
+/// Long work on the general screen, done a slice per tick: a go-to forward from here, back
+/// by replaying from the start (the screen keeps the current network until it is done), or
+/// an export's rows.
 public struct GeneralJob: Sendable {
     public internal(set) var target: Int
     /// The run being replayed, going back; nil going forward.
     public internal(set) var replay: LayeredTrainer?
+    /// The export being built, if that is the job.
+    var export: LayeredExportBuilder?
     public internal(set) var done: Int
     public internal(set) var rate: Double?
 
-    public var name: String { replay == nil ? "go-to" : "back" }
+    public var name: String { export != nil ? "export" : replay == nil ? "go-to" : "back" }
     var progress: String { Job.progress(name: name, done: done, total: target, rate: rate) }
 }
 
