@@ -14,12 +14,18 @@ if options.contains("--help") {
       go-to in slices (the longest a key waits) and
       start-up, and prints each figure beside its target.
       --long-run   also trains 10^8 iterations, sampling resident memory and the error.
+      --engine-only   only the post's network: the engines against the limit loop.
       --playground-only   only TensorFlow Playground's default problem, one epoch,
                         and resident memory through long runs of general networks.
     """)
     exit(0)
 }
 var report = Report()
+if options.contains("--engine-only") {
+    _ = Benchmarks.engine(&report)
+    report.printTable()
+    exit(report.allMet ? 0 : 1)
+}
 if options.contains("--playground-only") {
     Benchmarks.playground(&report)
     Benchmarks.layeredMemory(&report)

@@ -16,6 +16,55 @@ import Testing
         #expect(abs(layered.trainingError.latest - 0.000035085) < (order == .published ? 5e-10 : 2e-8))
     }
 
+    @Test func previousIsTheNetworkBeforeTheLastUpdate() {
+        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings())
+        #expect(trainer.previous == nil)
+        for updates in [1, 300, 7] {
+            var before = trainer
+            before.train(updates: updates - 1)
+            trainer.train(updates: updates)
+            #expect(trainer.previous?.weights == before.network.weights && trainer.previous?.biases == before.network.biases)
+        }
+        trainer.edit(.weight(4), to: 0.5)
+        #expect(trainer.previous == nil, "right after an edit there is no last update")
+    }
+
+    @Test func anEditThatMakesTheErrorNonFiniteIsRefused() {
+        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings())
+        trainer.train(updates: 3)
+        let infinite = trainer.edit(.weight(0), to: .infinity)
+        #expect(!infinite && trainer.edits.isEmpty && trainer.previous != nil)
+        // w1·i1 = +∞ and w2·i2 = −∞ make net_h1 NaN: the last edit is refused.
+        let accepted = [trainer.edit(.input(0), to: 1e308), trainer.edit(.input(1), to: 1e308), trainer.edit(.weight(0), to: 1e308)]
+        let before = trainer.network
+        let nan = trainer.edit(.weight(1), to: -1e308)
+        #expect(accepted == [true, true, true] && !nan)
+        #expect(trainer.network == before && trainer.edits.count == 3 && trainer.currentError.isFinite)
+    }
+
+    @Test(arguments: [1, 4])
+    func wholeBatchEpochsEqualUpdatesOneByOne(samples: Int) throws {
+        // A one-call run of many epochs (the kernel's fused loop) against the same run an
+        // update per call, with an edit on the way.
+        let a = try Architecture(layers: [2, 3, 1], activation: .tanh, bias: .perNeuron)
+        let data = try BuiltInData.xor.make(outputs: 1, outputActivation: .logistic)
+        let set = DataSet(training: Array(data.training.prefix(samples)))
+        let settings = LayeredSettings(learningRate: 0.7, order: .textbook, trainBiases: true, batch: nil)
+        var fused = LayeredTrainer(.seeded(a, seed: 5), data: set, settings: settings)
+        var single = fused
+        fused.train(updates: 700)
+        for _ in 0 ..< 700 { single.train(updates: 1) }
+        #expect(fused.network == single.network && fused.trainingError.exact == single.trainingError.exact)
+        fused.edit(.weight(2), to: -0.3)
+        single.edit(.weight(2), to: -0.3)
+        fused.train(updates: 300)
+        for _ in 0 ..< 300 { single.train(updates: 1) }
+        #expect(fused.network == single.network && fused.trainingError.exact == single.trainingError.exact)
+        var replayed = fused.restarted
+        replayed.train(updates: 1_000)
+        #expect(replayed.network == fused.network, "the edit replays at its iteration")
+    }
+
     @Test func anEpochIsAPassAndItsLastBatchMayBeSmaller() throws {
         let a = try Architecture(layers: [1, 2, 1], bias: .perNeuron)
         let network = try LayeredNetwork(a, weights: [0.1, -0.2, 0.3, 0.4], biases: [0, 0, 0])

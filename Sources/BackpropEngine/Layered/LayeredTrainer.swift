@@ -44,6 +44,13 @@ public struct LayeredTrainer: Sendable {
     public private(set) var trainingError = ErrorHistory()
     public private(set) var testError: ErrorHistory?
     public private(set) var divergence: Divergence?
+    /// The weights and biases before the update that made the current ones: ▲▼ and Δ last
+    /// (nil at iteration 0, right after an edit, and after a divergence).
+    public private(set) var previous: (weights: [Double], biases: [Double])?
+    /// Whether the kernel's scratch holds the forward pass of the current network over the
+    /// next batch (the epoch's loss was just computed over that same batch), so the next
+    /// update need not compute it again.
+    private var forwardHeld = false
     private var order: [Int]
     private var random: SplitMix64
     /// η before any edit: where a restarted run begins.
@@ -113,12 +120,21 @@ public struct LayeredTrainer: Sendable {
     public mutating func train(updates: Int) -> Int {
         var taken = 0
         while taken < updates, divergence == nil {
+            if isWholeBatch, testError == nil {
+                taken += trainWholeBatches(updates - taken)
+                continue
+            }
             let size = min(settings.batch ?? order.count, order.count - position)
+            let before = taken == updates - 1 ? (weights, biases) : nil
+            let held = forwardHeld
+            forwardHeld = false
             guard kernel.update(&weights, &biases, batch: order[position ..< position + size], η: settings.learningRate,
-                                order: settings.order, trainBiases: settings.trainBiases) else {
+                                order: settings.order, trainBiases: settings.trainBiases, forwardDone: held) else {
                 divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
+                previous = nil
                 break
             }
+            if let before { previous = before } else if taken == 0 { previous = nil }
             iteration += 1
             taken += 1
             position += size
@@ -131,6 +147,42 @@ public struct LayeredTrainer: Sendable {
             if nextEdit < edits.count, edits[nextEdit].iteration == iteration { applyDueEdits() }
         }
         return taken
+    }
+
+    /// Errors are handed to the history in blocks of this many epochs.
+    static let recordingBlock = 256
+
+    /// Whether every epoch is one batch of the samples in their own order: the kernel then
+    /// trains many epochs in one pass (`wholeBatchEpochs`).
+    private var isWholeBatch: Bool {
+        (settings.batch ?? order.count) >= order.count && (order.count == 1 || !settings.shuffle)
+    }
+
+    /// Up to `updates` whole-batch epochs, a block at a time, up to the next edit; returns
+    /// how many it took (fewer on divergence).
+    private mutating func trainWholeBatches(_ updates: Int) -> Int {
+        let untilEdit = nextEdit < edits.count ? edits[nextEdit].iteration - iteration : Int.max
+        let chunk = min(updates, untilEdit, Self.recordingBlock)
+        let (η, order, biases) = (settings.learningRate, settings.order, settings.trainBiases), held = forwardHeld
+        let done = withUnsafeTemporaryAllocation(of: Double.self, capacity: chunk) { block in
+            let done = kernel.wholeBatchEpochs(&weights, &self.biases, η: η, order: order, trainBiases: biases, forwardDone: held,
+                                               losses: block)
+            trainingError.append(contentsOf: UnsafeBufferPointer(rebasing: block[0 ..< done]))
+            return done
+        }
+        forwardHeld = true
+        if done > 0 {
+            previous = kernel.previousParameters
+            editedSinceRecord = false
+        }
+        iteration += done
+        epoch += done
+        if done < chunk {
+            divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
+        } else if nextEdit < edits.count, edits[nextEdit].iteration == iteration {
+            applyDueEdits()
+        }
+        return done
     }
 
     /// Every edit made so far, by iteration: replayed when a restarted run passes it.
@@ -154,10 +206,14 @@ public struct LayeredTrainer: Sendable {
         case .input, .target: guard data.training.count == 1, data.test.isEmpty else { return false }
         default: break
         }
-        edits = edits.prefix(nextEdit).filter { $0.iteration != iteration || $0.target != target }
-        edits.append(LayeredEdit(iteration: iteration, target: target, value: value))
-        nextEdit = edits.count
-        apply(edits[edits.count - 1])
+        var edited = self
+        edited.edits = edits.prefix(nextEdit).filter { $0.iteration != iteration || $0.target != target }
+        edited.edits.append(LayeredEdit(iteration: iteration, target: target, value: value))
+        edited.nextEdit = edited.edits.count
+        edited.apply(edited.edits[edited.edits.count - 1])
+        // A value that makes the network's error non-finite is refused, changing nothing.
+        guard edited.kernel.meanLoss(edited.weights, edited.biases).isFinite else { return false }
+        self = edited
         return true
     }
 
@@ -179,6 +235,8 @@ public struct LayeredTrainer: Sendable {
 
     private mutating func apply(_ edit: LayeredEdit) {
         editedSinceRecord = true
+        forwardHeld = false
+        previous = nil
         switch edit.target {
         case .weight(let index): weights[index] = edit.value
         case .bias(let index): biases[index] = edit.value
@@ -203,13 +261,19 @@ public struct LayeredTrainer: Sendable {
 
     private mutating func recordEpoch() {
         editedSinceRecord = false
+        let test = data.test.isEmpty ? nil : kernel.meanLoss(weights, biases, test: true)
+        // The training loss last, so that its forward pass stays in the kernel's scratch.
         let error = kernel.meanLoss(weights, biases)
         guard error.isFinite else {
             divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
             return
         }
         trainingError.append(error)
-        if !data.test.isEmpty { testError?.append(kernel.meanLoss(weights, biases, test: true)) }
+        if let test { testError?.append(test) }
+        // When an epoch is one batch in the samples' own order, that pass is the next
+        // update's forward pass: the update reuses it instead of computing it again.
+        let size = settings.batch ?? order.count
+        forwardHeld = size >= order.count && order.count <= kernel.capacity && (order.count == 1 || !settings.shuffle)
     }
 }
 
