@@ -40,7 +40,7 @@ public struct AppState: Sendable {
     /// The post's run as a recipe of the general engine: what `:` changes.
     public var recipe: Recipe {
         let settings = trainer.settings
-        return Recipe(layers: [2, 2, 2], data: .builtIn(.post), learningRate: settings.learningRate, order: settings.order,
+        return Recipe(layers: [2, 2, 2], bias: .shared, data: .builtIn(.post), learningRate: settings.learningRate, order: settings.order,
                       trainBiases: settings.trainBiases)
     }
 

@@ -34,7 +34,7 @@ extension AppState {
                 _ = try changed.trainer()
                 prompt = nil
                 // Order, bias training and η are the post's screen's own: they stay here.
-                if Recipe(layers: [2, 2, 2], data: .builtIn(.post), learningRate: changed.learningRate, order: changed.order,
+                if Recipe(layers: [2, 2, 2], bias: .shared, data: .builtIn(.post), learningRate: changed.learningRate, order: changed.order,
                           trainBiases: changed.trainBiases) == changed {
                     stayOnThePostsScreen(changed, applied.change)
                     return []

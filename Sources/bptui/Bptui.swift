@@ -64,6 +64,9 @@ struct Bptui: ParsableCommand {
         }
         if shape.firstGiven != nil || v2 != nil {
             let (trainer, classes) = try shape.resolve(network: network, file: v2)
+            for obstacle in trainer.learningObstacles {
+                FileHandle.standardError.write(Data(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n").utf8))
+            }
             if !headless {
                 try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2),
                                                                 configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })))
@@ -114,8 +117,13 @@ struct Bptui: ParsableCommand {
             throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
                 + "there is no iteration \(iteration + 2) to walk through")
         }
-        setlocale(LC_ALL, "")
-        let glyphs: Glyphs = String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8" ? .unicode : .ascii
+        let glyphs = localeGlyphs()
         for line in lines() { print(glyphs.render(line)) }
     }
+}
+
+/// Unicode where the locale is UTF-8, ASCII elsewhere.
+func localeGlyphs() -> Glyphs {
+    setlocale(LC_ALL, "")
+    return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8" ? .unicode : .ascii
 }

@@ -9,10 +9,10 @@ struct NetworkOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: "Update order: published (the post's printed errors) or textbook (the post's text, all gradients from the weights before the update).")
+    @Option(name: .long, help: "Update order: published (the post's printed errors; the post's default) or textbook (the post's text, all gradients from the weights before the update: plain gradient descent, the default of every other network).")
     var order: UpdateOrder?
 
-    @Flag(name: .long, inversion: .prefixedNo, help: "Train the biases b1 and b2 too (the post does not).")
+    @Flag(name: .long, inversion: .prefixedNo, help: "Train the biases too (the default of every network but the post's, which keeps b1 and b2 fixed).")
     var trainBiases: Bool?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Learning rate η (default 0.5).", valueName: "η"))

@@ -19,7 +19,7 @@ struct ShapeOptions: ParsableArguments {
     @Option(name: .long, help: "Loss per sample: half-squared (default, the post's Σ½(t−o)²) or cross-entropy (logistic or softmax outputs).")
     var loss: Loss?
 
-    @Option(name: .long, help: "Biases: shared (default, one per layer as in the post) or per-neuron.")
+    @Option(name: .long, help: "Biases: per-neuron (the default) or shared (one per layer, the post's 2-2-2 default).")
     var bias: BiasMode?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -74,13 +74,13 @@ struct ShapeOptions: ParsableArguments {
     /// the shape or the data; then the run starts at iteration 0. Accuracy is reported when
     /// every target is a class label (0, 1 or ±1).
     func resolve(network options: NetworkOptions, file: LayeredConfig?) throws(InputError) -> (trainer: LayeredTrainer, classes: Bool) {
-        let defaults = TrainingSettings.post
         let sizes = layers?.sizes ?? file?.layers ?? [2, 2, 2]
+        let defaults = Recipe.defaults(forThePostsProblem: file == nil && sizes == [2, 2, 2] && (data ?? "post") == "post")
         let architecture: Architecture
         do {
             architecture = try Architecture(layers: sizes, activation: activation ?? file?.activation ?? .logistic,
                                             outputActivation: outputActivation ?? file?.outputActivation ?? .logistic,
-                                            loss: loss ?? file?.loss ?? .halfSquared, bias: bias ?? file?.bias ?? .shared)
+                                            loss: loss ?? file?.loss ?? .halfSquared, bias: bias ?? file?.bias ?? defaults.bias)
         } catch {
             // Named by the option that is at fault: the loss, an activation, or the sizes.
             let givenLoss = loss ?? file?.loss ?? .halfSquared, output = outputActivation ?? file?.outputActivation ?? .logistic
@@ -93,7 +93,7 @@ struct ShapeOptions: ParsableArguments {
         }
         let seed = seed ?? file?.seed ?? 1
         let training = LayeredSettings(
-            learningRate: options.learningRate?.value ?? file?.learningRate ?? defaults.learningRate,
+            learningRate: options.learningRate?.value ?? file?.learningRate ?? TrainingSettings.post.learningRate,
             order: options.order ?? file?.order ?? defaults.order,
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)

@@ -15,10 +15,11 @@ import Testing
         return state
     }
 
-    static let xor = Recipe(layers: [2, 5, 1], data: .builtIn(.xor))
+    /// Shared fixed biases in published order, so that both orders' gradients differ.
+    static let xor = Recipe(layers: [2, 5, 1], bias: .shared, data: .builtIn(.xor), order: .published, trainBiases: false)
     static let circle = Recipe(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron, data: .builtIn(.circle),
                                learningRate: 0.03, trainBiases: true, batch: 10)
-    static let deep = Recipe(layers: [2, 8, 8, 8, 8, 8, 8, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle),
+    static let deep = Recipe(layers: [2, 8, 8, 8, 8, 8, 8, 1], activation: .tanh, outputActivation: .tanh, bias: .shared, data: .builtIn(.circle),
                              learningRate: 0.03, batch: 10)
 
     /// The diagram's rows: between the top border and the first pane below it.
@@ -400,5 +401,22 @@ import Testing
         guard case .write(let export)? = effects.first else { Issue.record("no export written: \(effects)"); return }
         #expect(export.csv.split(separator: "\n").count == 1 + 30_001)
         #expect(export == Export(state.trainer), "the same files as built at once")
+    }
+
+    @Test func tabCompletesTheLastWordOfALineOfSeveralOptions() {
+        #expect(RecipeOption.complete("layers 2,3,1 d") == "layers 2,3,1 data ")
+        #expect(RecipeOption.complete("seed 3 data sp") == "seed 3 data spiral")
+        #expect(RecipeOption.complete("lay") == "layers ")
+        #expect(RecipeOption.candidates(for: "seed 3 data ").contains("xor"))
+    }
+
+    @Test func leavingThePostsProblemTakesALearnersDefaults() throws {
+        var recipe = Recipe.post
+        #expect(recipe.bias == .shared && !recipe.trainBiases && recipe.order == .published)
+        _ = try RecipeOption.apply("layers 2,3,1 data xor", to: &recipe)
+        #expect(recipe.bias == .perNeuron && recipe.trainBiases && recipe.order == .textbook)
+        var kept = Recipe.post
+        _ = try RecipeOption.apply("data xor layers 2,3,1 order published", to: &kept)
+        #expect(kept.order == .published && kept.bias == .perNeuron, "what the line names stays as named")
     }
 }

@@ -70,7 +70,7 @@ import Testing
         #expect(halfBlocks >= 200, "\(halfBlocks) half-block cells\n\(before)")
         let coloursBefore = try tmux.screenWithColours()
         #expect(coloursBefore.contains("48;5;"), "256-colour backgrounds")
-        try tmux.send("r", "+", "+")
+        try tmux.send("r")  // 1,000 updates a second: epoch 40 after a second, the map redrawn on the way
         try tmux.waitUntil("passed epoch 40") { screen in
             screen.firstMatch(of: /epoch ([0-9,]+) │/).flatMap { Int($0.1.replacingOccurrences(of: ",", with: "")) }.map { $0 >= 40 } ?? false
         }

@@ -18,6 +18,35 @@ import Testing
         #expect(((report?["error"] as? Double) ?? 1) < 0.02)
     }
 
+    /// A learner's defaults: per-neuron biases, trained, in textbook order, for every network
+    /// but the post's.
+    @Test func theDefaultsLearnTheReadmesPlaygroundExampleAndXor() throws {
+        let circle = try Binary.run(["--headless", "--layers", "2,4,2,1", "--activation", "tanh", "--output-activation", "tanh",
+                                     "--data", "circle", "--batch", "10", "--learning-rate", "0.03", "--epochs", "300", "--format", "csv"])
+        #expect(circle.status == 0 && circle.stderr.isEmpty, "\(circle.stderr)")
+        let testAccuracy = circle.stdoutLines.dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+        #expect(testAccuracy.count == 301 && testAccuracy.contains { $0 >= 0.95 }, "≥ 95% test accuracy within 300 epochs")
+        let xor = try Binary.run(["--headless", "--layers", "2,5,1", "--data", "xor", "--epochs", "2000", "--format", "csv"])
+        let accuracy = xor.stdoutLines.dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+        #expect(xor.status == 0 && accuracy.count == 2001 && accuracy.last == 1, "100% within 2,000 epochs")
+        #expect(xor.stdoutLines.first == "iteration,epoch,error,accuracy")
+    }
+
+    @Test func aSetupThatCannotLearnSaysSoOnceOnStandardError() throws {
+        let odd = try Binary.run(["--headless", "--layers", "2,3,1", "--activation", "tanh", "--output-activation", "tanh",
+                                  "--bias", "shared", "--no-train-biases", "--data", "xor", "--epochs", "3"])
+        #expect(odd.status == 0)
+        #expect(odd.stderr == "bptui: cannot learn: every bias is fixed at 0 and tanh is odd, so the network is an odd function"
+            + " — try bias per-neuron, train-biases on\n")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-zero-one-\(getpid()).csv")
+        try "x,y,t\n0,0,0\n1,1,1\n0,1,1\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let tanh = try Binary.run(["--headless", "--layers", "2,3,1", "--output-activation", "tanh", "--data", file.path, "--epochs", "1"])
+        #expect(tanh.stderr.contains("0/1 targets on tanh outputs") && tanh.stderr.split(separator: "\n").count == 1)
+        let range = try Binary.run(["--headless", "--layers", "2,2,2", "--data", "post", "--bias", "per-neuron"], environment: ["LANG": "C"])
+        #expect(range.stderr.isEmpty, "the post's targets are in logistic's range")
+    }
+
     @Test(arguments: ["circle", "gauss", "spiral", "quadrants"])
     func playgroundsSetsRunWithATestSplitAndAccuracy(set: String) throws {
         let result = try Binary.run(["--headless", "--layers", "2,4,2,1", "--activation", "tanh", "--output-activation", "tanh",
@@ -133,13 +162,14 @@ import Testing
                                     environment: ["LANG": "C.UTF-8"])
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "The walk through iteration 1 of 2-3-1, published order, batch of 1")
+        #expect(lines.first == "The walk through iteration 1 of 2-3-1, textbook order, batch of 1", "textbook: the default beside the post's")
         for heading in ["Forward pass of the sample (0, 0)", "The error", "Output layer: w7 in full, then w8…w9 the same way",
-                        "Hidden layer: w1 in full, then w2…w6 the same way", "The update"] {
+                        "Biases of the output layer", "Hidden layer: w1 in full, then w2…w6 the same way", "Biases of the hidden layer",
+                        "The update"] {
             #expect(lines.contains(heading), "\(heading)")
         }
         for name in ["net_h1", "out_h3", "net_o1", "out_o1", "E_o1", "∂E_total/∂w7", "w9⁺", "δ_o1", "∂E_total/∂out_h1", "w6⁺",
-                     "every weight takes its w⁺: w1 … w9; then E_total"] {
+                     "every weight takes its w⁺: w1 … w9 and b1 … b4; then E_total"] {
             #expect(lines.contains { $0.hasPrefix("  " + name + " ") }, "\(name)")
         }
         #expect(lines.last?.hasPrefix("    its change: ") == true)

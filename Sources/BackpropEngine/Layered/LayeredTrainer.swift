@@ -289,3 +289,45 @@ public struct LayeredEdit: Sendable, Equatable {
     public let target: Target
     public let value: Double
 }
+
+/// What keeps a setup from learning its data, whatever training does.
+public enum LearningObstacle: Sendable, Equatable {
+    /// Every bias fixed at 0 and every activation odd: the network is an odd function of its
+    /// inputs (f(−x) = −f(x)).
+    case oddWithoutBiases(Activation, Activation)
+    /// 0/1 targets on tanh outputs, whose classes are −1 and 1.
+    case zeroOneTargetsOnTanh
+    /// A target the output activation cannot give.
+    case targetOutOfRange(Double, Activation)
+}
+
+extension LayeredTrainer {
+    /// What keeps this run from learning, if anything.
+    public var learningObstacles: [LearningObstacle] {
+        let a = start.architecture, targets = (data.training + data.test).flatMap(\.targets)
+        var found: [LearningObstacle] = []
+        let odd: Set<Activation> = [.tanh, .linear]
+        if !settings.trainBiases, start.biases.allSatisfy({ $0 == 0 }), odd.contains(a.activation) || a.outputLayer == 1,
+           odd.contains(a.outputActivation) {
+            found.append(.oddWithoutBiases(a.activation, a.outputActivation))
+        }
+        if a.outputActivation == .tanh, targets.contains(0), targets.allSatisfy({ $0 == 0 || $0 == 1 }) {
+            found.append(.zeroOneTargetsOnTanh)
+        } else if let outside = targets.first(where: { !a.outputActivation.canReach($0) }) {
+            found.append(.targetOutOfRange(outside, a.outputActivation))
+        }
+        return found
+    }
+}
+
+extension Activation {
+    /// Whether an output of this activation can equal or approach `target`.
+    func canReach(_ target: Double) -> Bool {
+        switch self {
+        case .logistic, .softmax: (0 ... 1).contains(target)
+        case .tanh: (-1 ... 1).contains(target)
+        case .relu: target >= 0
+        case .linear: true
+        }
+    }
+}

@@ -205,6 +205,7 @@ extension LayeredState {
             mapAge = .infinity
             tableScroll = 0
             message = "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
+            if let obstacle = trainer.learningObstacles.first { message = "\(change): " + obstacle.sentence }
         } catch {
             message = "\(change) refused: \(error.description) — nothing changed"
         }

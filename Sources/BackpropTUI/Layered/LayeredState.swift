@@ -14,7 +14,7 @@ public struct LayeredState: Sendable {
     public internal(set) var neuron: Neuron
     public internal(set) var focus: Focus = .parameters
     public internal(set) var running = false
-    public internal(set) var speed: Speed = .perSecond(100)
+    public internal(set) var speed: Speed = .default
     public internal(set) var chartScale: ChartScale = .log
     public internal(set) var overlay: LayeredOverlay?
     /// The data view (`d`) in place of the weights list and chart.
@@ -64,6 +64,7 @@ public struct LayeredState: Sendable {
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
         neuron = Neuron(layer: a.outputLayer, index: 0)
         derived = LayeredDerived(trainer, classification: classification, checking: false)
+        message = trainer.learningObstacles.first?.sentence
     }
 
     /// Whether the terminal is too small for the screen (only quit works then).

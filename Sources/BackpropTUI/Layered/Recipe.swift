@@ -22,25 +22,41 @@ public struct Recipe: Sendable, Equatable {
     public var shuffle: Bool
     public var seed: UInt64
 
+    /// The bias layout, bias training and order left nil take `defaults` for the problem.
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
-                loss: Loss = .halfSquared, bias: BiasMode = .shared, data: Data, samples: Int = 500, noise: Double = 0,
-                testFraction: Double? = nil, learningRate: Double = 0.5, order: UpdateOrder = .published, trainBiases: Bool = false,
+                loss: Loss = .halfSquared, bias: BiasMode? = nil, data: Data, samples: Int = 500, noise: Double = 0,
+                testFraction: Double? = nil, learningRate: Double = 0.5, order: UpdateOrder? = nil, trainBiases: Bool? = nil,
                 batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1) {
+        let defaults = Self.defaults(forThePostsProblem: layers == [2, 2, 2] && data == .builtIn(.post))
         self.layers = layers
         self.activation = activation
         self.outputActivation = outputActivation
         self.loss = loss
-        self.bias = bias
+        self.bias = bias ?? defaults.bias
         self.data = data
         self.samples = samples
         self.noise = noise
         self.testFraction = testFraction
         self.learningRate = learningRate
-        self.order = order
-        self.trainBiases = trainBiases
+        self.order = order ?? defaults.order
+        self.trainBiases = trainBiases ?? defaults.trainBiases
         self.batch = batch
         self.shuffle = shuffle
         self.seed = seed
+    }
+
+    /// The post's own run: its 2-2-2 network on its one sample, η 0.5.
+    public static let post = Recipe(layers: [2, 2, 2], data: .builtIn(.post))
+
+    /// Whether this is the post's problem: its 2-2-2 network on its one sample.
+    public var isThePostsProblem: Bool { layers == [2, 2, 2] && data == .builtIn(.post) }
+
+    /// What a run takes where nothing says otherwise: the post's own settings for its problem
+    /// (shared fixed biases, published order); for every other problem plain gradient descent
+    /// as PyTorch and Playground do it (a trained bias per neuron, textbook order), which
+    /// lets tanh fit functions that are not odd.
+    public static func defaults(forThePostsProblem post: Bool) -> (bias: BiasMode, trainBiases: Bool, order: UpdateOrder) {
+        post ? (.shared, false, .published) : (.perNeuron, true, .textbook)
     }
 
     /// Why a recipe or a change to it cannot be used, in one line.
@@ -97,5 +113,20 @@ public struct Recipe: Sendable, Equatable {
     /// Whether every target is a class label (0, 1 or ±1): accuracy is then reported.
     public static func isClassification(_ data: DataSet) -> Bool {
         (data.training + data.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
+    }
+}
+
+extension LearningObstacle {
+    /// The obstacle in one line, with what to do about it.
+    public var sentence: String {
+        switch self {
+        case .oddWithoutBiases(let hidden, let output):
+            "cannot learn: every bias is fixed at 0 and \(hidden == output ? hidden.rawValue : "\(hidden.rawValue)/\(output.rawValue)") "
+                + "is odd, so the network is an odd function — try bias per-neuron, train-biases on"
+        case .zeroOneTargetsOnTanh:
+            "cannot learn these classes: 0/1 targets on tanh outputs, whose classes are −1 and 1 — use ±1 targets or logistic outputs"
+        case .targetOutOfRange(let target, let activation):
+            "cannot learn: target \(Format.short(target)) is outside what \(activation.rawValue) outputs can give"
+        }
     }
 }

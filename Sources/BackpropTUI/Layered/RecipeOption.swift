@@ -130,7 +130,15 @@ struct RecipeOption: Sendable {
     /// Applies a line's options to `recipe`; returns what it changed, as typed.
     static func apply(_ line: String, to recipe: inout Recipe) throws(Recipe.Refusal) -> (change: String, restarts: Bool) {
         let pairs = try parse(line)
+        let wasThePosts = recipe.isThePostsProblem
         for pair in pairs { try pair.option.apply(&recipe, pair.value) }
+        if recipe.isThePostsProblem != wasThePosts {
+            // Into or out of the post's problem: what the line does not set takes that problem's defaults.
+            let named = Set(pairs.map(\.option.name)), defaults = Recipe.defaults(forThePostsProblem: recipe.isThePostsProblem)
+            if !named.contains("bias") { recipe.bias = defaults.bias }
+            if !named.contains("train-biases") { recipe.trainBiases = defaults.trainBiases }
+            if !named.contains("order") { recipe.order = defaults.order }
+        }
         return (pairs.map { "\($0.option.name) \($0.value)" }.joined(separator: ", "), pairs.contains { $0.option.restarts })
     }
 
@@ -141,17 +149,19 @@ struct RecipeOption: Sendable {
         guard !options.isEmpty else { return nil }
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let common = options.dropFirst().reduce(options[0]) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
-        if words.count <= 1 { return options.count == 1 ? common + " " : common }
-        return words[0] + " " + common
+        let completed = words.dropLast() + [common]
+        return completed.joined(separator: " ") + (options.count == 1 && words.count % 2 == 1 ? " " : "")
     }
 
-    /// The names (or values) that could finish the line's last word.
+    /// The names (or values) that could finish the line's last word: an option's name in the
+    /// first, third, … word, the value of the option before it otherwise.
     static func candidates(for line: String) -> [String] {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if words.count <= 1 {
-            return all.map(\.name).filter { $0.hasPrefix(words.first ?? "") }
+        let last = words.last ?? ""
+        if words.count % 2 == 1 || words.isEmpty {
+            return all.map(\.name).filter { $0.hasPrefix(last) }
         }
-        guard let option = all.first(where: { $0.name == words[0] }) else { return [] }
-        return option.values.filter { $0.hasPrefix(words[1]) }
+        guard let option = all.first(where: { $0.name == words[words.count - 2] }) else { return [] }
+        return option.values.filter { $0.hasPrefix(last) }
     }
 }
