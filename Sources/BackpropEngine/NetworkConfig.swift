@@ -36,6 +36,20 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
         trainBiases = settings.trainBiases
     }
 
+    /// Every key, stating a run of the post's 2-2-2 shape (shared biases, one sample) in full.
+    public init(_ trainer: LayeredTrainer) {
+        let w = trainer.network.weights, b = trainer.network.biases, sample = trainer.data.training[0]
+        inputs = sample.inputs
+        targets = sample.targets
+        hiddenWeights = Array(w[0 ..< 4])
+        outputWeights = Array(w[4 ..< 8])
+        hiddenBias = b[0]
+        outputBias = b[1]
+        learningRate = trainer.settings.learningRate
+        order = trainer.settings.order
+        trainBiases = trainer.settings.trainBiases
+    }
+
     /// Overrides the parts of `network` and `settings` that this configuration states.
     public func apply(to network: inout Network, _ settings: inout TrainingSettings) {
         if let v = inputs { (network.i1, network.i2) = (v[0], v[1]) }

@@ -23,6 +23,17 @@ public enum Post {
         return departures
     }
 
+    /// How a run of the one trainer departs from the post's: another network or sample,
+    /// another η, biases trained, edits.
+    public static func departures(_ trainer: LayeredTrainer) -> [Departure] {
+        var departures: [Departure] = []
+        if trainer.start != LayeredNetwork(.post) || trainer.firstData != .post { departures.append(.anotherStart) }
+        if trainer.firstLearningRate != TrainingSettings.post.learningRate { departures.append(.learningRate(trainer.firstLearningRate)) }
+        if trainer.settings.trainBiases { departures.append(.biasesTrained) }
+        if !trainer.edits.isEmpty { departures.append(.edited) }
+        return departures
+    }
+
     /// Whether a run with this start and these settings is the post's own (either order).
     public static func isPostsRun(start: Network, settings: TrainingSettings) -> Bool {
         departures(start: start, settings: settings).isEmpty

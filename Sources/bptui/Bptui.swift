@@ -62,51 +62,44 @@ struct Bptui: ParsableCommand {
         if let option = shape.firstGiven, v1 != nil {
             throw InputError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
         }
-        if shape.firstGiven != nil || v2 != nil {
-            let (trainer, classes) = try shape.resolve(network: network, file: v2)
+        let configName = network.config.map { URL(fileURLWithPath: $0).lastPathComponent }
+        let general = shape.firstGiven != nil || v2 != nil
+        let trainer: LayeredTrainer, layout: HeadlessRun.Layout
+        if general {
+            let resolved = try shape.resolve(network: network, file: v2)
+            (trainer, layout) = (resolved.trainer, .epochs(classes: resolved.classes))
             for obstacle in trainer.learningObstacles {
                 FileHandle.standardError.write(Data(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n").utf8))
             }
-            if !headless {
-                try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2),
-                                                                configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })))
-                return
-            }
-            if headlessOptions.format == .walk {
-                var walked = trainer
-                if let epochs = shape.epochs { walked.train(epochs: epochs) } else { walked.train(updates: headlessOptions.steps ?? 0) }
-                try writeWalk(of: walked.divergence, iteration: walked.iteration) {
-                    Walk(walked).lines(title: "The walk through iteration \(walked.iteration + 1) of \(walked.start.architecture.shapeName), "
-                        + "\(walked.settings.order.rawValue) order, batch of \(walked.nextBatch.count)", figures: nil)
-                }
-                return
-            }
-            let run = LayeredRun(trainer: trainer, classes: classes, updates: headlessOptions.steps,
-                                 epochs: shape.epochs, every: headlessOptions.every, format: headlessOptions.format ?? .table)
-            if let divergence = run.run(write: { print($0) }) {
-                throw InputError("diverged at iteration \(divergence.iteration) (η = \(divergence.learningRate)): "
-                    + "a weight or the error stopped being finite; what was written is the last finite state")
-            }
-            return
-        }
-        let (start, settings) = network.resolve(v1)
-        if headless, headlessOptions.format == .walk {
-            var trainer = Trainer(start: start, settings: settings)
-            trainer.train(headlessOptions.steps ?? 0)
-            try writeWalk(of: trainer.divergence, iteration: trainer.iteration) {
-                Walk(trainer).lines(title: "The walk through iteration \(trainer.iteration + 1) of the post's network, "
-                    + "\(settings.order.rawValue) order", figures: Walk.postFigures(trainer))
-            }
-            return
-        }
-        if headless {
-            let run = headlessOptions.run(from: start, settings: settings)
-            if let divergence = run.run(write: { print($0) }) {
-                throw InputError(run.explain(divergence))
-            }
         } else {
-            try runInteractive(Session.post(AppState(trainer: Trainer(start: start, settings: settings),
-                                                     configName: network.config.map { URL(fileURLWithPath: $0).lastPathComponent })))
+            let (start, settings) = network.resolve(v1)
+            (trainer, layout) = (LayeredTrainer(post: start, settings: settings), .post)
+        }
+        guard headless else {
+            if general {
+                try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2),
+                                                                configName: configName)))
+            } else {
+                let (start, settings) = network.resolve(v1)
+                try runInteractive(Session.post(AppState(trainer: Trainer(start: start, settings: settings), configName: configName)))
+            }
+            return
+        }
+        if headlessOptions.format == .walk {
+            var walked = trainer
+            if let epochs = shape.epochs { walked.train(epochs: epochs) } else { walked.train(updates: headlessOptions.steps ?? 0) }
+            let of = general ? walked.start.architecture.shapeName : "the post's network"
+            let batch = general ? ", batch of \(walked.nextBatch.count)" : ""
+            try writeWalk(of: walked.divergence, iteration: walked.iteration) {
+                Walk(walked).lines(title: "The walk through iteration \(walked.iteration + 1) of \(of), "
+                    + "\(walked.settings.order.rawValue) order\(batch)", figures: Walk.postFigures(walked))
+            }
+            return
+        }
+        let run = HeadlessRun(trainer: trainer, layout: layout, updates: headlessOptions.steps, epochs: shape.epochs,
+                              every: headlessOptions.every, format: headlessOptions.format ?? .table)
+        if let divergence = run.run(write: { print($0) }) {
+            throw InputError(run.explain(divergence))
         }
     }
 

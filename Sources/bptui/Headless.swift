@@ -9,45 +9,47 @@ enum HeadlessFormat: String, CaseIterable {
     case walk
 }
 
-/// Trains without a screen and writes the run to standard output.
+/// Trains the one trainer without a screen and writes the run to standard output: the post's
+/// columns for the post's run (iteration, E_total, out_o1, out_o2, its v1 `--config`), a row
+/// per epoch for any other (training and test error, accuracy for class labels, a v2 file).
+/// Each row computes only what it writes.
 struct HeadlessRun {
-    let start: Network
-    let settings: TrainingSettings
-    let steps: Int
+    /// Which columns and closing lines the run writes.
+    enum Layout {
+        /// The post's run: a row per iteration, and the comparison with the post.
+        case post
+        /// Any run: a row per epoch; `classes` adds accuracy.
+        case epochs(classes: Bool)
+    }
+
+    /// The trainer the run starts from (at iteration 0, or where a `--config` file stopped).
+    let trainer: LayeredTrainer
+    let layout: Layout
+    /// Train this many more updates, or this many more epochs.
+    let updates: Int?, epochs: Int?
     let every: Int?
     let format: HeadlessFormat
 
-    /// One sampled iteration.
-    struct Row {
-        let iteration: Int
-        let forward: ForwardPass
-    }
-
     /// Trains, writing rows as they come; returns the divergence if training stopped early.
     func run(write: (String) -> Void) -> Divergence? {
-        var trainer = Trainer(start: start, settings: settings)
-        let interval = every ?? (format == .table ? max(1, steps / 10) : 1)
-        switch format {
-        case .table: write(tableHeader())
-        case .csv: write("iteration,error,out_o1,out_o2")
-        case .json, .walk: break
+        var trainer = self.trainer
+        let firstEpoch = trainer.epoch, steps = updates ?? Post.finalIteration
+        let lastIteration = trainer.iteration + steps, lastEpoch = epochs.map { firstEpoch + $0 }
+        let planned = epochs ?? steps / max(1, trainer.updatesLeftInEpoch)
+        let interval = every ?? (format == .table ? max(1, planned / 10) : 1)
+        header().forEach(write)
+        func done() -> Bool { lastEpoch.map { trainer.epoch >= $0 } ?? (trainer.iteration >= lastIteration) }
+        if trainer.divergence == nil { row(trainer).map(write) }
+        while trainer.divergence == nil, !done() {
+            let left = lastEpoch == nil ? lastIteration - trainer.iteration : Int.max
+            // The post's rows fall on iterations, the others' on the ends of epochs.
+            let toRow = if case .post = layout { interval - trainer.iteration % interval } else { trainer.updatesLeftInEpoch }
+            trainer.train(updates: min(left, toRow))
+            let due = if case .post = layout { trainer.iteration % interval == 0 }
+                else { trainer.position == 0 && (trainer.epoch - firstEpoch) % interval == 0 }
+            if trainer.divergence == nil, due || done() { row(trainer).map(write) }
         }
-        var row = Row(iteration: 0, forward: trainer.forward)
-        if trainer.divergence == nil { emit(row, write) }
-        while trainer.divergence == nil, trainer.iteration < steps {
-            let next = min(steps, (trainer.iteration / interval + 1) * interval)
-            trainer.train(next - trainer.iteration)
-            if trainer.iteration == row.iteration { break }
-            row = Row(iteration: trainer.iteration, forward: trainer.forward)
-            emit(row, write)
-        }
-        switch format {
-        case .table:
-            if trainer.divergence == nil, let line = comparisonWithThePost(row) { write(line) }
-        case .json:
-            write(json(trainer))
-        case .csv, .walk: break
-        }
+        closing(trainer).map(write)
         return trainer.divergence
     }
 
@@ -58,57 +60,114 @@ struct HeadlessRun {
             return place + "the starting network already computes a value that is not finite"
                 + (format == .json ? "; the report shows that network, with null for each such error or output" : "")
         }
+        if case .epochs = layout { return place + "a weight or the error stopped being finite; what was written is the last finite state" }
         return place + "a weight or the error stopped being finite; "
             + (format == .json ? "the report holds the last finite state" : "the rows above are the last finite ones")
     }
 
-    private func emit(_ row: Row, _ write: (String) -> Void) {
-        let f = row.forward
-        switch format {
-        case .table:
-            write(pad(String(row.iteration), 10) + pad(formatted(f.E_total), 15) + pad(formatted(f.out_o1), 15) + pad(formatted(f.out_o2), 15))
-        case .csv:
-            write("\(row.iteration),\(f.E_total),\(f.out_o1),\(f.out_o2)")
-        case .json, .walk:
-            break
+    private var hasTest: Bool { !trainer.data.test.isEmpty }
+
+    private func header() -> [String] {
+        let settings = trainer.settings
+        switch (layout, format) {
+        case (.post, .table):
+            let biases = settings.trainBiases ? "biases trained" : "biases fixed"
+            let steps = updates ?? Post.finalIteration
+            return ["\(steps == 1 ? "1 update" : "\(steps) updates"), \(settings.order.rawValue) order, η = \(settings.learningRate), \(biases)",
+                    pad("iteration", 10) + pad("E_total", 15) + pad("out_o1", 15) + pad("out_o2", 15)]
+        case (.post, .csv):
+            return ["iteration,error,out_o1,out_o2"]
+        case (.epochs(let classes), .csv):
+            return [(["iteration", "epoch", "error"] + (hasTest ? ["test_error"] : [])
+                + (classes ? ["accuracy"] + (hasTest ? ["test_accuracy"] : []) : [])).joined(separator: ",")]
+        case (.epochs(let classes), .table):
+            return [summary(), ([pad("iteration", 10), pad("epoch", 8), pad("error", 13)] + (hasTest ? [pad("test error", 13)] : [])
+                + (classes ? [pad("accuracy", 10)] + (hasTest ? [pad("test acc.", 10)] : []) : [])).joined()]
+        case (_, .json), (_, .walk):
+            return []
         }
     }
 
-    private func tableHeader() -> String {
-        let biases = settings.trainBiases ? "biases trained" : "biases fixed"
-        let updates = steps == 1 ? "1 update" : "\(steps) updates"
-        return "\(updates), \(settings.order.rawValue) order, η = \(settings.learningRate), \(biases)\n"
-            + pad("iteration", 10) + pad("E_total", 15) + pad("out_o1", 15) + pad("out_o2", 15)
+    /// The row of where `trainer` stands, nil for formats without rows.
+    private func row(_ trainer: LayeredTrainer) -> String? {
+        guard format == .table || format == .csv else { return nil }
+        switch layout {
+        case .post:
+            let error = trainer.trainingError.latest, outputs = LayeredForward(trainer.network, trainer.data.training[0]).outputs
+            if format == .csv { return "\(trainer.iteration),\(error),\(outputs[0]),\(outputs[1])" }
+            return pad(String(trainer.iteration), 10) + pad(formatted(error), 15) + pad(formatted(outputs[0]), 15)
+                + pad(formatted(outputs[1]), 15)
+        case .epochs(let classes):
+            let training = trainer.currentError, test = trainer.currentTestError
+            let accuracy = classes ? [trainer.network.accuracy(on: trainer.data.training)]
+                + (hasTest ? [trainer.network.accuracy(on: trainer.data.test)] : []) : []
+            if format == .csv {
+                return (["\(trainer.iteration)", "\(trainer.epoch)", "\(training)"] + (test.map { ["\($0)"] } ?? [])
+                    + accuracy.map { "\($0)" }).joined(separator: ",")
+            }
+            return ([pad("\(trainer.iteration)", 10), pad("\(trainer.epoch)", 8), pad(formatted(training), 13)]
+                + (test.map { [pad(formatted($0), 13)] } ?? []) + accuracy.map { pad(String(format: "%.1f%%", $0 * 100), 10) }).joined()
+        }
+    }
+
+    /// The table's comparison with the post, or the JSON report.
+    private func closing(_ trainer: LayeredTrainer) -> String? {
+        switch (layout, format) {
+        case (.post, .table): trainer.divergence == nil ? comparisonWithThePost(trainer) : nil
+        case (.post, .json): postReport(trainer)
+        case (.epochs(let classes), .json): report(trainer, classes: classes)
+        default: nil
+        }
+    }
+
+    /// "2-5-1 logistic/logistic, half-squared, per-neuron biases trained, …".
+    private func summary() -> String {
+        let a = trainer.start.architecture, settings = trainer.settings, data = trainer.data
+        let biases = "\(a.bias.rawValue) biases \(settings.trainBiases ? "trained" : "fixed")"
+        let batch = settings.batch.map { "batch \($0)" } ?? "full batch"
+        return "\(a.shapeName) \(a.activation.rawValue)/\(a.outputActivation.rawValue), "
+            + "\(a.loss.rawValue), \(biases), \(settings.order.rawValue) order, η = \(settings.learningRate), \(batch); "
+            + "\(data.training.count) training and \(data.test.count) test samples"
     }
 
     /// "E_total after 10000 updates: 0.000035085 (the post: 0.000035085)" for the post's run.
-    private func comparisonWithThePost(_ row: Row) -> String? {
-        guard Post.isPostsRun(start: start, settings: settings),
-              let printed = Post.errorAfter[row.iteration] else { return nil }
-        let updates = row.iteration == 1 ? "1 update" : "\(row.iteration) updates"
-        var line = "E_total after \(updates): \(formatted(row.forward.E_total)) (the post: \(formatted(printed))"
-        if settings.order == .textbook, row.iteration > 0 {
+    private func comparisonWithThePost(_ trainer: LayeredTrainer) -> String? {
+        guard Post.departures(trainer).isEmpty,
+              let printed = Post.errorAfter[trainer.iteration] else { return nil }
+        let updates = trainer.iteration == 1 ? "1 update" : "\(trainer.iteration) updates"
+        var line = "E_total after \(updates): \(formatted(trainer.trainingError.latest)) (the post: \(formatted(printed))"
+        if trainer.settings.order == .textbook, trainer.iteration > 0 {
             line += ", which the published order reproduces"
         }
         return line + ")"
     }
 
-    private func json(_ trainer: Trainer) -> String {
-        let forward = trainer.forward
-        let report = Report(
-            iteration: trainer.iteration, error: finite(forward.E_total),
-            outputs: [finite(forward.out_o1), finite(forward.out_o2)],
-            network: NetworkConfig(network: trainer.network, settings: settings),
-            diverged: trainer.divergence)
-        return report.prettyJSON
+    /// Where the post's run ended, its network as a v1 `--config` file. After a divergence it
+    /// is the last finite state; null stands for what is not finite (JSON has no infinity).
+    private func postReport(_ trainer: LayeredTrainer) -> String {
+        let outputs = LayeredForward(trainer.network, trainer.data.training[0]).outputs
+        func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+        return PostReport(iteration: trainer.iteration, error: finite(trainer.trainingError.latest), outputs: outputs.map(finite),
+                          network: NetworkConfig(trainer), diverged: trainer.divergence).prettyJSON
     }
 
-    /// `value`, or nil (null in JSON, which has no infinity or NaN) if it is not finite.
-    private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+    private func report(_ trainer: LayeredTrainer, classes: Bool) -> String {
+        Report(iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.currentError, testError: trainer.currentTestError,
+               accuracy: classes ? trainer.network.accuracy(on: trainer.data.training) : nil, network: LayeredConfig(trainer),
+               diverged: trainer.divergence).prettyJSON
+    }
 
-    /// The JSON report: where training ended, and the network in `--config` form. After a
-    /// divergence it is the last finite state; `diverged` says where training stopped.
+    /// Where training ended, and the run as a `--config` v2 file that continues it exactly.
     private struct Report: Encodable {
+        let iteration: Int, epoch: Int
+        let error: Double
+        let testError: Double?
+        let accuracy: Double?
+        let network: LayeredConfig
+        let diverged: Divergence?
+    }
+
+    private struct PostReport: Encodable {
         let iteration: Int
         let error: Double?
         let outputs: [Double?]

@@ -9,7 +9,7 @@ struct HeadlessOptions: ParsableArguments {
     var steps: Int?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Write every K-th iteration and always the last (default: 1 for csv, N/10 for table; not with json).",
+        "Write every K-th iteration of the post's run, or every K-th epoch of any other, and always the last (default: 1 for csv, a tenth of the run for table; not with json).",
         valueName: "K"))
     var every: Int?
 
@@ -32,11 +32,6 @@ struct HeadlessOptions: ParsableArguments {
         return nil
     }
 
-    /// The run these options describe, defaults filled in.
-    func run(from start: Network, settings: TrainingSettings) -> HeadlessRun {
-        HeadlessRun(start: start, settings: settings, steps: steps ?? Post.finalIteration,
-                    every: every, format: format ?? .table)
-    }
 }
 
 extension HeadlessFormat: ExpressibleByArgument {}

@@ -175,6 +175,13 @@ import Testing
         #expect(lines.last?.hasPrefix("    its change: ") == true)
     }
 
+    @Test func thePostsNetworkWalkedAsAnyNetworkShowsThePostsFigures() throws {
+        let general = try Binary.run(["--headless", "--format", "walk", "--layers", "2,2,2"], environment: ["LANG": "C.UTF-8"])
+        let post = try Binary.run(["--headless", "--format", "walk"], environment: ["LANG": "C.UTF-8"])
+        #expect(general.status == 0 && general.stdout.contains("✓ the post: 0.082167041"))
+        #expect(Array(general.stdoutLines.dropFirst()) == Array(post.stdoutLines.dropFirst()), "one walk, one engine")
+    }
+
     @Test func stepsChoosesTheIterationAndLANGCWritesASCII() throws {
         let result = try Binary.run(["--headless", "--format", "walk", "--steps", "4", "--order", "textbook"], environment: ["LANG": "C"])
         #expect(result.status == 0)

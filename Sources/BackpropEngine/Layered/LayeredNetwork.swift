@@ -61,3 +61,13 @@ public struct Sample: Sendable, Equatable, Codable {
         self.targets = targets
     }
 }
+
+extension LayeredTrainer {
+    /// The one trainer on the post's 2-2-2 network with its numbers and settings (a v1
+    /// `--config` file states them): its one sample, online.
+    public init(post network: Network, settings: TrainingSettings) {
+        let sample = Sample(inputs: [network.i1, network.i2], targets: [network.target_o1, network.target_o2])
+        self.init(LayeredNetwork(network), data: DataSet(training: [sample]),
+                  settings: LayeredSettings(learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases))
+    }
+}

@@ -29,7 +29,7 @@ public struct LayeredTrainer: Sendable {
     /// The samples; a run of one sample may have its inputs and targets edited.
     public private(set) var data: DataSet
     /// The samples before any edit: where a restarted run begins.
-    private let firstData: DataSet
+    public let firstData: DataSet
     public private(set) var settings: LayeredSettings
     /// The network now: its numbers live in `weights` and `biases`, which the kernel updates
     /// in place.
@@ -54,7 +54,7 @@ public struct LayeredTrainer: Sendable {
     private var order: [Int]
     private var random: SplitMix64
     /// η before any edit: where a restarted run begins.
-    private let firstLearningRate: Double
+    public let firstLearningRate: Double
 
     /// A trainer at `iteration`, `epoch` and `position` of a run of these settings, the
     /// epoch's sample order replayed from the seed: it continues exactly where that run

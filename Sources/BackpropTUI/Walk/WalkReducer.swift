@@ -59,6 +59,6 @@ extension AppState: Walking {
 
 extension LayeredState: Walking {
     func nextWalk() -> WalkState {
-        WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: nil)
+        WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: Walk.postFigures(trainer))
     }
 }
