@@ -25,11 +25,16 @@ public struct Glyphs: Sendable, Equatable {
         guard isASCII, !text.allSatisfy(\.isASCII) else { return text }
         var result = ""
         let characters = Array(text)
+        var formula = false
         for (index, character) in characters.enumerated() {
+            if character == "=" { formula = true }
             if character.isASCII {
                 result.append(character)
-            } else if character == "·", index > 0, index + 1 < characters.count, characters[index - 1] != " ", characters[index + 1] != " " {
-                result += "*"  // a product inside a formula (0.15·0.05), not a separator ( · )
+            } else if character == "·", formula || (index > 0 && index + 1 < characters.count
+                                                   && characters[index - 1] != " " && characters[index + 1] != " ") {
+                // A product: inside a term (0.15·0.05) or anywhere after a formula's "=";
+                // elsewhere ( · ) it separates the parts of a line.
+                result += "*"
             } else {
                 result += Self.asciiFallback[character] ?? "?"
             }

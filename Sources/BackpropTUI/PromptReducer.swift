@@ -12,12 +12,14 @@ extension AppState {
         guard let current = prompt else { return [] }
         switch current.kind {
         case .goTo:
-            guard let target = Int(current.text) else {
-                prompt?.error = "type an iteration number, or Esc to cancel"
+            switch current.iteration() {
+            case .success(let target):
+                prompt = nil
+                return goTo(target)
+            case .failure(let refusal):
+                prompt?.error = refusal.description
                 return []
             }
-            prompt = nil
-            return goTo(target)
         case .edit(let quantity):
             if let reason = editRefusal(quantity, current) {
                 prompt?.error = reason
@@ -124,6 +126,31 @@ extension Prompt {
         }
         self.text = base
         selected = false
+    }
+
+    /// Backspace: one character less, and whatever was refused forgotten.
+    mutating func backspace() {
+        selected = false
+        error = nil
+        overflowed = false
+        if !text.isEmpty { text.removeLast() }
+    }
+
+    /// Ctrl-U: empty, and whatever was refused forgotten.
+    mutating func clear() {
+        text = ""
+        selected = false
+        error = nil
+        overflowed = false
+    }
+
+    /// The iteration a go-to prompt asks for; refused while a refusal of what was typed
+    /// stands (`1e5` left `15` beside "digits only": Enter does not go to 15).
+    func iteration() -> Result<Int, Refusal> {
+        let then = " — Backspace or Ctrl-U, then Enter"
+        if let error { return .failure(Refusal(description: error.hasSuffix(then) ? error : error + then)) }
+        guard let target = Int(text) else { return .failure(Refusal(description: "type an iteration number, or Esc to cancel")) }
+        return .success(target)
     }
 
     /// The number entered into a `=` prompt, or why it is refused (η must be above 0).

@@ -97,15 +97,9 @@ extension AppState {
         case .promptInsert(let text):
             prompt?.insert(text)
         case .promptBackspace:
-            prompt?.selected = false
-            prompt?.error = nil
-            prompt?.overflowed = false
-            if prompt?.text.isEmpty == false { prompt?.text.removeLast() }
+            prompt?.backspace()
         case .promptClear:
-            prompt?.text = ""
-            prompt?.selected = false
-            prompt?.error = nil
-            prompt?.overflowed = false
+            prompt?.clear()
         case .promptKeep:
             prompt?.selected = false
         case .promptSubmit:

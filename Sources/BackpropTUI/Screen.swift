@@ -4,7 +4,7 @@ public enum Screen {
                               colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
         guard let layout = Layout(width: width, height: height) else {
-            renderTooSmall(into: &canvas, job: state.job)
+            renderTooSmall(into: &canvas, job: state.job?.name)
             return canvas
         }
         NetworkPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.network)
@@ -29,12 +29,12 @@ public enum Screen {
     }
 
     /// A centred note naming the size needed and the size there is.
-    static func renderTooSmall(into canvas: inout Canvas, job: Job?) {
+    static func renderTooSmall(into canvas: inout Canvas, job: String?) {
         let long = [
             "bptui needs a terminal of at least \(Layout.minimumWidth)×\(Layout.minimumHeight);",
             "this one is \(canvas.width)×\(canvas.height).",
             "Enlarge it, or press q to quit.",
-        ] + (job.map { ["(the \($0.name) goes on meanwhile)"] } ?? [])
+        ] + (job.map { ["(the \($0) goes on meanwhile)"] } ?? [])
         let short = ["needs \(Layout.minimumWidth)×\(Layout.minimumHeight)", "this: \(canvas.width)×\(canvas.height)", "q quits"]
         let lines = long.allSatisfy { $0.count <= canvas.width } ? long : short
         let top = max(0, (canvas.height - lines.count) / 2)

@@ -5,7 +5,7 @@ import Foundation
 /// The options that choose the network and how it trains; shared by both modes.
 struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "A JSON file overriding any of the post's numbers: inputs [i1,i2], targets [t1,t2], hiddenWeights [w1..w4], outputWeights [w5..w8], hiddenBias, outputBias, learningRate, order, trainBiases. A file with a layers key is a layered run (schema v2, headless): layers, weights, biases, bias, activation, outputActivation, loss, batch, shuffle, seed, samples, testSamples, iteration, epoch, position.",
+        "A JSON file overriding any of the post's numbers: inputs [i1,i2], targets [t1,t2], hiddenWeights [w1..w4], outputWeights [w5..w8], hiddenBias, outputBias, learningRate, order, trainBiases. A file with a layers key is a run of any network (schema v2, on the screen or headless; bptui writes one with x or --format json): layers, weights, biases, bias, activation, outputActivation, loss, batch, shuffle, seed, samples, testSamples, iteration, epoch, position.",
         valueName: "file"))
     var config: String?
 

@@ -11,7 +11,7 @@ struct ShapeOptions: ParsableArguments {
     var layers: LayerSizes?
 
     @Option(name: .long, help: "Hidden activation: logistic (default), tanh, relu or linear.")
-    var activation: Activation?
+    var activation: HiddenActivation?
 
     @Option(name: .long, help: "Output activation: logistic (default), tanh, relu, linear or softmax.")
     var outputActivation: Activation?
@@ -43,7 +43,8 @@ struct ShapeOptions: ParsableArguments {
     @Flag(name: .long, help: "Reorder the training samples every epoch (seeded).")
     var shuffle = false
 
-    @Option(name: .long, help: ArgumentHelp("Seed of the random weights, the generated data and the shuffling (default 1).", valueName: "N"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Seed of the random weights, the generated data and the shuffling: a whole number of 0 or more (default 1).", valueName: "N"))
     var seed: UInt64?
 
     @Option(name: .long, help: ArgumentHelp("Headless: epochs to train instead of --steps updates.", valueName: "E"))
@@ -78,7 +79,7 @@ struct ShapeOptions: ParsableArguments {
         let defaults = Recipe.defaults(forThePostsProblem: file == nil && sizes == [2, 2, 2] && (data ?? "post") == "post")
         let architecture: Architecture
         do {
-            architecture = try Architecture(layers: sizes, activation: activation ?? file?.activation ?? .logistic,
+            architecture = try Architecture(layers: sizes, activation: activation?.value ?? file?.activation ?? .logistic,
                                             outputActivation: outputActivation ?? file?.outputActivation ?? .logistic,
                                             loss: loss ?? file?.loss ?? .halfSquared, bias: bias ?? file?.bias ?? defaults.bias)
         } catch {
@@ -86,7 +87,7 @@ struct ShapeOptions: ParsableArguments {
             let givenLoss = loss ?? file?.loss ?? .halfSquared, output = outputActivation ?? file?.outputActivation ?? .logistic
             let shape = sizes.map(String.init).joined(separator: ",")
             let option = if givenLoss == .crossEntropy, output != .logistic, output != .softmax { "--loss cross-entropy" }
-                else if (activation ?? file?.activation) == .softmax { "--activation softmax" }
+                else if (activation?.value ?? file?.activation) == .softmax { "--activation softmax" }
                 else if output == .softmax, sizes.count >= 2, sizes.last == 1 { "--output-activation softmax (--layers \(shape))" }
                 else { "--layers \(shape)" }
             throw InputError("\(option): \(error.description)")
@@ -197,6 +198,16 @@ struct BatchSize: ExpressibleByArgument {
 }
 
 extension Activation: ExpressibleByArgument {}
+
+/// `--activation`: a hidden layer's activation, every one but softmax (an output's only).
+struct HiddenActivation: ExpressibleByArgument {
+    let value: Activation
+    init?(argument: String) {
+        guard let value = Activation(rawValue: argument), value != .softmax else { return nil }
+        self.value = value
+    }
+    static var allValueStrings: [String] { Activation.allCases.filter { $0 != .softmax }.map(\.rawValue) }
+}
 extension Loss: ExpressibleByArgument {}
 extension BiasMode: ExpressibleByArgument {}
 

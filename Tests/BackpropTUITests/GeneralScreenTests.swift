@@ -419,4 +419,46 @@ import Testing
         _ = try RecipeOption.apply("data xor layers 2,3,1 order published", to: &kept)
         #expect(kept.order == .published && kept.bias == .perNeuron, "what the line names stays as named")
     }
+
+    /// §4 of the one-program issue: each of these failed before.
+    @Test func resetForgetsEditedInputsAndLearningRate() throws {
+        var state = Self.state(Recipe(layers: [2, 2, 2], data: .builtIn(.post)))
+        let fresh = state.trainer
+        state.update(.step)
+        state.update(.openEdit)
+        state.update(.promptNextTarget)  // i1
+        state.update(.promptInsert("0.9"))
+        state.update(.promptSubmit)
+        state.update(.openCommandLine)
+        state.update(.promptInsert("learning-rate 2"))
+        state.update(.promptSubmit)
+        #expect(state.trainer.data.training[0].inputs[0] == 0.9 && state.trainer.settings.learningRate == 2)
+        state.update(.reset)
+        #expect(state.message == "reset to iteration 0, edits forgotten")
+        #expect(state.trainer.data == fresh.data && state.trainer.settings == fresh.settings && state.trainer.network == fresh.network)
+        #expect(state.recipe.learningRate == 0.5)
+    }
+
+    @Test func aSetPromptTakesTextAgainAfterCtrlUClearedAnOverlongEntry() {
+        var state = Self.state(Self.xor)
+        state.update(.openEdit)
+        state.update(.promptInsert(String(repeating: "1", count: 40)))
+        #expect(state.prompt?.error == "too long (max 32)")
+        state.update(.promptClear)
+        state.update(.promptInsert("0.25"))
+        state.update(.promptSubmit)
+        #expect(state.prompt == nil && state.trainer.network.weights[10] == 0.25)
+    }
+
+    @Test func theTooSmallNoteSaysARunningJobGoesOn() {
+        var state = Self.state(Self.xor)
+        state.update(.openGoTo)
+        state.update(.promptClear)
+        state.update(.promptInsert("900000000"))
+        state.update(.promptSubmit)
+        #expect(state.job != nil)
+        state.update(.resized(width: 60, height: 20))
+        let text = GeneralScreen.render(state, width: 60, height: 20).text
+        #expect(text.contains("(the go-to goes on meanwhile)"), "\(text)")
+    }
 }

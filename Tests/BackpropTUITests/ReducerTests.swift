@@ -85,7 +85,15 @@ import Testing
         state = press(.control("u"), .character("1"), .character("e"), on: state)
         #expect(state.screen().contains("Go to iteration: 1▏  ▼ digits only"))
         state = press(.enter, on: state)
-        #expect(state.trainer.iteration == 1, "what stays typed is 1")
+        #expect(state.trainer.iteration == 0 && state.prompt?.error == "digits only — Backspace or Ctrl-U, then Enter",
+                "Enter is refused while the refusal stands: 1e5 never goes to 15")
+        state = press(.enter, .backspace, .character("7"), .enter, on: state)
+        #expect(state.trainer.iteration == 7 && state.prompt == nil)
+        state = press(.character("g"), .character("2"), on: state)
+        for _ in 0 ..< 9 { state = press(.character("0"), on: state) }
+        #expect(state.prompt?.text == "200000000" && state.prompt?.error == "at most 1,000,000,000")
+        state = press(.enter, on: state)
+        #expect(state.trainer.iteration == 7, "g 2000000000 does not go to 200,000,000 silently")
     }
 
     @Test func goToBehindReplaysFromTheStart() {

@@ -133,6 +133,18 @@ import Testing
         #expect(report.error == 0.29102792390544197)
     }
 
+    @Test func helpOffersOnlyWhatIsAcceptedAndSaysWhatACountCounts() throws {
+        let help = try Binary.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
+        #expect(help.contains("--activation <activation> Hidden activation: logistic (default), tanh, relu or linear. (values: logistic, tanh, relu, linear)"))
+        #expect(help.contains("every K-th epoch of any other"))
+        #expect(!help.contains("schema v2, headless)") && help.contains("on the screen or headless"))
+        let seed = try Binary.run(["--headless", "--layers", "2,3,1", "--data", "xor", "--seed", "-5"])
+        #expect(seed.status != 0 && seed.stderr.contains("-5") && !seed.stderr.contains("Missing value"), "\(seed.stderr)")
+        let softmax = try Binary.run(["--headless", "--layers", "2,3,2", "--data", "gauss", "--activation", "softmax"])
+        #expect(softmax.status != 0 && softmax.stderr.contains("softmax"))
+    }
+
     @Test func helpDocumentsBothModes() throws {
         let result = try Binary.run(["--help"])
         #expect(result.status == 0)

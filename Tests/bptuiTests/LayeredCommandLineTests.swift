@@ -187,7 +187,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("The walk through iteration 5 of the post's network, textbook order\n"))
         #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII }, "ASCII under LANG=C")
-        #expect(result.stdout.contains("  dE_total/dw5 = dE_total/dout_o1 . dout_o1/dnet_o1 . dnet_o1/dw5 = "), "\(result.stdout)")
+        #expect(result.stdout.contains("  dE_total/dw5 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5 = "), "\(result.stdout)")
         let first = try Binary.run(["--headless", "--format", "walk"], environment: ["LANG": "C.UTF-8"])
         #expect(first.stdout.contains("net_h1 = w1·i1 + w2·i2 + b1·1 = 0.15·0.05 + 0.2·0.1 + 0.35·1 = 0.377500000   ✓ the post: 0.3775"))
         #expect(first.stdout.contains("every weight takes its w⁺: w1 … w8; then E_total = 0.291027924   ✓ the post: 0.291027924"))

@@ -217,6 +217,13 @@ public struct LayeredTrainer: Sendable {
         return true
     }
 
+    /// The same run from iteration 0 with every edit forgotten: the samples and η it began with.
+    public var reset: LayeredTrainer {
+        var settings = settings
+        settings.learningRate = firstLearningRate
+        return LayeredTrainer(start, data: firstData, settings: settings)
+    }
+
     /// The same run from iteration 0, its edits kept to replay.
     public var restarted: LayeredTrainer {
         var fresh = LayeredTrainer(start, data: firstData, settings: settings)

@@ -39,11 +39,15 @@ extension LayeredState {
     /// The next slice of the job, sized to take about `AppState.sliceSeconds`.
     mutating func continueJob(seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
+        // The job leaves the state while it works, and its replay or export leaves the job,
+        // so their buffers have one owner and grow in place instead of being copied.
+        job = nil
         if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: AppState.sliceSeconds, lowest: 100) }
         let before = current.done
         var finished: Bool
         var effects: [Effect] = []
         if var builder = current.export {
+            current.export = nil
             // A row costs less than an update: a slice writes ten rows for each.
             finished = builder.advance(by: jobBatch * 10)
             current.done = builder.done
@@ -53,6 +57,7 @@ extension LayeredState {
             }
             current.export = builder
         } else if var replay = current.replay {
+            current.replay = nil
             replay.train(updates: min(jobBatch, current.target - replay.iteration))
             current.done = replay.iteration
             finished = replay.iteration >= current.target || replay.divergence != nil

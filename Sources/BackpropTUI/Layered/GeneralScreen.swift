@@ -9,7 +9,7 @@ public enum GeneralScreen {
         let tableOnly = state.architecture.layers[0] > 2
         guard let layout = GeneralLayout(width: width, height: height, widestLayer: state.architecture.layers.max() ?? 1,
                                          dataView: state.dataView && state.walk == nil, tableOnly: tableOnly) else {
-            Screen.renderTooSmall(into: &canvas, job: nil)
+            Screen.renderTooSmall(into: &canvas, job: state.job?.name)
             return canvas
         }
         DiagramPane(state: state).render(into: &canvas, layout.diagram)

@@ -41,7 +41,8 @@ extension LayeredState {
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty
-            trainer = LayeredTrainer(trainer.start, data: trainer.data, settings: recipe.settings)
+            trainer = trainer.reset
+            recipe.learningRate = trainer.settings.learningRate
             message = "reset to iteration 0" + (edited ? ", edits forgotten" : "")
         case .toggleOrder:
             if refusedWhileBusy() { break }
@@ -109,13 +110,9 @@ extension LayeredState {
         case .promptInsert(let text):
             prompt?.insert(text)
         case .promptBackspace:
-            prompt?.error = nil
-            prompt?.selected = false
-            if prompt?.text.isEmpty == false { prompt?.text.removeLast() }
+            prompt?.backspace()
         case .promptClear:
-            prompt?.text = ""
-            prompt?.selected = false
-            prompt?.error = nil
+            prompt?.clear()
         case .promptKeep:
             prompt?.selected = false
         case .promptNextTarget:
@@ -131,11 +128,12 @@ extension LayeredState {
             case .command: submitCommandLine()
             case .set(let target): submitSet(target)
             case .goTo:
-                if let target = prompt.flatMap({ Int($0.text) }) {
+                switch prompt?.iteration() {
+                case .success(let target)?:
                     prompt = nil
                     effects = goTo(target)
-                } else {
-                    prompt?.error = "type an iteration number, or Esc to cancel"
+                case .failure(let refusal)?: prompt?.error = refusal.description
+                case nil: break
                 }
             default: break
             }
