@@ -461,4 +461,14 @@ import Testing
         let text = GeneralScreen.render(state, width: 60, height: 20).text
         #expect(text.contains("(the go-to goes on meanwhile)"), "\(text)")
     }
+
+    @Test func aSetupThatCannotLearnSaysSoInTheMessageLineWhole() throws {
+        let odd = Recipe(layers: [2, 3, 1], activation: .tanh, outputActivation: .tanh, bias: .shared, data: .builtIn(.xor), trainBiases: false)
+        let state = Self.state(odd)
+        let text = GeneralScreen.render(state, width: 80, height: 24).text
+        #expect(text.contains("cannot learn: biases fixed at 0 make a tanh net odd — train-biases on"), "\(text)")
+        for obstacle in [LearningObstacle.zeroOneTargetsOnTanh, .targetOutOfRange(-2, .logistic), .oddWithoutBiases(.linear, .tanh)] {
+            #expect(obstacle.sentence.count < 80, "\(obstacle.sentence)")
+        }
+    }
 }

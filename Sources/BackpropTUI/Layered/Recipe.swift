@@ -121,12 +121,12 @@ extension LearningObstacle {
     public var sentence: String {
         switch self {
         case .oddWithoutBiases(let hidden, let output):
-            "cannot learn: every bias is fixed at 0 and \(hidden == output ? hidden.rawValue : "\(hidden.rawValue)/\(output.rawValue)") "
-                + "is odd, so the network is an odd function — try bias per-neuron, train-biases on"
+            "cannot learn: biases fixed at 0 make a \(hidden == output ? hidden.rawValue : "\(hidden.rawValue)/\(output.rawValue)") "
+                + "net odd — train-biases on"
         case .zeroOneTargetsOnTanh:
-            "cannot learn these classes: 0/1 targets on tanh outputs, whose classes are −1 and 1 — use ±1 targets or logistic outputs"
+            "cannot learn: 0/1 targets on tanh outputs, whose classes are ±1"
         case .targetOutOfRange(let target, let activation):
-            "cannot learn: target \(Format.short(target)) is outside what \(activation.rawValue) outputs can give"
+            "cannot learn: target \(Format.short(target)) is outside what \(activation.rawValue) outputs give"
         }
     }
 }
