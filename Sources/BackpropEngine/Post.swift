@@ -62,53 +62,68 @@ private func pow10(_ exponent: Int) -> Double {
 }
 
 extension Post {
-    /// Every figure of the post, with bptui's value in `order` (the post's network and η).
+    /// Every figure of the post, with bptui's value in `order` (the post's network and η),
+    /// read off the one engine's step by index: layer 1 is the hidden layer, 2 the outputs.
     public static func checkpoints(order: UpdateOrder) -> [Checkpoint] {
-        let settings = TrainingSettings(order: order)
-        let f = ForwardPass(.post), step = BackwardPass(.post, settings: settings)
-        var trainer = Trainer(settings: settings)
-        trainer.train(1)
-        let afterOne = trainer.forward.E_total
-        trainer.train(9_999)
+        let settings = LayeredSettings(order: order)
+        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: settings)
+        let step = LayeredStep(trainer.network, batch: DataSet.post.training, learningRate: settings.learningRate, order: order,
+                               trainBiases: false)
+        let f = step.forwards[0], target = DataSet.post.training[0].targets
+        trainer.train(updates: 1)
+        let afterOne = trainer.trainingError.latest
+        trainer.train(updates: 9_999)
+        let finalOutputs = LayeredForward(trainer.network, DataSet.post.training[0]).outputs
+        let (o1, h1) = (f.outs[2][0], f.outs[1][0])
         let textbookOnly = order == .published ? "w1⁺…w4⁺, ∂E/∂w1, ∂E/∂out_h1: the post's text used the original w5…w8" : nil
         let publishedOnly = order == .textbook ? "after 1 and 10,000 updates: the post's script updated w5…w8 first" : nil
         func row(_ name: String, _ printed: Double, _ decimals: Int, _ value: Double, _ reason: String? = nil) -> Checkpoint {
             Checkpoint(name: name, printed: printed, decimals: decimals, value: value, reason: reason)
         }
+        func loss(_ k: Int) -> Double { Loss.halfSquared.term(output: f.outs[2][k], target: target[k], activation: .logistic) }
+        let weightsPlus = (0 ..< 8).map { step.after.weights[$0] }
         return [
-            row("net_h1", 0.3775, 4, f.net_h1),
-            row("out_h1", 0.593269992, 9, f.out_h1),
-            row("out_h2", 0.596884378, 9, f.out_h2),
-            row("net_o1", 1.105905967, 9, f.net_o1),
-            row("out_o1", 0.75136507, 8, f.out_o1),
-            row("out_o2", 0.772928465, 9, f.out_o2),
-            row("E_o1", 0.274811083, 9, f.E_o1),
-            row("E_o2", 0.023560026, 9, f.E_o2),
-            row("E_total", 0.298371109, 9, f.E_total),
-            row("∂E_total/∂out_o1", 0.74136507, 8, step.dE_dout_o1),
-            row("∂out_o1/∂net_o1", 0.186815602, 9, step.dout_o1_dnet_o1),
-            row("∂net_o1/∂w5", 0.593269992, 9, step.chain(.w5)[0].dnet_dparameter),
-            row("∂E_total/∂w5", 0.082167041, 9, step.gradient.w5),
-            row("w5⁺", 0.35891648, 8, step.after.w5),
-            row("w6⁺", 0.408666186, 9, step.after.w6),
-            row("w7⁺", 0.511301270, 9, step.after.w7),
-            row("w8⁺", 0.561370121, 9, step.after.w8),
-            row("δ_o1", 0.138498562, 9, step.δ_o1),
-            row("∂E_o1/∂out_h1", 0.055399425, 9, step.dE_o1_dout_h1, textbookOnly),
-            row("∂E_o2/∂out_h1", -0.019049119, 9, step.dE_o2_dout_h1,
+            row("net_h1", 0.3775, 4, f.nets[1][0]),
+            row("out_h1", 0.593269992, 9, h1),
+            row("out_h2", 0.596884378, 9, f.outs[1][1]),
+            row("net_o1", 1.105905967, 9, f.nets[2][0]),
+            row("out_o1", 0.75136507, 8, o1),
+            row("out_o2", 0.772928465, 9, f.outs[2][1]),
+            row("E_o1", 0.274811083, 9, loss(0)),
+            row("E_o2", 0.023560026, 9, loss(1)),
+            row("E_total", 0.298371109, 9, f.loss),
+            row("∂E_total/∂out_o1", 0.74136507, 8, -(target[0] - o1)),
+            row("∂out_o1/∂net_o1", 0.186815602, 9, Activation.logistic.derivative(net: f.nets[2][0], out: o1)),
+            row("∂net_o1/∂w5", 0.593269992, 9, h1),
+            row("∂E_total/∂w5", 0.082167041, 9, step.weightGradient[4]),
+            row("w5⁺", 0.35891648, 8, weightsPlus[4]),
+            row("w6⁺", 0.408666186, 9, weightsPlus[5]),
+            row("w7⁺", 0.511301270, 9, weightsPlus[6]),
+            row("w8⁺", 0.561370121, 9, weightsPlus[7]),
+            row("δ_o1", 0.138498562, 9, step.deltas[0][2][0]),
+            row("∂E_o1/∂out_h1", 0.055399425, 9, step.term(sample: 0, layer: 1, neuron: 0, via: 0), textbookOnly),
+            row("∂E_o2/∂out_h1", -0.019049119, 9, step.term(sample: 0, layer: 1, neuron: 0, via: 1),
                 order == .textbook ? "∂E_o2/∂out_h1: the post rounded by hand; in full, −0.0190491183" : textbookOnly),
-            row("∂E_total/∂out_h1", 0.036350306, 9, step.dE_dout_h1, textbookOnly),
-            row("∂out_h1/∂net_h1", 0.241300709, 9, step.dout_h1_dnet_h1),
-            row("∂net_h1/∂w1", 0.05, 2, step.chain(.w1)[0].dnet_dparameter),
-            row("∂E_total/∂w1", 0.000438568, 9, step.gradient.w1, textbookOnly),
-            row("w1⁺", 0.149780716, 9, step.after.w1, textbookOnly),
-            row("w2⁺", 0.19956143, 8, step.after.w2, textbookOnly),
-            row("w3⁺", 0.24975114, 8, step.after.w3, textbookOnly),
-            row("w4⁺", 0.29950229, 8, step.after.w4, textbookOnly),
+            row("∂E_total/∂out_h1", 0.036350306, 9, step.dE_dout(sample: 0, layer: 1, neuron: 0), textbookOnly),
+            row("∂out_h1/∂net_h1", 0.241300709, 9, Activation.logistic.derivative(net: f.nets[1][0], out: h1)),
+            row("∂net_h1/∂w1", 0.05, 2, f.outs[0][0]),
+            row("∂E_total/∂w1", 0.000438568, 9, step.weightGradient[0], textbookOnly),
+            row("w1⁺", 0.149780716, 9, weightsPlus[0], textbookOnly),
+            row("w2⁺", 0.19956143, 8, weightsPlus[1], textbookOnly),
+            row("w3⁺", 0.24975114, 8, weightsPlus[2], textbookOnly),
+            row("w4⁺", 0.29950229, 8, weightsPlus[3], textbookOnly),
             row("E_total after 1 update", 0.291027924, 9, afterOne, publishedOnly),
-            row("E_total after 10,000 updates", 0.000035085, 9, trainer.forward.E_total, publishedOnly),
-            row("out_o1 after 10,000 updates", 0.015912196, 9, trainer.forward.out_o1, publishedOnly),
-            row("out_o2 after 10,000 updates", 0.984065734, 9, trainer.forward.out_o2, publishedOnly),
+            row("E_total after 10,000 updates", 0.000035085, 9, trainer.trainingError.latest, publishedOnly),
+            row("out_o1 after 10,000 updates", 0.015912196, 9, finalOutputs[0], publishedOnly),
+            row("out_o2 after 10,000 updates", 0.984065734, 9, finalOutputs[1], publishedOnly),
         ]
+    }
+}
+
+extension LayeredTrainer {
+    /// Whether this is the post's network on one sample (its own or another): the runs the
+    /// post's checkpoints, its 10,000-update stop and its reference error speak of.
+    public var isThePostsNetwork: Bool {
+        start.architecture == .post && firstData.training.count == 1 && firstData.test.isEmpty
     }
 }

@@ -1,211 +1,206 @@
 import BackpropEngine
 
-/// The whole state of the screen. Only `update(_:)` changes it; panes draw it.
+/// The state of the screen for any network (`--layers`, `--data`, `:`). Only `update(_:)`
+/// changes it; panes draw it.
 public struct AppState: Sendable {
-    public internal(set) var trainer: Trainer
-    /// The `--config` file the run started from, named in the title.
-    public let configName: String?
-    /// The row selected in the weights table.
-    public internal(set) var selection: Parameter = .w5
+    public internal(set) var trainer: LayeredTrainer
+    /// What `:` changes and training is rebuilt from.
+    public internal(set) var recipe: Recipe
+    /// Whether accuracy is reported: every target is a class label.
+    public internal(set) var classification: Bool
+    /// The parameter selected in the weights list, and the neuron selected in the diagram;
+    /// `focus` says which of them ↑↓ move and `e` explains.
+    public internal(set) var parameter: LayeredParameter
+    public internal(set) var neuron: Neuron
+    public internal(set) var focus: Focus = .parameters
     public internal(set) var running = false
     public internal(set) var speed: Speed = .default
     public internal(set) var chartScale: ChartScale = .log
-    /// The view over the panes, if any: help, a derivation, the gradient check, checkpoints.
     public internal(set) var overlay: Overlay?
-    /// The post's figures beside bptui's, computed when the checkpoints view opens.
+    /// The post's figures beside bptui's, computed when the checkpoints view (`t`) opens.
     public internal(set) var checkpoints: [Checkpoint] = []
     /// The first line the checkpoints view shows.
     public internal(set) var checkpointScroll = 0
-    /// The open prompt: its text, what it sets, and its own error.
+    /// The data view (`d`) in place of the weights list and chart.
+    public internal(set) var dataView = false
+    /// The output the data view maps (`[` `]`).
+    public internal(set) var shownOutput = 0
+    /// The first sample row the data view's table shows.
+    public internal(set) var tableScroll = 0
     public internal(set) var prompt: Prompt?
-    /// A one-line note in the message line: what the last command or event did.
-    public internal(set) var message: String?
-    /// Iterations per second, measured while running.
-    public internal(set) var measuredRate: Double?
-    /// Work too long for one frame (go-to, a step back, export), done a slice per tick.
+    /// A go-to or a way back, done in slices; Esc stops it.
     public internal(set) var job: Job?
-    /// The walk through an iteration (`n`), and the trainer it started from (`N` after the
-    /// last sub-step goes back to it).
+    /// The walk through an iteration (`n`), and the trainer it started from.
     public internal(set) var walk: WalkState?
-    var walkStart: Trainer?
-    /// The terminal's size, as the backend last reported it.
+    var walkStart: LayeredTrainer?
+    /// Updates a job's slice takes, adapted to keep every key answered within a frame.
+    var jobBatch = 1_000
+    /// Lines the `:` command line ran, oldest first (↑ recalls them), and the one recalled.
+    public internal(set) var commandHistory: [String] = []
+    var recalled: Int?
+    public internal(set) var message: String?
+    public internal(set) var measuredRate: Double?
     public internal(set) var screenSize: (width: Int, height: Int)?
     /// Engine values the panes read, computed once whenever the network changes.
     public internal(set) var derived: Derived
-    /// Run mode's iterations per tick and its measured rate.
-    var pace = Pace(maximumBatch: 100_000, lowest: 1_000)
-    /// Iterations a job's slice takes, adapted to keep every key answered within a frame.
-    var jobBatch = 50_000
+    /// The data view's maps, recomputed at most `mapInterval` apart while training runs.
+    public internal(set) var maps: DataMaps?
+    /// Seconds since the maps were computed, and the iteration they show.
+    var mapAge = 0.0
+    var mapsIteration = -1
+    /// Seconds since `derived` was computed.
+    var derivedAge = 0.0
+    /// Run mode's updates per tick and its measured rate.
+    var pace = Pace(maximumBatch: 1_000, lowest: 1)
 
-    /// The post's run as a recipe of the general engine: what `:` changes.
-    public var recipe: Recipe {
-        let settings = trainer.settings
-        return Recipe(layers: [2, 2, 2], bias: .shared, data: .builtIn(.post), learningRate: settings.learningRate, order: settings.order,
-                      trainBiases: settings.trainBiases)
-    }
+    /// How often, at most, the data view's maps are recomputed while training runs.
+    static let mapInterval = 0.1
 
-    public init(trainer: Trainer, configName: String? = nil) {
+    /// The `--config` file the run started from, named in the diagram's title.
+    public let configName: String?
+
+    public init(trainer: LayeredTrainer, recipe: Recipe, configName: String? = nil) {
         self.trainer = trainer
+        self.recipe = recipe
         self.configName = configName
-        derived = Derived(trainer, checking: false)
+        classification = Recipe.isClassification(trainer.data)
+        let a = trainer.start.architecture
+        parameter = .weight(a.weightOffset(layer: a.outputLayer))
+        neuron = Neuron(layer: a.outputLayer, index: 0)
+        derived = Derived(trainer, classification: classification, checking: false)
+        message = trainer.learningObstacles.first?.sentence
     }
 
-    /// Parameters the table lists: the weights, and the biases.
-    public static let rows: [Parameter] = Parameter.weights + [.b1, .b2]
+    /// The post's own run at iteration 0: what `bptui` opens.
+    public static var post: AppState { AppState(trainer: try! Recipe.post.trainer(), recipe: .post) }
 
     /// Whether the terminal is too small for the screen (only quit works then).
     public var isTooSmall: Bool {
-        screenSize.map { Layout(width: $0.width, height: $0.height) == nil } ?? false
+        screenSize.map { Layout(width: $0.width, height: $0.height, architecture: architecture) == nil } ?? false
     }
+
+    public var architecture: Architecture { trainer.start.architecture }
 }
 
-/// What the panes show of the engine, computed once per change of the network rather than
-/// once per frame.
-public struct Derived: Sendable {
-    /// The step the next update takes, in the run's order: "∂E/∂w next" and "Δ next".
-    public let next: BackwardPass
-    /// The same step in the other order, for side-by-side derivations.
-    public let otherOrder: BackwardPass
-    /// Backprop against central differences, while the gradient check is open.
-    public let gradientCheck: GradientCheck?
+/// A weight or a bias, by its flat index in post numbering.
+public enum LayeredParameter: Sendable, Equatable, Hashable {
+    case weight(Int)
+    case bias(Int)
 
-    init(_ trainer: Trainer, checking: Bool) {
-        next = BackwardPass(trainer.network, forward: trainer.forward, settings: trainer.settings)
-        var other = trainer.settings
-        other.order = other.order == .published ? .textbook : .published
-        otherOrder = BackwardPass(trainer.network, forward: trainer.forward, settings: other)
-        gradientCheck = checking ? GradientCheck(trainer.network) : nil
-    }
-
-    /// Whether these values are those of `trainer`'s network and settings (they depend on
-    /// nothing else).
-    func isCurrent(for trainer: Trainer, checking: Bool) -> Bool {
-        next.before == trainer.network && next.settings == trainer.settings && (gradientCheck != nil) == checking
-    }
-}
-
-/// The prompt in the message line: go to an iteration, or set a number (`=`).
-public struct Prompt: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        case goTo
-        /// `=`: a new value for a parameter, an input, a target or η (Tab cycles).
-        case edit(Quantity)
-        /// `:` on the screen of any network: an option of the command line and its value.
-        case command
-        /// `=` on the screen of any network: a weight, a bias or η (Tab moves between them).
-        case set(LayeredEdit.Target)
-    }
-
-    public internal(set) var kind: Kind
-    public internal(set) var text: String
-    /// Whether the pre-filled text is selected: the first character typed replaces it.
-    public internal(set) var selected = true
-    /// Why the last key or Enter was refused, shown beside the text while it stays open.
-    public internal(set) var error: String?
-    /// Whether more was typed than the prompt holds; submitting then refuses.
-    var overflowed = false
-
-    init(_ kind: Kind, text: String) {
-        self.kind = kind
-        self.text = text
-    }
-}
-
-/// Work longer than a frame, done in slices between frames; Esc cancels it.
-public struct Job: Sendable {
-    public enum Work: Sendable {
-        /// Trains the live network forward to an iteration.
-        case train(to: Int)
-        /// Replays from the start to an iteration behind the current one; the screen keeps
-        /// the current network until it is done.
-        case rewind(Trainer, to: Int)
-        case export(ExportBuilder)
-    }
-
-    public internal(set) var work: Work
-    /// The iteration the job ends at, and the one it has reached.
-    public internal(set) var total: Int
-    public internal(set) var done: Int
-    /// Iterations a second over the last timed slices (a moving average: the rate can change
-    /// as the job goes, an export's rows grow); nil until a slice has been timed.
-    public internal(set) var rate: Double?
-
-    /// A word for the progress line: "go-to", "back", "export".
+    /// "w11", "b3".
     public var name: String {
-        switch work {
-        case .train: "go-to"
-        case .rewind: "back"
-        case .export: "export"
-        }
-    }
-}
-
-/// Iterations per second while running: ×10 steps from 1 to 1,000,000, then as fast as it goes.
-public enum Speed: Sendable, Equatable {
-    case perSecond(Int)
-    case maximum
-
-    public static let ladder: [Speed] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000].map { .perSecond($0) } + [.maximum]
-    /// 1,000 a second: the run reaches iteration 10,000 in ten seconds.
-    public static let `default` = Speed.perSecond(1_000)
-
-    public var faster: Speed { Self.ladder[min(Self.ladder.count - 1, index + 1)] }
-
-    /// Seconds the measured rate averages over: half a second, or long enough for a few
-    /// iterations at slow speeds (at 1 a second, half a second holds 0 or 1 of them).
-    var measuringWindow: Double {
-        if case .perSecond(let rate) = self { return max(0.5, 4 / Double(rate)) }
-        return 0.5
-    }
-    public var slower: Speed { Self.ladder[max(0, index - 1)] }
-    private var index: Int { Self.ladder.firstIndex(of: self) ?? 3 }
-
-    public var label: String {
         switch self {
-        case .maximum: "max"
-        case .perSecond(let n) where n >= 1_000_000: "\(n / 1_000_000)M/s"
-        case .perSecond(let n) where n >= 1_000: "\(n / 1_000)k/s"
-        case .perSecond(let n): "\(n)/s"
+        case .weight(let index): "w\(index + 1)"
+        case .bias(let index): "b\(index + 1)"
         }
     }
-}
 
-extension Quantity {
-    /// The next number Tab moves the `=` prompt to.
-    func next(selected: Parameter) -> Quantity {
+    /// The layer (1…L) whose net input it feeds.
+    public func layer(in a: Architecture) -> Int {
         switch self {
-        case .parameter: .i1
-        case .i1: .i2
-        case .i2: .target_o1
-        case .target_o1: .target_o2
-        case .target_o2: .learningRate
-        case .learningRate: .parameter(selected)
+        case .weight(let index): a.weightEnds(index).layer
+        case .bias(let index): a.biasOwner(index).layer
+        }
+    }
+
+    public func value(in network: LayeredNetwork) -> Double { value(in: (network.weights, network.biases)) }
+
+    /// Its value among flat weights and biases (a trainer's `previous`).
+    public func value(in parameters: (weights: [Double], biases: [Double])) -> Double {
+        switch self {
+        case .weight(let index): parameters.weights[index]
+        case .bias(let index): parameters.biases[index]
         }
     }
 }
 
-/// A view drawn over the panes.
+/// A neuron of the diagram: its layer (0: the inputs) and index.
+public struct Neuron: Sendable, Equatable, Hashable {
+    public let layer: Int, index: Int
+
+    public init(layer: Int, index: Int) {
+        self.layer = layer
+        self.index = index
+    }
+}
+
+/// What ↑↓ move and `e` explains: a parameter of the list or a neuron of the diagram.
+public enum Focus: Sendable, Equatable {
+    case parameters, neurons
+}
+
+/// Views drawn over the panes.
 public enum Overlay: Sendable, Equatable {
-    case help
-    /// The derivation of ∂E_total/∂(selected parameter) for the next step.
-    case explain
-    case gradientCheck
+    case help, explain, gradientCheck
+    /// The post's printed figures beside bptui's (the post's network only).
     case checkpoints
 }
 
-/// The error chart's y axis.
-public enum ChartScale: Sendable, Equatable {
-    case log, linear
+/// One line of the weights list: a layer's heading, or a parameter.
+public enum ParameterRow: Sendable, Equatable {
+    case heading(String)
+    case parameter(LayeredParameter)
+
+    /// Every weight and bias in post numbering, a layer at a time under a heading such as
+    /// "i→h", "h1→h2", "h→o": the layer's weights, then its biases.
+    public static func rows(_ a: Architecture) -> [ParameterRow] {
+        var rows: [ParameterRow] = []
+        for l in 1 ... a.outputLayer {
+            rows.append(.heading(layerHeading(a, l)))
+            rows += (a.weightOffset(layer: l) ..< a.weightOffset(layer: l + 1)).map { .parameter(.weight($0)) }
+            rows += (a.biasOffset(layer: l) ..< a.biasOffset(layer: l + 1)).map { .parameter(.bias($0)) }
+        }
+        return rows
+    }
+
+    /// "i→h" for one hidden layer (the post's), "i→h1", "h1→h2", "h2→o" for several.
+    static func layerHeading(_ a: Architecture, _ l: Int) -> String {
+        func side(_ layer: Int) -> String {
+            if layer == 0 { return "i" }
+            if layer == a.outputLayer { return "o" }
+            return a.layers.count == 3 ? "h" : "h\(layer)"
+        }
+        return "\(side(l - 1))→\(side(l))"
+    }
+
+    public var parameter: LayeredParameter? {
+        if case .parameter(let parameter) = self { return parameter }
+        return nil
+    }
 }
 
-/// What the reducer asks the backend to do; the backend answers with a command.
-public enum Effect: Sendable, Equatable {
-    /// Write the export's files; answer with `.exported`.
-    case write(Export)
-    /// Send `.tick` after this many seconds (the run's next frame, a job's next slice).
-    case tick(after: Double)
-    /// Leave the full-screen view and exit.
-    case quit
-    /// Leave the post's screen for the screen of any network, training this recipe.
-    case openGeneral(Recipe, message: String)
+/// Long work on the general screen, done a slice per tick: a go-to forward from here, back
+/// by replaying from the start (the screen keeps the current network until it is done), or
+/// an export's rows.
+public struct Job: Sendable {
+    public internal(set) var target: Int
+    /// The run being replayed, going back; nil going forward.
+    public internal(set) var replay: LayeredTrainer?
+    /// The export being built, if that is the job.
+    var export: LayeredExportBuilder?
+    public internal(set) var done: Int
+    public internal(set) var rate: Double?
+
+    public var name: String { export != nil ? "export" : replay == nil ? "go-to" : "back" }
+    var progress: String { Job.progress(name: name, done: done, total: target, rate: rate) }
+}
+
+extension LayeredEdit.Target {
+    /// "w11", "b3", "η".
+    public var name: String {
+        switch self {
+        case .weight(let index): "w\(index + 1)"
+        case .bias(let index): "b\(index + 1)"
+        case .learningRate: "η"
+        case .input(let k): "i\(k + 1)"
+        case .target(let k): "target_o\(k + 1)"
+        }
+    }
+
+    init(_ parameter: LayeredParameter) {
+        switch parameter {
+        case .weight(let index): self = .weight(index)
+        case .bias(let index): self = .bias(index)
+        }
+    }
 }

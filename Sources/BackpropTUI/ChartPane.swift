@@ -20,25 +20,18 @@ struct ChartPane {
     let name: String
 
     init(state: AppState) {
-        history = state.trainer.history
-        test = nil
-        scale = state.chartScale
-        departure = state.trainer.departureFromThePost
-        reference = departure == nil ? Post.errorAfter[Post.finalIteration] : nil
-        edits = state.trainer.edits.map(\.iteration)
-        unit = "iteration"
-        name = "E_total"
-    }
-
-    init(state: LayeredState) {
         history = state.trainer.trainingError
         test = state.trainer.testError
         scale = state.chartScale
-        reference = nil
-        departure = nil
-        edits = []
-        unit = "epoch"
-        name = test == nil ? "E_total per epoch" : "E_total per epoch: training, ◦ test"
+        let trainer = state.trainer
+        // The post's network: its reference line, or why it does not apply.
+        departure = trainer.isThePostsNetwork ? trainer.departureFromThePost : nil
+        reference = trainer.isThePostsNetwork && departure == nil ? Post.errorAfter[Post.finalIteration] : nil
+        // One sample: an epoch is an iteration, and edits are marked where they were made.
+        let oneSample = trainer.firstData.training.count == 1 && trainer.firstData.test.isEmpty
+        edits = oneSample ? trainer.edits.map(\.iteration) : []
+        unit = oneSample ? "iteration" : "epoch"
+        name = oneSample ? "E_total" : test == nil ? "E_total per epoch" : "E_total per epoch: training, ◦ test"
     }
 
     static let labelWidth = 6

@@ -71,7 +71,8 @@ struct CheckpointsPane {
 
     /// The figures one page shows at the current screen size (10 before the size is known).
     static func pageRows(_ state: AppState) -> Int {
-        guard let size = state.screenSize, let layout = Layout(width: size.width, height: size.height) else { return 10 }
+        guard let size = state.screenSize,
+              let layout = Layout(width: size.width, height: size.height, architecture: state.architecture) else { return 10 }
         return page(state, area: Rect(x: 0, y: 0, width: size.width, height: layout.status.y).inner).capacity
     }
 }

@@ -57,15 +57,9 @@ public enum Command: Sendable, Equatable {
     /// explains it.
     case click(x: Int, y: Int, double: Bool)
 
-    /// The command a key means in `state`: the prompt takes text, a terminal too small for
-    /// the screen takes only quit, otherwise the key table decides.
-    public static func from(_ key: Key, in state: AppState) -> Command? {
-        from(key, screen: .post, prompt: state.prompt != nil, tooSmall: state.isTooSmall)
-    }
-
-    /// The command a key means on `screen`: with the prompt open it edits the prompt, a
-    /// terminal too small for the screen takes only quit, otherwise the key table decides.
-    public static func from(_ key: Key, screen: KeyBinding.Screen, prompt: Bool, tooSmall: Bool) -> Command? {
+    /// The command a key means: with the prompt open it edits the prompt, a terminal too
+    /// small for the screen takes only quit, otherwise the key table decides.
+    public static func from(_ key: Key, prompt: Bool, tooSmall: Bool) -> Command? {
         if tooSmall {
             return key == .character("q") || key == .control("c") ? .quit : nil
         }
@@ -84,10 +78,8 @@ public enum Command: Sendable, Equatable {
             default: return nil
             }
         }
-        if let command = KeyTable.command(for: key, on: screen) { return command }
+        if let command = KeyTable.command(for: key) { return command }
         if case .click(let x, let y, let double) = key { return .click(x: x, y: y, double: double) }
-        // A key of the other screen says where it works.
-        if let command = KeyTable.command(for: key, on: screen == .post ? .general : .post) { return command }
         switch key {
         case .character(let c): return .unbound(KeyTable.name(of: c))
         case .control(let c): return .unbound("Ctrl-" + (c == " " ? "Space" : c.uppercased()))

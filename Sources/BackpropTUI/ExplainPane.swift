@@ -1,147 +1,147 @@
 import BackpropEngine
 
-/// The derivation of ∂E_total/∂(selected parameter) for the step the current iteration takes,
-/// laid out as the post lays it out: each factor's symbol, its form and its value. Hidden
-/// weights show both update orders side by side.
+/// The chain rule of any weight or bias with live numbers, or a neuron's forward pass. An
+/// output neuron's δ comes from the loss's derivative; a hidden neuron's δ is the sum over
+/// the next layer, δ_j = (Σ_k δ_k·w_kj)·f′(net_j), every term with its number. A batch lists
+/// its samples' terms (the first few) and their mean; both update orders end it.
 struct ExplainPane {
     let state: AppState
 
+    /// Samples of a batch written out in full; the rest are summed up in a line.
+    static let samplesShown = 3
+
     func render(into canvas: inout Canvas, _ rect: Rect) {
-        let trainer = state.trainer, p = state.selection
-        let step = state.derived.next, other = state.derived.otherOrder
+        let step = state.derived.next, a = state.architecture
         canvas.fill(rect)
-        canvas.box(rect, title: "Explain ∂E_total/∂\(p.rawValue) · next step from iteration \(Format.count(trainer.iteration)) · ↑↓ · Esc",
+        let subject = state.focus == .neurons ? a.neuronName(layer: state.neuron.layer, neuron: state.neuron.index) : state.parameter.name
+        canvas.box(rect, title: "Explain \(subject) · next update from iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Tab · Esc",
                    Style(.accent))
         var writer = LineWriter(canvas: canvas, area: rect.inner)
-        switch p {
-        case .w5, .w6, .w7, .w8: output(p, step, &writer)
-        case .w1, .w2, .w3, .w4: hidden(p, step, other, &writer)
-        case .b1, .b2: bias(p, step, other, &writer)
+        writer.wraps = true
+        if state.focus == .neurons {
+            neuron(state.neuron, step, &writer)
+        } else {
+            parameter(state.parameter, step, &writer)
         }
         canvas = writer.canvas
     }
 
-    private func output(_ p: Parameter, _ step: BackwardPass, _ w: inout LineWriter) {
-        let o = p == .w5 || p == .w6 ? "o1" : "o2", h = p == .w5 || p == .w7 ? "h1" : "h2"
-        let term = step.chain(p)[0], f = step.forward
-        let out = o == "o1" ? f.out_o1 : f.out_o2, target = o == "o1" ? step.before.target_o1 : step.before.target_o2
-        w.line("∂E_total/∂\(p.rawValue) = ∂E_total/∂out_\(o) · ∂out_\(o)/∂net_\(o) · ∂net_\(o)/∂\(p.rawValue)", .title)
+    private var a: Architecture { state.architecture }
+
+    private func name(_ l: Int, _ j: Int) -> String { a.neuronName(layer: l, neuron: j) }
+
+    /// The forward pass of a neuron for the batch's first sample: net = Σ w·x + b with every
+    /// product, then out = f(net).
+    private func neuron(_ n: Neuron, _ step: LayeredStep, _ w: inout LineWriter) {
+        guard let f = step.forwards.first, let sample = step.forwards.indices.first.map({ state.derived.batch[$0] }) else { return }
+        let me = name(n.layer, n.index)
+        w.line("Forward pass of \(me) for the next batch's first sample, inputs (\(sample.inputs.map(Format.exact).joined(separator: ", ")))", .title)
         w.blank()
-        w.value("∂E_total/∂out_\(o) = −(target − out) = −(\(Format.shortTerm(target)) − \(Format.term(out)))", term.dE_dout)
-        w.value("∂out_\(o)/∂net_\(o) = out_\(o)(1 − out_\(o))", term.dout_dnet)
-        w.value("∂net_\(o)/∂\(p.rawValue) = out_\(h)", term.dnet_dparameter)
-        w.blank()
-        w.value("∂E_total/∂\(p.rawValue) = \(Format.term(term.dE_dout)) × \(Format.term(term.dout_dnet)) × \(Format.term(term.dnet_dparameter))",
-                step.gradient[p], .accent)
-        update(p, step, &w)
-    }
-
-    private func hidden(_ p: Parameter, _ step: BackwardPass, _ other: BackwardPass, _ w: inout LineWriter) {
-        let h = p == .w1 || p == .w2 ? "h1" : "h2", i = p == .w1 || p == .w3 ? "i1" : "i2"
-        let (first, second) = h == "h1" ? ("w5", "w7") : ("w6", "w8")
-        let orders = ordered(step, other)
-        w.line("∂E_total/∂\(p.rawValue) = ∂E_total/∂out_\(h) · ∂out_\(h)/∂net_\(h) · ∂net_\(h)/∂\(p.rawValue)", .title)
-        heading(orders, step, &w)
-        func values(_ value: (BackwardPass) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
-        w.columns("\(first) used (published: w⁺, textbook: original)", values { h == "h1" ? $0.w5_used : $0.w6_used })
-        w.columns("\(second) used", values { h == "h1" ? $0.w7_used : $0.w8_used })
-        w.columns("∂E_o1/∂out_\(h) = δ_o1 · \(first)", values { h == "h1" ? $0.dE_o1_dout_h1 : $0.dE_o1_dout_h2 })
-        w.columns("∂E_o2/∂out_\(h) = δ_o2 · \(second)", values { h == "h1" ? $0.dE_o2_dout_h1 : $0.dE_o2_dout_h2 })
-        w.columns("∂E_total/∂out_\(h) = ∂E_o1/∂out_\(h) + ∂E_o2/∂out_\(h)", values { $0.chain(p)[0].dE_dout })
-        w.columns("∂out_\(h)/∂net_\(h) = out_\(h)(1 − out_\(h))", values { $0.chain(p)[0].dout_dnet })
-        w.columns("∂net_\(h)/∂\(p.rawValue) = \(i)", values { $0.chain(p)[0].dnet_dparameter })
-        w.columns("∂E_total/∂\(p.rawValue) = product of the three", values { $0.gradient[p] }, .accent)
-        w.columns("\(p.rawValue)⁺ = \(p.rawValue) − η·∂E_total/∂\(p.rawValue)", values { $0.after[p] }, .accent)
-        w.blank()
-        w.line("Why two orders: the post's text takes the original w5…w8 (textbook), but its", .muted)
-        w.line("printed errors come from a script that had already updated them (published).", .muted)
-        w.line("No one order matches every figure it prints; o switches the order.", .muted)
-    }
-
-    private func bias(_ p: Parameter, _ step: BackwardPass, _ other: BackwardPass, _ w: inout LineWriter) {
-        let nodes = p == .b1 ? ["h1", "h2"] : ["o1", "o2"]
-        let orders = ordered(step, other)
-        w.line("∂E_total/∂\(p.rawValue) = Σ over the neurons it feeds of ∂E_total/∂out · ∂out/∂net · 1", .title)
-        heading(orders, step, &w)
-        func values(_ value: (BackwardPass) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
-        for (index, node) in nodes.enumerated() {
-            w.columns("via \(node): ∂E_total/∂out_\(node)", values { $0.chain(p)[index].dE_dout })
-            w.columns("  × ∂out_\(node)/∂net_\(node) = δ_\(node)", values { $0.chain(p)[index].product })
+        guard n.layer > 0 else {
+            w.value("\(me) is an input: out_\(me)", f.outs[0][n.index])
+            return
         }
-        w.columns("∂E_total/∂\(p.rawValue) = δ_\(nodes[0]) + δ_\(nodes[1])", values { $0.gradient[p] }, .accent)
-        if step.settings.trainBiases {
-            w.columns("\(p.rawValue)⁺ = \(p.rawValue) − η·∂E_total/∂\(p.rawValue)", values { $0.after[p] }, .accent)
+        let l = n.layer, below = a.layers[l - 1], network = step.before
+        let biasIndex = a.biasIndex(layer: l, neuron: n.index)
+        let symbols = (0 ..< below).map { "w\(a.weightIndex(layer: l, to: n.index, from: $0) + 1)·out_\(name(l - 1, $0))" }
+        func given(_ value: Double) -> String { value < 0 ? "(\(Format.exact(value)))" : Format.exact(value) }
+        let numbers = (0 ..< below).map { "\(given(network.weight(layer: l, to: n.index, from: $0)))·\(Format.term(f.outs[l - 1][$0]))" }
+        w.line("net_\(me) = Σ w·out + b = " + (symbols + ["b\(biasIndex + 1)·1"]).joined(separator: " + "))
+        w.value("        = " + (numbers + ["\(given(network.biases[biasIndex]))·1"]).joined(separator: " + "), f.nets[l][n.index])
+        let activation = a.activation(ofLayer: l)
+        w.value("out_\(me) = \(Self.formula(activation, me))", f.outs[l][n.index], .accent)
+    }
+
+    /// ∂E/∂parameter for the next update, sample by sample, then its mean and the update in
+    /// both orders.
+    private func parameter(_ p: LayeredParameter, _ step: LayeredStep, _ w: inout LineWriter) {
+        let (l, to, from): (Int, Int?, Int?) = switch p {
+        case .weight(let index): { let ends = a.weightEnds(index); return (ends.layer, ends.to, ends.from) }()
+        case .bias(let index): { let owner = a.biasOwner(index); return (owner.layer, owner.neuron, nil) }()
         }
-        w.blank()
-        if !step.settings.trainBiases { w.line("\(p.rawValue) is not trained (as in the post); b trains the biases.", .muted) }
-        if p == .b1 {
-            w.line("δ_h1 and δ_h2 use w5…w8: the updated ones in published order,", .muted)
-            w.line("the original ones in textbook order.", .muted)
+        let targets = to.map { [$0] } ?? Array(0 ..< a.layers[l])
+        if let to, let from {
+            w.line("\(p.name): \(name(l - 1, from)) → \(name(l, to)) · ∂E/∂\(p.name) = mean over the batch of δ_\(name(l, to)) · out_\(name(l - 1, from))", .title)
+        } else {
+            let sum = targets.map { "δ_\(name(l, $0))" }.joined(separator: " + ")
+            w.line("\(p.name): bias of \(targets.map { name(l, $0) }.joined(separator: ", ")) · ∂E/∂\(p.name) = mean over the batch of \(sum)", .title)
         }
-    }
-
-    /// The two orders, published first.
-    private func ordered(_ step: BackwardPass, _ other: BackwardPass) -> [BackwardPass] {
-        [step, other].sorted { $0.settings.order == .published && $1.settings.order == .textbook }
-    }
-
-    /// The order names over the value columns, ◂ on the run's own, and what ◂ means.
-    private func heading(_ orders: [BackwardPass], _ step: BackwardPass, _ w: inout LineWriter) {
-        w.columns("◂ marks this run's order (o switches)",
-                  orders.map { $0.settings.order.rawValue + ($0.settings.order == step.settings.order ? " ◂" : "") }, .muted)
-    }
-
-    private func update(_ p: Parameter, _ step: BackwardPass, _ w: inout LineWriter) {
-        let η = step.settings.learningRate
-        w.value("\(p.rawValue)⁺ = \(p.rawValue) − η·∂E_total/∂\(p.rawValue) = \(Format.term(step.before[p])) − \(Format.shortTerm(η)) × \(Format.term(step.gradient[p]))",
-                step.after[p], .accent)
-    }
-}
-
-/// Writes lines top to bottom in an area, with values right-aligned in one or more columns.
-struct LineWriter {
-    var canvas: Canvas
-    let area: Rect
-    var y: Int
-
-    static let columnWidth = 14
-
-    init(canvas: Canvas, area: Rect) {
-        self.canvas = canvas
-        self.area = area
-        y = area.y
-    }
-
-    /// Whether long lines continue on the next rows (between words) instead of ending in "…".
-    var wraps = false
-
-    mutating func line(_ text: String, _ role: Role = .plain) {
-        let pieces = wraps ? WalkPane.wrap(text, width: area.width - 1, glyphs: canvas.glyphs) : [text]
-        for piece in pieces {
-            guard y < area.y + area.height else { return }
-            canvas.put(" " + piece, x: area.x, y: y, Style(role, bold: role == .title), limit: area.x + area.width)
-            y += 1
+        w.line(deltaForm(l), .muted)
+        for (s, forward) in step.forwards.enumerated().prefix(Self.samplesShown) {
+            let inputs = forward.outs[0].map(Format.short).joined(separator: ", ")
+            w.line("sample \(s + 1) of \(step.forwards.count), inputs (\(inputs)):", .label)
+            for j in targets { deltaLine(l, j, sample: s, step, &w) }
+            if let to, let from {
+                let δ = step.deltas[s][l][to], out = forward.outs[l - 1][from]
+                w.value("  δ_\(name(l, to)) · out_\(name(l - 1, from)) = \(Format.term(δ)) · \(Format.term(out))", δ * out)
+            }
+        }
+        if step.forwards.count > Self.samplesShown {
+            w.line("… and \(Format.plural(step.forwards.count - Self.samplesShown, "more sample")) the same way", .muted)
+        }
+        let gradient = step.gradient(of: p), η = state.trainer.settings.learningRate
+        w.value("∂E/∂\(p.name) = the mean of \(Format.plural(step.forwards.count, "sample's term", "samples' terms"))", gradient, .accent)
+        w.value("\(p.name)⁺ = \(p.name) − η·∂E/∂\(p.name) = \(Format.term(p.value(in: step.before))) − \(Format.short(η))·\(Format.term(gradient))",
+                p.value(in: step.after), .accent)
+        let other = state.derived.otherOrder, order = state.trainer.settings.order
+        let otherName = order == .published ? "textbook" : "published"
+        if other.gradient(of: p) != gradient || p.value(in: other.after) != p.value(in: step.after) {
+            w.blank()
+            w.value("\(otherName) order instead: ∂E/∂\(p.name)", other.gradient(of: p))
+            w.value("\(otherName) order instead: \(p.name)⁺", p.value(in: other.after))
+            w.line("published: each layer's δ's use the layer above already updated (the post's script);", .muted)
+            w.line("textbook: every δ from the weights before the update (plain gradient descent). o switches.", .muted)
+        } else if l == a.outputLayer {
+            w.blank()
+            w.line("The output layer's δ's are the same in both orders (\(order.rawValue) now; o switches).", .muted)
         }
     }
 
-    mutating func blank() { y += 1 }
-
-    /// A formula, then " = value" after it.
-    mutating func value(_ formula: String, _ value: Double, _ role: Role = .plain) {
-        line(formula + " = " + Format.number(value), role)
+    /// δ's form for layer l: from the loss at the outputs, a sum over the next layer below.
+    private func deltaForm(_ l: Int) -> String {
+        if l == a.outputLayer {
+            switch (a.loss, a.outputActivation) {
+            case (.crossEntropy, _): return "δ_o = o − t (cross-entropy with \(a.outputActivation.rawValue) outputs)"
+            case (.halfSquared, .softmax): return "δ_o = ∂E/∂net through the softmax: out_k(∂E/∂out_k − Σ_m out_m·∂E/∂out_m), ∂E/∂out = −(t − o)"
+            case (.halfSquared, let f):
+                let form = f.derivativeForm.contains(" ") && !f.derivativeForm.hasPrefix("out(") ? "(\(f.derivativeForm))" : f.derivativeForm
+                return "δ_o = ∂E/∂out · ∂out/∂net = −(t − o) · \(form)"
+            }
+        }
+        return "δ_j = (Σ_k δ_k·w_kj) · f′(net_j), f′ = \(a.activation(ofLayer: l).derivativeForm)"
+            + (state.trainer.settings.order == .published ? "; w_kj already updated (published order)" : "")
     }
 
-    /// A label with values right-aligned in columns at the right edge.
-    mutating func columns(_ label: String, _ values: [String], _ role: Role = .plain) {
-        guard y < area.y + area.height else { return }
-        let right = area.x + area.width - 1
-        let start = right - Self.columnWidth * values.count
-        canvas.put(" " + label, x: area.x, y: y, Style(role), limit: start)
-        for (index, value) in values.enumerated() {
-            // Aligned as drawn: an ASCII terminal writes ≠ as != and … as ...
-            let shown = canvas.glyphs.render(value)
-            canvas.put(Format.right(shown, Self.columnWidth), x: start + index * Self.columnWidth, y: y, Style(role, bold: role != .plain))
+    /// One sample's δ of neuron j in layer l, its terms written out.
+    private func deltaLine(_ l: Int, _ j: Int, sample s: Int, _ step: LayeredStep, _ w: inout LineWriter) {
+        let f = step.forwards[s], δ = step.deltas[s][l][j], me = name(l, j)
+        let out = f.outs[l][j], derivative = a.activation(ofLayer: l).derivative(net: f.nets[l][j], out: out)
+        if l == a.outputLayer {
+            let target = state.derived.batch[s].targets[j]
+            if a.loss == .crossEntropy {
+                w.value("  δ_\(me) = o − t = \(Format.term(out)) − \(Format.shortTerm(target))", δ)
+            } else if a.outputActivation == .softmax {
+                w.value("  δ_\(me) (softmax, t = \(Format.short(target)), out = \(Format.term(out)))", δ)
+            } else {
+                w.value("  δ_\(me) = −(\(Format.shortTerm(target)) − \(Format.term(out))) · \(Format.term(derivative))", δ)
+            }
+            return
         }
-        y += 1
+        let above = state.trainer.settings.order == .published ? step.after : step.before
+        let terms = (0 ..< a.layers[l + 1]).map { k in
+            "\(Format.term(step.deltas[s][l + 1][k]))·\(Format.term(above.weight(layer: l + 1, to: k, from: j)))"
+        }
+        w.value("  δ_\(me) = (\(terms.joined(separator: " + "))) · \(Format.term(derivative))", δ)
+    }
+
+    /// out = f(net) as the explain pane writes it.
+    static func formula(_ activation: Activation, _ name: String) -> String {
+        switch activation {
+        case .logistic: "1/(1 + e^(−net_\(name)))"
+        case .tanh: "tanh(net_\(name))"
+        case .relu: "max(0, net_\(name))"
+        case .linear: "net_\(name)"
+        case .softmax: "e^(net_\(name)) / Σ e^(net)"
+        }
     }
 }

@@ -1,42 +1,61 @@
 import BackpropEngine
 
-/// Backprop's gradient of every parameter beside a central-difference estimate: ✓ where they
-/// agree within the estimate's accuracy. In published order the gradient the update uses is
-/// shown too; for w1…w4 and b1 it differs from the true gradient by design.
+/// Backprop's gradient of every weight and bias of any network beside a central difference
+/// on the next batch: ✓ where they agree. The rows around the selected parameter are shown.
 struct GradientCheckPane {
     let state: AppState
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect)
-        canvas.box(rect, title: "Gradient check · iteration \(Format.count(state.trainer.iteration)) · Esc closes", Style(.accent))
+        canvas.box(rect, title: "Gradient check · next batch · iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Esc closes",
+                   Style(.accent))
+        guard let unordered = state.derived.gradientCheck else { return }
+        // In the weights list's order, so that ↑↓ walk the rows in turn.
+        let order = ParameterRow.rows(state.architecture).compactMap(\.parameter).map { LayeredEdit.Target($0) }
+        let rows = order.compactMap { target in unordered.rows.first { $0.target == target } }
         var writer = LineWriter(canvas: canvas, area: rect.inner)
-        guard let check = state.derived.gradientCheck else { return }
-        let published = state.trainer.settings.order == .published
-        let used = state.derived.next.gradient
+        // In published order the update does not use the true gradient below the output layer:
+        // it is shown beside it, ≠ where they differ.
+        let published = state.trainer.settings.order == .published, next = state.derived.next
         writer.columns("", (published ? ["update uses"] : []) + ["backprop", "numerical", "|difference|"], .muted)
-        var byDesign = 0
-        for row in check.rows {
-            let differs = published && used[row.parameter] != row.backprop
-            if differs { byDesign += 1 }
-            let mark = row.passes ? "✓" : "✗"
-            let pointer = row.parameter == state.selection ? String(canvas.glyphs.selected) : " "
-            let values = (published ? [Format.number(used[row.parameter]) + (differs ? "≠" : " ")] : [])
-                + [Format.number(row.backprop), Format.number(row.numerical), Format.scientific(row.absoluteError, digits: 2)]
-            writer.columns("\(pointer)\(row.parameter.rawValue)  \(mark)", values, row.passes ? .good : .bad)
+        let room = max(1, rect.inner.height - 7)
+        let selected = rows.firstIndex { $0.target == LayeredEdit.Target(state.parameter) } ?? 0
+        let first = min(max(0, selected - room / 2), max(0, rows.count - room))
+        let names = ParameterPane.nameWidth(state.architecture)
+        for row in rows[first ..< min(rows.count, first + room)] {
+            let pointer = row.target == LayeredEdit.Target(state.parameter) ? String(canvas.glyphs.selected) : " "
+            let used = switch row.target {
+            case .weight(let k): next.weightGradient[k]
+            case .bias(let k): next.biasGradient[k]
+            default: row.backprop
+            }
+            let differs = published && used != row.backprop
+            writer.columns("\(pointer)\(Format.left(row.target.name, names))  \(row.passes ? "✓" : "✗")",
+                           (published ? [Format.number(used) + (differs ? "≠" : " ")] : [])
+                           + [Format.number(row.backprop), Format.number(row.numerical), Format.scientific(row.absoluteError, digits: 2)],
+                           row.passes ? .good : .bad)
         }
         writer.blank()
-        let passed = check.rows.filter(\.passes).count
-        writer.line("\(passed) of \(Format.plural(check.rows.count, "gradient")) agree: |difference| < "
+        let passed = rows.filter(\.passes).count
+        writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) agree: |difference| < "
             + "\(Format.scientific(GradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(GradientCheck.tolerance, digits: 1))",
-            passed == check.rows.count ? .good : .bad)
-        writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5", .muted)
-        writer.line("backprop = the true gradient of this network (textbook order)", .muted)
-        if published, byDesign > 0 {
-            writer.line("≠ published order (the post's script) computes w1…w4, b1 with w5…w8", .muted)
-            writer.line("  already updated: by design not the true gradient. o: textbook order", .muted)
-        } else if !published {
-            writer.line("o: published order, whose w1…w4 and b1 updates differ from these by design", .muted)
+            passed == rows.count ? .good : .bad)
+        writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
+        if published, rows.contains(where: { row in
+            if case .weight(let k) = row.target { return next.weightGradient[k] != row.backprop }
+            if case .bias(let k) = row.target { return next.biasGradient[k] != row.backprop }
+            return false
+        }) {
+            writer.line("≠ published order computes the layers below the top with the layer above already updated:", .muted)
+            writer.line("  by design not the true gradient (the post's script). o: textbook order", .muted)
         }
         canvas = writer.canvas
+        // Rows out of view are counted in the bottom border.
+        let above = first, below = max(0, rows.count - first - room)
+        let marks = (above > 0 ? ["▲ \(above) above"] : []) + (below > 0 ? ["▼ \(below) below"] : [])
+        if !marks.isEmpty {
+            canvas.put(" " + marks.joined(separator: " · ") + " · ↑↓ ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.warning, bold: true),
+                       limit: rect.x + rect.width - 1)
+        }
     }
 }

@@ -1,10 +1,9 @@
 /// The `?` overlay: every key of the key table, and what the two update orders are.
 struct HelpOverlay {
-    var keys: KeyBinding.Screen = .post
-    var note = "o: published (default) gives the post's errors, textbook its w1⁺…w4⁺"
+    let note = ": takes bptui's options · o: published gives the post's errors, textbook its w1⁺…w4⁺"
 
     func render(into canvas: inout Canvas, within screen: Rect) {
-        let rows = KeyTable.bindings(on: keys)
+        let rows = KeyTable.bindings
         let width = min(screen.width - 4, 74)
         let height = min(screen.height - 2, rows.count + 4)
         let rect = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
@@ -17,7 +16,7 @@ struct HelpOverlay {
         var y = area.y
         for binding in rows where y < area.y + area.height {
             canvas.put(" " + binding.names, x: area.x, y: y, Style(.key, bold: true), limit: limit)
-            canvas.put(binding.action(on: keys), x: area.x + keyWidth + 3, y: y, .plain, limit: limit)
+            canvas.put(binding.action, x: area.x + keyWidth + 3, y: y, .plain, limit: limit)
             y += 1
         }
         if y + 1 < area.y + area.height {

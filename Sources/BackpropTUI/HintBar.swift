@@ -1,11 +1,9 @@
 /// The htop-style key-hint bar, from the key table: as many hints as fit, most important
 /// first, in the table's order; `?` help lists the rest.
 struct HintBar {
-    var screen: KeyBinding.Screen = .post
-
-    /// The hints of `screen` that fit in `width` columns.
-    static func hints(fitting width: Int, on screen: KeyBinding.Screen = .post) -> [(key: String, label: String)] {
-        let all = KeyTable.bindings(on: screen).compactMap { $0.hint(on: screen) }
+    /// The hints that fit in `width` columns.
+    static func hints(fitting width: Int) -> [(key: String, label: String)] {
+        let all = KeyTable.bindings.compactMap(\.hint)
         var chosen = Set<Int>(), used = 0
         for (index, hint) in all.enumerated().sorted(by: { $0.element.rank < $1.element.rank }) {
             let cost = hint.key.count + hint.label.count + 2
@@ -20,7 +18,7 @@ struct HintBar {
     func render(into canvas: inout Canvas, _ rect: Rect) {
         var x = rect.x
         let limit = rect.x + rect.width
-        for hint in Self.hints(fitting: rect.width, on: screen) {
+        for hint in Self.hints(fitting: rect.width) {
             x = canvas.put(hint.key, x: x, y: rect.y, Style(.key, bold: true), limit: limit)
             x = canvas.put(" \(hint.label) ", x: x, y: rect.y, Style(.key, reverse: true), limit: limit)
         }

@@ -5,27 +5,8 @@ public struct KeyBinding: Sendable {
     /// The keys as help and the README write them: "space, s".
     public let names: String
     public let action: String
-    /// What the keys do on the screen of any network, where that differs.
-    public let generalAction: String?
-
-    /// What the keys do on `screen`.
-    public func action(on screen: Screen) -> String { screen == .general ? generalAction ?? action : action }
     /// The hint bar's short label and rank (1 shows first when room is short); nil: help only.
     public let hint: (key: String, label: String, rank: Int)?
-    /// The screens whose keys these are.
-    public let screens: Set<Screen>
-    /// The hint's rank on the screen of any network, where it differs.
-    public let generalRank: Int?
-
-    /// The hint as `screen`'s hint bar ranks it.
-    public func hint(on screen: Screen) -> (key: String, label: String, rank: Int)? {
-        hint.map { (key: $0.key, label: $0.label, rank: screen == .general ? generalRank ?? $0.rank : $0.rank) }
-    }
-
-    /// The post's own screen, or the screen of any network (`--layers`, `--data`).
-    public enum Screen: Sendable, Hashable {
-        case post, general
-    }
 }
 
 /// The one key table: `Command.from`, the help overlay, the hint bar and the README check all
@@ -34,10 +15,8 @@ public enum KeyTable {
     public static let bindings: [KeyBinding] = [
         row([(.character(" "), .step), (.character("s"), .step)], "space, s",
             "one backprop iteration: forward, backward, update", hint: ("spc", "Step", 1)),
-        row([(.left, .stepBack), (.right, .step)], "← →",
-            "one iteration back / forward (edits replay)", general: "one update back / forward (edits replay)", hint: ("←→", "Back", 7)),
-        row([(.character("r"), .toggleRun)], "r", "run / pause (stops once by itself at 10,000)", general: "run / pause",
-            hint: ("r", "Run", 2)),
+        row([(.left, .stepBack), (.right, .step)], "← →", "one update back / forward (edits replay)", hint: ("←→", "Back", 7)),
+        row([(.character("r"), .toggleRun)], "r", "run / pause (the post's run stops once at 10,000)", hint: ("r", "Run", 2)),
         row([(.character("+"), .faster), (.character("-"), .slower), (.character("_"), .slower)], "+ -",
             "faster / slower: 1 to 1,000,000 a second, then max", hint: ("+-", "Speed", 9)),
         row([(.character("g"), .openGoTo)], "g", "go to iteration (Esc stops a long one)", hint: ("g", "Go to", 3)),
@@ -49,42 +28,30 @@ public enum KeyTable {
         row([(.character("l"), .toggleScale)], "l", "error chart log₁₀ ↔ linear", hint: ("l", "Scale", 14)),
         row([(.up, .selectPrevious), (.character("k"), .selectPrevious), (.down, .selectNext), (.character("j"), .selectNext),
              (.pageUp, .pageUp), (.pageDown, .pageDown)], "↑ ↓ k j PgUp PgDn",
-            "select a weight; PgUp PgDn scroll the checkpoints", general: "select a weight or (Tab) a neuron; PgUp PgDn: a page",
-            hint: nil),
+            "select a weight or (Tab) a neuron; PgUp PgDn: a page", hint: nil),
         row([(.character("e"), .toggleExplain), (.enter, .toggleExplain)], "e, Enter",
-            "explain: the chain rule of the selected weight", general: "chain rule of a weight, forward pass of a neuron",
-            hint: ("e", "Explain", 6)),
+            "chain rule of a weight, forward pass of a neuron", hint: ("e", "Explain", 6)),
         row([(.character("c"), .toggleGradientCheck)], "c", "gradient check: backprop against differences", hint: ("c", "Check", 8)),
-        row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's", hint: ("t", "Post", 11), on: [.post]),
+        row([(.character("t"), .toggleCheckpoints)], "t", "the post's figures beside bptui's (its network)", hint: ("t", "Post", 11)),
         row([(.character("d"), .toggleDataView), (.character("["), .previousOutput), (.character("]"), .nextOutput)], "d [ ]",
-            "data view: the output's map, the samples; [ ] output", hint: ("d", "Data", 3), on: [.general]),
-        row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 8),
-            generalRank: 3),
-        row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil, on: [.general]),
-        row([(.character("="), .openEdit)], "=", "set the selected weight (Tab: input, target, η)",
-            general: "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),
-        row([(.character("x"), .export)], "x", "export history CSV and network JSON here",
-            general: "export epoch errors (CSV) and the run (JSON) here", hint: ("x", "Export", 5)),
+            "data view: the output's map, the samples; [ ] output", hint: ("d", "Data", 3)),
+        row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 3)),
+        row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil),
+        row([(.character("="), .openEdit)], "=", "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),
+        row([(.character("x"), .export)], "x", "export epoch errors (CSV) and the run (JSON) here", hint: ("x", "Export", 5)),
         row([(.character("?"), .toggleHelp), (.character("h"), .toggleHelp)], "?, h", "this help", hint: ("?", "Help", 0)),
         row([(.escape, .close)], "Esc", "close a prompt or view, stop a job; never quits", hint: nil),
         row([(.character("q"), .quit), (.control("c"), .quit)], "q, Ctrl-C", "quit", hint: ("q", "Quit", 0)),
     ]
 
-    private static func row(_ keys: [(Key, Command)], _ names: String, _ action: String, general: String? = nil,
-                            hint: (String, String, Int)?, generalRank: Int? = nil,
-                            on screens: Set<KeyBinding.Screen> = [.post, .general]) -> KeyBinding {
-        KeyBinding(keys: keys.map { (key: $0.0, command: $0.1) }, names: names, action: action, generalAction: general,
-                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) }, screens: screens, generalRank: generalRank)
+    private static func row(_ keys: [(Key, Command)], _ names: String, _ action: String, hint: (String, String, Int)?) -> KeyBinding {
+        KeyBinding(keys: keys.map { (key: $0.0, command: $0.1) }, names: names, action: action,
+                   hint: hint.map { (key: $0.0, label: $0.1, rank: $0.2) })
     }
 
-    /// The bindings of one screen.
-    public static func bindings(on screen: KeyBinding.Screen) -> [KeyBinding] {
-        bindings.filter { $0.screens.contains(screen) }
-    }
-
-    /// The command a key sends outside the prompt on `screen`, if any.
-    public static func command(for key: Key, on screen: KeyBinding.Screen = .post) -> Command? {
-        for binding in bindings(on: screen) {
+    /// The command a key sends outside the prompt, if any.
+    public static func command(for key: Key) -> Command? {
+        for binding in bindings {
             if let match = binding.keys.first(where: { $0.key == key }) { return match.command }
         }
         return nil

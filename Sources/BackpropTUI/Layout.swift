@@ -1,30 +1,39 @@
-/// Where each pane goes on a screen of a given size.
-public struct Layout: Sendable, Equatable {
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+import BackpropEngine
 
-    public let network: Rect
-    public let weights: Rect
-    public let chart: Rect
-    /// Two status rows, the message row, and the key-hint bar.
-    public let status: Rect
-    public let message: Rect
-    public let hints: Rect
-    /// Whether the panes have room for 9 decimals, net values and the initial column.
-    public let roomy: Bool
+/// Where each pane goes: the diagram across the top (the post's picture for its shape, or
+/// tall enough for the widest layer when it can be), and below it the weights list beside the
+/// chart; with the data view open, the diagram and the chart share the left and the data view
+/// takes the right from top to bottom.
+struct Layout: Sendable, Equatable {
+    /// The smallest terminal the screen fits.
+    public static let minimumWidth = 80, minimumHeight = 24
 
-    /// The layout for `width`×`height`, or nil when the terminal is too small.
-    public init?(width: Int, height: Int) {
+    let diagram: Rect, list: Rect, chart: Rect
+    /// The data view's place: the list's and the chart's together.
+    let data: Rect
+    let status: Rect, message: Rect, hints: Rect
+    let roomy: Bool
+    /// Whether the diagram is the post's picture, every weight's value on its edge.
+    let picture: Bool
+
+    /// `dataView` puts the data view on the right, or across the bottom for a network of more
+    /// than two inputs, whose data view is only its table.
+    init?(width: Int, height: Int, architecture a: Architecture, dataView: Bool = false) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
         roomy = width >= 110 && height >= 30
-        let networkHeight = roomy ? 10 : 7
-        let bottomRows = 4
-        network = Rect(x: 0, y: 0, width: width, height: networkHeight)
-        let middleHeight = height - networkHeight - bottomRows
-        let weightsWidth = roomy ? 60 : 45
-        weights = Rect(x: 0, y: networkHeight, width: weightsWidth, height: middleHeight)
-        chart = Rect(x: weightsWidth, y: networkHeight, width: width - weightsWidth, height: middleHeight)
-        status = Rect(x: 0, y: height - bottomRows, width: width, height: 2)
+        let panes = height - 4
+        let right = dataView && a.layers[0] <= 2
+        picture = NetworkPane.draws(a) && !right
+        let diagramHeight = picture ? (roomy ? 10 : 7) : min(max(5, (a.layers.max() ?? 1) + 2), panes - 8)
+        let left = right ? width * 9 / 20 : width
+        diagram = Rect(x: 0, y: 0, width: left, height: diagramHeight)
+        let listWidth = ParameterPane.width(a, columns: roomy ? 4 : 3)
+        list = Rect(x: 0, y: diagramHeight, width: listWidth, height: panes - diagramHeight)
+        chart = right ? Rect(x: 0, y: diagramHeight, width: left, height: panes - diagramHeight)
+            : Rect(x: listWidth, y: diagramHeight, width: width - listWidth, height: panes - diagramHeight)
+        data = right ? Rect(x: left, y: 0, width: width - left, height: panes)
+            : Rect(x: 0, y: diagramHeight, width: width, height: panes - diagramHeight)
+        status = Rect(x: 0, y: height - 4, width: width, height: 2)
         message = Rect(x: 0, y: height - 2, width: width, height: 1)
         hints = Rect(x: 0, y: height - 1, width: width, height: 1)
     }

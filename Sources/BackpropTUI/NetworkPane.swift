@@ -1,17 +1,51 @@
 import BackpropEngine
 
-/// The network diagram: i1, i2 → h1, h2 → o1, o2, every weight on its edge with its value and
-/// its last change, each neuron's output (and net when there is room), biases and targets.
+/// The post's picture of a 2-2-2 network with a bias per layer: i1, i2 → h1, h2 → o1, o2,
+/// every weight on its edge with its value and its last change, each neuron's output (and net
+/// when there is room), the biases and the targets of its one sample.
 struct NetworkPane {
-    let state: AppState
+    /// What the picture shows, read off the state once.
+    struct Model {
+        let title: String
+        let weights: [Double], biases: [Double]
+        /// Inputs and targets of the sample, and the forward pass of it: outs[l][j], nets[l][j].
+        let inputs: [Double], targets: [Double]
+        let outs: [[Double]], nets: [[Double]]
+        /// How the last update moved each weight and bias (nil: no update since the start or an edit).
+        let weightChanges: [Double]?, biasChanges: [Double]?
+        let selected: LayeredParameter?
+        let reads: Set<WalkMark>, writes: Set<WalkMark>
+        let trainsBiases: Bool
+
+        init(_ state: AppState) {
+            let network = state.trainer.network, forward = state.derived.next.forwards[0]
+            title = "bptui · \(state.configName ?? "A Step by Step Backpropagation Example") · iteration \(Format.count(state.trainer.iteration))"
+            weights = network.weights
+            biases = network.biases
+            inputs = forward.outs[0]
+            targets = state.derived.batch[0].targets
+            outs = forward.outs
+            nets = forward.nets
+            let previous = state.trainer.previous
+            weightChanges = previous.map { before in zip(network.weights, before.weights).map { $0 - $1 } }
+            biasChanges = previous.map { before in zip(network.biases, before.biases).map { $0 - $1 } }
+            selected = state.walk == nil && state.focus == .parameters ? state.parameter : nil
+            reads = state.walk?.current.reads ?? []
+            writes = state.walk?.current.writes ?? []
+            trainsBiases = state.trainer.settings.trainBiases
+        }
+    }
+
+    let model: Model
     let roomy: Bool
 
+    /// Whether a network is drawn this way: the post's shape with a bias per layer.
+    static func draws(_ a: Architecture) -> Bool { a.layers == [2, 2, 2] && a.bias == .shared }
+
     func render(into canvas: inout Canvas, _ rect: Rect) {
-        let trainer = state.trainer
-        let source = state.configName ?? "A Step by Step Backpropagation Example"
-        canvas.box(rect, title: "bptui · \(source) · iteration \(Format.count(trainer.iteration))")
+        let m = model
+        canvas.box(rect, title: m.title)
         let area = rect.inner
-        let n = trainer.network, f = trainer.forward
         let decimals = roomy ? 9 : 6
         let valueWidth = decimals + 3
         let nodeWidth = 3 + valueWidth - 1
@@ -27,86 +61,73 @@ struct NetworkPane {
             canvas.put("hidden (logistic)", x: hiddenX, y: area.y, heading)
             canvas.put("outputs (logistic)", x: outputX, y: area.y, heading)
         }
-
-        let marks = state.walk.map { (reads: $0.current.reads, writes: $0.current.writes) }
-        func highlight(_ mark: WalkMark) -> Style? {
-            guard let marks else { return nil }
-            if marks.writes.contains(mark) { return Style(.current, bold: true, reverse: true) }
-            return marks.reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
+        func node(_ layer: Int, _ j: Int, x: Int, y: Int) {
+            let name = ["i", "h", "o"][layer] + "\(j + 1)"
+            canvas.put(name, x: x, y: y, highlight(.neuron(Neuron(layer: layer, index: j))) ?? Style(.label, bold: true))
+            canvas.put(Format.fit(m.outs[layer][j], width: valueWidth - 1, decimals: decimals), x: x + 3, y: y)
         }
-        func node(_ name: String, _ value: Double, x: Int, y: Int) {
-            let layer = name.hasPrefix("i") ? 0 : name.hasPrefix("h") ? 1 : 2, index = name.hasSuffix("1") ? 0 : 1
-            canvas.put(name, x: x, y: y, highlight(.neuron(Neuron(layer: layer, index: index))) ?? Style(.label, bold: true))
-            canvas.put(Format.fit(value, width: valueWidth - 1, decimals: decimals), x: x + 3, y: y)
-        }
-        func edge(_ parameter: Parameter, x: Int, y: Int, lead: String, tail: String) {
+        func edge(_ k: Int, x: Int, y: Int, lead: String, tail: String) {
             var column = canvas.put(lead, x: x, y: y, Style(.muted))
-            let selected = parameter == state.selection && state.walk == nil
-            let mark = WalkMark.weight(Parameter.weights.firstIndex(of: parameter) ?? 0)
-            column = canvas.put(parameter.rawValue, x: column, y: y, highlight(mark) ?? Style(.label, bold: true, reverse: selected))
-            let value = n[parameter]
+            let selected = m.selected == .weight(k)
+            column = canvas.put("w\(k + 1)", x: column, y: y, highlight(.weight(k)) ?? Style(.label, bold: true, reverse: selected))
+            let value = m.weights[k]
             let text = Format.right(Format.fit(value, width: valueWidth, decimals: decimals), valueWidth)
             column = canvas.put(text, x: column + 1, y: y, Style(value < 0 ? .negative : .positive))
-            column = marker(state.lastChange(parameter), into: &canvas, x: column, y: y)
+            column = marker(m.weightChanges?[k], into: &canvas, x: column, y: y)
             canvas.put(tail, x: column, y: y, Style(.muted))
         }
         let g = canvas.glyphs
         let straight = "\(g.horizontal)\(g.arrow) "
-        node("i1", n.i1, x: left, y: top)
-        node("i2", n.i2, x: left, y: top + 3)
+        node(0, 0, x: left, y: top)
+        node(0, 1, x: left, y: top + 3)
         let firstEdge = left + nodeWidth
-        edge(.w1, x: firstEdge, y: top, lead: " \(g.horizontal)", tail: straight)
-        edge(.w3, x: firstEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)h2")
-        edge(.w2, x: firstEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)h1")
-        edge(.w4, x: firstEdge, y: top + 3, lead: " \(g.horizontal)", tail: straight)
-        node("h1", f.out_h1, x: hiddenX, y: top)
-        node("h2", f.out_h2, x: hiddenX, y: top + 3)
+        edge(0, x: firstEdge, y: top, lead: " \(g.horizontal)", tail: straight)
+        edge(2, x: firstEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)h2")
+        edge(1, x: firstEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)h1")
+        edge(3, x: firstEdge, y: top + 3, lead: " \(g.horizontal)", tail: straight)
+        node(1, 0, x: hiddenX, y: top)
+        node(1, 1, x: hiddenX, y: top + 3)
         let secondEdge = hiddenX + nodeWidth
-        edge(.w5, x: secondEdge, y: top, lead: " \(g.horizontal)", tail: straight)
-        edge(.w7, x: secondEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)o2")
-        edge(.w6, x: secondEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)o1")
-        edge(.w8, x: secondEdge, y: top + 3, lead: " \(g.horizontal)", tail: straight)
-        node("o1", f.out_o1, x: outputX, y: top)
-        node("o2", f.out_o2, x: outputX, y: top + 3)
+        edge(4, x: secondEdge, y: top, lead: " \(g.horizontal)", tail: straight)
+        edge(6, x: secondEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)o2")
+        edge(5, x: secondEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)o1")
+        edge(7, x: secondEdge, y: top + 3, lead: " \(g.horizontal)", tail: straight)
+        node(2, 0, x: outputX, y: top)
+        node(2, 1, x: outputX, y: top + 3)
         let targetX = outputX + nodeWidth + 1
         let target = roomy ? "target" : "t"
-        canvas.put("\(target) \(Format.short(n.target_o1))", x: targetX, y: top, Style(.accent))
-        canvas.put("\(target) \(Format.short(n.target_o2))", x: targetX, y: top + 3, Style(.accent))
+        canvas.put("\(target) \(Format.short(m.targets[0]))", x: targetX, y: top, Style(.accent))
+        canvas.put("\(target) \(Format.short(m.targets[1]))", x: targetX, y: top + 3, Style(.accent))
 
         var y = top + 4
         if roomy {
             let net = Style(.muted)
-            canvas.put("net_h1 " + Format.right(Format.number(f.net_h1), 12), x: hiddenX, y: y, net)
-            canvas.put("net_o1 " + Format.right(Format.number(f.net_o1), 12), x: outputX, y: y, net)
-            canvas.put("net_h2 " + Format.right(Format.number(f.net_h2), 12), x: hiddenX, y: y + 1, net)
-            canvas.put("net_o2 " + Format.right(Format.number(f.net_o2), 12), x: outputX, y: y + 1, net)
+            for (layer, x) in [(1, hiddenX), (2, outputX)] {
+                for j in 0 ..< 2 {
+                    canvas.put("net_\(["i", "h", "o"][layer])\(j + 1) " + Format.right(Format.number(m.nets[layer][j]), 12), x: x, y: y + j, net)
+                }
+            }
             y += 2
         }
-        let trained = trainer.settings.trainBiases ? "trained" : "fixed"
-        bias(.b1, "\(g.arrow) h1, h2 (\(trained))", x: left + 3, y: y, into: &canvas)
-        bias(.b2, "\(g.arrow) o1, o2 (\(trained))", x: secondEdge + 1, y: y, into: &canvas)
+        let trained = m.trainsBiases ? "trained" : "fixed"
+        bias(0, "\(g.arrow) h1, h2 (\(trained))", x: left + 3, y: y, into: &canvas)
+        bias(1, "\(g.arrow) o1, o2 (\(trained))", x: secondEdge + 1, y: y, into: &canvas)
     }
 
-    private func bias(_ parameter: Parameter, _ tail: String, x: Int, y: Int, into canvas: inout Canvas) {
-        let selected = parameter == state.selection && state.walk == nil
-        let mark = WalkMark.bias(parameter == .b1 ? 0 : 1)
-        let walked = state.walk.flatMap { walk in
-            walk.current.writes.contains(mark) ? Style(.current, bold: true, reverse: true)
-                : walk.current.reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
-        }
-        var column = canvas.put(parameter.rawValue, x: x, y: y, walked ?? Style(.label, bold: true, reverse: selected))
-        let value = state.trainer.network[parameter]
+    /// The walk's highlight of what a sub-step writes (or reads), if it does.
+    private func highlight(_ mark: WalkMark) -> Style? {
+        if model.writes.contains(mark) { return Style(.current, bold: true, reverse: true) }
+        return model.reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
+    }
+
+    private func bias(_ k: Int, _ tail: String, x: Int, y: Int, into canvas: inout Canvas) {
+        let selected = model.selected == .bias(k)
+        var column = canvas.put("b\(k + 1)", x: x, y: y, highlight(.bias(k)) ?? Style(.label, bold: true, reverse: selected))
+        let value = model.biases[k]
         column = canvas.put(Format.fit(value, width: roomy ? 12 : 9, decimals: roomy ? 9 : 6), x: column + 1, y: y,
                             Style(value < 0 ? .negative : .positive))
-        column = marker(state.lastChange(parameter), into: &canvas, x: column, y: y)
+        column = marker(model.biasChanges?[k], into: &canvas, x: column, y: y)
         canvas.put(tail, x: column + 1, y: y, Style(.muted))
-    }
-}
-
-extension AppState {
-    /// How the last update changed `parameter` (nil at iteration 0 and right after an edit).
-    func lastChange(_ parameter: Parameter) -> Double? {
-        trainer.previous.map { trainer.network[parameter] - $0[parameter] }
     }
 }
 

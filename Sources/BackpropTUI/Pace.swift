@@ -24,7 +24,7 @@ struct Pace: Sendable {
             owedFraction = owed - Double(steps)
             return steps
         case .maximum:
-            Self.adapt(&maximumBatch, took: elapsed, aim: AppState.frameSeconds, lowest: lowest)
+            Self.adapt(&maximumBatch, took: elapsed, aim: Timing.frameSeconds, lowest: lowest)
             return maximumBatch
         }
     }

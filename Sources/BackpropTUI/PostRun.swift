@@ -1,10 +1,10 @@
 import BackpropEngine
 
-extension Trainer {
+extension LayeredTrainer {
     /// Why the post's printed figures do not apply to this run ("biases trained", "edited"),
     /// or nil when this is the post's own run (either update order).
     var departureFromThePost: String? {
-        let reasons = Post.departures(start: start, settings: startSettings, edits: edits).map { departure in
+        let reasons = Post.departures(self).map { departure in
             switch departure {
             case .anotherStart: "another starting network"
             case .learningRate(let η): "η = \(Format.short(η))"

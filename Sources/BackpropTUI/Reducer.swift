@@ -1,15 +1,8 @@
 import BackpropEngine
 
 extension AppState {
-    /// The largest iteration the go-to prompt accepts.
-    public static let goToLimit = 1_000_000_000
-    /// The frame interval the run mode aims at: about 30 redraws a second.
-    public static let frameSeconds = 1.0 / 30
-    /// The longest text the edit prompt takes.
-    static let editLimit = 32
-
-    /// Applies one command, the only way the state changes, and returns what the backend
-    /// is to do next.
+    /// Applies one command, the only way the state changes, and returns what the backend is
+    /// to do next.
     @discardableResult
     public mutating func update(_ command: Command) -> [Effect] {
         if !command.keepsTheMessage { message = nil }
@@ -48,52 +41,79 @@ extension AppState {
         case .reset:
             job = nil
             let edited = !trainer.edits.isEmpty
-            trainer.reset()
+            trainer = trainer.reset
+            recipe.learningRate = trainer.settings.learningRate
             message = "reset to iteration 0" + (edited ? ", edits forgotten" : "")
-        case .toggleOrder, .toggleBiases:
+        case .toggleOrder:
             if refusedWhileBusy() { break }
-            var settings = trainer.settings
-            if command == .toggleOrder {
-                settings.order = settings.order == .published ? .textbook : .published
-                message = "update order: \(settings.order.rawValue) — reset to iteration 0"
-            } else {
-                settings.trainBiases.toggle()
-                message = "biases \(settings.trainBiases ? "trained" : "fixed") — reset to iteration 0"
-            }
-            trainer = Trainer(start: trainer.start, settings: settings)
-            if overlay == .checkpoints { checkpoints = Post.checkpoints(order: settings.order) }
+            var changed = recipe
+            changed.order = recipe.order == .published ? .textbook : .published
+            restart(changed, "update order: \(changed.order.rawValue)")
+        case .toggleBiases:
+            if refusedWhileBusy() { break }
+            var changed = recipe
+            changed.trainBiases.toggle()
+            restart(changed, "biases \(changed.trainBiases ? "trained" : "fixed")")
         case .toggleScale:
             chartScale = chartScale == .log ? .linear : .log
         case .toggleHelp:
-            toggle(.help)
+            overlay = overlay == .help ? nil : .help
         case .toggleExplain:
-            toggle(.explain)
-        case .toggleGradientCheck:
-            toggle(.gradientCheck)
-        case .toggleCheckpoints:
-            toggle(.checkpoints)
-            checkpoints = overlay == .checkpoints ? Post.checkpoints(order: trainer.settings.order) : []
-            checkpointScroll = 0
-        case .selectPrevious:
-            if overlay == .checkpoints { scrollCheckpoints(by: -1) } else { moveSelection(by: -1) }
-        case .selectNext:
-            if overlay == .checkpoints { scrollCheckpoints(by: 1) } else { moveSelection(by: 1) }
+            overlay = overlay == .explain ? nil : .explain
+        case .toggleDataView:
+            dataView.toggle()
+            mapAge = .infinity
+        case .switchFocus:
+            if focus == .parameters {
+                // To the neuron the selected weight or bias feeds.
+                switch parameter {
+                case .weight(let index):
+                    let ends = architecture.weightEnds(index)
+                    neuron = Neuron(layer: ends.layer, index: ends.to)
+                case .bias(let index):
+                    let owner = architecture.biasOwner(index)
+                    neuron = Neuron(layer: owner.layer, index: owner.neuron ?? 0)
+                }
+            }
+            focus = focus == .parameters ? .neurons : .parameters
+            mapAge = .infinity
+        case .selectPrevious, .selectNext:
+            if overlay == .help { break }
+            if overlay == .checkpoints { scrollCheckpoints(by: command == .selectPrevious ? -1 : 1); break }
+            moveSelection(by: command == .selectPrevious ? -1 : 1)
         case .pageUp, .pageDown:
-            guard overlay == .checkpoints else {
-                message = "PgUp and PgDn scroll the checkpoints view (t)"
+            if overlay == .help { break }
+            if overlay == .checkpoints {
+                scrollCheckpoints(by: (command == .pageUp ? -1 : 1) * CheckpointsPane.pageRows(self))
                 break
             }
-            scrollCheckpoints(by: (command == .pageUp ? -1 : 1) * CheckpointsPane.pageRows(self))
+            if dataView, overlay == nil, let samples = derived.samples {
+                // The data view's table scrolls by a page.
+                tableScroll = min(max(0, samples.count - 1), max(0, tableScroll + (command == .pageUp ? -10 : 10)))
+            } else {
+                moveSelection(by: (command == .pageUp ? -1 : 1) * 10)
+            }
+        case .previousOutput, .nextOutput:
+            let outputs = architecture.layers[architecture.outputLayer]
+            shownOutput = (shownOutput + (command == .nextOutput ? 1 : outputs - 1)) % outputs
+            mapAge = .infinity
+            message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
+                + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
         case .openGoTo:
             if refusedWhileBusy() { break }
-            prompt = Prompt(.goTo, text: String(Post.finalIteration))
+            // The post's network goes to the post's 10,000 first; any other a thousand on.
+            let post = trainer.isThePostsNetwork && trainer.iteration < Post.finalIteration
+            prompt = Prompt(.goTo, text: String(post ? Post.finalIteration : trainer.iteration + 1_000))
         case .openEdit:
             if refusedWhileBusy() { break }
             if running { effects = setRunning(false) }
-            openEdit(.parameter(selection))
-        case .promptNextTarget:
-            if case .edit(let quantity) = prompt?.kind { openEdit(quantity.next(selected: selection)) }
-            if prompt?.kind == .command { prompt?.complete() }
+            openSet(LayeredEdit.Target(parameter))
+        case .openCommandLine:
+            if refusedWhileBusy() { break }
+            if running { effects = setRunning(false) }
+            prompt = Prompt(.command, text: "")
+            prompt?.selected = false
+            recalled = nil
         case .promptInsert(let text):
             prompt?.insert(text)
         case .promptBackspace:
@@ -102,8 +122,28 @@ extension AppState {
             prompt?.clear()
         case .promptKeep:
             prompt?.selected = false
+        case .promptNextTarget:
+            switch prompt?.kind {
+            case .command: prompt?.complete()
+            case .set(let target): openSet(nextSetTarget(after: target))
+            default: break
+            }
+        case .promptRecall(let offset):
+            recall(offset)
         case .promptSubmit:
-            effects = submitPrompt()
+            switch prompt?.kind {
+            case .command: submitCommandLine()
+            case .set(let target): submitSet(target)
+            case .goTo:
+                switch prompt?.iteration() {
+                case .success(let target)?:
+                    prompt = nil
+                    effects = goTo(target)
+                case .failure(let refusal)?: prompt?.error = refusal.description
+                case nil: break
+                }
+            default: break
+            }
         case .close:
             if prompt != nil {
                 prompt = nil
@@ -114,123 +154,93 @@ extension AppState {
                 message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
             } else if overlay != nil {
                 overlay = nil
-            } else {
+            } else if walk != nil {
                 walk = nil
+            } else if dataView {
+                dataView = false
             }
         case .quit:
             effects = [.quit]
-        case .export:
-            if refusedWhileBusy() { break }
-            effects = startJob(.export(ExportBuilder(trainer)), total: trainer.iteration, done: 0)
-        case .exported(let result):
-            switch result {
-            case .success(let written):
-                message = Self.exportedMessage(written)
-            case .failure(let failure):
-                message = "export failed: \(failure.description)"
-            }
         case .tick(let seconds):
             effects = tick(seconds)
         case .resized(let width, let height):
             screenSize = (width, height)
+            mapAge = .infinity
         case .unbound(let key):
             message = "the key \(key) does nothing here — ? lists every key"
-        case .openCommandLine:
+        case .toggleCheckpoints:
+            guard trainer.isThePostsNetwork else {
+                message = "t: the post's figures are for the post's own network; this is \(architecture.shapeName) on \(recipe.dataName)"
+                break
+            }
+            overlay = overlay == .checkpoints ? nil : .checkpoints
+            checkpoints = overlay == .checkpoints ? Post.checkpoints(order: trainer.settings.order) : []
+            checkpointScroll = 0
+        case .toggleGradientCheck:
+            overlay = overlay == .gradientCheck ? nil : .gradientCheck
+        case .export:
             if refusedWhileBusy() { break }
-            if running { effects = setRunning(false) }
-            prompt = Prompt(.command, text: "")
-            prompt?.selected = false
-        case .toggleDataView, .switchFocus, .previousOutput, .nextOutput:
-            message = "\(KeyTable.bindings(on: .general).first { $0.keys.contains { $0.command == command } }?.names ?? "that key") "
-                + "works on the screen of any network: bptui --layers 2,5,1 --data xor"
-        case .promptRecall, .click:
-            break
+            let builder = LayeredExportBuilder(trainer)
+            job = Job(target: builder.total, replay: nil, export: builder, done: 0)
+            jobBatch = 1_000
+            effects = continueJob(seconds: 0)
+        case .click(let x, let y, let double):
+            click(x: x, y: y, double: double)
+        case .exported(let result):
+            switch result {
+            case .success(let written): message = written.message
+            case .failure(let failure): message = "export failed: \(failure.description)"
+            }
         }
         refreshDerived()
+        refreshMaps()
         return effects
     }
 
-    /// "exported bptui-20261129-195900-{history.csv,network.json} (every 954th row)": both
-    /// names in full, their shared start written once.
-    static func exportedMessage(_ written: ExportWritten) -> String {
-        let names = written.paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let every = written.interval == 1 ? "" : " (every \(Format.ordinal(written.interval)) iteration)"
-        guard let first = names.first else { return "exported nothing" }
-        var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
-        if let cut = stem.lastIndex(of: "-") { stem = String(stem[...cut]) }
-        guard names.count > 1, !stem.isEmpty else { return "exported " + names.joined(separator: " and ") + every }
-        return "exported \(stem){" + names.map { String($0.dropFirst(stem.count)) }.joined(separator: ",") + "}" + every
-    }
-
-    /// Says that a key that changes training waits for the running job; true if refused.
-    mutating func refusedWhileBusy() -> Bool {
-        guard let job else { return false }
-        message = "busy with the \(job.name) — Esc stops it first"
-        return true
-    }
-
-    mutating func setRunning(_ on: Bool) -> [Effect] {
-        running = on && trainer.divergence == nil
-        measuredRate = nil
-        pace.restartMeasuring()
-        if on, trainer.divergence != nil { message = "training has diverged — R resets" }
-        return running ? [.tick(after: Self.frameSeconds)] : []
-    }
-
-    private mutating func refreshDerived() {
-        let checking = overlay == .gradientCheck
-        if !derived.isCurrent(for: trainer, checking: checking) { derived = Derived(trainer, checking: checking) }
-    }
-
-    private mutating func toggle(_ view: Overlay) {
-        overlay = overlay == view ? nil : view
-    }
-
-    private mutating func moveSelection(by offset: Int) {
-        let index = Self.rows.firstIndex(of: selection) ?? 0
-        selection = Self.rows[min(Self.rows.count - 1, max(0, index + offset))]
+    /// Rebuilds training from a changed recipe, saying what changed and that it starts
+    /// over; a recipe that cannot be built changes nothing and says why.
+    mutating func restart(_ changed: Recipe, _ change: String) {
+        do {
+            let rebuilt = try changed.trainer()
+            recipe = changed
+            let shapeChanged = rebuilt.start.architecture.layers != architecture.layers
+            trainer = rebuilt
+            classification = Recipe.isClassification(trainer.data)
+            if shapeChanged || !ParameterRow.rows(architecture).contains(.parameter(parameter)) {
+                parameter = .weight(architecture.weightOffset(layer: architecture.outputLayer))
+                neuron = Neuron(layer: architecture.outputLayer, index: 0)
+                shownOutput = 0
+            }
+            shownOutput = min(shownOutput, architecture.layers[architecture.outputLayer] - 1)
+            running = false
+            mapAge = .infinity
+            tableScroll = 0
+            if overlay == .checkpoints {
+                if trainer.isThePostsNetwork { checkpoints = Post.checkpoints(order: trainer.settings.order) } else { overlay = nil }
+            }
+            message = "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
+            if let obstacle = trainer.learningObstacles.first { message = "\(change): " + obstacle.sentence }
+        } catch {
+            message = "\(change) refused: \(error.description) — nothing changed"
+        }
     }
 
     private mutating func scrollCheckpoints(by lines: Int) {
-        guard overlay == .checkpoints else { return }
         let most = max(0, checkpoints.count - CheckpointsPane.pageRows(self))
         checkpointScroll = min(most, max(0, checkpointScroll + lines))
     }
-}
 
-extension Command {
-    /// Commands that would change the network, its training or the panes a walk replaces:
-    /// refused while a walk is under way.
-    var conflictsWithTheWalk: Bool {
-        switch self {
-        case .reset, .toggleOrder, .toggleBiases, .openEdit, .openCommandLine, .openGoTo, .stepBack, .toggleRun, .toggleDataView,
-             .export, .toggleCheckpoints: true
-        default: false
+    private mutating func moveSelection(by offset: Int) {
+        switch focus {
+        case .parameters:
+            let parameters = ParameterRow.rows(architecture).compactMap(\.parameter)
+            let index = parameters.firstIndex(of: parameter) ?? 0
+            parameter = parameters[min(parameters.count - 1, max(0, index + offset))]
+        case .neurons:
+            let neurons = architecture.layers.indices.flatMap { l in (0 ..< architecture.layers[l]).map { Neuron(layer: l, index: $0) } }
+            let index = neurons.firstIndex(of: neuron) ?? 0
+            neuron = neurons[min(neurons.count - 1, max(0, index + offset))]
+            mapAge = .infinity
         }
     }
-
-    /// How many rows a key scrolls the walk's derivation back (negative: forward).
-    var walkScroll: Int? {
-        switch self {
-        case .selectPrevious: 1
-        case .selectNext: -1
-        case .pageUp: 10
-        case .pageDown: -10
-        default: nil
-        }
-    }
-
-    /// Commands that only look (views, selection, scale) or report, and so leave the message
-    /// of the last event on the line.
-    var keepsTheMessage: Bool {
-        switch self {
-        case .tick, .exported, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
-             .selectPrevious, .selectNext, .pageUp, .pageDown, .toggleScale: true
-        default: false
-        }
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

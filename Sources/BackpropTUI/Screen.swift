@@ -1,25 +1,39 @@
-/// The view: the whole screen as a pure function of the state and the terminal's size.
+import BackpropEngine
+
+/// The view: the whole screen as a pure function of the state and the terminal's size; the
+/// panes adapt to the network (the post's picture for its shape).
 public enum Screen {
     public static func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = .unicode,
                               colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
-        guard let layout = Layout(width: width, height: height) else {
-            renderTooSmall(into: &canvas, job: state.job?.name)
+        let tableOnly = state.architecture.layers[0] > 2
+        guard let layout = Layout(width: width, height: height, architecture: state.architecture,
+                                         dataView: state.dataView && state.walk == nil) else {
+            Screen.renderTooSmall(into: &canvas, job: state.job?.name)
             return canvas
         }
-        NetworkPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.network)
-        if let walk = state.walk {
-            WalkPane(walk: walk).render(into: &canvas, Rect(x: 0, y: layout.weights.y, width: width, height: layout.weights.height))
+        if layout.picture {
+            NetworkPane(model: NetworkPane.Model(state), roomy: layout.roomy).render(into: &canvas, layout.diagram)
         } else {
-            WeightsPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.weights)
-            ChartPane(state: state).render(into: &canvas, layout.chart)
+            DiagramPane(state: state).render(into: &canvas, layout.diagram)
+        }
+        if let walk = state.walk {
+            WalkPane(walk: walk).render(into: &canvas, Rect(x: 0, y: layout.list.y, width: width, height: layout.list.height))
+        } else {
+            if state.dataView {
+                DataPane(state: state).render(into: &canvas, layout.data)
+            } else {
+                ParameterPane(state: state).render(into: &canvas, layout.list)
+            }
+            if !(state.dataView && tableOnly) { ChartPane(state: state).render(into: &canvas, layout.chart) }
         }
         StatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         MessageLine(state: state).render(into: &canvas, layout.message)
         HintBar().render(into: &canvas, layout.hints)
         let panes = Rect(x: 0, y: 0, width: width, height: layout.status.y)
         switch state.overlay {
-        case .help: HelpOverlay().render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
+        case .help:
+            HelpOverlay().render(into: &canvas, within: Rect(x: 0, y: 0, width: width, height: height))
         case .explain: ExplainPane(state: state).render(into: &canvas, panes)
         case .gradientCheck: GradientCheckPane(state: state).render(into: &canvas, panes)
         case .checkpoints: CheckpointsPane(state: state).render(into: &canvas, panes)
@@ -41,6 +55,34 @@ public enum Screen {
         for (index, line) in lines.enumerated() {
             let shown = canvas.glyphs.render(line)
             canvas.put(line, x: max(0, (canvas.width - shown.count) / 2), y: top + index, Style(.warning, bold: index == 0))
+        }
+    }
+}
+
+/// The message row of the general screen: the open prompt, a divergence, or what the last
+/// command did.
+struct MessageLine {
+    let state: AppState
+
+    func render(into canvas: inout Canvas, _ rect: Rect) {
+        let limit = rect.x + rect.width
+        if let prompt = state.prompt {
+            MessageLine.renderPrompt(prompt, into: &canvas, rect)
+        } else if let divergence = state.trainer.divergence {
+            canvas.fill(rect, with: " ", Style(.bad, reverse: true))
+            canvas.put(" diverged at iteration \(Format.count(divergence.iteration)) (η = \(Format.short(divergence.learningRate))): "
+                       + "the last finite state is shown · R resets", x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
+        } else if let message = state.message {
+            canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
+        } else if let walk = state.walk {
+            canvas.put(walk.hint, x: rect.x, y: rect.y, Style(.muted), limit: limit)
+        } else if state.trainer.isThePostsNetwork, state.trainer.iteration == Post.finalIteration {
+            canvas.fill(rect, with: " ", Style(.good, reverse: true))
+            canvas.put(" " + Self.fitting(Self.banners(state.trainer), rect.width), x: rect.x, y: rect.y,
+                       Style(.good, bold: true, reverse: true), limit: limit)
+        } else if state.trainer.iteration == 0 {
+            canvas.put("\(state.architecture.shapeName) on \(state.recipe.dataName) · space: one update · r: run · d: data · : options · ?: help",
+                       x: rect.x, y: rect.y, Style(.muted), limit: limit)
         }
     }
 }

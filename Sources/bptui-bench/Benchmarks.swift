@@ -122,10 +122,10 @@ enum Benchmarks {
     /// applied and both frames drawn, as the backend would; the longest such round is the
     /// longest a key can wait.
     static func goToJob(_ report: inout Report, engineNanoseconds: Double) {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.resized(width: 120, height: 40))
         state.update(.openGoTo)
-        state.update(.promptInsert(String(AppState.goToLimit)))
+        state.update(.promptInsert(String(Timing.goToLimit)))
         state.update(.promptSubmit)
         let start = DispatchTime.now().uptimeNanoseconds
         var last = start, rounds = 0, longest = 0.0
@@ -148,7 +148,7 @@ enum Benchmarks {
 
     /// A state trained to `iterations` through the keys a person would press (g, digits, Enter).
     static func state(trainedFor iterations: Int) -> AppState {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.openGoTo)
         state.update(.promptInsert(String(iterations)))
         state.update(.promptSubmit)
@@ -170,15 +170,15 @@ enum Benchmarks {
 
     /// 10^8 iterations in one trainer: resident memory, the error and the counter along the way.
     static func longRun(_ report: inout Report) {
-        var trainer = Trainer()
+        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings())
         var samples: [(iteration: Int, residentMiB: Double, error: Double)] = []
         for _ in 0 ..< 100 {
-            trainer.train(1_000_000)
-            samples.append((trainer.iteration, residentMiB(), trainer.forward.E_total))
+            trainer.train(updates: 1_000_000)
+            samples.append((trainer.iteration, residentMiB(), trainer.trainingError.latest))
         }
         let settled = samples[9].residentMiB, end = samples.last!.residentMiB
         let settledError = samples.last!.error.isFinite && samples.last!.error <= samples[9].error
-        report.add("long run: 10^8 iterations", "resident \(format(settled, 1)) MiB at 10^7, \(format(end, 1)) MiB at 10^8; iteration \(trainer.iteration); E_total \(samples[9].error) at 10^7, \(trainer.forward.E_total) at 10^8",
+        report.add("long run: 10^8 iterations", "resident \(format(settled, 1)) MiB at 10^7, \(format(end, 1)) MiB at 10^8; iteration \(trainer.iteration); E_total \(samples[9].error) at 10^7, \(trainer.trainingError.latest) at 10^8",
                    target: "flat memory, finite error no higher at 10^8, exact count", met: end - settled < 2 && settledError && trainer.iteration == 100_000_000)
     }
 

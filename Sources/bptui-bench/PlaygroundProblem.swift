@@ -176,7 +176,7 @@ extension Benchmarks {
         var bare = try! recipe.trainer()
         let bareSeconds = medianSeconds(rounds: 3) { bare.train(updates: 200_000) }
         let bareRate = 200_000 / bareSeconds
-        var state = LayeredState(trainer: try! recipe.trainer(), recipe: recipe)
+        var state = AppState(trainer: try! recipe.trainer(), recipe: recipe)
         state.update(.resized(width: 120, height: 40))
         state.update(.toggleDataView)
         while state.speed != .maximum { state.update(.faster) }
@@ -187,7 +187,7 @@ extension Benchmarks {
             let now = DispatchTime.now().uptimeNanoseconds
             state.update(.tick(seconds: Double(now - last) / 1e9))
             last = now
-            _ = GeneralScreen.render(state, width: 120, height: 40)
+            _ = Screen.render(state, width: 120, height: 40)
             frames += 1
             if state.maps != lastMaps {
                 maps += 1

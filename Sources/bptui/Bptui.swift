@@ -76,13 +76,8 @@ struct Bptui: ParsableCommand {
             (trainer, layout) = (LayeredTrainer(post: start, settings: settings), .post)
         }
         guard headless else {
-            if general {
-                try runInteractive(Session.general(LayeredState(trainer: trainer, recipe: shape.recipe(trainer, file: v2),
-                                                                configName: configName)))
-            } else {
-                let (start, settings) = network.resolve(v1)
-                try runInteractive(Session.post(AppState(trainer: Trainer(start: start, settings: settings), configName: configName)))
-            }
+            let recipe = general ? shape.recipe(trainer, file: v2) : Recipe.post(trainer)
+            try runInteractive(AppState(trainer: trainer, recipe: recipe, configName: configName))
             return
         }
         if headlessOptions.format == .walk {

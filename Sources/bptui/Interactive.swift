@@ -5,7 +5,7 @@ import Foundation
 /// Runs the full-screen view until the user quits: key → command → reducer → state → panes →
 /// canvas → the cells that changed. The reducer's effects are performed here and answered
 /// with commands: writing an export, and the next tick of the run or of a long job.
-func runInteractive<App: Application>(_ app: App) throws {
+func runInteractive(_ app: AppState) throws {
     var terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
@@ -28,15 +28,13 @@ func runInteractive<App: Application>(_ app: App) throws {
                 return
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))
-            case .openGeneral:
-                break  // the session has already moved to the general screen
             case .tick(let after):
                 if nextTick == nil, !chained { lastTick = Date() }
                 let due = Date().addingTimeInterval(after)
                 nextTick = min(nextTick ?? due, due)
             }
         }
-        terminal.draw(state.render(width: size.width, height: size.height, glyphs: terminal.glyphs, colors: terminal.colors))
+        terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs, colors: terminal.colors))
         let wait = nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) }
         var event = terminal.readKey(waitingAtMost: wait)
         while let current = event, !pending.contains(.quit) {
@@ -45,7 +43,7 @@ func runInteractive<App: Application>(_ app: App) throws {
                 size = terminal.size
                 pending += state.update(.resized(width: size.width, height: size.height))
             }
-            if let key = current.key, let command = state.command(for: key) {
+            if let key = current.key, let command = Command.from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall) {
                 pending += state.update(command)
             }
             event = terminal.readKey(waitingAtMost: 0)

@@ -17,16 +17,16 @@ import Testing
 
     /// A state for `recipe` after `epochs` epochs, with the first hidden neuron selected and
     /// the maps the reducer would compute for `rect`.
-    static func state(_ recipe: Recipe, epochs: Int = 0, in rect: Rect) throws -> LayeredState {
+    static func state(_ recipe: Recipe, epochs: Int = 0, in rect: Rect) throws -> AppState {
         var trainer = try recipe.trainer()
         _ = trainer.train(epochs: epochs)
-        var state = LayeredState(trainer: trainer, recipe: recipe)
+        var state = AppState(trainer: trainer, recipe: recipe)
         state.neuron = Neuron(layer: 1, index: 0)
         state.maps = maps(for: state, in: rect)
         return state
     }
 
-    static func maps(for state: LayeredState, in rect: Rect) -> DataMaps {
+    static func maps(for state: AppState, in rect: Rect) -> DataMaps {
         let a = state.architecture, inputs = a.layers[0], data = state.trainer.data, network = state.trainer.network
         let sizes = DataPane.mapSizes(in: rect, inputs: inputs, table: state.derived.samples != nil)
         let x = data.inputRange(0), y = inputs > 1 ? data.inputRange(1) : -1 ... 1
@@ -37,7 +37,7 @@ import Testing
                                                  columns: $0.columns, rows: $0.rows, x: x, y: y) })
     }
 
-    static func render(_ state: LayeredState, _ rect: Rect, glyphs: Glyphs = .unicode, colors: ColorDepth = .many) -> Canvas {
+    static func render(_ state: AppState, _ rect: Rect, glyphs: Glyphs = .unicode, colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: rect.width, height: rect.height, glyphs: glyphs, colors: colors)
         DataPane(state: state).render(into: &canvas, rect)
         return canvas
@@ -137,7 +137,7 @@ import Testing
         let before = try Self.state(Self.circle, in: rect)
         var trainer = before.trainer
         _ = trainer.train(epochs: 20)
-        var after = LayeredState(trainer: trainer, recipe: Self.circle)
+        var after = AppState(trainer: trainer, recipe: Self.circle)
         after.neuron = before.neuron
         after.maps = Self.maps(for: after, in: rect)
         let old = Self.heatCells(Self.render(before, rect)), new = Self.heatCells(Self.render(after, rect))

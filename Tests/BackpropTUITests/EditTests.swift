@@ -67,7 +67,7 @@ import Testing
         #expect(state.prompt != nil, "the prompt stays open to be corrected")
         #expect(state.prompt?.error == reason)
         #expect(state.screen(120, 40).contains("▼ \(reason)"))
-        #expect((state.prompt?.text.count ?? 0) <= AppState.editLimit)
+        #expect((state.prompt?.text.count ?? 0) <= Timing.editLimit)
     }
 
     @Test func learningRateMustBePositive() {

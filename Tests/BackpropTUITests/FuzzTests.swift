@@ -37,11 +37,11 @@ import Testing
             #expect(AppState.rows.contains(state.selection))
             if let prompt = state.prompt {
                 if prompt.kind == .goTo {
-                    #expect(prompt.text.allSatisfy(\.isASCIIDigit) && (Int(prompt.text) ?? 0) <= AppState.goToLimit)
+                    #expect(prompt.text.allSatisfy(\.isASCIIDigit) && (Int(prompt.text) ?? 0) <= Timing.goToLimit)
                 } else if prompt.kind == .command {
                     #expect(prompt.text.count <= Prompt.commandLimit)
                 } else {
-                    #expect(prompt.text.count <= AppState.editLimit)
+                    #expect(prompt.text.count <= Timing.editLimit)
                 }
                 #expect(!prompt.text.contains { $0.isControl })
             }

@@ -9,8 +9,8 @@ import Testing
 @Suite struct GeneralScreenTests {
     static let sizes = [(80, 24), (120, 40)]
 
-    static func state(_ recipe: Recipe) -> LayeredState {
-        var state = LayeredState(trainer: try! recipe.trainer(), recipe: recipe)
+    static func state(_ recipe: Recipe) -> AppState {
+        var state = AppState(trainer: try! recipe.trainer(), recipe: recipe)
         state.update(.resized(width: 80, height: 24))
         return state
     }
@@ -23,15 +23,15 @@ import Testing
                              learningRate: 0.03, batch: 10)
 
     /// The diagram's rows: between the top border and the first pane below it.
-    static func diagramRows(_ canvas: Canvas, _ state: LayeredState) -> [String] {
-        let layout = GeneralLayout(width: canvas.width, height: canvas.height, widestLayer: state.architecture.layers.max()!)!
+    static func diagramRows(_ canvas: Canvas, _ state: AppState) -> [String] {
+        let layout = Layout(width: canvas.width, height: canvas.height, widestLayer: state.architecture.layers.max()!)!
         return Array(canvas.lines[(layout.diagram.y + 1) ..< (layout.diagram.y + layout.diagram.height - 1)])
     }
 
     @Test(arguments: [xor, circle, deep], sizes)
     func theDiagramNamesEveryNeuronOnceAndNothingIsCut(recipe: Recipe, size: (Int, Int)) {
         let state = Self.state(recipe)
-        let canvas = GeneralScreen.render(state, width: size.0, height: size.1)
+        let canvas = Screen.render(state, width: size.0, height: size.1)
         let rows = Self.diagramRows(canvas, state).joined(separator: "\n")
         let a = state.architecture
         for l in a.layers.indices {
@@ -50,17 +50,17 @@ import Testing
     @Test func theFirstOutputWeightIsSelectedAndTheListScrollsToTheLast() {
         var state = Self.state(Self.xor)
         #expect(state.parameter == .weight(10), "w11 is 2-5-1's first output weight")
-        var canvas = GeneralScreen.render(state, width: 80, height: 24)
+        var canvas = Screen.render(state, width: 80, height: 24)
         #expect(canvas.text.contains("▸w11"))
         for _ in 0 ..< 4 { state.update(.selectNext) }
-        canvas = GeneralScreen.render(state, width: 80, height: 24)
+        canvas = Screen.render(state, width: 80, height: 24)
         let row = canvas.lines.first { $0.contains("▸w15") }
         let w15 = state.trainer.network.weights[14], gradient = state.derived.next.weightGradient[14]
         #expect(row?.contains(Format.fit(w15, width: 11)) == true, "\(canvas.text)")
         #expect(row?.contains(Format.fit(gradient, width: 11)) == true)
         var deep = Self.state(Self.deep)
         for _ in 0 ..< 40 { deep.update(.selectPrevious) }
-        canvas = GeneralScreen.render(deep, width: 80, height: 24)
+        canvas = Screen.render(deep, width: 80, height: 24)
         #expect(deep.parameter == .weight(297), "40 rows above w337: w298 (b6 between)")
         #expect(canvas.text.contains("▸w298"))
         #expect(canvas.text.contains("above") && canvas.text.contains("below"), "rows out of view are counted")
@@ -72,7 +72,7 @@ import Testing
         for _ in 0 ..< 10 { state.update(.selectPrevious) }
         #expect(state.parameter == .weight(1), "w2, above w3…w10 and b1")
         state.update(.toggleExplain)
-        let text = GeneralScreen.render(state, width: 120, height: 40).text
+        let text = Screen.render(state, width: 120, height: 40).text
         let step = state.derived.next
         #expect(step.forwards[0].outs[0] == [0, 1], "the second sample of xor comes next")
         #expect(text.contains("w2: i2 → h1 · ∂E/∂w2 = mean over the batch of δ_h1 · out_i2"))
@@ -92,7 +92,7 @@ import Testing
         for _ in 0 ..< 2 { state.update(.selectPrevious) }
         #expect(state.neuron == Neuron(layer: 1, index: 0))
         state.update(.toggleExplain)
-        let text = GeneralScreen.render(state, width: 120, height: 40).text
+        let text = Screen.render(state, width: 120, height: 40).text
         #expect(text.contains("net_h1 = Σ w·out + b = w1·out_i1 + w2·out_i2 + b1·1"))
         #expect(text.contains("= 0.15·0.050000000 + 0.2·0.100000000 + 0.35·1 = 0.377500000"), "the post's net_h1")
         #expect(text.contains("out_h1 = 1/(1 + e^(−net_h1)) = 0.593269992"), "the post's out_h1")
@@ -107,14 +107,14 @@ import Testing
         for character in "2,3,1" { state.update(.promptInsert(String(character))) }
         state.update(.promptSubmit)
         #expect(state.architecture.layers == [2, 3, 1] && state.prompt == nil)
-        var canvas = GeneralScreen.render(state, width: 80, height: 24)
+        var canvas = Screen.render(state, width: 80, height: 24)
         #expect(canvas.text.contains("layers 2,3,1 — 2-3-1 on xor, training starts over at iteration 0"))
         #expect(canvas.text.contains("h3") && !canvas.text.contains("h4"))
 
         state.update(.openCommandLine)
         for character in "data circle3" { state.update(.promptInsert(String(character))) }
         state.update(.promptSubmit)
-        canvas = GeneralScreen.render(state, width: 80, height: 24)
+        canvas = Screen.render(state, width: 80, height: 24)
         #expect(canvas.text.contains("data circle3: not a built-in set"), "\(canvas.lines[22])")
         #expect(state.recipe.data == .builtIn(.xor), "nothing changed")
 
@@ -135,14 +135,14 @@ import Testing
     @Test func keysOfThePostsScreenSayWhereTheyWork() {
         var state = Self.state(Self.xor)
         state.update(Command.from(.character("t"), screen: .general, prompt: false, tooSmall: false)!)
-        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("t: the post's figures are for the post's own network"))
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("t: the post's figures are for the post's own network"))
         var post = AppState(trainer: Trainer())
         post.update(Command.from(.character("d"), in: post)!)
         #expect(post.screen().contains("d [ ] works on the screen of any network: bptui --layers 2,5,1 --data xor"))
     }
 
     /// Runs the state's job to its end, a tick at a time.
-    static func finishJob(_ state: inout LayeredState) {
+    static func finishJob(_ state: inout AppState) {
         var ticks = 0
         while state.job != nil, ticks < 10_000 {
             state.update(.tick(seconds: 0.01))
@@ -157,7 +157,7 @@ import Testing
         state.update(.promptSubmit)
         Self.finishJob(&state)
         #expect(state.trainer.iteration == 50)
-        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("went to iteration 50"))
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("went to iteration 50"))
         var reference = try! Self.circle.trainer()
         reference.train(updates: 50)
         #expect(state.trainer.network == reference.network)
@@ -167,7 +167,7 @@ import Testing
         state.update(.promptClear)
         for character in "0.5" { state.update(.promptInsert(String(character))) }
         state.update(.promptSubmit)
-        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("w17 set to 0.5 at iteration 50"))
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("w17 set to 0.5 at iteration 50"))
         state.update(.stepBack)
         Self.finishJob(&state)
         #expect(state.trainer.iteration == 49)
@@ -193,7 +193,7 @@ import Testing
         state.update(.toggleGradientCheck)
         let check = try! #require(state.derived.gradientCheck)
         #expect(check.rows.count == 18 + 7 && check.rows.allSatisfy(\.passes))
-        let text = GeneralScreen.render(state, width: 120, height: 40).text
+        let text = Screen.render(state, width: 120, height: 40).text
         #expect(text.contains("25 of 25 gradients agree"))
         #expect(text.contains("▸w17  ✓"), "the selected weight's row")
         state.update(.toggleGradientCheck)
@@ -211,14 +211,14 @@ import Testing
         let config = try LayeredConfig.decode(Data(export.json.utf8))
         #expect(config.iteration == 60 && config.weights == state.trainer.network.weights)
         state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-1-history.csv", "/d/bptui-1-network.json"], interval: 1))))
-        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("exported bptui-1-{history.csv,network.json}"))
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("exported bptui-1-{history.csv,network.json}"))
     }
 
     @Test(arguments: sizes)
     func helpListsEveryKeyOfThisScreen(size: (Int, Int)) {
         var state = Self.state(Self.xor)
         state.update(.toggleHelp)
-        let text = GeneralScreen.render(state, width: size.0, height: size.1).text
+        let text = Screen.render(state, width: size.0, height: size.1).text
         for binding in KeyTable.bindings(on: .general) {
             #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action(on: .general)), "help lacks \(binding.names)\n\(text)")
         }
@@ -235,12 +235,12 @@ import Testing
 
     @Test func clicksSelectNeuronsEdgesAndRowsAndADoubleClickExplains() throws {
         var state = Self.state(Self.xor)
-        var canvas = GeneralScreen.render(state, width: 80, height: 24)
+        var canvas = Screen.render(state, width: 80, height: 24)
         #expect(canvas.text.contains(" w11: h1 → o1 = "), "the selected weight in the diagram's border")
         let h3 = try #require(Self.position(of: "h3 ", in: canvas))
         state.update(.click(x: h3.x + 1, y: h3.y, double: false))
         #expect(state.focus == .neurons && state.neuron == Neuron(layer: 1, index: 2))
-        canvas = GeneralScreen.render(state, width: 80, height: 24)
+        canvas = Screen.render(state, width: 80, height: 24)
         #expect(canvas.text.contains(" h3: out_h3 = "))
 
         let w13 = try #require(Self.position(of: "w13", in: canvas, below: 7))
@@ -266,7 +266,7 @@ import Testing
         #expect(state.neuron == Neuron(layer: 2, index: 0), "Tab goes to the neuron the selected weight feeds")
         for _ in 0 ..< 33 { state.update(.selectPrevious) }
         #expect(state.neuron == Neuron(layer: 1, index: 31))
-        let rows = Self.diagramRows(GeneralScreen.render(state, width: 80, height: 24), state).joined(separator: "\n")
+        let rows = Self.diagramRows(Screen.render(state, width: 80, height: 24), state).joined(separator: "\n")
         #expect(rows.contains("h32 "), "\(rows)")
         #expect(rows.contains("↑+") && rows.contains("↓+"), "rows above and below counted")
     }
@@ -277,7 +277,7 @@ import Testing
         state.update(.step)
         let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
         #expect(state.trainer.epoch == 0 && state.derived.error == now && now != state.trainer.trainingError.latest)
-        #expect(GeneralScreen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
+        #expect(Screen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
     }
 
     @Test func theCommandLineRefusesWhatWouldDoNothing() {
@@ -324,14 +324,14 @@ import Testing
     @Test func theDataViewsTableScrolls() throws {
         let samples = (0 ..< 30).map { Sample(inputs: [Double($0) / 10, 1], targets: [Double($0 % 2)]) }
         let recipe = Recipe(layers: [2, 3, 1], data: .given(name: "thirty", DataSet(training: samples)))
-        var state = LayeredState(trainer: try recipe.trainer(), recipe: recipe)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
         state.update(.resized(width: 80, height: 24))
         state.update(.toggleDataView)
-        var text = GeneralScreen.render(state, width: 80, height: 24).text
+        var text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains("below · PgUp PgDn scroll") && !text.contains("above ·"))
         state.update(.pageDown)
         #expect(state.tableScroll == 10)
-        text = GeneralScreen.render(state, width: 80, height: 24).text
+        text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains("▲ 10 above") && text.contains("● 1.1  1  1"), "the twelfth sample, i1 = 1.1, in view:\n\(text)")
     }
 
@@ -360,7 +360,7 @@ import Testing
         state.update(.promptSubmit)
         let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
         #expect(state.derived.error == now && now != state.trainer.trainingError.latest, "the edited network's error, not epoch 0's")
-        #expect(GeneralScreen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
+        #expect(Screen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
     }
 
     @Test func thePostsScreenKeepsWhatItCanDoItself() {
@@ -373,17 +373,17 @@ import Testing
     }
 
     @Test func theDiagramsTitleNamesTheConfigFile() throws {
-        let state = LayeredState(trainer: try Self.xor.trainer(), recipe: Self.xor, configName: "run.json")
-        #expect(GeneralScreen.render(state, width: 120, height: 40).lines[0].contains("Network 2-5-1 · run.json · logistic/logistic"))
+        let state = AppState(trainer: try Self.xor.trainer(), recipe: Self.xor, configName: "run.json")
+        #expect(Screen.render(state, width: 120, height: 40).lines[0].contains("Network 2-5-1 · run.json · logistic/logistic"))
     }
 
     @Test func aTableOnlyDataViewTakesTheWholeWidthAt80Columns() throws {
         let samples = (0 ..< 4).map { Sample(inputs: [0.1 * Double($0), 0.2, 0.3], targets: (0 ..< 3).map { $0 == 1 ? 1 : 0 }) }
         let recipe = Recipe(layers: [3, 5, 3], outputActivation: .softmax, loss: .crossEntropy, data: .given(name: "three", DataSet(training: samples)))
-        var state = LayeredState(trainer: try recipe.trainer(), recipe: recipe)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
         state.update(.resized(width: 80, height: 24))
         state.update(.toggleDataView)
-        let text = GeneralScreen.render(state, width: 80, height: 24).text
+        let text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains(" o1 ") && text.contains(" o2 ") && text.contains(" o3 ") && text.contains("loss"), "\(text)")
     }
 
@@ -391,11 +391,11 @@ import Testing
         var state = Self.state(Self.xor)
         var trainer = state.trainer
         trainer.train(epochs: 30_000)
-        state = LayeredState(trainer: trainer, recipe: Self.xor)
+        state = AppState(trainer: trainer, recipe: Self.xor)
         state.update(.resized(width: 80, height: 24))
         let first = state.update(.export)
         #expect(first == [.tick(after: 0)] && state.job?.name == "export" && state.job?.done == 10_000)
-        #expect(GeneralScreen.render(state, width: 80, height: 24).text.contains("export 10,000/30,001"))
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("export 10,000/30,001"))
         var effects: [Effect] = []
         while state.job != nil { effects = state.update(.tick(seconds: 0.01)) }
         guard case .write(let export)? = effects.first else { Issue.record("no export written: \(effects)"); return }
@@ -458,14 +458,14 @@ import Testing
         state.update(.promptSubmit)
         #expect(state.job != nil)
         state.update(.resized(width: 60, height: 20))
-        let text = GeneralScreen.render(state, width: 60, height: 20).text
+        let text = Screen.render(state, width: 60, height: 20).text
         #expect(text.contains("(the go-to goes on meanwhile)"), "\(text)")
     }
 
     @Test func aSetupThatCannotLearnSaysSoInTheMessageLineWhole() throws {
         let odd = Recipe(layers: [2, 3, 1], activation: .tanh, outputActivation: .tanh, bias: .shared, data: .builtIn(.xor), trainBiases: false)
         let state = Self.state(odd)
-        let text = GeneralScreen.render(state, width: 80, height: 24).text
+        let text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains("cannot learn: biases fixed at 0 make a tanh net odd — train-biases on"), "\(text)")
         for obstacle in [LearningObstacle.zeroOneTargetsOnTanh, .targetOutOfRange(-2, .logistic), .oddWithoutBiases(.linear, .tanh)] {
             #expect(obstacle.sentence.count < 80, "\(obstacle.sentence)")

@@ -50,7 +50,7 @@ import Testing
 
     @Test(arguments: networks)
     func aCompletedWalkIsOneStepBitForBit(recipe: Recipe) throws {
-        var state = LayeredState(trainer: try recipe.trainer(), recipe: recipe)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
         state.update(.resized(width: 120, height: 40))
         for _ in 0 ..< 3 { state.update(.step) }
         var stepped = state.trainer
@@ -80,14 +80,14 @@ import Testing
             post.update(.walkBack)
             #expect(post.screen(120, 40) == screens[index], "N after n, sub-step \(index)")
         }
-        var general = LayeredState(trainer: try! Self.networks[1].trainer(), recipe: Self.networks[1])
+        var general = AppState(trainer: try! Self.networks[1].trainer(), recipe: Self.networks[1])
         general.update(.resized(width: 80, height: 24))
-        let before = GeneralScreen.render(general, width: 80, height: 24)
+        let before = Screen.render(general, width: 80, height: 24)
         general.update(.walkNext)
         general.update(.walkNext)
         general.update(.walkBack)
         general.update(.walkBack)
-        #expect(GeneralScreen.render(general, width: 80, height: 24) == before)
+        #expect(Screen.render(general, width: 80, height: 24) == before)
     }
 
     @Test func spaceCompletesAndEscLeavesWithoutApplying() {
@@ -132,7 +132,7 @@ import Testing
         #expect(state.overlay == nil && state.walk != nil, "then any view over the walk")
         state.update(.close)
         #expect(state.walk == nil && state.trainer.iteration == 0, "then the walk, applying nothing")
-        var general = LayeredState(trainer: try! Self.networks[0].trainer(), recipe: Self.networks[0])
+        var general = AppState(trainer: try! Self.networks[0].trainer(), recipe: Self.networks[0])
         general.update(.walkNext)
         general.update(.openCommandLine)
         #expect(general.prompt == nil && general.walk != nil, ": waits for the walk on the general screen too")

@@ -1,24 +1,8 @@
 import BackpropEngine
 
-/// A screen that walks through iterations: the post's and the screen of any network.
-protocol Walking {
-    associatedtype Run
-    var trainer: Run { get set }
-    var walk: WalkState? { get set }
-    /// The trainer the walk started from: `N` after the last sub-step goes back to it.
-    var walkStart: Run? { get set }
-    var running: Bool { get }
-    var message: String? { get set }
-    mutating func refusedWhileBusy() -> Bool
-    mutating func setRunning(_ on: Bool) -> [Effect]
-    mutating func train(_ steps: Int)
-    /// The walk through the next iteration of `trainer`.
-    func nextWalk() -> WalkState
-}
-
 /// `n` reveals the next sub-step (its last applies the update, exactly as space does), `N`
 /// goes back one (undoing the update if it was applied).
-extension Walking {
+extension AppState {
     mutating func walkNext() -> [Effect] {
         if refusedWhileBusy() { return [] }
         let effects = running ? setRunning(false) : []
@@ -51,13 +35,8 @@ extension Walking {
     }
 }
 
-extension AppState: Walking {
-    func nextWalk() -> WalkState {
-        WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: Walk.postFigures(trainer))
-    }
-}
-
-extension LayeredState: Walking {
+extension AppState {
+    /// The walk through the next iteration of `trainer`, with the post's figures for its own run.
     func nextWalk() -> WalkState {
         WalkState(walk: Walk(trainer), iteration: trainer.iteration, figures: Walk.postFigures(trainer))
     }

@@ -6,7 +6,7 @@ import BackpropEngine
 /// Playground draws them. The selected weight's edge and the selected neuron stand out; a
 /// layer taller than the pane shows a window of it with "+n" for the rest.
 struct DiagramPane {
-    let state: LayeredState
+    let state: AppState
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let a = state.architecture
@@ -122,7 +122,7 @@ struct DiagramGeometry {
     private(set) var edges: [Edge] = []
     private(set) var elided: [(text: String, x: Int, y: Int)] = []
 
-    init(_ state: LayeredState, area: Rect) {
+    init(_ state: AppState, area: Rect) {
         let a = state.architecture, layers = a.layers
         let names = layers.indices.map { l in (0 ..< layers[l]).map { a.neuronName(layer: l, neuron: $0) } }
         let nameWidth = layers.indices.map { names[$0].map(\.count).max() ?? 1 }
@@ -170,7 +170,7 @@ struct DiagramGeometry {
     /// The neurons of a layer that fit in `room` rows: all, or a window holding the
     /// selection (the selected neuron, or the selected weight's ends) with a row above and
     /// below for how many are out of view.
-    static func window(layer l: Int, size: Int, room: Int, state: LayeredState) -> (neurons: [Int], above: Int, below: Int, slots: Int) {
+    static func window(layer l: Int, size: Int, room: Int, state: AppState) -> (neurons: [Int], above: Int, below: Int, slots: Int) {
         guard size > room else { return (Array(0 ..< size), 0, 0, size) }
         let visible = max(1, room - 2)
         var focus = 0

@@ -2,14 +2,14 @@ import BackpropEngine
 
 /// Going to an iteration on the general screen, forward or back, and setting numbers by
 /// hand (`=`): the edits stay on the run's timeline and replay when a run passes them.
-extension LayeredState {
+extension AppState {
     /// Starts a go-to: forward from here, or back by replaying from the start.
     mutating func goTo(_ target: Int) -> [Effect] {
         if running { _ = setRunning(false) }
         if target >= trainer.iteration {
-            job = GeneralJob(target: target, replay: nil, export: nil, done: trainer.iteration)
+            job = Job(target: target, replay: nil, export: nil, done: trainer.iteration)
         } else {
-            job = GeneralJob(target: target, replay: trainer.restarted, export: nil, done: 0)
+            job = Job(target: target, replay: trainer.restarted, export: nil, done: 0)
         }
         jobBatch = 1_000
         return continueJob(seconds: 0)
@@ -36,13 +36,13 @@ extension LayeredState {
         return true
     }
 
-    /// The next slice of the job, sized to take about `AppState.sliceSeconds`.
+    /// The next slice of the job, sized to take about `Timing.sliceSeconds`.
     mutating func continueJob(seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
         // The job leaves the state while it works, and its replay or export leaves the job,
         // so their buffers have one owner and grow in place instead of being copied.
         job = nil
-        if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: AppState.sliceSeconds, lowest: 100) }
+        if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: Timing.sliceSeconds, lowest: 100) }
         let before = current.done
         var finished: Bool
         var effects: [Effect] = []
@@ -63,15 +63,15 @@ extension LayeredState {
             finished = replay.iteration >= current.target || replay.divergence != nil
             if finished {
                 trainer = replay
-                message = "back at iteration \(Format.count(trainer.iteration))"
-                    + (trainer.pendingEdits.isEmpty ? "" : " · edits ahead replay when the run passes them")
+                if !atThePostsMilestone { message = "back at iteration \(Format.count(trainer.iteration))"
+                    + (trainer.pendingEdits.isEmpty ? "" : " · edits ahead replay when the run passes them") }
             }
             current.replay = replay
         } else {
             train(min(jobBatch, current.target - trainer.iteration))
             current.done = trainer.iteration
             finished = trainer.iteration >= current.target || trainer.divergence != nil
-            if finished, message == nil { message = "went to iteration \(Format.count(trainer.iteration))" }
+            if finished, message == nil, !atThePostsMilestone { message = "went to iteration \(Format.count(trainer.iteration))" }
         }
         if seconds > 0 {
             let recent = Double(current.done - before) / min(seconds, 1)
@@ -80,6 +80,9 @@ extension LayeredState {
         job = finished ? nil : current
         return finished ? effects : [.tick(after: 0)]
     }
+
+    /// Whether the run stands at the post's 10,000, whose comparison the message line shows.
+    var atThePostsMilestone: Bool { trainer.isThePostsNetwork && trainer.iteration == Post.finalIteration }
 
     /// `=`: a prompt pre-filled with the value of `target`.
     mutating func openSet(_ target: LayeredEdit.Target) {

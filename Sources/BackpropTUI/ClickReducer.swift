@@ -1,7 +1,7 @@
 /// Clicks on the general screen: what is under a cell, from the same geometry the panes draw
 /// with. A neuron's label selects the neuron, an edge the weight drawn in that cell, a row of
 /// the weights list its parameter; a double-click also explains it.
-extension LayeredState {
+extension AppState {
     /// What a click at (x, y) lands on, if anything.
     enum Target: Equatable {
         case neuron(Neuron)
@@ -10,10 +10,10 @@ extension LayeredState {
 
     func target(x: Int, y: Int) -> Target? {
         guard let size = screenSize, overlay == nil,
-              let layout = GeneralLayout(width: size.width, height: size.height, widestLayer: architecture.layers.max() ?? 1,
-                                         dataView: dataView, tableOnly: architecture.layers[0] > 2) else { return nil }
+              let layout = Layout(width: size.width, height: size.height, architecture: architecture,
+                                         dataView: dataView) else { return nil }
         let diagram = layout.diagram.inner
-        if diagram.contains(x: x, y: y) {
+        if diagram.contains(x: x, y: y), !layout.picture {
             let geometry = DiagramGeometry(self, area: diagram)
             if let node = geometry.nodes.first(where: { $0.y == y && x >= $0.x && x < $0.x + $0.name.count }) {
                 return .neuron(node.neuron)
@@ -24,7 +24,7 @@ extension LayeredState {
         }
         let list = layout.list.inner
         if !dataView, list.contains(x: x, y: y), y > list.y {
-            let rows = ParameterRow.rows(architecture)
+            let rows = ParameterPane.rows(architecture, room: list.height - 1)
             let index = ParameterPane.firstRow(rows: rows, selected: parameter, room: list.height - 1) + (y - list.y - 1)
             return rows.indices.contains(index) ? rows[index].parameter.map { .parameter($0) } : nil
         }

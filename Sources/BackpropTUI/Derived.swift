@@ -3,7 +3,7 @@ import BackpropEngine
 /// What the panes show of the engine, computed once per change of the network: the next
 /// update in the run's order and in the other, and every sample's forward pass when there
 /// are few enough to list.
-public struct LayeredDerived: Sendable {
+public struct Derived: Sendable {
     /// The next update: its batch's forward passes, δ's, mean gradient and result.
     public let next: LayeredStep
     /// The same update in the other order, for side-by-side derivations.

@@ -3,11 +3,11 @@ import BackpropEngine
 /// The data view: what the network has learned over its inputs, and the samples it learns
 /// from. For 2 inputs, the shown output as a heatmap over the input plane with the samples
 /// on it and the selected neuron's own map beside it; for 1 input, the output as a curve;
-/// for at most `LayeredDerived.listedSamples` samples, a table of every sample below (or
+/// for at most `Derived.listedSamples` samples, a table of every sample below (or
 /// alone, for more inputs). It draws `state.maps`, which the reducer computes at
 /// `mapSizes`; it computes no engine values itself.
 struct DataPane {
-    let state: LayeredState
+    let state: AppState
 
     /// Where the pane's parts go, in text cells: the map (2 inputs, two map rows a cell) or
     /// the curve's plot (1 input), the selected neuron's map, and the first row the table
@@ -81,7 +81,7 @@ struct DataPane {
             }
         }
         let below = Rect(x: room.x, y: parts.tableTop, width: room.width, height: room.y + room.height - parts.tableTop)
-        let data = state.trainer.data, listed = LayeredDerived.listedSamples
+        let data = state.trainer.data, listed = Derived.listedSamples
         let count = Format.plural(data.training.count + data.test.count, "sample")
         if let samples = state.derived.samples {
             drawTable(samples, in: below, into: &canvas)

@@ -3,7 +3,7 @@ import BackpropEngine
 
 /// The `:` command line's half of the reducer: recalling earlier lines and running a line
 /// (typing and Tab completion are the prompt's own).
-extension LayeredState {
+extension AppState {
     /// ↑ ↓: the previous or next line run, newest first.
     mutating func recall(_ offset: Int) {
         guard prompt?.kind == .command, !commandHistory.isEmpty else { return }

@@ -48,6 +48,15 @@ public struct Recipe: Sendable, Equatable {
     /// The post's own run: its 2-2-2 network on its one sample, η 0.5.
     public static let post = Recipe(layers: [2, 2, 2], data: .builtIn(.post))
 
+    /// The recipe of a run of the post's network (from a v1 `--config` file, say): its
+    /// sample, the post's own when it is, and its settings.
+    public static func post(_ trainer: LayeredTrainer) -> Recipe {
+        let settings = trainer.settings
+        return Recipe(layers: [2, 2, 2], bias: .shared,
+                      data: trainer.firstData == .post ? .builtIn(.post) : .given(name: "the config's sample", trainer.firstData),
+                      learningRate: trainer.firstLearningRate, order: settings.order, trainBiases: settings.trainBiases)
+    }
+
     /// Whether this is the post's problem: its 2-2-2 network on its one sample.
     public var isThePostsProblem: Bool { layers == [2, 2, 2] && data == .builtIn(.post) }
 

@@ -1,0 +1,111 @@
+/// Iterations per second while running: ×10 steps from 1 to 1,000,000, then as fast as it goes.
+public enum Speed: Sendable, Equatable {
+    case perSecond(Int)
+    case maximum
+
+    public static let ladder: [Speed] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000].map { .perSecond($0) } + [.maximum]
+    /// 1,000 a second: the run reaches iteration 10,000 in ten seconds.
+    public static let `default` = Speed.perSecond(1_000)
+
+    public var faster: Speed { Self.ladder[min(Self.ladder.count - 1, index + 1)] }
+
+    /// Seconds the measured rate averages over: half a second, or long enough for a few
+    /// iterations at slow speeds (at 1 a second, half a second holds 0 or 1 of them).
+    var measuringWindow: Double {
+        if case .perSecond(let rate) = self { return max(0.5, 4 / Double(rate)) }
+        return 0.5
+    }
+    public var slower: Speed { Self.ladder[max(0, index - 1)] }
+    private var index: Int { Self.ladder.firstIndex(of: self) ?? 3 }
+
+    public var label: String {
+        switch self {
+        case .maximum: "max"
+        case .perSecond(let n) where n >= 1_000_000: "\(n / 1_000_000)M/s"
+        case .perSecond(let n) where n >= 1_000: "\(n / 1_000)k/s"
+        case .perSecond(let n): "\(n)/s"
+        }
+    }
+}
+
+
+/// The error chart's y axis.
+public enum ChartScale: Sendable, Equatable {
+    case log, linear
+}
+
+
+/// What the reducer asks the backend to do; the backend answers with a command.
+public enum Effect: Sendable, Equatable {
+    /// Write the export's files; answer with `.exported`.
+    case write(Export)
+    /// Send `.tick` after this many seconds (the run's next frame, a job's next slice).
+    case tick(after: Double)
+    /// Leave the full-screen view and exit.
+    case quit
+}
+
+/// The screen's timing and limits, each named once with its reason.
+public enum Timing {
+    /// The largest iteration the go-to prompt accepts.
+    public static let goToLimit = 1_000_000_000
+    /// The frame interval the run mode aims at: about 30 redraws a second.
+    public static let frameSeconds = 1.0 / 30
+    /// Slices aim at this many seconds between ticks, so a key waits at most about a frame.
+    static let sliceSeconds = 0.025
+    /// The longest text the edit prompt takes.
+    static let editLimit = 32
+}
+
+extension ExportWritten {
+    /// "exported bptui-20261129-195900-{history.csv,network.json} (every 954th row)": both
+    /// names in full, their shared start written once.
+    /// The message line's words for the files written.
+    var message: String {
+        let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        let every = interval == 1 ? "" : " (every \(Format.ordinal(interval)) iteration)"
+        guard let first = names.first else { return "exported nothing" }
+        var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
+        if let cut = stem.lastIndex(of: "-") { stem = String(stem[...cut]) }
+        guard names.count > 1, !stem.isEmpty else { return "exported " + names.joined(separator: " and ") + every }
+        return "exported \(stem){" + names.map { String($0.dropFirst(stem.count)) }.joined(separator: ",") + "}" + every
+    }
+
+}
+
+extension Command {
+    /// Commands that would change the network, its training or the panes a walk replaces:
+    /// refused while a walk is under way.
+    var conflictsWithTheWalk: Bool {
+        switch self {
+        case .reset, .toggleOrder, .toggleBiases, .openEdit, .openCommandLine, .openGoTo, .stepBack, .toggleRun, .toggleDataView,
+             .export, .toggleCheckpoints: true
+        default: false
+        }
+    }
+
+    /// How many rows a key scrolls the walk's derivation back (negative: forward).
+    var walkScroll: Int? {
+        switch self {
+        case .selectPrevious: 1
+        case .selectNext: -1
+        case .pageUp: 10
+        case .pageDown: -10
+        default: nil
+        }
+    }
+
+    /// Commands that only look (views, selection, scale) or report, and so leave the message
+    /// of the last event on the line.
+    var keepsTheMessage: Bool {
+        switch self {
+        case .tick, .exported, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
+             .selectPrevious, .selectNext, .pageUp, .pageDown, .toggleScale: true
+        default: false
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
