@@ -29,10 +29,13 @@ let package = Package(
         // The C yardstick Playground's recorded speed is scaled by; the bench alone uses it.
         .target(name: "CLimitLoop"),
         .executableTarget(name: "bptui-bench", dependencies: ["BackpropEngine", "BackpropTUI", "CLimitLoop"]),
-        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
-        .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine"],
+        // The post written out by hand, as the post writes it: the oracle the tests read the
+        // one engine against.
+        .target(name: "PostOracle", dependencies: ["BackpropEngine"], path: "Tests/PostOracle"),
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "PostOracle"]),
+        .testTarget(name: "BackpropTUITests", dependencies: ["BackpropTUI", "BackpropEngine", "PostOracle"],
                     exclude: ["Golden"]),
-        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine"]),
+        .testTarget(name: "bptuiTests", dependencies: ["bptui", "BackpropTUI", "BackpropEngine", "PostOracle"]),
     ],
     swiftLanguageModes: [.v6]
 )

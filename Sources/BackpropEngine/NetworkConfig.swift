@@ -23,19 +23,6 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
 
     public init() {}
 
-    /// Every key, stating `network` and `settings` in full.
-    public init(network n: Network, settings: TrainingSettings) {
-        inputs = [n.i1, n.i2]
-        targets = [n.target_o1, n.target_o2]
-        hiddenWeights = [n.w1, n.w2, n.w3, n.w4]
-        outputWeights = [n.w5, n.w6, n.w7, n.w8]
-        hiddenBias = n.b1
-        outputBias = n.b2
-        learningRate = settings.learningRate
-        order = settings.order
-        trainBiases = settings.trainBiases
-    }
-
     /// Every key, stating a run of the post's 2-2-2 shape (shared biases, one sample) in full.
     public init(_ trainer: LayeredTrainer) {
         let w = trainer.network.weights, b = trainer.network.biases, sample = trainer.data.training[0]
@@ -50,17 +37,21 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
         trainBiases = trainer.settings.trainBiases
     }
 
-    /// Overrides the parts of `network` and `settings` that this configuration states.
-    public func apply(to network: inout Network, _ settings: inout TrainingSettings) {
-        if let v = inputs { (network.i1, network.i2) = (v[0], v[1]) }
-        if let v = targets { (network.target_o1, network.target_o2) = (v[0], v[1]) }
-        if let v = hiddenWeights { (network.w1, network.w2, network.w3, network.w4) = (v[0], v[1], v[2], v[3]) }
-        if let v = outputWeights { (network.w5, network.w6, network.w7, network.w8) = (v[0], v[1], v[2], v[3]) }
-        if let v = hiddenBias { network.b1 = v }
-        if let v = outputBias { network.b2 = v }
+    /// The one trainer on the post's network, with the numbers and settings this file states
+    /// over the post's own.
+    public func trainer() -> LayeredTrainer {
+        var w = LayeredNetwork.post.weights, b = LayeredNetwork.post.biases, sample = DataSet.post.training[0]
+        var settings = LayeredSettings()
+        if let v = inputs { sample = Sample(inputs: v, targets: sample.targets) }
+        if let v = targets { sample = Sample(inputs: sample.inputs, targets: v) }
+        if let v = hiddenWeights { w.replaceSubrange(0 ..< 4, with: v) }
+        if let v = outputWeights { w.replaceSubrange(4 ..< 8, with: v) }
+        if let v = hiddenBias { b[0] = v }
+        if let v = outputBias { b[1] = v }
         if let v = learningRate { settings.learningRate = v }
         if let v = order { settings.order = v }
         if let v = trainBiases { settings.trainBiases = v }
+        return LayeredTrainer(LayeredNetwork(unchecked: .post, weights: w, biases: b), data: DataSet(training: [sample]), settings: settings)
     }
 
     /// Decodes and validates a configuration; a `ConfigError` names what is wrong and where.

@@ -4,6 +4,8 @@ public enum Post {
     public static let errorAfter: [Int: Double] = [0: 0.298371109, 1: 0.291027924, 10_000: 0.000035085]
     /// The iteration the post trains to.
     public static let finalIteration = 10_000
+    /// The post's learning rate η.
+    public static let learningRate = 0.5
 
     /// What makes a run other than the post's own (either update order is the post's).
     public enum Departure: Sendable, Equatable {
@@ -13,30 +15,15 @@ public enum Post {
         case edited
     }
 
-    /// How a run with this start, these settings and these edits departs from the post's.
-    public static func departures(start: Network, settings: TrainingSettings, edits: [Edit] = []) -> [Departure] {
-        var departures: [Departure] = []
-        if start != .post { departures.append(.anotherStart) }
-        if settings.learningRate != TrainingSettings.post.learningRate { departures.append(.learningRate(settings.learningRate)) }
-        if settings.trainBiases { departures.append(.biasesTrained) }
-        if !edits.isEmpty { departures.append(.edited) }
-        return departures
-    }
-
     /// How a run of the one trainer departs from the post's: another network or sample,
     /// another η, biases trained, edits.
     public static func departures(_ trainer: LayeredTrainer) -> [Departure] {
         var departures: [Departure] = []
-        if trainer.start != LayeredNetwork(.post) || trainer.firstData != .post { departures.append(.anotherStart) }
-        if trainer.firstLearningRate != TrainingSettings.post.learningRate { departures.append(.learningRate(trainer.firstLearningRate)) }
+        if trainer.start != .post || trainer.firstData != .post { departures.append(.anotherStart) }
+        if trainer.firstLearningRate != learningRate { departures.append(.learningRate(trainer.firstLearningRate)) }
         if trainer.settings.trainBiases { departures.append(.biasesTrained) }
         if !trainer.edits.isEmpty { departures.append(.edited) }
         return departures
-    }
-
-    /// Whether a run with this start and these settings is the post's own (either order).
-    public static func isPostsRun(start: Network, settings: TrainingSettings) -> Bool {
-        departures(start: start, settings: settings).isEmpty
     }
 }
 
@@ -66,7 +53,7 @@ extension Post {
     /// read off the one engine's step by index: layer 1 is the hidden layer, 2 the outputs.
     public static func checkpoints(order: UpdateOrder) -> [Checkpoint] {
         let settings = LayeredSettings(order: order)
-        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: settings)
+        var trainer = LayeredTrainer(.post, data: .post, settings: settings)
         let step = LayeredStep(trainer.network, batch: DataSet.post.training, learningRate: settings.learningRate, order: order,
                                trainBiases: false)
         let f = step.forwards[0], target = DataSet.post.training[0].targets

@@ -177,7 +177,7 @@ public struct Job: Sendable {
     /// The run being replayed, going back; nil going forward.
     public internal(set) var replay: LayeredTrainer?
     /// The export being built, if that is the job.
-    var export: LayeredExportBuilder?
+    var export: ExportBuilder?
     public internal(set) var done: Int
     public internal(set) var rate: Double?
 

@@ -11,13 +11,6 @@ public struct Export: Sendable, Equatable {
 
     public static let maximumRows = 1 << 20
 
-    /// The files for `trainer`, built at once.
-    public init(_ trainer: Trainer) {
-        var builder = ExportBuilder(trainer)
-        while !builder.advance(by: .max) {}
-        self = builder.export
-    }
-
     init(csv: String, json: String, interval: Int) {
         self.csv = csv
         self.json = json
@@ -25,64 +18,19 @@ public struct Export: Sendable, Equatable {
     }
 }
 
-/// Builds an `Export` a slice at a time: the CSV replays the run from the start (edits
-/// included), which takes as long as the run itself.
-public struct ExportBuilder: Sendable {
-    private let target: Trainer
-    private var replay: Trainer
-    private var lines = ["iteration,error,out_o1,out_o2"]
-    let interval: Int
-
-    init(_ trainer: Trainer) {
-        target = trainer
-        interval = max(1, (trainer.iteration + Export.maximumRows) / Export.maximumRows)
-        replay = trainer.restarted
-        row()
-    }
-
-    /// Iterations replayed so far, and in all.
-    var done: Int { replay.iteration }
-    var total: Int { target.iteration }
-
-    /// Replays up to `budget` iterations; true once every row is written.
-    mutating func advance(by budget: Int) -> Bool {
-        var left = budget
-        while replay.iteration < target.iteration, left > 0 {
-            let nextRow = replay.iteration + interval - replay.iteration % interval
-            let steps = min(nextRow, target.iteration) - replay.iteration
-            let taken = replay.train(min(steps, left))
-            left -= taken
-            if taken == 0 { break }
-            if replay.iteration % interval == 0 || replay.iteration == target.iteration { row() }
-        }
-        return replay.iteration >= target.iteration || replay.divergence != nil
-    }
-
-    private mutating func row() {
-        let f = replay.forward
-        lines.append("\(replay.iteration),\(f.E_total),\(f.out_o1),\(f.out_o2)")
-    }
-
-    /// The finished export (call once `advance` returned true).
-    var export: Export {
-        let json = NetworkConfig(network: target.network, settings: target.settings).prettyJSON + "\n"
-        return Export(csv: lines.joined(separator: "\n") + "\n", json: json, interval: interval)
-    }
-}
-
 extension Export {
-    /// The files for a general run, built at once.
+    /// The files for a run, built at once.
     public init(_ trainer: LayeredTrainer) {
-        var builder = LayeredExportBuilder(trainer)
+        var builder = ExportBuilder(trainer)
         while !builder.advance(by: .max) {}
         self = builder.export
     }
 }
 
-/// Builds a general run's export a slice of rows at a time: the error at the end of every
+/// Builds a run's export a slice of rows at a time: the error at the end of every
 /// epoch kept exactly (`epoch,error[,test_error]`), and the run as a `--config` file (schema
 /// v2) that continues it exactly.
-public struct LayeredExportBuilder: Sendable {
+public struct ExportBuilder: Sendable {
     private let trainer: LayeredTrainer
     private var lines: [String]
     /// Rows written so far, of `total`.

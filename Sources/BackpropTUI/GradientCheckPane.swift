@@ -38,7 +38,7 @@ struct GradientCheckPane {
         writer.blank()
         let passed = rows.filter(\.passes).count
         writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) agree: |difference| < "
-            + "\(Format.scientific(GradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(GradientCheck.tolerance, digits: 1))",
+            + "\(Format.scientific(LayeredGradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(LayeredGradientCheck.tolerance, digits: 1))",
             passed == rows.count ? .good : .bad)
         writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
         if published, rows.contains(where: { row in

@@ -180,7 +180,7 @@ extension AppState {
             overlay = overlay == .gradientCheck ? nil : .gradientCheck
         case .export:
             if refusedWhileBusy() { break }
-            let builder = LayeredExportBuilder(trainer)
+            let builder = ExportBuilder(trainer)
             job = Job(target: builder.total, replay: nil, export: builder, done: 0)
             jobBatch = 1_000
             effects = continueJob(seconds: 0)

@@ -4,9 +4,10 @@ import Foundation
 /// The practical limit: the same arithmetic as the engine (published order, η fixed, biases
 /// fixed) written as one straight-line loop over local scalars, each error recorded.
 @inline(never)
-func limitLoop(from n: Network, iterations: Int, η: Double, errors: UnsafeMutableBufferPointer<Double>) -> Double {
-    let i1 = n.i1, i2 = n.i2, t1 = n.target_o1, t2 = n.target_o2, b1 = n.b1, b2 = n.b2
-    var w1 = n.w1, w2 = n.w2, w3 = n.w3, w4 = n.w4, w5 = n.w5, w6 = n.w6, w7 = n.w7, w8 = n.w8
+func limitLoop(from n: LayeredNetwork, sample: Sample, iterations: Int, η: Double, errors: UnsafeMutableBufferPointer<Double>) -> Double {
+    let i1 = sample.inputs[0], i2 = sample.inputs[1], t1 = sample.targets[0], t2 = sample.targets[1], b1 = n.biases[0], b2 = n.biases[1]
+    var w1 = n.weights[0], w2 = n.weights[1], w3 = n.weights[2], w4 = n.weights[3]
+    var w5 = n.weights[4], w6 = n.weights[5], w7 = n.weights[6], w8 = n.weights[7]
     let mask = errors.count - 1
     var error = 0.0
     for iteration in 0 ..< iterations {

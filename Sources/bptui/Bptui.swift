@@ -72,8 +72,7 @@ struct Bptui: ParsableCommand {
                 FileHandle.standardError.write(Data(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n").utf8))
             }
         } else {
-            let (start, settings) = network.resolve(v1)
-            (trainer, layout) = (LayeredTrainer(post: start, settings: settings), .post)
+            (trainer, layout) = (network.trainer(v1), .post)
         }
         guard headless else {
             let recipe = general ? shape.recipe(trainer, file: v2) : Recipe.post(trainer)

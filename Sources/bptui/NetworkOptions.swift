@@ -29,14 +29,13 @@ struct NetworkOptions: ParsableArguments {
         try config.map { (path) throws(InputError) in try ConfigFile.read(path) }
     }
 
-    /// The starting network and settings: the post's, then a v1 config file, then the flags.
-    func resolve(_ file: NetworkConfig?) -> (Network, TrainingSettings) {
-        var network = Network.post, settings = TrainingSettings.post
-        file?.apply(to: &network, &settings)
-        if let order { settings.order = order }
-        if let trainBiases { settings.trainBiases = trainBiases }
-        if let learningRate { settings.learningRate = learningRate.value }
-        return (network, settings)
+    /// The post's run: its network and settings, then a v1 config file's, then the flags'.
+    func trainer(_ file: NetworkConfig?) -> LayeredTrainer {
+        var config = file ?? NetworkConfig()
+        if let order { config.order = order }
+        if let trainBiases { config.trainBiases = trainBiases }
+        if let learningRate { config.learningRate = learningRate.value }
+        return config.trainer()
     }
 }
 

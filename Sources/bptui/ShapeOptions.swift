@@ -94,7 +94,7 @@ struct ShapeOptions: ParsableArguments {
         }
         let seed = seed ?? file?.seed ?? 1
         let training = LayeredSettings(
-            learningRate: options.learningRate?.value ?? file?.learningRate ?? TrainingSettings.post.learningRate,
+            learningRate: options.learningRate?.value ?? file?.learningRate ?? Post.learningRate,
             order: options.order ?? file?.order ?? defaults.order,
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)

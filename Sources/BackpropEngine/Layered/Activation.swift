@@ -88,3 +88,7 @@ public enum BiasMode: String, CaseIterable, Sendable, Codable {
     case shared
     case perNeuron = "per-neuron"
 }
+
+/// The logistic function, 1 / (1 + e^(−x)).
+@inlinable
+public func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }

@@ -6,12 +6,18 @@ public struct LayeredGradientCheck: Sendable, Equatable {
         public let backprop: Double, numerical: Double
         public var absoluteError: Double { abs(backprop - numerical) }
         public var passes: Bool {
-            absoluteError < GradientCheck.absoluteTolerance
-                || absoluteError / max(abs(backprop) + abs(numerical), 1e-300) < GradientCheck.tolerance
+            absoluteError < LayeredGradientCheck.absoluteTolerance
+                || absoluteError / max(abs(backprop) + abs(numerical), 1e-300) < LayeredGradientCheck.tolerance
         }
     }
 
     public let rows: [Row]
+
+    /// Agreement within the estimate's own accuracy: a relative error below `tolerance`, or
+    /// a difference below `absoluteTolerance` (where both are near zero, the relative error
+    /// only measures the estimate's rounding).
+    public static let tolerance = 1e-7
+    public static let absoluteTolerance = 1e-9
 
     /// The check of `network` on `batch`: backprop in textbook order (the true gradient).
     public init(_ network: LayeredNetwork, batch: [Sample], step h: Double = 1e-5) {

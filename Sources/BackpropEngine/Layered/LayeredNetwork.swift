@@ -32,11 +32,8 @@ public struct LayeredNetwork: Sendable, Equatable {
     }
 
     /// The post's network: w1…w8 and b1, b2 as the post starts them.
-    public init(_ network: Network) {
-        architecture = .post
-        weights = Parameter.weights.map { network[$0] }
-        biases = [network.b1, network.b2]
-    }
+    public static let post = LayeredNetwork(unchecked: .post, weights: [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55],
+                                            biases: [0.35, 0.60])
 
     /// The weight into neuron j of layer l from neuron i of layer l − 1.
     public func weight(layer l: Int, to j: Int, from i: Int) -> Double {
@@ -59,15 +56,5 @@ public struct Sample: Sendable, Equatable, Codable {
     public init(inputs: [Double], targets: [Double]) {
         self.inputs = inputs
         self.targets = targets
-    }
-}
-
-extension LayeredTrainer {
-    /// The one trainer on the post's 2-2-2 network with its numbers and settings (a v1
-    /// `--config` file states them): its one sample, online.
-    public init(post network: Network, settings: TrainingSettings) {
-        let sample = Sample(inputs: [network.i1, network.i2], targets: [network.target_o1, network.target_o2])
-        self.init(LayeredNetwork(network), data: DataSet(training: [sample]),
-                  settings: LayeredSettings(learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases))
     }
 }

@@ -338,3 +338,15 @@ extension Activation {
         }
     }
 }
+
+/// Where training stopped because a number stopped being finite.
+public struct Divergence: Sendable, Equatable, Codable {
+    /// The iteration whose network would have held the first non-finite value.
+    public let iteration: Int
+    public let learningRate: Double
+
+    public init(iteration: Int, learningRate: Double) {
+        self.iteration = iteration
+        self.learningRate = learningRate
+    }
+}

@@ -60,7 +60,7 @@ extension LayeredNetwork {
     /// weights uniform in ±1/√(fan-in) and biases 0 (the post's biases for 2-2-2
     /// per-neuron).
     public static func seeded(_ a: Architecture, seed: UInt64) -> LayeredNetwork {
-        if a.layers == [2, 2, 2], a.bias == .shared { return LayeredNetwork(.post) }
+        if a.layers == [2, 2, 2], a.bias == .shared { return LayeredNetwork(unchecked: a, weights: post.weights, biases: post.biases) }
         var random = SplitMix64(seed: seed)
         var weights: [Double] = []
         for l in 1 ... a.outputLayer {

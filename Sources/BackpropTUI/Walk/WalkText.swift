@@ -1,17 +1,6 @@
 import BackpropEngine
 
 extension Walk {
-    /// The walk of the next update of the post's network trained by `trainer`.
-    public init(_ trainer: Trainer) {
-        let network = LayeredNetwork(trainer.network), n = trainer.network
-        let batch = [Sample(inputs: [n.i1, n.i2], targets: [n.target_o1, n.target_o2])]
-        let settings = trainer.settings
-        let step = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
-                               trainBiases: settings.trainBiases)
-        self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
-                  errorAfter: LayeredTrainer.meanLoss(step.after, batch), namingTheSample: false)
-    }
-
     /// The walk of the next update of any trainer; the sample is named where there are several.
     public init(_ trainer: LayeredTrainer) {
         let batch = trainer.nextBatch, settings = trainer.settings
@@ -20,12 +9,6 @@ extension Walk {
         self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
                   errorAfter: LayeredTrainer.meanLoss(step.after, batch),
                   namingTheSample: trainer.data.training.count > 1 || !trainer.data.test.isEmpty)
-    }
-
-    /// The post's figures by name, for its own network at iteration 0 (nil otherwise).
-    public static func postFigures(_ trainer: Trainer) -> [String: Checkpoint]? {
-        guard trainer.iteration == 0, trainer.network == .post, trainer.settings.learningRate == 0.5 else { return nil }
-        return Dictionary(Post.checkpoints(order: trainer.settings.order).map { ($0.name, $0) }) { first, _ in first }
     }
 
     /// The post's figures by name, for a run of the post's own network at iteration 0 (its

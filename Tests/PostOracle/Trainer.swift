@@ -1,9 +1,4 @@
-/// Where training stopped because a number stopped being finite.
-public struct Divergence: Sendable, Equatable, Codable {
-    /// The iteration whose network would have held the first non-finite value.
-    public let iteration: Int
-    public let learningRate: Double
-}
+import BackpropEngine
 
 /// Trains a network step by step, recording E_total of every iteration.
 ///

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// The 2-2-2 network of the worked example: inputs, targets, the eight weights and two biases.
 ///
 /// w1: i1→h1, w2: i2→h1, w3: i1→h2, w4: i2→h2, w5: h1→o1, w6: h2→o1, w7: h1→o2, w8: h2→o2;

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// Backpropagation's gradient of every parameter beside a central-difference estimate of
 /// ∂E_total/∂parameter: (E(p + h) − E(p − h)) / 2h.
 ///
@@ -20,8 +22,8 @@ public struct GradientCheck: Sendable, Equatable {
         }
     }
 
-    public static let tolerance = 1e-7
-    public static let absoluteTolerance = 1e-9
+    public static let tolerance = LayeredGradientCheck.tolerance
+    public static let absoluteTolerance = LayeredGradientCheck.absoluteTolerance
     public let rows: [Row]
 
     /// Checks backprop's gradient of `network`, or `backprop` when given (to test the check).

@@ -1,8 +1,4 @@
-import Foundation
-
-/// The logistic function, 1 / (1 + e^(−x)).
-@inlinable
-public func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+import BackpropEngine
 
 /// Every value the forward pass computes, named as in the post.
 public struct ForwardPass: Sendable, Equatable {

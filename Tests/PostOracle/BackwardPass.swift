@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// One term of a chain-rule product: ∂E/∂out · ∂out/∂net · ∂net/∂parameter.
 public struct ChainTerm: Sendable, Equatable {
     /// ∂E_total/∂out of the neuron the parameter feeds.

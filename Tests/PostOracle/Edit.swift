@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// A number of the network or its training that can be set by hand between two iterations.
 public enum Quantity: Sendable, Equatable, Hashable {
     case parameter(Parameter)
