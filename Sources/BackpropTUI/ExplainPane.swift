@@ -1,27 +1,28 @@
 import BackpropEngine
 
-/// The chain rule of any weight or bias with live numbers, or a neuron's forward pass. An
-/// output neuron's δ comes from the loss's derivative; a hidden neuron's δ is the sum over
-/// the next layer, δ_j = (Σ_k δ_k·w_kj)·f′(net_j), every term with its number. A batch lists
-/// its samples' terms (the first few) and their mean; both update orders end it.
+/// The chain rule of any weight or bias with live numbers, laid out as the post lays it out:
+/// each factor's symbol, its form and its value; below the output layer, where the two
+/// update orders differ, both side by side (◂ on the run's own). A batch is written for its
+/// first sample, then the mean. For a neuron (Tab): its forward pass.
 struct ExplainPane {
     let state: AppState
 
-    /// Samples of a batch written out in full; the rest are summed up in a line.
-    static let samplesShown = 3
+    /// Terms of a hidden neuron's sum written out; the rest are counted in a line.
+    static let termsShown = 4
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let step = state.derived.next, a = state.architecture
         canvas.fill(rect)
-        let subject = state.focus == .neurons ? a.neuronName(layer: state.neuron.layer, neuron: state.neuron.index) : state.parameter.name
-        canvas.box(rect, title: "Explain \(subject) · next update from iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Tab · Esc",
+        let subject = state.focus == .neurons ? "the forward pass of " + a.neuronName(layer: state.neuron.layer, neuron: state.neuron.index)
+            : "∂E_total/∂" + state.parameter.name
+        canvas.box(rect, title: "Explain \(subject) · next step from iteration \(Format.count(state.trainer.iteration)) · ↑↓ · Tab · Esc",
                    Style(.accent))
         var writer = LineWriter(canvas: canvas, area: rect.inner)
         writer.wraps = true
         if state.focus == .neurons {
             neuron(state.neuron, step, &writer)
         } else {
-            parameter(state.parameter, step, &writer)
+            parameter(state.parameter, &writer)
         }
         canvas = writer.canvas
     }
@@ -52,87 +53,138 @@ struct ExplainPane {
         w.value("out_\(me) = \(Self.formula(activation, me))", f.outs[l][n.index], .accent)
     }
 
-    /// ∂E/∂parameter for the next update, sample by sample, then its mean and the update in
-    /// both orders.
-    private func parameter(_ p: LayeredParameter, _ step: LayeredStep, _ w: inout LineWriter) {
-        let (l, to, from): (Int, Int?, Int?) = switch p {
-        case .weight(let index): { let ends = a.weightEnds(index); return (ends.layer, ends.to, ends.from) }()
-        case .bias(let index): { let owner = a.biasOwner(index); return (owner.layer, owner.neuron, nil) }()
+    /// The step in each order, published first.
+    private var orders: [LayeredStep] {
+        [state.derived.next, state.derived.otherOrder].sorted { $0.order == .published && $1.order == .textbook }
+    }
+
+    /// `value` of each order's step, as the columns write it.
+    private func values(_ value: (LayeredStep) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
+
+    /// ∂E_total/∂parameter for the next step, factor by factor, then the update.
+    private func parameter(_ p: LayeredParameter, _ w: inout LineWriter) {
+        let step = state.derived.next, batch = step.forwards.count
+        switch p {
+        case .weight(let k):
+            let ends = a.weightEnds(k)
+            if ends.layer == a.outputLayer { outputWeight(k, ends, step, &w) } else { hiddenWeight(k, ends, &w) }
+        case .bias(let k):
+            bias(k, &w)
         }
-        let targets = to.map { [$0] } ?? Array(0 ..< a.layers[l])
-        if let to, let from {
-            w.line("\(p.name): \(name(l - 1, from)) → \(name(l, to)) · ∂E/∂\(p.name) = mean over the batch of δ_\(name(l, to)) · out_\(name(l - 1, from))", .title)
+        if batch > 1 {
+            w.line("The batch's \(batch) samples each give such a term; the update takes their mean (the first sample is written).", .muted)
+        }
+    }
+
+    /// An output weight: the same in both orders, written in one column as the post does.
+    private func outputWeight(_ k: Int, _ ends: (layer: Int, to: Int, from: Int), _ step: LayeredStep, _ w: inout LineWriter) {
+        let l = ends.layer, j = ends.to, me = name(l, j), wk = "w\(k + 1)", f = step.forwards[0]
+        let out = f.outs[l][j], input = f.outs[l - 1][ends.from], δ = step.deltas[0][l][j], target = state.derived.batch[0].targets[j]
+        let source = self.out(l - 1, ends.from)
+        if a.loss == .halfSquared, a.outputActivation != .softmax {
+            let derivative = a.outputActivation.derivative(net: f.nets[l][j], out: out), dE = -(target - out)
+            w.line("∂E_total/∂\(wk) = ∂E_total/∂out_\(me) · ∂out_\(me)/∂net_\(me) · ∂net_\(me)/∂\(wk)", .title)
+            w.blank()
+            w.value("∂E_total/∂out_\(me) = −(target − out) = −(\(Format.shortTerm(target)) − \(Format.term(out)))", dE)
+            w.value("∂out_\(me)/∂net_\(me) = \(Self.derivative(a.outputActivation, me))", derivative)
+            w.value("∂net_\(me)/∂\(wk) = \(source)", input)
+            w.blank()
+            w.value("∂E_total/∂\(wk) = \(Format.term(dE)) × \(Format.term(derivative)) × \(Format.term(input))", step.sampleGradient(sample: 0, weight: k),
+                    .accent)
         } else {
-            let sum = targets.map { "δ_\(name(l, $0))" }.joined(separator: " + ")
-            w.line("\(p.name): bias of \(targets.map { name(l, $0) }.joined(separator: ", ")) · ∂E/∂\(p.name) = mean over the batch of \(sum)", .title)
-        }
-        w.line(deltaForm(l), .muted)
-        for (s, forward) in step.forwards.enumerated().prefix(Self.samplesShown) {
-            let inputs = forward.outs[0].map(Format.short).joined(separator: ", ")
-            w.line("sample \(s + 1) of \(step.forwards.count), inputs (\(inputs)):", .label)
-            for j in targets { deltaLine(l, j, sample: s, step, &w) }
-            if let to, let from {
-                let δ = step.deltas[s][l][to], out = forward.outs[l - 1][from]
-                w.value("  δ_\(name(l, to)) · out_\(name(l - 1, from)) = \(Format.term(δ)) · \(Format.term(out))", δ * out)
-            }
-        }
-        if step.forwards.count > Self.samplesShown {
-            w.line("… and \(Format.plural(step.forwards.count - Self.samplesShown, "more sample")) the same way", .muted)
-        }
-        let gradient = step.gradient(of: p), η = state.trainer.settings.learningRate
-        w.value("∂E/∂\(p.name) = the mean of \(Format.plural(step.forwards.count, "sample's term", "samples' terms"))", gradient, .accent)
-        w.value("\(p.name)⁺ = \(p.name) − η·∂E/∂\(p.name) = \(Format.term(p.value(in: step.before))) − \(Format.short(η))·\(Format.term(gradient))",
-                p.value(in: step.after), .accent)
-        let other = state.derived.otherOrder, order = state.trainer.settings.order
-        let otherName = order == .published ? "textbook" : "published"
-        if other.gradient(of: p) != gradient || p.value(in: other.after) != p.value(in: step.after) {
+            let form = a.loss == .crossEntropy ? "o − t = \(Format.term(out)) − \(Format.shortTerm(target))"
+                : "out_k(∂E/∂out_k − Σ_m out_m·∂E/∂out_m) through the softmax, ∂E/∂out = −(t − o)"
+            w.line("∂E_total/∂\(wk) = ∂E_total/∂net_\(me) · ∂net_\(me)/∂\(wk) = δ_\(me) · \(source)", .title)
             w.blank()
-            w.value("\(otherName) order instead: ∂E/∂\(p.name)", other.gradient(of: p))
-            w.value("\(otherName) order instead: \(p.name)⁺", p.value(in: other.after))
-            w.line("published: each layer's δ's use the layer above already updated (the post's script);", .muted)
-            w.line("textbook: every δ from the weights before the update (plain gradient descent). o switches.", .muted)
-        } else if l == a.outputLayer {
+            w.value("δ_\(me) = ∂E_total/∂net_\(me) = \(form)", δ)
+            w.value("∂net_\(me)/∂\(wk) = \(source)", input)
             w.blank()
-            w.line("The output layer's δ's are the same in both orders (\(order.rawValue) now; o switches).", .muted)
+            w.value("∂E_total/∂\(wk) = \(Format.term(δ)) × \(Format.term(input))", step.sampleGradient(sample: 0, weight: k), .accent)
+        }
+        if step.forwards.count > 1 { w.value("∂E_total/∂\(wk) = the mean over the batch", step.weightGradient[k], .accent) }
+        let η = state.trainer.settings.learningRate
+        w.value("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk) = \(Format.term(step.before.weights[k])) − \(Format.shortTerm(η)) × \(Format.term(step.weightGradient[k]))",
+                step.after.weights[k], .accent)
+        w.blank()
+        w.line("The output layer's factors are the same in both update orders (\(step.order.rawValue) now; o switches).", .muted)
+    }
+
+    /// A hidden weight: ∂E_total/∂out as the sum over the layer above, whose weights the two
+    /// orders take before or after their update, side by side.
+    private func hiddenWeight(_ k: Int, _ ends: (layer: Int, to: Int, from: Int), _ w: inout LineWriter) {
+        let l = ends.layer, j = ends.to, me = name(l, j), wk = "w\(k + 1)"
+        w.line("∂E_total/∂\(wk) = ∂E_total/∂out_\(me) · ∂out_\(me)/∂net_\(me) · ∂net_\(me)/∂\(wk)", .title)
+        heading(&w)
+        let above = 0 ..< a.layers[l + 1], shown = above.prefix(Self.termsShown)
+        let weightsAbove = above.map { a.weightIndex(layer: l + 1, to: $0, from: j) }
+        for (n, m) in shown.enumerated() {
+            w.columns("w\(weightsAbove[m] + 1) used" + (n == 0 ? " (published: w⁺, textbook: original)" : ""),
+                      values { $0.weightsBehindDeltas.weights[weightsAbove[m]] })
+        }
+        var terms: [String] = []
+        for m in shown {
+            let term = l + 1 == a.outputLayer ? "∂E_\(name(l + 1, m))/∂out_\(me)" : "δ_\(name(l + 1, m))·w\(weightsAbove[m] + 1)"
+            terms.append(term)
+            w.columns("\(term) = δ_\(name(l + 1, m)) · w\(weightsAbove[m] + 1)", values { $0.term(sample: 0, layer: l, neuron: j, via: m) })
+        }
+        if above.count > shown.count { w.line("… and \(Format.plural(above.count - shown.count, "more term")) the same way", .muted) }
+        w.columns("∂E_total/∂out_\(me) = " + terms.joined(separator: " + ") + (above.count > shown.count ? " + …" : ""),
+                  values { $0.dE_dout(sample: 0, layer: l, neuron: j) })
+        let activation = a.activation(ofLayer: l)
+        w.columns("∂out_\(me)/∂net_\(me) = \(Self.derivative(activation, me))",
+                  values { activation.derivative(net: $0.forwards[0].nets[l][j], out: $0.forwards[0].outs[l][j]) })
+        w.columns("∂net_\(me)/∂\(wk) = \(out(l - 1, ends.from))", values { $0.forwards[0].outs[l - 1][ends.from] })
+        w.columns("∂E_total/∂\(wk) = product of the three", values { $0.sampleGradient(sample: 0, weight: k) }, .accent)
+        if state.derived.next.forwards.count > 1 { w.columns("∂E_total/∂\(wk) = the mean over the batch", values { $0.weightGradient[k] }, .accent) }
+        w.columns("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk)", values { $0.after.weights[k] }, .accent)
+        w.blank()
+        w.line("Why two orders: the post's text takes the original weights above (textbook), but its", .muted)
+        w.line("printed errors come from a script that had already updated them (published).", .muted)
+        w.line("No one order matches every figure it prints; o switches the order.", .muted)
+    }
+
+    /// A bias: the δ of every neuron it feeds, their sum, the update, in both orders.
+    private func bias(_ k: Int, _ w: inout LineWriter) {
+        let owner = a.biasOwner(k), l = owner.layer, bk = "b\(k + 1)"
+        let fed = owner.neuron.map { [$0] } ?? Array(0 ..< a.layers[l])
+        let deltas = fed.map { "δ_\(name(l, $0))" }
+        w.line("∂E_total/∂\(bk) = Σ over the neurons it feeds of ∂E_total/∂out · ∂out/∂net · 1", .title)
+        heading(&w)
+        for j in fed.prefix(Self.termsShown) {
+            w.columns("δ_\(name(l, j)) = ∂E_total/∂net_\(name(l, j))", values { $0.deltas[0][l][j] })
+        }
+        if fed.count > Self.termsShown { w.line("… and \(Format.plural(fed.count - Self.termsShown, "more neuron")) the same way", .muted) }
+        let sum = fed.count > Self.termsShown ? deltas.prefix(Self.termsShown).joined(separator: " + ") + " + …" : deltas.joined(separator: " + ")
+        w.columns("∂E_total/∂\(bk) = \(sum)", values { $0.biasGradient[k] }, .accent)
+        if state.trainer.settings.trainBiases {
+            w.columns("\(bk)⁺ = \(bk) − η·∂E_total/∂\(bk)", values { $0.after.biases[k] }, .accent)
+        } else {
+            w.blank()
+            w.line("\(bk) is not trained (as in the post); b trains the biases.", .muted)
+        }
+        if l < a.outputLayer {
+            w.line("The δ's here use the weights above: updated ones in published order, the original ones in textbook order.", .muted)
         }
     }
 
-    /// δ's form for layer l: from the loss at the outputs, a sum over the next layer below.
-    private func deltaForm(_ l: Int) -> String {
-        if l == a.outputLayer {
-            switch (a.loss, a.outputActivation) {
-            case (.crossEntropy, _): return "δ_o = o − t (cross-entropy with \(a.outputActivation.rawValue) outputs)"
-            case (.halfSquared, .softmax): return "δ_o = ∂E/∂net through the softmax: out_k(∂E/∂out_k − Σ_m out_m·∂E/∂out_m), ∂E/∂out = −(t − o)"
-            case (.halfSquared, let f):
-                let form = f.derivativeForm.contains(" ") && !f.derivativeForm.hasPrefix("out(") ? "(\(f.derivativeForm))" : f.derivativeForm
-                return "δ_o = ∂E/∂out · ∂out/∂net = −(t − o) · \(form)"
-            }
-        }
-        return "δ_j = (Σ_k δ_k·w_kj) · f′(net_j), f′ = \(a.activation(ofLayer: l).derivativeForm)"
-            + (state.trainer.settings.order == .published ? "; w_kj already updated (published order)" : "")
+    /// The order names over the value columns, ◂ on the run's own, and what ◂ means.
+    private func heading(_ w: inout LineWriter) {
+        let run = state.derived.next.order
+        w.columns("◂ marks this run's order (o switches)", orders.map { $0.order.rawValue + ($0.order == run ? " ◂" : "") }, .muted)
     }
 
-    /// One sample's δ of neuron j in layer l, its terms written out.
-    private func deltaLine(_ l: Int, _ j: Int, sample s: Int, _ step: LayeredStep, _ w: inout LineWriter) {
-        let f = step.forwards[s], δ = step.deltas[s][l][j], me = name(l, j)
-        let out = f.outs[l][j], derivative = a.activation(ofLayer: l).derivative(net: f.nets[l][j], out: out)
-        if l == a.outputLayer {
-            let target = state.derived.batch[s].targets[j]
-            if a.loss == .crossEntropy {
-                w.value("  δ_\(me) = o − t = \(Format.term(out)) − \(Format.shortTerm(target))", δ)
-            } else if a.outputActivation == .softmax {
-                w.value("  δ_\(me) (softmax, t = \(Format.short(target)), out = \(Format.term(out)))", δ)
-            } else {
-                w.value("  δ_\(me) = −(\(Format.shortTerm(target)) − \(Format.term(out))) · \(Format.term(derivative))", δ)
-            }
-            return
+    /// "out_h1(1 − out_h1)": ∂out/∂net of a neuron in its activation's own form.
+    static func derivative(_ activation: Activation, _ name: String) -> String {
+        switch activation {
+        case .logistic, .softmax: "out_\(name)(1 − out_\(name))"
+        case .tanh: "1 − out_\(name)²"
+        case .relu: "[net_\(name) > 0]"
+        case .linear: "1"
         }
-        let above = state.trainer.settings.order == .published ? step.after : step.before
-        let terms = (0 ..< a.layers[l + 1]).map { k in
-            "\(Format.term(step.deltas[s][l + 1][k]))·\(Format.term(above.weight(layer: l + 1, to: k, from: j)))"
-        }
-        w.value("  δ_\(me) = (\(terms.joined(separator: " + "))) · \(Format.term(derivative))", δ)
     }
+
+    /// An input by its name (i1), any other neuron's output as out_h1.
+    private func out(_ l: Int, _ j: Int) -> String { l == 0 ? name(l, j) : "out_" + name(l, j) }
 
     /// out = f(net) as the explain pane writes it.
     static func formula(_ activation: Activation, _ name: String) -> String {

@@ -46,8 +46,10 @@ struct GradientCheckPane {
             if case .bias(let k) = row.target { return next.biasGradient[k] != row.backprop }
             return false
         }) {
-            writer.line("≠ published order computes the layers below the top with the layer above already updated:", .muted)
-            writer.line("  by design not the true gradient (the post's script). o: textbook order", .muted)
+            writer.line("≠ published order (the post's script) computes each layer below the top with the layer above", .muted)
+            writer.line("  already updated: by design not the true gradient. o: textbook order", .muted)
+        } else if !published, state.architecture.outputLayer > 1 {
+            writer.line("o: published order, whose updates below the output layer differ from these by design", .muted)
         }
         canvas = writer.canvas
         // Rows out of view are counted in the bottom border.

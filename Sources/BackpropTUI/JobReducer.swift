@@ -11,7 +11,7 @@ extension AppState {
         } else {
             job = Job(target: target, replay: trainer.restarted, export: nil, done: 0)
         }
-        jobBatch = 1_000
+        jobBatch = firstSlice
         return continueJob(seconds: 0)
     }
 
@@ -27,6 +27,13 @@ extension AppState {
             return []
         }
         return goTo(trainer.iteration - 1)
+    }
+
+    /// Updates a job's first slice takes (untimed): about `Timing.firstSliceWork`
+    /// multiply-adds, so a short job ends before the next frame on any network, in any build.
+    var firstSlice: Int {
+        let a = architecture, batch = trainer.settings.batch ?? trainer.data.training.count
+        return max(1, Timing.firstSliceWork / max(1, (a.weightCount + a.biasCount) * max(1, batch)))
     }
 
     /// Says that a key that changes training waits for the running job; true if refused.
@@ -48,8 +55,7 @@ extension AppState {
         var effects: [Effect] = []
         if var builder = current.export {
             current.export = nil
-            // A row costs less than an update: a slice writes ten rows for each.
-            finished = builder.advance(by: jobBatch * 10)
+            finished = builder.advance(by: jobBatch)
             current.done = builder.done
             if finished {
                 effects = [.write(builder.export)]
@@ -64,7 +70,7 @@ extension AppState {
             if finished {
                 trainer = replay
                 if !atThePostsMilestone { message = "back at iteration \(Format.count(trainer.iteration))"
-                    + (trainer.pendingEdits.isEmpty ? "" : " · edits ahead replay when the run passes them") }
+                    + editsAhead() }
             }
             current.replay = replay
         } else {
@@ -79,6 +85,14 @@ extension AppState {
         }
         job = finished ? nil : current
         return finished ? effects : [.tick(after: 0)]
+    }
+
+    /// " · the edit w5 = 0.3 at 12 replays when the run passes it" for edits still ahead.
+    private func editsAhead() -> String {
+        let ahead = trainer.pendingEdits
+        guard let first = ahead.first else { return "" }
+        let more = ahead.count > 1 ? " and \(Format.plural(ahead.count - 1, "more edit"))" : ""
+        return " · the edit \(first.target.name) = \(Format.exact(first.value)) at \(Format.count(first.iteration))\(more) replays when the run passes it"
     }
 
     /// Whether the run stands at the post's 10,000, whose comparison the message line shows.

@@ -12,9 +12,10 @@ struct ParameterPane {
     static let belowPrecision = "0 (< ulp)"
 
     /// The pane's width for `a`: the selection mark, the longest name, and `columns` number
-    /// columns with a space before each, then the ▲▼ mark and the borders.
+    /// columns with a space before each, then the ▲▼ mark (with its heading beside four
+    /// columns) and the borders.
     static func width(_ a: Architecture, columns: Int) -> Int {
-        2 + 1 + nameWidth(a) + columns * (1 + columnWidth) + 1
+        2 + 1 + nameWidth(a) + columns * (1 + columnWidth) + (columns == 4 ? 3 : 1)
     }
 
     /// The longest parameter name's length: "w8" 2, "w337" 4.

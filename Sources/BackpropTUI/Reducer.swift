@@ -182,7 +182,7 @@ extension AppState {
             if refusedWhileBusy() { break }
             let builder = ExportBuilder(trainer)
             job = Job(target: builder.total, replay: nil, export: builder, done: 0)
-            jobBatch = 1_000
+            jobBatch = firstSlice
             effects = continueJob(seconds: 0)
         case .click(let x, let y, let double):
             click(x: x, y: y, double: double)

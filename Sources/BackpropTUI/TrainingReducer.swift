@@ -11,9 +11,14 @@ extension AppState {
             running = false
             return
         }
-        let before = trainer.iteration
+        let before = trainer.iteration, pending = trainer.pendingEdits.count
         trainer.train(updates: updates)
         if trainer.divergence != nil { running = false }
+        if trainer.pendingEdits.count < pending {
+            let replayed = trainer.edits.filter { $0.iteration > before && $0.iteration <= trainer.iteration }
+            message = "replayed " + replayed.map { "\($0.target.name) = \(Format.exact($0.value)) at \(Format.count($0.iteration))" }
+                .joined(separator: ", ")
+        }
         // Reaching the post's 10,000 leaves the line to the comparison with the post.
         if trainer.isThePostsNetwork, before < Post.finalIteration, trainer.iteration == Post.finalIteration { message = nil }
     }

@@ -67,7 +67,8 @@ struct Bptui: ParsableCommand {
         let trainer: LayeredTrainer, layout: HeadlessRun.Layout
         if general {
             let resolved = try shape.resolve(network: network, file: v2)
-            (trainer, layout) = (resolved.trainer, .epochs(classes: resolved.classes))
+            // The post's network on one sample writes the post's columns, however it was given.
+            (trainer, layout) = (resolved.trainer, resolved.trainer.isThePostsNetwork ? .post : .epochs(classes: resolved.classes))
             for obstacle in trainer.learningObstacles {
                 FileHandle.standardError.write(Data(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n").utf8))
             }

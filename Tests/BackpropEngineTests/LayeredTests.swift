@@ -1,5 +1,6 @@
 @testable import BackpropEngine
 import Foundation
+import PostOracle
 import Testing
 
 /// The general engine: bit-identical to the post's on its network, equal to a naive reference

@@ -1,5 +1,6 @@
 import Foundation
 @testable import BackpropEngine
+import PostOracle
 import Testing
 
 /// Training any network on any data: epochs and batches, the post's run unchanged, the

@@ -1,4 +1,5 @@
 @testable import BackpropEngine
+import PostOracle
 import Testing
 
 /// Every figure of the post (../shared/tutorial.md), to the digits it prints.

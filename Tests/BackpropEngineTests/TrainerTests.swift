@@ -1,4 +1,5 @@
 import BackpropEngine
+import PostOracle
 import Testing
 
 @Suite struct TrainerTests {

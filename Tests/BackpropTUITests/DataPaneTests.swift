@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 import Testing
 
 /// The data view: heat levels from fresh forward passes, samples where they lie, the sample

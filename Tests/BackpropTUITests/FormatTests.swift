@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 import Testing
 
 /// One number formatter: nine decimals where they show four significant digits, scientific

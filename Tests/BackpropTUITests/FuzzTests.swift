@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 import Testing
 
 /// 100,000 random keys through the key map and reducer, with the invariants checked after
@@ -19,14 +20,14 @@ import Testing
 
     @Test func hundredThousandRandomKeysKeepTheInvariants() {
         var random = SplitMix64(seed: 42)
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         var quits = 0
         for index in 0 ..< 100_000 {
             let key = randomKey(&random)
-            guard var command = Command.from(key, in: state) else { continue }
+            guard var command = Command.from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall) else { continue }
             // Keep the run short: a go-to far beyond the post's 10,000 is cancelled instead.
             if command == .promptSubmit, state.prompt?.kind == .goTo, (Int(state.prompt?.text ?? "") ?? 0) > 20_000 { command = .close }
-            let promptWasOpen = state.prompt != nil, jobWasRunning = state.job != nil
+            let promptWasOpen = state.prompt != nil, jobWasRunning = state.job != nil, helpWasOpen = state.overlay == .help
             let effects = state.update(command)
             if effects.contains(.quit) { quits += 1 }
             #expect(effects.contains(.quit) == (command == .quit))
@@ -34,7 +35,7 @@ import Testing
             if random.next() % 500 == 0 { state.update(.promptInsert(String(repeating: "7x", count: 5_000))) }
 
             #expect(state.trainer.history.count == state.trainer.iteration + 1)
-            #expect(AppState.rows.contains(state.selection))
+            #expect(ParameterRow.rows(state.architecture).contains(.parameter(state.parameter)))
             if let prompt = state.prompt {
                 if prompt.kind == .goTo {
                     #expect(prompt.text.allSatisfy(\.isASCIIDigit) && (Int(prompt.text) ?? 0) <= Timing.goToLimit)
@@ -46,7 +47,7 @@ import Testing
                 #expect(!prompt.text.contains { $0.isControl })
             }
             #expect(state.trainer.network.isFinite)
-            if key == .escape, jobWasRunning { #expect(state.job == nil) }
+            if key == .escape, jobWasRunning, !promptWasOpen, !helpWasOpen { #expect(state.job == nil) }
             if key == .escape, promptWasOpen, !jobWasRunning { #expect(state.prompt == nil) }
             if state.trainer.iteration > 200_000 { state.update(.reset) }
             if index % 2_000 == 0 {

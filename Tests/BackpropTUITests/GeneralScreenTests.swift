@@ -1,6 +1,7 @@
 import BackpropEngine
 @testable import BackpropTUI
 import Foundation
+import PostOracle
 import Testing
 
 /// The screen of any network as text: the diagram names every neuron without overlaps, the
@@ -24,7 +25,7 @@ import Testing
 
     /// The diagram's rows: between the top border and the first pane below it.
     static func diagramRows(_ canvas: Canvas, _ state: AppState) -> [String] {
-        let layout = Layout(width: canvas.width, height: canvas.height, widestLayer: state.architecture.layers.max()!)!
+        let layout = Layout(width: canvas.width, height: canvas.height, architecture: state.architecture)!
         return Array(canvas.lines[(layout.diagram.y + 1) ..< (layout.diagram.y + layout.diagram.height - 1)])
     }
 
@@ -56,8 +57,8 @@ import Testing
         canvas = Screen.render(state, width: 80, height: 24)
         let row = canvas.lines.first { $0.contains("▸w15") }
         let w15 = state.trainer.network.weights[14], gradient = state.derived.next.weightGradient[14]
-        #expect(row?.contains(Format.fit(w15, width: 11)) == true, "\(canvas.text)")
-        #expect(row?.contains(Format.fit(gradient, width: 11)) == true)
+        #expect(row?.contains(Format.fit(w15, width: 12)) == true && row?.contains(Format.number(w15)) == true, "9 decimals: \(canvas.text)")
+        #expect(row?.contains(Format.fit(gradient, width: 12)) == true)
         var deep = Self.state(Self.deep)
         for _ in 0 ..< 40 { deep.update(.selectPrevious) }
         canvas = Screen.render(deep, width: 80, height: 24)
@@ -75,15 +76,20 @@ import Testing
         let text = Screen.render(state, width: 120, height: 40).text
         let step = state.derived.next
         #expect(step.forwards[0].outs[0] == [0, 1], "the second sample of xor comes next")
-        #expect(text.contains("w2: i2 → h1 · ∂E/∂w2 = mean over the batch of δ_h1 · out_i2"))
-        #expect(text.contains("δ_j = (Σ_k δ_k·w_kj) · f′(net_j), f′ = out(1 − out)"))
-        #expect(text.contains("= " + Format.number(step.deltas[0][1][0])), "δ_h1 of the sample")
-        #expect(text.contains("∂E/∂w2 = the mean of 1 sample's term = " + Format.number(step.weightGradient[1])))
-        #expect(text.contains("w2⁺ = w2 − η·∂E/∂w2"))
-        #expect(text.contains(Format.number(step.after.weights[1])))
-        let other = state.derived.otherOrder.weightGradient[1]
-        #expect(other != step.weightGradient[1])
-        #expect(text.contains("textbook order instead: ∂E/∂w2 = " + Format.number(other)))
+        let lines = text.split(separator: "\n").map(String.init)
+        func row(_ label: String) -> String { lines.first { $0.contains(label) } ?? "" }
+        let other = state.derived.otherOrder
+        #expect(other.weightGradient[1] != step.weightGradient[1])
+        #expect(text.contains("∂E_total/∂w2 = ∂E_total/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w2"))
+        #expect(row("◂ marks this run's order").contains("published ◂") && row("◂ marks").contains("textbook"))
+        #expect(row("w11 used (published: w⁺, textbook: original)").contains(Format.number(step.after.weights[10])))
+        #expect(row("∂E_o1/∂out_h1 = δ_o1 · w11").contains(Format.number(step.term(sample: 0, layer: 1, neuron: 0, via: 0))))
+        #expect(row("∂out_h1/∂net_h1 = out_h1(1 − out_h1)").contains(Format.number(step.deltas[0][1][0] / step.dE_dout(sample: 0, layer: 1, neuron: 0))))
+        #expect(row("∂net_h1/∂w2 = i2").contains("1.000000000"))
+        let product = row("∂E_total/∂w2 = product of the three")
+        #expect(product.contains(Format.number(step.weightGradient[1])) && product.contains(Format.number(other.weightGradient[1])),
+                "both orders side by side: \(product)")
+        #expect(row("w2⁺ = w2 − η·∂E_total/∂w2").contains(Format.number(step.after.weights[1])))
     }
 
     @Test func explainOnANeuronWritesItsForwardPass() {
@@ -132,16 +138,16 @@ import Testing
         #expect(state.prompt?.text == "layers 2,3,1")
     }
 
-    @Test func keysOfThePostsScreenSayWhereTheyWork() {
+    @Test func theCheckpointsKeySaysWhyNotOnAnotherNetwork() {
         var state = Self.state(Self.xor)
-        state.update(Command.from(.character("t"), screen: .general, prompt: false, tooSmall: false)!)
+        state.update(Command.from(.character("t"), in: state)!)
         #expect(Screen.render(state, width: 80, height: 24).text.contains("t: the post's figures are for the post's own network"))
-        var post = AppState(trainer: Trainer())
-        post.update(Command.from(.character("d"), in: post)!)
-        #expect(post.screen().contains("d [ ] works on the screen of any network: bptui --layers 2,5,1 --data xor"))
+        #expect(state.overlay == nil)
+        var post = AppState.post
+        post.update(Command.from(.character("t"), in: post)!)
+        #expect(post.overlay == .checkpoints && post.screen(120, 40).contains("24 of 32 agree to the printed digits in published order"))
     }
 
-    /// Runs the state's job to its end, a tick at a time.
     static func finishJob(_ state: inout AppState) {
         var ticks = 0
         while state.job != nil, ticks < 10_000 {
@@ -219,10 +225,9 @@ import Testing
         var state = Self.state(Self.xor)
         state.update(.toggleHelp)
         let text = Screen.render(state, width: size.0, height: size.1).text
-        for binding in KeyTable.bindings(on: .general) {
-            #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action(on: .general)), "help lacks \(binding.names)\n\(text)")
+        for binding in KeyTable.bindings {
+            #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action), "help lacks \(binding.names)\n\(text)")
         }
-        #expect(!text.contains("the post's figures beside bptui's"), "t is the post's screen's")
     }
 
     /// Where `text` is on the canvas, from the top.
@@ -335,21 +340,20 @@ import Testing
         #expect(text.contains("▲ 10 above") && text.contains("● 1.1  1  1"), "the twelfth sample, i1 = 1.1, in view:\n\(text)")
     }
 
-    @Test func aChangeOnThePostsScreenOpensTheScreenOfAnyNetwork() {
-        var session = Session.post(AppState(trainer: Trainer()))
-        _ = session.update(.resized(width: 80, height: 24))
-        _ = session.update(.openCommandLine)
-        for character in "layers 2,3,1" { _ = session.update(.promptInsert(String(character))) }
-        _ = session.update(.promptSubmit)
-        guard case .post(let post) = session else { Issue.record("left the post's screen on a refusal"); return }
-        #expect(post.prompt?.error?.hasPrefix("data post: the post's data has 2 targets") == true, "\(String(describing: post.prompt?.error))")
-        _ = session.update(.promptClear)
-        for character in "layers 2,3,1 data xor" { _ = session.update(.promptInsert(String(character))) }
-        _ = session.update(.promptSubmit)
-        guard case .general(let general) = session else { Issue.record("still on the post's screen"); return }
-        #expect(general.architecture.layers == [2, 3, 1] && general.recipe.dataName == "xor" && general.trainer.iteration == 0)
-        let text = session.render(width: 80, height: 24, glyphs: .unicode, colors: .many).text
-        #expect(text.contains("Network 2-3-1") && text.contains("layers 2,3,1, data xor — 2-3-1 on xor, on the screen of any network"))
+    @Test func aChangeOnThePostsNetworkChangesItInPlace() {
+        var state = AppState.post
+        state.update(.resized(width: 80, height: 24))
+        state.update(.openCommandLine)
+        state = type("layers 2,3,1", on: state)
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error?.hasPrefix("data post: the post's data has 2 targets") == true, "\(String(describing: state.prompt?.error))")
+        state.update(.promptClear)
+        state = type("layers 2,3,1 data xor", on: state)
+        state.update(.promptSubmit)
+        #expect(state.architecture.layers == [2, 3, 1] && state.recipe.dataName == "xor" && state.trainer.iteration == 0)
+        let text = state.screen()
+        #expect(text.contains("Network 2-3-1") && text.contains("layers 2,3,1, data xor — 2-3-1 on xor, training starts over"), "\(text)")
+        #expect(state.trainer.settings.order == .textbook && state.trainer.settings.trainBiases, "a learner's defaults off the post's problem")
     }
 
     @Test func anEditShowsTheErrorOfTheEditedNetworkAtOnce() {
@@ -359,17 +363,20 @@ import Testing
         state.update(.promptInsert("5"))
         state.update(.promptSubmit)
         let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
-        #expect(state.derived.error == now && now != state.trainer.trainingError.latest, "the edited network's error, not epoch 0's")
+        #expect(state.derived.error == now && now == state.trainer.trainingError.latest, "at an epoch's end the epoch records the edited network's error")
         #expect(Screen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
     }
 
-    @Test func thePostsScreenKeepsWhatItCanDoItself() {
-        var session = Session.post(AppState(trainer: Trainer()))
-        _ = session.update(.openCommandLine)
-        for character in "order textbook learning-rate 0.25" { _ = session.update(.promptInsert(String(character))) }
-        _ = session.update(.promptSubmit)
-        guard case .post(let post) = session else { Issue.record("left the post's screen for its own options"); return }
-        #expect(post.trainer.settings.order == .textbook && post.trainer.settings.learningRate == 0.25 && post.trainer.iteration == 0)
+    @Test func thePostsOwnOptionsChangeItInPlace() {
+        var state = AppState.post
+        state.update(.openCommandLine)
+        state = type("order textbook", on: state)
+        state.update(.promptSubmit)
+        state.update(.openCommandLine)
+        state = type("learning-rate 0.25", on: state)
+        state.update(.promptSubmit)
+        #expect(state.trainer.settings.order == .textbook && state.trainer.settings.learningRate == 0.25 && state.trainer.iteration == 0)
+        #expect(state.screen().contains("bptui · A Step by Step Backpropagation Example"), "still the post's picture")
     }
 
     @Test func theDiagramsTitleNamesTheConfigFile() throws {
@@ -394,8 +401,9 @@ import Testing
         state = AppState(trainer: trainer, recipe: Self.xor)
         state.update(.resized(width: 80, height: 24))
         let first = state.update(.export)
-        #expect(first == [.tick(after: 0)] && state.job?.name == "export" && state.job?.done == 10_000)
-        #expect(Screen.render(state, width: 80, height: 24).text.contains("export 10,000/30,001"))
+        let slice = state.firstSlice
+        #expect(first == [.tick(after: 0)] && state.job?.name == "export" && state.job?.done == slice)
+        #expect(Screen.render(state, width: 80, height: 24).text.contains("export \(Format.count(slice))/30,001"))
         var effects: [Effect] = []
         while state.job != nil { effects = state.update(.tick(seconds: 0.01)) }
         guard case .write(let export)? = effects.first else { Issue.record("no export written: \(effects)"); return }

@@ -1,6 +1,7 @@
 import BackpropEngine
 @testable import BackpropTUI
 import Foundation
+import PostOracle
 import Testing
 
 /// Whole screens at 80×24, compared line by line with the text files in Golden/. After a
@@ -10,12 +11,45 @@ import Testing
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static let screens: [(name: String, state: @Sendable () -> AppState)] = [
-        ("start", { AppState(trainer: Trainer()) }),
+        ("start", { AppState.post }),
         ("iteration-1", { press(.character(" ")) }),
         ("iteration-10000", { trained(10_000) }),
         ("help", { press(.character("?")) }),
         ("explain-w5", { press(.character("e")) }),
+        ("xor-2-5-1", { xor() }),
+        ("circle-data", { circleData() }),
+        ("softmax-3-class", { softmax() }),
     ]
+
+    static func xor() -> AppState { trainedGeneral(Recipe(layers: [2, 5, 1], data: .builtIn(.xor)), 40) }
+
+    static func circleData() -> AppState {
+        let recipe = Recipe(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle), samples: 100,
+                            learningRate: 0.03, batch: 10)
+        return press(.character("d"), on: trainedGeneral(recipe, 50))
+    }
+
+    static func softmax() -> AppState {
+        var samples: [Sample] = []
+        for k in 0 ..< 6 {
+            let inputs: [Double] = [Double(k % 3), Double(k / 3)]
+            var targets: [Double] = [0, 0, 0]
+            targets[k % 3] = 1
+            samples.append(Sample(inputs: inputs, targets: targets))
+        }
+        let recipe = Recipe(layers: [2, 4, 3], outputActivation: .softmax, loss: .crossEntropy,
+                            data: .given(name: "three classes", DataSet(training: samples)))
+        return trainedGeneral(recipe, 12)
+    }
+
+    /// Any network's screen at 80×24, trained `updates` updates by a go-to.
+    static func trainedGeneral(_ recipe: Recipe, _ updates: Int) -> AppState {
+        var state = AppState(trainer: try! recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 80, height: 24))
+        state.update(.openGoTo)
+        state.update(.promptInsert(String(updates)))
+        return finishing(.promptSubmit, on: state)
+    }
 
     @Test(arguments: screens.map(\.name))
     func theWholeScreenIsTheRecordedOne(name: String) throws {

@@ -1,12 +1,13 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 
 /// Presses keys through the key map and the reducer, as the backend does, and answers the
 /// effects the way the backend would: ticks until a job is done, exports written nowhere.
-func press(_ keys: Key..., on start: AppState = AppState(trainer: Trainer())) -> AppState {
+func press(_ keys: Key..., on start: AppState = .post) -> AppState {
     var state = start
     for key in keys {
-        if let command = Command.from(key, in: state) { state = finishing(command, on: state) }
+        if let command = Command.from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall) { state = finishing(command, on: state) }
     }
     return state
 }
@@ -21,10 +22,16 @@ func finishing(_ command: Command, on start: AppState) -> AppState {
 
 /// A state trained to `iterations` by typing a go-to, as a person would.
 func trained(_ iterations: Int, settings: TrainingSettings = .post) -> AppState {
-    var state = AppState(trainer: Trainer(settings: settings))
+    var state = postState(settings)
     state.update(.openGoTo)
     state.update(.promptInsert(String(iterations)))
     return finishing(.promptSubmit, on: state)
+}
+
+/// The post's network on the one screen, trained with `settings`, from `start`.
+func postState(_ settings: TrainingSettings = .post, start: Network = .post) -> AppState {
+    let trainer = LayeredTrainer(post: start, settings: settings)
+    return AppState(trainer: trainer, recipe: .post(trainer))
 }
 
 /// Types text into the open prompt, a character at a time.
@@ -38,5 +45,34 @@ extension AppState {
     /// The whole screen at `width`×`height` as text.
     func screen(_ width: Int = 80, _ height: Int = 24, glyphs: Glyphs = .unicode) -> String {
         Screen.render(self, width: width, height: height, glyphs: glyphs).text
+    }
+}
+
+extension AppState {
+    /// The selected parameter by its post name (w1…w8, b1, b2), for the post's network.
+    var selection: Parameter {
+        switch parameter {
+        case .weight(let k): Parameter.weights[k]
+        case .bias(let k): k == 0 ? .b1 : .b2
+        }
+    }
+}
+
+extension Command {
+    /// The command a key means in `state`, as the backend asks.
+    static func from(_ key: Key, in state: AppState) -> Command? {
+        from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall)
+    }
+}
+
+extension Layout {
+    /// The layout of the post's network.
+    init?(width: Int, height: Int) { self.init(width: width, height: height, architecture: .post) }
+}
+
+extension LayeredEdit.Target {
+    /// A post parameter as the one engine's target: w5 is weight 4.
+    static func post(_ parameter: Parameter) -> LayeredEdit.Target {
+        parameter.isBias ? .bias(parameter == .b1 ? 0 : 1) : .weight(Parameter.weights.firstIndex(of: parameter)!)
     }
 }

@@ -1,13 +1,14 @@
 import BackpropEngine
 @testable import BackpropTUI
 import Foundation
+import PostOracle
 import Testing
 
 /// Every view at the sizes a person uses: text ends at a word, never inside one; the key table
 /// is the one the help, the hint bar and the README show.
 @Suite struct LayoutTests {
     static func everyView() -> [(String, AppState)] {
-        let start = AppState(trainer: Trainer())
+        let start = AppState.post
         let later = trained(10_000, settings: TrainingSettings(order: .textbook))
         var views: [(String, AppState)] = [("start", start), ("10,000 textbook", later)]
         let overlays: [(String, [Command])] = [
@@ -34,8 +35,8 @@ import Testing
         edited.update(.promptInsert("0.3"))
         edited.update(.promptSubmit)
         views.append(("edited", edited))
-        views.append(("config", AppState(trainer: Trainer(start: Network.post, settings: TrainingSettings(learningRate: 0.3, trainBiases: true)),
-                                         configName: "a-rather-long-configuration-name.json")))
+        let configured = LayeredTrainer(post: .post, settings: TrainingSettings(learningRate: 0.3, trainBiases: true))
+        views.append(("config", AppState(trainer: configured, recipe: .post(configured), configName: "a-rather-long-configuration-name.json")))
         return views
     }
 
@@ -63,18 +64,18 @@ import Testing
     }
 
     @Test func theHintBarShowsSetAndExportAt80ColumnsAndHelpListsEveryKey() {
-        let bar = Screen.render(AppState(trainer: Trainer()), width: 80, height: 24).lines.last ?? ""
+        let bar = Screen.render(AppState.post, width: 80, height: 24).lines.last ?? ""
         for hint in ["= Set", "x Export", "? Help", "q Quit", "spc Step", "g Go to"] { #expect(bar.contains(hint), "\(bar)") }
-        let wide = Screen.render(AppState(trainer: Trainer()), width: 160, height: 40).lines.last ?? ""
-        for hint in KeyTable.bindings(on: .post).compactMap(\.hint) { #expect(wide.contains("\(hint.key) \(hint.label)"), "\(wide)") }
+        let wide = Screen.render(AppState.post, width: 160, height: 40).lines.last ?? ""
+        for hint in KeyTable.bindings.compactMap(\.hint) { #expect(wide.contains("\(hint.key) \(hint.label)"), "\(wide)") }
     }
 
     @Test func everyKeyOfTheTableSendsItsCommandAndNoKeyIsBoundTwice() {
-        let state = AppState(trainer: Trainer())
+        let state = AppState.post
         var seen: [Key] = []
-        for binding in KeyTable.bindings(on: .post) {
+        for binding in KeyTable.bindings {
             for (key, command) in binding.keys {
-                #expect(Command.from(key, in: state) == command, "\(key)")
+                #expect(Command.from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall) == command, "\(key)")
                 #expect(!seen.contains(key), "\(key) bound twice")
                 seen.append(key)
             }
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func theTitleNamesTheConfigFile() {
-        let state = AppState(trainer: Trainer(), configName: "net.json")
+        let state = AppState(trainer: AppState.post.trainer, recipe: .post, configName: "net.json")
         #expect(state.screen().contains("bptui · net.json · iteration 0"))
     }
 }

@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 import Testing
 
 /// Every key, through the key map and the reducer.
@@ -7,7 +8,7 @@ import Testing
     @Test func spaceAndSStepOnce() {
         #expect(press(.character(" ")).trainer.iteration == 1)
         #expect(press(.character("s"), .character("s")).trainer.iteration == 2)
-        #expect(press(.character(" ")).trainer.network == Trainer().nextStep.after)
+        #expect(press(.character(" ")).trainer.named == Trainer().nextStep.after)
     }
 
     @Test func rRunsAndPausesAndTicksTrainAtTheChosenSpeed() {
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func plusAndMinusWalkTheSpeedLadder() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         #expect(state.speed == .perSecond(1_000))
         for _ in 0 ..< 10 { state = press(.character("+"), on: state) }
         #expect(state.speed == .maximum)
@@ -72,7 +73,7 @@ import Testing
         #expect(state.prompt?.text == "100")
         state = press(.character("7"), .enter, on: state)
         #expect(state.trainer.iteration == 1_007)
-        state = press(.character("g"), .right, .character("1"), on: AppState(trainer: Trainer()))
+        state = press(.character("g"), .right, .character("1"), on: AppState.post)
         #expect(state.prompt?.text == "100001")
     }
 
@@ -102,7 +103,7 @@ import Testing
         var straight = Trainer()
         straight.train(7)
         #expect(state.trainer.iteration == 7)
-        #expect(state.trainer.network == straight.network)
+        #expect(state.trainer.named == straight.network)
         #expect(state.trainer.history.exact == straight.history.exact)
     }
 
@@ -124,7 +125,7 @@ import Testing
     }
 
     @Test func escCancelsThePromptAndNeverQuits() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.openGoTo)
         state.update(.promptInsert("5"))
         #expect(state.update(.close).isEmpty)
@@ -146,7 +147,7 @@ import Testing
         state = press(.character("o"), on: state)
         #expect(state.trainer.settings.order == .textbook)
         #expect(state.trainer.iteration == 0)
-        #expect(state.message == "update order: textbook — reset to iteration 0")
+        #expect(state.message == "update order: textbook — 2-2-2 on post, training starts over at iteration 0")
         state = press(.character("o"), on: state)
         #expect(state.trainer.settings.order == .published)
     }
@@ -156,7 +157,7 @@ import Testing
         state = press(.character("b"), on: state)
         #expect(state.trainer.settings.trainBiases)
         #expect(state.trainer.iteration == 0)
-        #expect(state.message == "biases trained — reset to iteration 0")
+        #expect(state.message == "biases trained — 2-2-2 on post, training starts over at iteration 0")
     }
 
     @Test func lSwitchesTheChartScale() {
@@ -180,8 +181,8 @@ import Testing
         #expect(checkpoints.checkpoints.count == 32)
         #expect(press(.character("t"), .character("c")).overlay == .gradientCheck)
         for key in ["e", "c", "t"] { #expect(press(.character(Character(key)), .escape).overlay == nil) }
-        let flipping = press(.character("e"), .up, .up, .up, .up)
-        #expect(flipping.overlay == .explain && flipping.selection == .w1)
+        let flipping = press(.character("e"), .up, .up, .up, .up, .up)
+        #expect(flipping.overlay == .explain && flipping.selection == .w1, "w5, b1, w4 … w1: a layer's weights, then its bias")
     }
 
     @Test func checkpointsFollowTheOrder() {
@@ -191,9 +192,10 @@ import Testing
     }
 
     @Test func selectionMovesWithArrowsAndVimKeysAndStaysInRange() {
-        #expect(AppState(trainer: Trainer()).selection == .w5)
-        #expect(press(.up).selection == .w4)
-        #expect(press(.character("k")).selection == .w4)
+        #expect(AppState.post.selection == .w5)
+        #expect(press(.up).selection == .b1, "the hidden layer's bias comes after its weights")
+        #expect(press(.up, .up).selection == .w4)
+        #expect(press(.character("k")).selection == .b1)
         #expect(press(.down, .character("j")).selection == .w7)
         #expect(press(.down, .down, .down, .down, .down, .down, .down).selection == .b2)
         #expect(press(.up, .up, .up, .up, .up, .up, .up).selection == .w1)
@@ -201,8 +203,8 @@ import Testing
 
     @Test func qAndControlCQuit() {
         for keys in [[Key.character("q")], [.control("c")], [.character("g"), .control("c")]] {
-            var state = AppState(trainer: Trainer())
-            let effects = keys.flatMap { key in Command.from(key, in: state).map { state.update($0) } ?? [] }
+            var state = AppState.post
+            let effects = keys.flatMap { key in Command.from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall).map { state.update($0) } ?? [] }
             #expect(effects.contains(.quit), "\(keys)")
         }
     }
@@ -218,7 +220,7 @@ import Testing
         var state = press(.character("r"))
         state.update(.tick(seconds: 0.05))
         state = press(.character("l"), .character("?"), .down, on: state)
-        #expect(state.running && state.chartScale == .linear && state.overlay == .help && state.selection == .w6)
+        #expect(state.running && state.chartScale == .linear && state.overlay == .help && state.selection == .w5, "help keeps ↓ for itself")
         state.update(.tick(seconds: 0.05))
         #expect(state.trainer.iteration == 100)
     }

@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 import Testing
 
 /// The screen as text, at the sizes a person uses, without a terminal.
@@ -12,7 +13,7 @@ import Testing
 
     @Test(arguments: sizes)
     func iterationZeroShowsThePostsForwardPass(width: Int, height: Int) {
-        let canvas = render(AppState(trainer: Trainer()), (width, height))
+        let canvas = render(AppState.post, (width, height))
         let text = canvas.text
         #expect(text.contains("iteration 0"))
         #expect(text.contains("E_total 0.298371109"))
@@ -39,13 +40,13 @@ import Testing
 
     @Test(arguments: sizes)
     func iterationOneShowsThePostsErrorAndW5Derivation(width: Int, height: Int) {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.step)
         let text = render(state, (width, height)).text
         #expect(text.contains("E_total 0.291027924"))
         #expect(text.contains("iteration 1"))
         let w5 = render(state, (width, height)).lines.first { $0.contains("▸w5  0.358916480") }
-        let next = BackwardPass(state.trainer.network, settings: .post).gradient.w5
+        let next = BackwardPass(state.trainer.named, settings: .post).gradient.w5
         #expect(w5?.contains(Format.number(next)) == true, "∂E/∂w5 of the next step: \(w5 ?? "")")
         #expect(w5?.contains(width >= 110 ? "−0.041083520▼" : "▼│") == true, "w5 fell in the last step: \(w5 ?? "")")
         if width >= 110 { #expect(w5?.contains("−0.041083520▼") == true, "Δ last: η·∂E/∂w5") }
@@ -54,7 +55,7 @@ import Testing
 
     @Test(arguments: sizes)
     func iterationTenThousandShowsThePostsErrorAndTheBanner(width: Int, height: Int) {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.openGoTo)
         state.update(.promptSubmit)
         let text = render(state, (width, height)).text
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func tooSmallNamesBothSizesAndRecovers() {
-        let state = AppState(trainer: Trainer())
+        let state = AppState.post
         let small = render(state, (60, 20))
         #expect(small.text.contains("bptui needs a terminal of at least 80×24;"))
         #expect(small.text.contains("this one is 60×20."))
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func asciiGlyphsForNonUTF8Terminals() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.step)
         let canvas = render(state, (80, 24), glyphs: .ascii)
         #expect(canvas.cells.allSatisfy { $0.character.isASCII })
@@ -136,23 +137,23 @@ import Testing
         let canvas = render(state, (80, 24))
         let w5Row = try #require(canvas.lines.firstIndex { $0.contains("▸w5 −3.892519004") })
         let layout = Layout(width: 80, height: 24)!
-        #expect((layout.weights.x + 1 ..< layout.weights.x + layout.weights.width - 1).allSatisfy { canvas[$0, w5Row].style.reverse })
+        #expect((layout.list.x + 1 ..< layout.list.x + layout.list.width - 1).allSatisfy { canvas[$0, w5Row].style.reverse })
         #expect(canvas.lines[w5Row].contains("▼"), "change is a glyph, not only a colour")
         #expect(canvas.text.contains("w5 −3.892519▼"), "sign is a minus, not only a colour")
     }
 
     @Test func helpOverlayListsEveryKey() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.toggleHelp)
         let text = render(state, (80, 24)).text
-        for binding in KeyTable.bindings(on: .post) {
+        for binding in KeyTable.bindings {
             #expect(text.contains(" " + binding.names + " ") && text.contains(binding.action), "help lacks \(binding.names)")
         }
         #expect(text.contains("Keys · Esc or ? closes"))
     }
 
     @Test func promptShowsInTheMessageLine() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.openGoTo)
         state.update(.promptBackspace)
         let text = render(state, (80, 24)).text
@@ -163,7 +164,7 @@ import Testing
         var network = Network.post
         network.w5 = 1e308
         network.w6 = 1e308
-        var state = AppState(trainer: Trainer(start: network, settings: TrainingSettings(learningRate: 1e300)))
+        var state = postState(TrainingSettings(learningRate: 1e300), start: network)
         state.update(.toggleRun)
         state.update(.tick(seconds: 1))
         #expect(!state.running)
@@ -182,7 +183,7 @@ import Testing
         network.i2 = 1.7e308
         network.w1 = 1.7e308
         network.w2 = -1.7e308
-        let state = AppState(trainer: Trainer(start: network))
+        let state = postState(start: network)
         let canvas = Screen.render(state, width: 80, height: 24)
         let layout = Layout(width: 80, height: 24)!
         let plotCells = (layout.chart.y + 1 ..< layout.chart.y + layout.chart.height - 3).flatMap { y in
@@ -202,7 +203,7 @@ import Testing
     }
 
     @Test func hugeLearningRateDivergesOnScreenAndResetStillWorks() {
-        var state = AppState(trainer: Trainer(settings: TrainingSettings(learningRate: 1e300)))
+        var state = postState(TrainingSettings(learningRate: 1e300))
         state.update(.toggleRun)
         state.update(.tick(seconds: 0.1))
         #expect(state.trainer.divergence?.iteration == 1)
@@ -238,7 +239,7 @@ import Testing
     }
 
     @Test func w1DerivationShowsBothOrdersWithThePostsTextbookNumbers() {
-        let text = render(.toggleExplain, .selectPrevious, .selectPrevious, .selectPrevious, .selectPrevious)
+        let text = render(.toggleExplain, .selectPrevious, .selectPrevious, .selectPrevious, .selectPrevious, .selectPrevious)
         #expect(text.contains("Explain ∂E_total/∂w1 · next step from iteration 0"))
         let lines = text.split(separator: "\n").map(String.init)
         func row(_ label: String) -> [Substring]? {
@@ -288,12 +289,12 @@ import Testing
     @Test func checkpointsSayTheyDoNotApplyToAnotherNetwork() {
         var network = Network.post
         network.w1 = 0.1
-        var state = AppState(trainer: Trainer(start: network))
+        var state = postState(start: network)
         state.update(.toggleCheckpoints)
         let text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains("Not the post's run (another starting network):"))
         #expect(text.contains("the bptui column is the post's own network in published order, not this run"))
-        state = AppState(trainer: Trainer(settings: TrainingSettings(trainBiases: true)))
+        state = postState(TrainingSettings(trainBiases: true))
         state = finishing(.step, on: state)
         state.update(.toggleCheckpoints)
         let biases = Screen.render(state, width: 80, height: 24).text

@@ -1,5 +1,6 @@
 import BackpropEngine
 @testable import BackpropTUI
+import PostOracle
 import Testing
 
 /// The walk through an iteration: the post's figures in the post's order, a completed walk
@@ -13,7 +14,7 @@ import Testing
 
     @Test(arguments: UpdateOrder.allCases)
     func thePostsWalkGivesEveryFigureInThePostsOrder(order: UpdateOrder) throws {
-        let trainer = Trainer(settings: TrainingSettings(order: order))
+        let trainer = LayeredTrainer(post: .post, settings: TrainingSettings(order: order))
         let walk = Walk(trainer)
         let names = walk.steps.map(\.name)
         let positions = try Self.postOrder.map { name in try #require(names.firstIndex(of: name), "\(name) missing") }
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func nThenNReturnsTheSameScreenOnBothScreens() {
-        var post = AppState(trainer: Trainer(settings: TrainingSettings(order: .textbook)))
+        var post = postState(TrainingSettings(order: .textbook))
         var screens = [post.screen(120, 40)]
         let count = Walk(post.trainer).steps.count
         for _ in 0 ..< count {
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func spaceCompletesAndEscLeavesWithoutApplying() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         state.update(.walkNext)
         state.update(.walkNext)
         state.update(.close)
@@ -101,12 +102,12 @@ import Testing
         #expect(!state.running && state.screen().contains("walking through iteration 1 — n goes on"))
         state.update(.step)
         #expect(state.walk == nil && state.trainer.iteration == 1)
-        #expect(state.trainer.network == { var t = Trainer(); t.train(1); return t.network }(), "space completes it bit for bit")
+        #expect(state.trainer.named == { var t = Trainer(); t.train(1); return t.network }(), "space completes it bit for bit")
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
     func theWalkFitsWithADiagramAndNeverCutsAFormulaWhenWide(width: Int, height: Int) {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         repeat { state.update(.walkNext) } while state.walk?.current.name != "w1⁺"
         let canvas = Screen.render(state, width: width, height: height)
         #expect(canvas.text.contains("w1⁺ = w1 − η·∂E_total/∂w1"))
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func keysThatWouldChangeWhatTheWalkShowsWaitForIt() {
-        var state = AppState(trainer: Trainer(settings: TrainingSettings(order: .textbook)))
+        var state = postState(TrainingSettings(order: .textbook))
         for _ in 0 ..< 5 { state.update(.walkNext) }
         for command in [Command.toggleOrder, .toggleBiases, .reset, .openEdit, .openGoTo, .stepBack, .toggleRun, .export] {
             state.update(command)
@@ -139,7 +140,7 @@ import Testing
     }
 
     @Test func theDerivationScrollsBackAndNReturnsToItsNewestLine() {
-        var state = AppState(trainer: Trainer())
+        var state = AppState.post
         for _ in 0 ..< 20 { state.update(.walkNext) }
         let newest = state.screen()
         #expect(newest.contains("↑ PgUp: earlier rows") && !newest.contains("Forward pass"))

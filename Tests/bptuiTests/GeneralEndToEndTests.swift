@@ -1,4 +1,5 @@
 import Foundation
+import PostOracle
 import Testing
 
 /// The screen of any network in a real terminal, as a new user would try it: xor's 2-5-1
@@ -15,9 +16,10 @@ import Testing
         try tmux.send("j", "j", "j", "j")
         try tmux.waitFor("▸w15")
         try tmux.send("e")
-        let explain = try tmux.waitFor("w15⁺ = w15 − η·∂E/∂w15")
-        #expect(explain.contains("Explain w15"))
-        #expect(explain.contains("w15: h5 → o1 · ∂E/∂w15 = mean over the batch of δ_o1 · out_h5"), "\(explain)")
+        let explain = try tmux.waitFor("w15⁺ = w15 − η·∂E_total/∂w15")
+        #expect(explain.contains("Explain ∂E_total/∂w15"))
+        #expect(explain.contains("∂E_total/∂w15 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w15"), "\(explain)")
+        #expect(explain.contains("∂net_o1/∂w15 = out_h5 = "), "\(explain)")
         try tmux.send("Escape", "space")
         try tmux.waitFor("iter 1 │")
         try tmux.quit()

@@ -1,6 +1,7 @@
 import BackpropEngine
 import BackpropTUI
 import Foundation
+import PostOracle
 import Testing
 
 /// The real binary under hostile conditions: signals, suspension, resize storms, random keys,
@@ -34,9 +35,9 @@ import Testing
             try tmux.resize(width: 40 + Int(generator.next() % 120), height: 10 + Int(generator.next() % 40))
         }
         try tmux.resize(width: 120, height: 40)
-        let expected = Screen.render(AppState(trainer: Trainer()), width: 120, height: 40).lines
+        let expected = Screen.render(AppState.post, width: 120, height: 40).lines
         let shown = try tmux.waitFor(expected[0])
-        try tmux.waitFor("iteration 0 is the starting network")
+        try tmux.waitFor("iteration 0 is the post's starting network")
         #expect(try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init)
             .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) } == expected,
             "after the storm:\n\(shown)")

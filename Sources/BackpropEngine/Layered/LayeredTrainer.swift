@@ -241,6 +241,7 @@ public struct LayeredTrainer: Sendable {
     }
 
     private mutating func apply(_ edit: LayeredEdit) {
+        defer { recordEdited() }
         editedSinceRecord = true
         forwardHeld = false
         previous = nil
@@ -255,6 +256,17 @@ public struct LayeredTrainer: Sendable {
             data = DataSet(training: [Sample(inputs: inputs, targets: targets)])
             kernel = LayeredKernel(start.architecture, data: data, batch: 1)
         }
+    }
+
+    /// At an epoch's end, the epoch records the errors of the network as edited (when they
+    /// are finite: a refused edit is undone by its caller).
+    private mutating func recordEdited() {
+        guard position == 0 else { return }
+        let error = kernel.meanLoss(weights, biases)
+        guard error.isFinite else { return }
+        trainingError.replaceLatest(error)
+        if !data.test.isEmpty { testError?.replaceLatest(kernel.meanLoss(weights, biases, test: true)) }
+        editedSinceRecord = false
     }
 
     /// Trains whole epochs (finishing the current one first counts as one).
