@@ -169,19 +169,33 @@ public enum ParameterRow: Sendable, Equatable {
     }
 }
 
-/// Long work on the general screen, done a slice per tick: a go-to forward from here, back
-/// by replaying from the start (the screen keeps the current network until it is done), or
-/// an export's rows.
+/// Work longer than a frame, done a slice per tick; Esc stops it.
 public struct Job: Sendable {
+    public enum Work: Sendable {
+        /// Trains the live network forward.
+        case train
+        /// Replays the run from the start to an iteration behind the current one; the screen
+        /// keeps the current network until it is done.
+        case rewind(LayeredTrainer)
+        /// Writes the export's rows.
+        case export(ExportBuilder)
+    }
+
+    public internal(set) var work: Work
+    /// Where the job ends (an iteration, or the export's rows) and how far it has got.
     public internal(set) var target: Int
-    /// The run being replayed, going back; nil going forward.
-    public internal(set) var replay: LayeredTrainer?
-    /// The export being built, if that is the job.
-    var export: ExportBuilder?
     public internal(set) var done: Int
+    /// Units a second over the last timed slices; nil until a slice has been timed.
     public internal(set) var rate: Double?
 
-    public var name: String { export != nil ? "export" : replay == nil ? "go-to" : "back" }
+    public var name: String {
+        switch work {
+        case .train: "go-to"
+        case .rewind: "back"
+        case .export: "export"
+        }
+    }
+
     var progress: String { Job.progress(name: name, done: done, total: target, rate: rate) }
 }
 

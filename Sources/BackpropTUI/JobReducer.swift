@@ -6,18 +6,21 @@ extension AppState {
     /// Starts a go-to: forward from here, or back by replaying from the start.
     mutating func goTo(_ target: Int) -> [Effect] {
         if running { _ = setRunning(false) }
-        if target >= trainer.iteration {
-            job = Job(target: target, replay: nil, export: nil, done: trainer.iteration)
-        } else {
-            job = Job(target: target, replay: trainer.restarted, export: nil, done: 0)
-        }
+        return start(target >= trainer.iteration ? Job(work: .train, target: target, done: trainer.iteration)
+            : Job(work: .rewind(trainer.restarted), target: target, done: 0))
+    }
+
+    /// Starts a job and takes its first slice at once (untimed): a short job ends before the
+    /// next frame.
+    mutating func start(_ job: Job) -> [Effect] {
+        self.job = job
         jobBatch = firstSlice
         return continueJob(seconds: 0)
     }
 
     /// ←: one update back (a second ← while replaying goes one further).
     mutating func stepBack() -> [Effect] {
-        if let current = job, current.replay != nil {
+        if let current = job, case .rewind = current.work {
             job?.target = max(0, current.target - 1)
             return []
         }
@@ -46,34 +49,35 @@ extension AppState {
     /// The next slice of the job, sized to take about `Timing.sliceSeconds`.
     mutating func continueJob(seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
-        // The job leaves the state while it works, and its replay or export leaves the job,
-        // so their buffers have one owner and grow in place instead of being copied.
+        // The job leaves the state while it works, and its work leaves the job, so a replay's
+        // or an export's buffers have one owner and grow in place instead of being copied.
         job = nil
+        let work = current.work
+        current.work = .train
         if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: Timing.sliceSeconds, lowest: 100) }
         let before = current.done
         var finished: Bool
         var effects: [Effect] = []
-        if var builder = current.export {
-            current.export = nil
+        switch consume work {
+        case .export(var builder):
             finished = builder.advance(by: jobBatch)
             current.done = builder.done
             if finished {
                 effects = [.write(builder.export)]
                 message = "writing the export…"
             }
-            current.export = builder
-        } else if var replay = current.replay {
-            current.replay = nil
+            current.work = .export(builder)
+        case .rewind(var replay):
             replay.train(updates: min(jobBatch, current.target - replay.iteration))
             current.done = replay.iteration
             finished = replay.iteration >= current.target || replay.divergence != nil
             if finished {
                 trainer = replay
-                if !atThePostsMilestone { message = "back at iteration \(Format.count(trainer.iteration))"
-                    + editsAhead() }
+                if !atThePostsMilestone { message = "back at iteration \(Format.count(trainer.iteration))" + editsAhead() }
+            } else {
+                current.work = .rewind(replay)
             }
-            current.replay = replay
-        } else {
+        case .train:
             train(min(jobBatch, current.target - trainer.iteration))
             current.done = trainer.iteration
             finished = trainer.iteration >= current.target || trainer.divergence != nil

@@ -181,9 +181,7 @@ extension AppState {
         case .export:
             if refusedWhileBusy() { break }
             let builder = ExportBuilder(trainer)
-            job = Job(target: builder.total, replay: nil, export: builder, done: 0)
-            jobBatch = firstSlice
-            effects = continueJob(seconds: 0)
+            effects = start(Job(work: .export(builder), target: builder.total, done: 0))
         case .click(let x, let y, let double):
             click(x: x, y: y, double: double)
         case .exported(let result):
