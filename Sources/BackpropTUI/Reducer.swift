@@ -2,7 +2,7 @@ import BackpropEngine
 
 extension AppState {
     /// Applies one command, the only way the state changes, and returns what the backend is
-    /// to do next.
+    /// to do next: the walk's guards first, then the small reducer of the command's kind.
     @discardableResult
     public mutating func update(_ command: Command) -> [Effect] {
         if !command.keepsTheMessage { message = nil }
@@ -18,22 +18,31 @@ extension AppState {
             walk = current
             return []
         }
-        var effects: [Effect] = []
+        let effects: [Effect]
+        switch command {
+        case .walkNext: effects = walkNext()
+        case .walkBack: walkBack(); effects = []
+        case .click(let x, let y, let double): click(x: x, y: y, double: double); effects = []
+        case .quit: effects = [.quit]
+        default:
+            effects = command.isPromptCommand ? updatePrompt(command) : command.isView ? updateView(command) : updateTraining(command)
+        }
+        refreshDerived()
+        refreshMaps()
+        return effects
+    }
+
+    /// Training, long jobs and what answers them: steps, the run, go-to, reset, the order and
+    /// biases, export, the clock.
+    private mutating func updateTraining(_ command: Command) -> [Effect] {
         switch command {
         case .step:
             if refusedWhileBusy() { break }
             // Mid-walk, space completes the iteration at once (after it, it takes the next).
             walk = nil
             train(1)
-        case .stepBack:
-            effects = stepBack()
-        case .toggleRun:
-            if refusedWhileBusy() { break }
-            effects = setRunning(!running)
-        case .walkNext:
-            effects = walkNext()
-        case .walkBack:
-            walkBack()
+        case .stepBack: return stepBack()
+        case .toggleRun: return refusedWhileBusy() ? [] : setRunning(!running)
         case .faster, .slower:
             (speed, message) = speed.stepped(faster: command == .faster)
             measuredRate = nil
@@ -44,155 +53,170 @@ extension AppState {
             trainer = trainer.reset
             recipe.learningRate = trainer.settings.learningRate
             message = "reset to iteration 0" + (edited ? ", edits forgotten" : "")
-        case .toggleOrder:
+        case .toggleOrder, .toggleBiases:
             if refusedWhileBusy() { break }
             var changed = recipe
-            changed.order = recipe.order == .published ? .textbook : .published
-            restart(changed, "update order: \(changed.order.rawValue)")
-        case .toggleBiases:
+            if command == .toggleOrder { changed.order = recipe.order == .published ? .textbook : .published } else { changed.trainBiases.toggle() }
+            restart(changed, command == .toggleOrder ? "update order: \(changed.order.rawValue)" : "biases \(changed.trainBiases ? "trained" : "fixed")")
+        case .export:
             if refusedWhileBusy() { break }
-            var changed = recipe
-            changed.trainBiases.toggle()
-            restart(changed, "biases \(changed.trainBiases ? "trained" : "fixed")")
-        case .toggleScale:
-            chartScale = chartScale == .log ? .linear : .log
-        case .toggleHelp:
-            overlay = overlay == .help ? nil : .help
-        case .toggleExplain:
-            overlay = overlay == .explain ? nil : .explain
-        case .toggleDataView:
-            dataView.toggle()
-            mapAge = .infinity
-        case .switchFocus:
-            if focus == .parameters {
-                // To the neuron the selected weight or bias feeds.
-                switch parameter {
-                case .weight(let index):
-                    let ends = architecture.weightEnds(index)
-                    neuron = Neuron(layer: ends.layer, index: ends.to)
-                case .bias(let index):
-                    let owner = architecture.biasOwner(index)
-                    neuron = Neuron(layer: owner.layer, index: owner.neuron ?? 0)
-                }
+            let builder = ExportBuilder(trainer)
+            return start(Job(work: .export(builder), target: builder.total, done: 0))
+        case .exported(let result):
+            switch result {
+            case .success(let written): message = written.message
+            case .failure(let failure): message = "export failed: \(failure.description)"
             }
-            focus = focus == .parameters ? .neurons : .parameters
-            mapAge = .infinity
-        case .selectPrevious, .selectNext:
-            if overlay == .help { break }
-            if overlay == .checkpoints { scrollCheckpoints(by: command == .selectPrevious ? -1 : 1); break }
-            moveSelection(by: command == .selectPrevious ? -1 : 1)
-        case .pageUp, .pageDown:
-            if overlay == .help { break }
-            if overlay == .checkpoints {
-                scrollCheckpoints(by: (command == .pageUp ? -1 : 1) * CheckpointsPane.pageRows(self))
-                break
-            }
-            if dataView, overlay == nil, let samples = derived.samples {
-                // The data view's table scrolls by a page.
-                tableScroll = min(max(0, samples.count - 1), max(0, tableScroll + (command == .pageUp ? -10 : 10)))
-            } else {
-                moveSelection(by: (command == .pageUp ? -1 : 1) * 10)
-            }
-        case .previousOutput, .nextOutput:
-            let outputs = architecture.layers[architecture.outputLayer]
-            shownOutput = (shownOutput + (command == .nextOutput ? 1 : outputs - 1)) % outputs
-            mapAge = .infinity
-            message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
-                + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
+        case .tick(let seconds): return tick(seconds)
+        case .unbound(let key): message = "the key \(key) does nothing here — ? lists every key"
+        default: break
+        }
+        return []
+    }
+
+    /// The prompts: opening go-to, `=` and `:`, typing into them, and Enter.
+    private mutating func updatePrompt(_ command: Command) -> [Effect] {
+        var effects: [Effect] = []
+        switch command {
         case .openGoTo:
             if refusedWhileBusy() { break }
             // The post's network goes to the post's 10,000 first; any other a thousand on.
             let post = trainer.isThePostsNetwork && trainer.iteration < Post.finalIteration
             prompt = Prompt(.goTo, text: String(post ? Post.finalIteration : trainer.iteration + 1_000))
-        case .openEdit:
+        case .openEdit, .openCommandLine:
             if refusedWhileBusy() { break }
             if running { effects = setRunning(false) }
-            openSet(LayeredEdit.Target(parameter))
-        case .openCommandLine:
-            if refusedWhileBusy() { break }
-            if running { effects = setRunning(false) }
-            prompt = Prompt(.command, text: "")
-            prompt?.selected = false
-            recalled = nil
-        case .promptInsert(let text):
-            prompt?.insert(text)
-        case .promptBackspace:
-            prompt?.backspace()
-        case .promptClear:
-            prompt?.clear()
-        case .promptKeep:
-            prompt?.selected = false
+            if command == .openEdit {
+                openSet(LayeredEdit.Target(parameter))
+            } else {
+                prompt = Prompt(.command, text: "")
+                prompt?.selected = false
+                recalled = nil
+            }
+        case .promptInsert(let text): prompt?.insert(text)
+        case .promptBackspace: prompt?.backspace()
+        case .promptClear: prompt?.clear()
+        case .promptKeep: prompt?.selected = false
         case .promptNextTarget:
             switch prompt?.kind {
             case .command: prompt?.complete()
             case .set(let target): openSet(nextSetTarget(after: target))
             default: break
             }
-        case .promptRecall(let offset):
-            recall(offset)
-        case .promptSubmit:
-            switch prompt?.kind {
-            case .command: submitCommandLine()
-            case .set(let target): submitSet(target)
-            case .goTo:
-                switch prompt?.iteration() {
-                case .success(let target)?:
-                    prompt = nil
-                    effects = goTo(target)
-                case .failure(let refusal)?: prompt?.error = refusal.description
-                case nil: break
-                }
-            default: break
-            }
-        case .close:
-            if prompt != nil {
+        case .promptRecall(let offset): recall(offset)
+        case .promptSubmit: effects = submitPrompt()
+        default: break
+        }
+        return effects
+    }
+
+    /// Enter in the open prompt: runs the line, sets the value or goes; a refusal keeps the
+    /// prompt open with its reason.
+    private mutating func submitPrompt() -> [Effect] {
+        switch prompt?.kind {
+        case .command: submitCommandLine()
+        case .set(let target): submitSet(target)
+        case .goTo:
+            switch prompt?.iteration() {
+            case .success(let target)?:
                 prompt = nil
-            } else if overlay == .help {
-                overlay = nil
-            } else if let job {
-                self.job = nil
-                message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
-            } else if overlay != nil {
-                overlay = nil
-            } else if walk != nil {
-                walk = nil
-            } else if dataView {
-                dataView = false
+                return goTo(target)
+            case .failure(let refusal)?: prompt?.error = refusal.description
+            case nil: break
             }
-        case .quit:
-            effects = [.quit]
-        case .tick(let seconds):
-            effects = tick(seconds)
+        case nil: break
+        }
+        return []
+    }
+
+    /// The views over the panes, the data view, the selection and the terminal's size.
+    private mutating func updateView(_ command: Command) -> [Effect] {
+        switch command {
+        case .toggleScale: chartScale = chartScale == .log ? .linear : .log
+        case .toggleHelp: toggle(.help)
+        case .toggleExplain: toggle(.explain)
+        case .toggleGradientCheck: toggle(.gradientCheck)
+        case .toggleCheckpoints: toggleCheckpoints()
+        case .toggleDataView:
+            dataView.toggle()
+            mapAge = .infinity
+        case .switchFocus: switchFocus()
+        case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
+        case .previousOutput, .nextOutput:
+            let outputs = architecture.layers[architecture.outputLayer]
+            shownOutput = (shownOutput + (command == .nextOutput ? 1 : outputs - 1)) % outputs
+            mapAge = .infinity
+            message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
+                + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
+        case .close: close()
         case .resized(let width, let height):
             screenSize = (width, height)
             mapAge = .infinity
-        case .unbound(let key):
-            message = "the key \(key) does nothing here — ? lists every key"
-        case .toggleCheckpoints:
-            guard trainer.isThePostsNetwork else {
-                message = "t: the post's figures are for the post's own network; this is \(architecture.shapeName) on \(recipe.dataName)"
-                break
-            }
-            overlay = overlay == .checkpoints ? nil : .checkpoints
-            checkpoints = overlay == .checkpoints ? Post.checkpoints(order: trainer.settings.order) : []
-            checkpointScroll = 0
-        case .toggleGradientCheck:
-            overlay = overlay == .gradientCheck ? nil : .gradientCheck
-        case .export:
-            if refusedWhileBusy() { break }
-            let builder = ExportBuilder(trainer)
-            effects = start(Job(work: .export(builder), target: builder.total, done: 0))
-        case .click(let x, let y, let double):
-            click(x: x, y: y, double: double)
-        case .exported(let result):
-            switch result {
-            case .success(let written): message = written.message
-            case .failure(let failure): message = "export failed: \(failure.description)"
+        default: break
+        }
+        return []
+    }
+
+    private mutating func toggle(_ view: Overlay) { overlay = overlay == view ? nil : view }
+
+    /// `t`: the post's checkpoints, for the post's network only.
+    private mutating func toggleCheckpoints() {
+        guard trainer.isThePostsNetwork else {
+            message = "t: the post's figures are for the post's own network; this is \(architecture.shapeName) on \(recipe.dataName)"
+            return
+        }
+        toggle(.checkpoints)
+        checkpoints = overlay == .checkpoints ? Post.checkpoints(order: trainer.settings.order) : []
+        checkpointScroll = 0
+    }
+
+    /// Tab: between the weights list and the diagram's neurons, to the neuron the selected
+    /// weight or bias feeds.
+    private mutating func switchFocus() {
+        if focus == .parameters {
+            switch parameter {
+            case .weight(let index):
+                let ends = architecture.weightEnds(index)
+                neuron = Neuron(layer: ends.layer, index: ends.to)
+            case .bias(let index):
+                let owner = architecture.biasOwner(index)
+                neuron = Neuron(layer: owner.layer, index: owner.neuron ?? 0)
             }
         }
-        refreshDerived()
-        refreshMaps()
-        return effects
+        focus = focus == .parameters ? .neurons : .parameters
+        mapAge = .infinity
+    }
+
+    /// ↑ ↓ PgUp PgDn: the checkpoints view scrolls, the data view's table pages, otherwise the
+    /// selection moves; help keeps them for itself.
+    private mutating func move(_ command: Command) {
+        if overlay == .help { return }
+        let page = command == .pageUp || command == .pageDown, down = command == .selectNext || command == .pageDown
+        if overlay == .checkpoints {
+            scrollCheckpoints(by: (down ? 1 : -1) * (page ? CheckpointsPane.pageRows(self) : 1))
+        } else if page, dataView, overlay == nil, let samples = derived.samples {
+            tableScroll = min(max(0, samples.count - 1), max(0, tableScroll + (down ? 10 : -10)))
+        } else {
+            moveSelection(by: (down ? 1 : -1) * (page ? 10 : 1))
+        }
+    }
+
+    /// Esc: the prompt or help first, then a long job, then any other view; never quits.
+    private mutating func close() {
+        if prompt != nil {
+            prompt = nil
+        } else if overlay == .help {
+            overlay = nil
+        } else if let job {
+            self.job = nil
+            message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
+        } else if overlay != nil {
+            overlay = nil
+        } else if walk != nil {
+            walk = nil
+        } else if dataView {
+            dataView = false
+        }
     }
 
     /// Rebuilds training from a changed recipe, saying what changed and that it starts

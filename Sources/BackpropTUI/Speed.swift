@@ -97,6 +97,24 @@ extension Command {
         }
     }
 
+    /// The prompts' commands: opening one, typing into it, Enter.
+    var isPromptCommand: Bool {
+        switch self {
+        case .openGoTo, .openEdit, .openCommandLine, .promptInsert, .promptBackspace, .promptClear, .promptKeep, .promptNextTarget,
+             .promptRecall, .promptSubmit: true
+        default: false
+        }
+    }
+
+    /// Commands of the views, the selection and the terminal's size.
+    var isView: Bool {
+        switch self {
+        case .toggleScale, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints, .toggleDataView, .switchFocus,
+             .selectPrevious, .selectNext, .pageUp, .pageDown, .previousOutput, .nextOutput, .close, .resized: true
+        default: false
+        }
+    }
+
     /// Commands that only look (views, selection, scale) or report, and so leave the message
     /// of the last event on the line.
     var keepsTheMessage: Bool {
