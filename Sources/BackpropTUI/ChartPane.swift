@@ -14,6 +14,8 @@ struct ChartPane {
     let departure: String?
     /// Where edits were made (kept after going back), drawn as marks.
     let edits: [Int]
+    /// The epoch the history starts at: 0, or where a loaded run stood.
+    let first: Int
     /// The x axis: "iteration" (the post), or "epoch".
     let unit: String
     /// The title's name for the error.
@@ -29,7 +31,8 @@ struct ChartPane {
         reference = trainer.isThePostsNetwork && departure == nil ? Post.errorAfter[Post.finalIteration] : nil
         // One sample: an epoch is an iteration, and edits are marked where they were made.
         let oneSample = trainer.firstData.training.count == 1 && trainer.firstData.test.isEmpty
-        edits = oneSample ? trainer.edits.map(\.iteration) : []
+        edits = oneSample ? trainer.edits.map { $0.iteration - trainer.origin.iteration } : []
+        first = trainer.origin.epoch
         unit = oneSample ? "iteration" : "epoch"
         name = oneSample ? "E_total" : test == nil ? "E_total per epoch" : "E_total per epoch: training, ◦ test"
     }
@@ -130,11 +133,11 @@ struct ChartPane {
             canvas.put(text, x: x, y: y, Style(.muted))
             taken.append(x ..< x + text.count)
         }
-        let last = Format.count(end)
-        place("0", at: plot.x)
+        let last = Format.count(first + end)
+        place(Format.count(first), at: plot.x)
         place(last, at: plot.x + plot.width - last.count)
-        if reference != nil || departure != nil, end > Post.finalIteration {
-            let column = plot.x + Post.finalIteration * plot.width / (end + 1)
+        if reference != nil || departure != nil, first + end > Post.finalIteration, first <= Post.finalIteration {
+            let column = plot.x + (Post.finalIteration - first) * plot.width / (end + 1)
             place("↑10k", at: column)
             place("↑", at: column)
         }

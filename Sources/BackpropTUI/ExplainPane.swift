@@ -80,7 +80,7 @@ struct ExplainPane {
     private func outputWeight(_ k: Int, _ ends: (layer: Int, to: Int, from: Int), _ step: LayeredStep, _ w: inout LineWriter) {
         let l = ends.layer, j = ends.to, me = name(l, j), wk = "w\(k + 1)", f = step.forwards[0]
         let out = f.outs[l][j], input = f.outs[l - 1][ends.from], δ = step.deltas[0][l][j], target = state.derived.batch[0].targets[j]
-        let source = self.out(l - 1, ends.from)
+        let source = self.out(l - 1, ends.from), ofSample = step.forwards.count > 1 ? " of sample 1" : ""
         if a.loss == .halfSquared, a.outputActivation != .softmax {
             let derivative = a.outputActivation.derivative(net: f.nets[l][j], out: out), dE = -(target - out)
             w.line("∂E_total/∂\(wk) = ∂E_total/∂out_\(me) · ∂out_\(me)/∂net_\(me) · ∂net_\(me)/∂\(wk)", .title)
@@ -89,8 +89,8 @@ struct ExplainPane {
             w.value("∂out_\(me)/∂net_\(me) = \(Self.derivative(a.outputActivation, me))", derivative)
             w.value("∂net_\(me)/∂\(wk) = \(source)", input)
             w.blank()
-            w.value("∂E_total/∂\(wk) = \(Format.term(dE)) × \(Format.term(derivative)) × \(Format.term(input))", step.sampleGradient(sample: 0, weight: k),
-                    .accent)
+            w.value("∂E_total/∂\(wk)\(ofSample) = \(Format.term(dE)) × \(Format.term(derivative)) × \(Format.term(input))",
+                    step.sampleGradient(sample: 0, weight: k), .accent)
         } else {
             let form = a.loss == .crossEntropy ? "o − t = \(Format.term(out)) − \(Format.shortTerm(target))"
                 : "out_k(∂E/∂out_k − Σ_m out_m·∂E/∂out_m) through the softmax, ∂E/∂out = −(t − o)"
@@ -99,7 +99,7 @@ struct ExplainPane {
             w.value("δ_\(me) = ∂E_total/∂net_\(me) = \(form)", δ)
             w.value("∂net_\(me)/∂\(wk) = \(source)", input)
             w.blank()
-            w.value("∂E_total/∂\(wk) = \(Format.term(δ)) × \(Format.term(input))", step.sampleGradient(sample: 0, weight: k), .accent)
+            w.value("∂E_total/∂\(wk)\(ofSample) = \(Format.term(δ)) × \(Format.term(input))", step.sampleGradient(sample: 0, weight: k), .accent)
         }
         if step.forwards.count > 1 { w.value("∂E_total/∂\(wk) = the mean over the batch", step.weightGradient[k], .accent) }
         let η = state.trainer.settings.learningRate
@@ -134,13 +134,19 @@ struct ExplainPane {
         w.columns("∂out_\(me)/∂net_\(me) = \(Self.derivative(activation, me))",
                   values { activation.derivative(net: $0.forwards[0].nets[l][j], out: $0.forwards[0].outs[l][j]) })
         w.columns("∂net_\(me)/∂\(wk) = \(out(l - 1, ends.from))", values { $0.forwards[0].outs[l - 1][ends.from] })
-        w.columns("∂E_total/∂\(wk) = product of the three", values { $0.sampleGradient(sample: 0, weight: k) }, .accent)
+        let batch = state.derived.next.forwards.count > 1
+        w.columns("∂E_total/∂\(wk)" + (batch ? " of sample 1" : "") + " = product of the three", values { $0.sampleGradient(sample: 0, weight: k) },
+                  .accent)
         if state.derived.next.forwards.count > 1 { w.columns("∂E_total/∂\(wk) = the mean over the batch", values { $0.weightGradient[k] }, .accent) }
         w.columns("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk)", values { $0.after.weights[k] }, .accent)
         w.blank()
-        w.line("Why two orders: the post's text takes the original weights above (textbook), but its", .muted)
-        w.line("printed errors come from a script that had already updated them (published).", .muted)
-        w.line("No one order matches every figure it prints; o switches the order.", .muted)
+        if state.trainer.isThePostsNetwork {
+            w.line("Why two orders: the post's text takes the original weights above (textbook), but its printed errors come "
+                + "from a script that had already updated them (published). No one order matches every figure it prints; o switches the order.", .muted)
+        } else {
+            w.line("Published: each layer's δ's use the layer above already updated (the post's script); textbook: every "
+                + "gradient from the weights before the update (plain gradient descent). o switches the order.", .muted)
+        }
     }
 
     /// A bias: the δ of every neuron it feeds, their sum, the update, in both orders.

@@ -70,6 +70,7 @@ public enum Format {
 
     /// Mantissa with `digits` significant digits and an exponent without padding: 4.179e−27.
     static func scientific(_ magnitude: Double, digits: Int, minus: String = Self.minus) -> String {
+        if magnitude == 0 { return "0" }
         let text = String(format: "%.\(max(0, digits - 1))e", magnitude)
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
         return text[..<e] + "e" + (exponent < 0 ? minus : "+") + String(abs(exponent))
@@ -151,6 +152,7 @@ extension Format {
     /// `value` with exactly `decimals` decimals, as the post prints a figure (checkpoints).
     static func asPrinted(_ value: Double, _ decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", abs(value))
-        return value < 0 ? minus + text : text
+        // A value that rounds to zero is written without a sign: 0.00, not −0.00.
+        return value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? minus + text : text
     }
 }

@@ -14,6 +14,7 @@ struct GradientCheckPane {
         let order = ParameterRow.rows(state.architecture).compactMap(\.parameter).map { LayeredEdit.Target($0) }
         let rows = order.compactMap { target in unordered.rows.first { $0.target == target } }
         var writer = LineWriter(canvas: canvas, area: rect.inner)
+        writer.wraps = true
         // In published order the update does not use the true gradient below the output layer:
         // it is shown beside it, ≠ where they differ.
         let published = state.trainer.settings.order == .published, next = state.derived.next

@@ -6,6 +6,10 @@ extension AppState {
     /// Starts a go-to: forward from here, or back by replaying from the start.
     mutating func goTo(_ target: Int) -> [Effect] {
         if running { _ = setRunning(false) }
+        guard target >= trainer.origin.iteration else {
+            message = "this run starts at iteration \(Format.count(trainer.origin.iteration)), where its file stood: there is nothing before it"
+            return []
+        }
         return start(target >= trainer.iteration ? Job(work: .train, target: target, done: trainer.iteration)
             : Job(work: .rewind(trainer.restarted), target: target, done: 0))
     }
@@ -25,8 +29,8 @@ extension AppState {
             return []
         }
         if refusedWhileBusy() { return [] }
-        guard trainer.iteration > 0 else {
-            message = "already at iteration 0"
+        guard trainer.iteration > trainer.origin.iteration else {
+            message = "already at iteration \(Format.count(trainer.iteration)), where this run starts"
             return []
         }
         return goTo(trainer.iteration - 1)
@@ -104,14 +108,20 @@ extension AppState {
 
     /// `=`: a prompt pre-filled with the value of `target`.
     mutating func openSet(_ target: LayeredEdit.Target) {
-        let value = switch target {
+        let value = currentValue(target)
+        // In full, so that Enter sets it back exactly; the minus as the screen writes it.
+        prompt = Prompt(.set(target), text: "\(value)".replacingOccurrences(of: "-", with: Format.minus))
+    }
+
+    /// The value `=` would change now.
+    func currentValue(_ target: LayeredEdit.Target) -> Double {
+        switch target {
         case .weight(let index): trainer.network.weights[index]
         case .bias(let index): trainer.network.biases[index]
         case .learningRate: trainer.settings.learningRate
         case .input(let k): trainer.data.training[0].inputs[k]
         case .target(let k): trainer.data.training[0].targets[k]
         }
-        prompt = Prompt(.set(target), text: "\(value)")
     }
 
     /// Enter in the `=` prompt: sets the value at this iteration, or says why not.
@@ -124,8 +134,15 @@ extension AppState {
             prompt?.error = refusal.description
             return
         }
+        if value == currentValue(target) {
+            prompt = nil
+            message = "\(target.name) is already \(Format.exact(value)): nothing changed"
+            return
+        }
         guard trainer.edit(target, to: value) else {
-            prompt?.error = "only a run of one sample has its inputs and targets set here"
+            let sample: Bool = switch target { case .input, .target: true; default: false }
+            prompt?.error = sample && trainer.data.training.count + trainer.data.test.count > 1
+                ? "only a run of one sample has its inputs and targets set here" : "that makes the network's numbers non-finite"
             return
         }
         prompt = nil

@@ -84,7 +84,8 @@ struct ParameterPane {
                            limit: limit)
         }
         if columns == 4 {
-            x = canvas.put(last.map { changeCell($0, gradient: gradient) } ?? " " + Format.right("—", Self.columnWidth), x: x, y: y,
+            // The last update's gradient is gone: its change is written as it is.
+            x = canvas.put(last.map { cell($0) } ?? " " + Format.right("—", Self.columnWidth), x: x, y: y,
                            Style(.muted), limit: limit)
         }
         if x < limit { marker(last, into: &canvas, x: x, y: y) }

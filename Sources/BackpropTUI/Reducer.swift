@@ -52,7 +52,8 @@ extension AppState {
             let edited = !trainer.edits.isEmpty
             trainer = trainer.reset
             recipe.learningRate = trainer.settings.learningRate
-            message = "reset to iteration 0" + (edited ? ", edits forgotten" : "")
+            message = "reset to iteration \(Format.count(trainer.iteration))" + (trainer.iteration > 0 ? ", where this run starts" : "")
+                + (edited ? ", edits forgotten" : "")
         case .toggleOrder, .toggleBiases:
             if refusedWhileBusy() { break }
             var changed = recipe

@@ -81,7 +81,7 @@ struct MessageLine {
             canvas.put(" " + Self.fitting(Self.banners(state.trainer), rect.width), x: rect.x, y: rect.y,
                        Style(.good, bold: true, reverse: true), limit: limit)
         } else if state.trainer.iteration == 0 {
-            let text = state.trainer.isThePostsNetwork ? "iteration 0 is the post's starting network · space: one update · r: run · ?: help"
+            let text = state.trainer.isThePostsNetwork ? "iteration 0: the post's starting network · space: one update · r: run · ?: help"
                 : "\(state.architecture.shapeName) on \(state.recipe.dataName) · space: one update · r: run · d: data · : options · ?: help"
             canvas.put(text, x: rect.x, y: rect.y, Style(.muted), limit: limit)
         }

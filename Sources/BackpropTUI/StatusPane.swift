@@ -40,12 +40,14 @@ struct StatusPane {
         let trainer = state.trainer
         top.field("epoch", Format.count(trainer.epoch), into: &canvas)
         top.field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), into: &canvas)
-        let number = { (value: Double) in roomy ? Format.number(value) : Format.fit(value, width: 9) }
-        // The error of the network now; the chart's legend holds the last epoch's.
-        top.field(roomy ? "training E now" : "E now", number(state.derived.error), .accent, into: &canvas)
-        if let test = state.derived.testError {
-            top.field("test", number(test), .warning, into: &canvas)
-        }
+        // The error of the network now; while it runs, the last epoch's (the error now is
+        // recomputed only ten times a second and would lag the iteration beside it).
+        let live = state.running || state.job != nil
+        let error = live ? trainer.trainingError.latest : state.derived.error
+        let test = live ? trainer.testError?.latest : state.derived.testError
+        top.field(live ? (roomy ? "last epoch's E" : "epoch E") : (roomy ? "training E now" : "E now"), Format.number(error), .accent,
+                  into: &canvas)
+        if let test { top.field("test", Format.number(test), .warning, into: &canvas) }
         if let accuracy = state.derived.accuracy {
             let test = accuracy.test.map { (roomy ? " / " : "/") + Format.percent($0) } ?? ""
             top.field(roomy ? "accuracy" : "acc", Format.percent(accuracy.training) + test, .good, into: &canvas)

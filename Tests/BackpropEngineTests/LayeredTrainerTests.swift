@@ -66,6 +66,19 @@ import Testing
         #expect(replayed.network == fused.network, "the edit replays at its iteration")
     }
 
+    @Test func aLoadedRunsTimelineStartsWhereItsFileStood() {
+        var straight = LayeredTrainer(.post, data: .post, settings: LayeredSettings())
+        straight.train(updates: 5_000)
+        var loaded = LayeredTrainer(straight.network, data: .post, settings: LayeredSettings(), iteration: 5_000, epoch: 5_000, position: 0)
+        loaded.train(updates: 3)
+        var back = loaded.restarted
+        #expect(back.iteration == 5_000 && back.network == straight.network, "back replays from where the file stood, not from 0")
+        back.train(updates: 2)
+        straight.train(updates: 2)
+        #expect(back.network == straight.network && back.trainingError.latest.bitPattern == straight.trainingError.latest.bitPattern)
+        #expect(loaded.reset.iteration == 5_000 && loaded.reset.origin.epoch == 5_000)
+    }
+
     @Test func anEpochIsAPassAndItsLastBatchMayBeSmaller() throws {
         let a = try Architecture(layers: [1, 2, 1], bias: .perNeuron)
         let network = try LayeredNetwork(a, weights: [0.1, -0.2, 0.3, 0.4], biases: [0, 0, 0])

@@ -479,4 +479,32 @@ import Testing
             #expect(obstacle.sentence.count < 80, "\(obstacle.sentence)")
         }
     }
+
+    @Test func backAfterLoadingARunEqualsForwardAndStopsWhereTheFileStood() {
+        var straight = AppState.post.trainer
+        straight.train(updates: 5_000)
+        let loaded = LayeredTrainer(straight.network, data: .post, settings: LayeredSettings(), iteration: 5_000, epoch: 5_000, position: 0)
+        var state = AppState(trainer: loaded, recipe: .post(loaded), configName: "net.json")
+        state.update(.resized(width: 80, height: 24))
+        for _ in 0 ..< 3 { state.update(.step) }
+        Self.finishJob(&state)
+        state.update(.stepBack)
+        Self.finishJob(&state)
+        var forward = straight
+        forward.train(updates: 2)
+        #expect(state.trainer.iteration == 5_002 && state.trainer.network == forward.network, "back equals forward, bit for bit")
+        #expect(state.trainer.trainingError.latest == forward.trainingError.latest)
+        #expect(state.screen().contains("E_total " + Format.number(forward.trainingError.latest)))
+        state.update(.openGoTo)
+        state.update(.promptClear)
+        state.update(.promptInsert("100"))
+        state.update(.promptSubmit)
+        #expect(state.trainer.iteration == 5_002 && state.message?.hasPrefix("this run starts at iteration 5,000") == true)
+        let chart = state.screen()
+        #expect(chart.contains("5,000") && chart.contains("iteration"), "the chart's axis starts where the run does")
+        state.update(.reset)
+        #expect(state.trainer.iteration == 5_000 && state.trainer.network == straight.network)
+        #expect(state.message == "reset to iteration 5,000, where this run starts")
+        #expect(state.screen().contains("iteration 5,000"))
+    }
 }

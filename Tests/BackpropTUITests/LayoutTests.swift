@@ -70,8 +70,10 @@ import Testing
         for hint in KeyTable.bindings.compactMap(\.hint) { #expect(wide.contains("\(hint.key) \(hint.label)"), "\(wide)") }
     }
 
-    @Test func everyKeyOfTheTableSendsItsCommandAndNoKeyIsBoundTwice() {
-        let state = AppState.post
+    @Test(arguments: ["post", "xor 2-5-1", "softmax 2-3-3", "circle 2-4-2-1"])
+    func everyKeyOfTheTableSendsItsCommandAndNoKeyIsBoundTwice(recipe name: String) throws {
+        let recipe = try #require(FuzzTests.recipes[name])
+        let state = AppState(trainer: try recipe.trainer(), recipe: recipe)
         var seen: [Key] = []
         for binding in KeyTable.bindings {
             for (key, command) in binding.keys {

@@ -255,7 +255,7 @@ import Testing
         #expect(row("w1⁺ = w1")?.first == "0.149817639")
         #expect(row("w1⁺ = w1")?.last == "0.149780716")
         #expect(row("w5 used")?.first == "0.358916480")
-        #expect(text.contains("No one order matches every figure it prints; o switches the order."))
+        #expect(text.replacingOccurrences(of: "│\n│", with: " ").contains("No one order matches every figure it prints"))
     }
 
     @Test(arguments: [0, 1, 10_000])

@@ -37,7 +37,7 @@ import Testing
         try tmux.resize(width: 120, height: 40)
         let expected = Screen.render(AppState.post, width: 120, height: 40).lines
         let shown = try tmux.waitFor(expected[0])
-        try tmux.waitFor("iteration 0 is the post's starting network")
+        try tmux.waitFor("iteration 0: the post's starting network")
         #expect(try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map(String.init)
             .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) } == expected,
             "after the storm:\n\(shown)")

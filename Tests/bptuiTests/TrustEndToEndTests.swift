@@ -112,7 +112,7 @@ import Testing
         try tmux.waitFor("E_total 0.298371109")
         try tmux.send("C-Space")
         let screen = try tmux.waitFor("the key Ctrl-Space does nothing here")
-        #expect(!screen.contains("iteration 0 is the post's starting network"))
+        #expect(!screen.contains("iteration 0: the post's starting network"))
         try tmux.send("s")
         let next = try tmux.waitFor("iter 1 │")
         #expect(!next.contains("does nothing here"))

@@ -67,7 +67,12 @@ public struct LayeredTrainer: Sendable {
         self.iteration = iteration
         self.epoch = epoch
         self.position = min(position, max(0, order.count - 1))
+        origin = (iteration, epoch, self.position)
     }
+
+    /// Where this run's timeline starts: iteration 0, or where a loaded file's run stood. Going
+    /// back, resetting and the error history all start there.
+    public private(set) var origin = (iteration: 0, epoch: 0, position: 0)
 
     public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings) {
         start = network
@@ -217,17 +222,17 @@ public struct LayeredTrainer: Sendable {
         return true
     }
 
-    /// The same run from iteration 0 with every edit forgotten: the samples and η it began with.
+    /// The same run back at its origin with every edit forgotten: the samples and η it began with.
     public var reset: LayeredTrainer {
         var settings = settings
         settings.learningRate = firstLearningRate
-        return LayeredTrainer(start, data: firstData, settings: settings)
+        return LayeredTrainer(start, data: firstData, settings: settings, iteration: origin.iteration, epoch: origin.epoch,
+                              position: origin.position)
     }
 
-    /// The same run from iteration 0, its edits kept to replay.
+    /// The same run back at its origin, its edits kept to replay.
     public var restarted: LayeredTrainer {
-        var fresh = LayeredTrainer(start, data: firstData, settings: settings)
-        fresh.settings.learningRate = firstLearningRate
+        var fresh = reset
         fresh.edits = edits
         fresh.applyDueEdits()
         return fresh
