@@ -87,7 +87,7 @@ send Escape
 start 120 40 "E_total 0.298371109"
 send g Enter;  wait_for "the post: 0.000035085"; shot iteration-10000-120x40
 send R e;                  wait_for "Explain ∂E_total/∂w5 · next step from iteration 0"; shot explain-w5-120x40
-send Up Up Up Up;          wait_for "Explain ∂E_total/∂w1"; shot explain-w1-120x40
+send Up Up Up Up Up;       wait_for "Explain ∂E_total/∂w1"; shot explain-w1-120x40
 send Escape c;             wait_for "10 of 10 gradients agree"; shot gradient-check-120x40
 send Escape t;             wait_for "agree to the printed digits"; shot checkpoints-120x40
 
