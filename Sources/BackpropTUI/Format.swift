@@ -46,6 +46,12 @@ public enum Format {
         return value < 0 ? "(\(text))" : text
     }
 
+    /// A size in bytes for a person: 1.2 GB, 640 MB.
+    static func bytes(_ count: Int) -> String {
+        let value = Double(count)
+        return value >= 1e9 ? String(format: "%.1f GB", value / 1e9) : String(format: "%.0f MB", max(1, value / 1e6))
+    }
+
     /// A short form of a learning rate or target: 0.5, 1e+12, −0.25.
     static func short(_ value: Double) -> String {
         let text = String(String(format: "%g", abs(value)).map { $0 == "-" ? "−" : $0 })

@@ -1,4 +1,5 @@
 import BackpropEngine
+import Foundation
 
 /// Everything a general run is made from, by the names the command line gives its options:
 /// `:layers 2,3,1` on the screen is `--layers 2,3,1` on the command line.
@@ -85,6 +86,8 @@ public struct Recipe: Sendable, Equatable {
         } catch {
             throw Refusal(description: "layers \(layers.map(String.init).joined(separator: ",")): \(error.description)")
         }
+        let samplesMade = switch data { case .builtIn(let set) where set.isGenerated: samples; case .builtIn: 4; case .given(_, let set): set.training.count + set.test.count }
+        if let refusal = Self.memoryRefusal(architecture, samples: samplesMade, batch: batch ?? samplesMade) { throw refusal }
         let set: DataSet
         switch data {
         case .builtIn(let builtIn):
@@ -109,6 +112,20 @@ public struct Recipe: Sendable, Equatable {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
         return LayeredTrainer(.seeded(architecture, seed: seed), data: set, settings: settings)
+    }
+
+    /// The share of physical memory a run may take.
+    public static var memoryBudget: Int { Int(min(ProcessInfo.processInfo.physicalMemory / 2, UInt64(Int.max))) }
+
+    /// Why a run of `a` on `samples` samples would not fit in memory, if it would not.
+    public static func memoryRefusal(_ a: Architecture, samples: Int, batch: Int) -> Refusal? {
+        let budget = memoryBudget
+        guard let bytes = a.estimatedBytes(samples: samples, batch: batch) else {
+            return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples is too large to count")
+        }
+        guard bytes > budget else { return nil }
+        return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples would need about \(Format.bytes(bytes)); "
+            + "this machine allows \(Format.bytes(budget)) (half its memory)")
     }
 
     /// The name of the data: "xor", "circle", or a file's name.

@@ -91,6 +91,11 @@ struct Bptui: ParsableCommand {
             }
             return
         }
+        for (option, count, from) in [("--steps", headlessOptions.steps, trainer.iteration), ("--epochs", shape.epochs, trainer.epoch)] {
+            if let count, count.addingReportingOverflow(from).overflow || count + from > LayeredConfig.largestCount {
+                throw InputError("\(option) \(count): from \(from), where the run starts, that passes 2^53, the largest count bptui trains to")
+            }
+        }
         let run = HeadlessRun(trainer: trainer, layout: layout, updates: headlessOptions.steps, epochs: shape.epochs,
                               every: headlessOptions.every, format: headlessOptions.format ?? .table)
         if let divergence = run.run(write: { print($0) }) {

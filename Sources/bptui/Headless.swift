@@ -34,6 +34,7 @@ struct HeadlessRun {
     func run(write: (String) -> Void) -> Divergence? {
         var trainer = self.trainer
         let firstEpoch = trainer.epoch, steps = updates ?? Post.finalIteration
+        // Both within Int: --steps and --epochs are checked against where the run starts.
         let lastIteration = trainer.iteration + steps, lastEpoch = epochs.map { firstEpoch + $0 }
         let planned = epochs ?? steps / max(1, trainer.updatesLeftInEpoch)
         let interval = every ?? (format == .table ? max(1, planned / 10) : 1)

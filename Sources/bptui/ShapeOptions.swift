@@ -107,6 +107,13 @@ struct ShapeOptions: ParsableArguments {
             }
         }
         let fromFile = data == nil && file?.samples != nil
+        // Refused with one line before anything is allocated when it would not fit in memory.
+        let planned = fromFile ? (file?.samples?.count ?? 0) + (file?.testSamples?.count ?? 0)
+            : BuiltInData(rawValue: data ?? "post")?.isGenerated == true ? samples ?? 500 : 4
+        if let refusal = Recipe.memoryRefusal(architecture, samples: planned, batch: batch?.size ?? 1) {
+            let option = samples.map { "--samples \($0)" } ?? "--layers \(sizes.map(String.init).joined(separator: ","))"
+            throw InputError("\(option): \(refusal.description)")
+        }
         let dataSet = fromFile ? DataSet(training: file?.samples ?? [], test: file?.testSamples ?? []) : try makeData(architecture, seed: seed)
         guard !dataSet.training.isEmpty else { throw InputError("--config: key \"samples\" holds no sample") }
         if let bad = (dataSet.training + dataSet.test).first(where: {

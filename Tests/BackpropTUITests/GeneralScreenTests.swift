@@ -507,4 +507,17 @@ import Testing
         #expect(state.message == "reset to iteration 5,000, where this run starts")
         #expect(state.screen().contains("iteration 5,000"))
     }
+
+    @Test func hugeSizesOnTheCommandLineAreRefusedBesideTheTextAndChangeNothing() {
+        for line in ["layers 2,1000000000,1", "samples 100000000"] {
+            var state = Self.state(Self.circle)
+            let before = state.trainer.network
+            state.update(.openCommandLine)
+            state.update(.promptInsert(line))
+            state.update(.promptSubmit)
+            #expect(state.prompt != nil && state.trainer.network == before, "\(line)")
+            let error = state.prompt?.error ?? ""
+            #expect(error.contains("100 million weights") || error.contains("would need about"), "\(line): \(error)")
+        }
+    }
 }

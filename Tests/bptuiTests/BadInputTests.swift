@@ -164,5 +164,27 @@ extension Binary.Result {
                                        " iteration        E_total         out_o1         out_o2"])
     }
 
+    /// Counts and sizes from input are checked before anything overflows or is allocated:
+    /// one line, exit 1, never a trap (these trapped or were killed for memory before).
+    @Test func hugeCountsAndSizesAreRefusedWithOneLine() throws {
+        let huge = try Binary.run(["--headless", "--layers", "2,9223372036854775807,1", "--data", "xor"])
+        #expect(huge.status == 1 && huge.stderr == "bptui: --layers 2,9223372036854775807,1: needs more than 100 million weights; "
+            + "bptui trains networks of at most that many\n", "\(huge.stderr)")
+        let wide = try Binary.run(["--headless", "--layers", "2,100000,100000,1", "--data", "xor"])
+        #expect(wide.status == 1 && wide.stderr.contains("needs more than 100 million weights"))
+        let samples = try Binary.run(["--headless", "--layers", "2,3,1", "--data", "circle", "--samples", "1000000000"])
+        #expect(samples.status == 1 && samples.stderr.hasPrefix("bptui: --samples 1000000000: 2-3-1 on 1,000,000,000 samples would need about "))
+        #expect(samples.stderr.split(separator: "\n").count == 1)
+        let file = #"{"layers":[2,2,1],"iteration":9223372036854775806,"samples":[{"inputs":[0,1],"targets":[1]}]}"#
+        let iteration = try Binary.withTemporaryFile(Data(file.utf8)) { try Binary.run(["--headless", "--config", $0]) }
+        #expect(iteration.status == 1 && iteration.stderr.contains(#"key "iteration" must be at most 2^53"#), "\(iteration.stderr)")
+        let saved = #"{"layers":[2,2,1],"iteration":100,"epoch":100,"samples":[{"inputs":[0,1],"targets":[1]}]}"#
+        for option in ["--steps", "--epochs"] {
+            let steps = try Binary.withTemporaryFile(Data(saved.utf8)) { try Binary.run(["--headless", "--config", $0, option, "9223372036854775807"]) }
+            #expect(steps.status == 1 && steps.stderr == "bptui: \(option) 9223372036854775807: from 100, where the run starts, "
+                + "that passes 2^53, the largest count bptui trains to\n", "\(steps.stderr)")
+        }
+    }
+
     static let divergingAtZero = #"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#
 }

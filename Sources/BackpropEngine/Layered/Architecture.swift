@@ -30,6 +30,17 @@ public struct Architecture: Sendable, Equatable, Codable {
         if loss == .crossEntropy, outputActivation != .logistic, outputActivation != .softmax {
             throw Refusal(description: "cross-entropy needs logistic or softmax outputs, got \(outputActivation.rawValue)")
         }
+        // Counted with checks, so that no size from input can overflow what is computed from it.
+        var weights = 0, neurons = layers[0]
+        for l in 1 ..< layers.count {
+            let (product, over) = layers[l].multipliedReportingOverflow(by: layers[l - 1])
+            let (sum, past) = weights.addingReportingOverflow(product), (all, beyond) = neurons.addingReportingOverflow(layers[l])
+            guard !over, !past, !beyond, sum <= Self.largestWeightCount, all <= Self.largestWeightCount else {
+                throw Refusal(description: "needs more than \(Self.largestWeightCount / 1_000_000) million weights; "
+                    + "bptui trains networks of at most that many")
+            }
+            (weights, neurons) = (sum, all)
+        }
         self.layers = layers
         self.activation = activation
         self.outputActivation = outputActivation
@@ -37,8 +48,30 @@ public struct Architecture: Sendable, Equatable, Codable {
         self.bias = bias
     }
 
+    /// The most weights (and neurons) a network may have: 800 MB of weights, far past what
+    /// trains at a useful speed here.
+    public static let largestWeightCount = 100_000_000
+
     /// The post's 2-2-2 logistic network with half-squared loss and shared biases.
     public static let post = try! Architecture(layers: [2, 2, 2])
+
+    /// The bytes a run of this network on `samples` samples, `batch` at a time, holds at the
+    /// most: its numbers in every copy a run keeps (the network, the kernel's next and
+    /// previous, the steps the panes show), the kernel's scratch and the samples twice.
+    /// Computed before anything is allocated; nil where it would overflow.
+    public func estimatedBytes(samples: Int, batch: Int) -> Int? {
+        let parameters = weightCount + biasCount, neurons = layers.reduce(0, +), width = layers[0] + layers[outputLayer]
+        let perSample = 8 * width + 160, capacity = max(32, batch)
+        let parts = [(parameters, 8 * 10), (neurons, 8 * 3 * capacity), (samples, 2 * perSample), (batch, 8 * neurons * 2)]
+        var total = 0
+        for (count, bytes) in parts {
+            let (product, over) = count.multipliedReportingOverflow(by: bytes)
+            let (sum, past) = total.addingReportingOverflow(product)
+            guard !over, !past else { return nil }
+            total = sum
+        }
+        return total
+    }
 
     /// The index of the last layer, L.
     public var outputLayer: Int { layers.count - 1 }

@@ -28,6 +28,10 @@ public struct LayeredConfig: Codable, Equatable, Sendable {
     public var epoch: Int?
     public var position: Int?
 
+    /// The largest iteration, epoch or position a file may state: far past any run (2^53
+    /// updates take centuries), and low enough that no count computed from it overflows.
+    public static let largestCount = 1 << 53
+
     /// A batch size, or "all".
     public enum Batch: Codable, Equatable, Sendable {
         case size(Int)
@@ -133,6 +137,9 @@ public struct LayeredConfig: Codable, Equatable, Sendable {
         }
         for (key, value) in [("iteration", iteration), ("epoch", epoch), ("position", position)] where (value ?? 0) < 0 {
             throw ConfigError("key \"\(key)\" must be 0 or more")
+        }
+        for (key, value) in [("iteration", iteration), ("epoch", epoch), ("position", position)] where (value ?? 0) > Self.largestCount {
+            throw ConfigError("key \"\(key)\" must be at most 2^53 (9,007,199,254,740,992), got \(value ?? 0)")
         }
     }
 
