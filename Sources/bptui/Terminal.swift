@@ -34,6 +34,15 @@ struct CursesTerminal {
         cbreak()
         noecho()
         nonl()
+        // Flow control off: Ctrl-S would otherwise freeze output until Ctrl-Q, and with enough
+        // input queued not even Ctrl-Q or Ctrl-C gets through. ncurses keeps this as the
+        // program's mode (resumed after Ctrl-Z) and restores the shell's on exit.
+        var modes = termios()
+        if tcgetattr(STDIN_FILENO, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+            def_prog_mode()
+        }
         keypad(bptui_stdscr(), true)
         bptui_mouse_on()
         set_escdelay(25)

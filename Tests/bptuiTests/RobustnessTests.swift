@@ -7,6 +7,29 @@ import Testing
 /// The real binary under hostile conditions: signals, suspension, resize storms, random keys,
 /// and places that are not terminals.
 @Suite(.serialized) struct RobustnessTests {
+    /// Ctrl-S froze everything while flow control was on; it is off while bptui runs (after
+    /// Ctrl-Z and fg too) and back on for the shell afterwards.
+    @Test func controlSFreezesNothingAndFlowControlIsRestored() throws {
+        let tmux = try Tmux(interactiveShellWidth: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("C-s")
+        try tmux.send("s")
+        try tmux.waitFor("E_total 0.291027924")
+        try tmux.send("C-z")
+        try tmux.waitFor("Stopped")
+        try tmux.send("fg", "Enter")
+        try tmux.waitFor("E_total 0.291027924")
+        try tmux.send("C-s")
+        try tmux.send("s")
+        try tmux.waitFor("E_total 0.283547364")
+        try tmux.send("q")
+        try tmux.waitForAbsence("E_total")
+        try tmux.send("stty -a | tr ' ' '\\n' | grep -x -e ixon -e -ixon | sed 's/^/flow: /'", "Enter")
+        let shell = try tmux.waitFor("flow: ")
+        #expect(shell.contains("flow: ixon") && !shell.contains("flow: -ixon"), "\(shell)")
+    }
+
     @Test func controlZAndFgRedrawTheWholeScreen() throws {
         let tmux = try Tmux(interactiveShellWidth: 80, height: 24)
         defer { tmux.kill() }
