@@ -98,9 +98,10 @@ struct Bptui: ParsableCommand {
         }
         let run = HeadlessRun(trainer: trainer, layout: layout, updates: headlessOptions.steps, epochs: shape.epochs,
                               every: headlessOptions.every, format: headlessOptions.format ?? .table)
-        if let divergence = run.run(write: { print($0) }) {
-            throw InputError(run.explain(divergence))
-        }
+        var output = Output()
+        let divergence = run.run { output.line($0) }
+        try output.finish()
+        if let divergence { throw InputError(run.explain(divergence)) }
     }
 
     /// Writes a walk's lines, in ASCII where the locale is not UTF-8; a run that diverged
@@ -111,7 +112,46 @@ struct Bptui: ParsableCommand {
                 + "there is no iteration \(iteration + 2) to walk through")
         }
         let glyphs = localeGlyphs()
-        for line in lines() { print(glyphs.render(line)) }
+        var output = Output()
+        for line in lines() { output.line(glyphs.render(line)) }
+        try output.finish()
+    }
+}
+
+/// Standard output, every write checked: a full disk or a closed pipe is one line and a
+/// non-zero exit, never a truncated file and exit 0.
+struct Output {
+    /// Bytes are handed to the system this many at a time.
+    static let bufferSize = 1 << 16
+    private var buffer: [UInt8] = []
+    /// The first write that failed; nothing more is written after it.
+    private var failure: Error?
+
+    mutating func line(_ text: String) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= Self.bufferSize { flush() }
+    }
+
+    private mutating func flush() {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: buffer)
+        } catch {
+            failure = error
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left; throws if any write failed.
+    mutating func finish() throws(InputError) {
+        if failure == nil, !buffer.isEmpty { flush() }
+        if let failure {
+            let error = failure as NSError
+            let reason = error.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(error.code)))
+                : error.localizedDescription.replacingOccurrences(of: "The operation could not be completed. ", with: "")
+            throw InputError("cannot write the output: " + reason)
+        }
     }
 }
 

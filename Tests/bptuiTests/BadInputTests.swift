@@ -186,5 +186,14 @@ extension Binary.Result {
         }
     }
 
+    /// A full disk is said in one line with a non-zero exit, never a truncated file and exit 0.
+    @Test(arguments: ["csv", "json", "table", "walk"])
+    func aWriteThatFailsIsSaidAndExitsNonZero(format: String) throws {
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let result = try Binary.run(["--headless", "--format", format], redirectingOutputTo: "/dev/full")
+        #expect(result.status == 1 && result.stderr.hasPrefix("bptui: cannot write the output: "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     static let divergingAtZero = #"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#
 }

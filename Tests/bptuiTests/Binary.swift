@@ -19,16 +19,17 @@ enum Binary {
     }
 
     /// Runs bptui with `arguments` and waits for it to exit.
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String]? = nil, redirectingOutputTo path: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let path, let file = FileHandle(forWritingAtPath: path) { process.standardOutput = file } else { process.standardOutput = out }
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if path != nil { try? out.fileHandleForWriting.close() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
