@@ -99,8 +99,14 @@ struct Bptui: ParsableCommand {
         let run = HeadlessRun(trainer: trainer, layout: layout, updates: headlessOptions.steps, epochs: shape.epochs,
                               every: headlessOptions.every, format: headlessOptions.format ?? .table)
         var output = Output()
-        let divergence = run.run { output.line($0) }
+        Interruption.install()
+        let (divergence, iteration) = run.run(stopped: { Interruption.received != 0 }) { output.line($0) }
         try output.finish()
+        if Interruption.received != 0 {
+            // Every finished row is written; the exit says which signal stopped it.
+            FileHandle.standardError.write(Data("bptui: stopped by signal \(Interruption.received) at iteration \(iteration)\n".utf8))
+            Foundation.exit(128 + Interruption.received)
+        }
         if let divergence { throw InputError(run.explain(divergence)) }
     }
 

@@ -1,6 +1,7 @@
 import BackpropEngine
 import BackpropTUI
 import Foundation
+import Synchronization
 
 /// The format headless mode writes.
 enum HeadlessFormat: String, CaseIterable {
@@ -30,8 +31,12 @@ struct HeadlessRun {
     let every: Int?
     let format: HeadlessFormat
 
-    /// Trains, writing rows as they come; returns the divergence if training stopped early.
-    func run(write: (String) -> Void) -> Divergence? {
+    /// Updates trained between two looks at `stopped`: a few milliseconds of the post's.
+    static let chunk = 100_000
+
+    /// Trains, writing rows as they come, until done or `stopped()` (a signal) says so, and
+    /// returns where it ended.
+    func run(stopped: () -> Bool = { false }, write: (String) -> Void) -> (divergence: Divergence?, iteration: Int) {
         var trainer = self.trainer
         let firstEpoch = trainer.epoch, steps = updates ?? Post.finalIteration
         // Both within Int: --steps and --epochs are checked against where the run starts.
@@ -41,17 +46,17 @@ struct HeadlessRun {
         header().forEach(write)
         func done() -> Bool { lastEpoch.map { trainer.epoch >= $0 } ?? (trainer.iteration >= lastIteration) }
         if trainer.divergence == nil { row(trainer).map(write) }
-        while trainer.divergence == nil, !done() {
+        while trainer.divergence == nil, !done(), !stopped() {
             let left = lastEpoch == nil ? lastIteration - trainer.iteration : Int.max
             // The post's rows fall on iterations, the others' on the ends of epochs.
             let toRow = if case .post = layout { interval - trainer.iteration % interval } else { trainer.updatesLeftInEpoch }
-            trainer.train(updates: min(left, toRow))
+            trainer.train(updates: min(left, toRow, Self.chunk))
             let due = if case .post = layout { trainer.iteration % interval == 0 }
                 else { trainer.position == 0 && (trainer.epoch - firstEpoch) % interval == 0 }
             if trainer.divergence == nil, due || done() { row(trainer).map(write) }
         }
-        closing(trainer).map(write)
-        return trainer.divergence
+        if !stopped() || format == .json { closing(trainer).map(write) }
+        return (trainer.divergence, trainer.iteration)
     }
 
     /// The one line that says where training diverged and what was written of it.
@@ -198,4 +203,25 @@ func formatted(_ value: Double) -> String { Format.number(value, minus: "-") }
 /// `text` right-aligned in `width` columns.
 func pad(_ text: String, _ width: Int) -> String {
     String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+/// The signal that asked a headless run to stop (0: none yet). Shared with the signal
+/// handler, which may only store to it: lock-free, so safe there.
+let stopSignal = Atomic<Int32>(0)
+
+/// SIGINT and SIGTERM during a headless run: training stops after the row it is on, what was
+/// written is flushed, and bptui exits 130 or 143.
+enum Interruption {
+    static func install() {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { stopSignal.store($0, ordering: .relaxed) }
+            sigaddset(&mask, number)
+        }
+        // A parent may have blocked them (a test runner does): they must reach the handler.
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    }
+
+    static var received: Int32 { stopSignal.load(ordering: .relaxed) }
 }

@@ -133,6 +133,33 @@ import Testing
         #expect(report.error == 0.29102792390544197)
     }
 
+    /// A signal finishes the row being written, flushes every finished row and exits 128 + N.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalKeepsEveryFinishedRow(signal: Int32, status: Int32) throws {
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["--headless", "--steps", "2000000000", "--format", "csv", "--every", "1000"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var data = Data()
+        while !String(decoding: data, as: UTF8.self).contains("\n2000,") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        kill(process.processIdentifier, signal)
+        data.append(out.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(process.terminationStatus == status && lines.last == "", "ends with a whole row")
+        let rows = lines.dropFirst().dropLast()
+        #expect(rows.count >= 3 && rows.allSatisfy { $0.split(separator: ",").count == 4 && Double($0.split(separator: ",")[1]) != nil })
+        let stopped = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stopped.hasPrefix("bptui: stopped by signal \(signal) at iteration "), "\(stopped)")
+    }
+
     @Test func helpOffersOnlyWhatIsAcceptedAndSaysWhatACountCounts() throws {
         let help = try Binary.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
