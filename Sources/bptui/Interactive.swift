@@ -59,29 +59,42 @@ func runInteractive(_ app: AppState) throws {
     }
 }
 
-/// Writes an export's two files into `directory`, each atomically (a temporary file renamed
-/// into place), named after the local time: bptui-20261129-195900-history.csv.
+/// Writes an export's two files into `directory`, named after the local time
+/// (bptui-20261129-195900-history.csv) and a counter when that name is taken, so that no
+/// export overwrites another. Both are written under temporary names first and renamed into
+/// place only when both are whole: a failure leaves neither file, nor a half-written one.
 func write(_ export: Export, into directory: String) -> Result<ExportWritten, ExportFailure> {
-    let stamp = timestamp()
-    var paths: [String] = []
-    for (name, text) in [("bptui-\(stamp)-history.csv", export.csv), ("bptui-\(stamp)-network.json", export.json)] {
-        let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            var isDirectory: ObjCBool = false
-            let reason: ExportFailure.Reason = if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-                .directoryMissing
-            } else if !FileManager.default.isWritableFile(atPath: directory) {
-                .notWritable
-            } else {
-                .other(error.localizedDescription)
-            }
-            return .failure(ExportFailure(path: path, reason: reason))
-        }
-        paths.append(path)
+    let folder = URL(fileURLWithPath: directory), suffixes = ["history.csv", "network.json"]
+    var stem = "bptui-\(timestamp())", counter = 1
+    while suffixes.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem)-\($0)").path) }) {
+        counter += 1
+        stem = "bptui-\(timestamp())-\(counter)"
     }
-    return .success(ExportWritten(paths: paths, interval: export.interval))
+    let finals = suffixes.map { folder.appendingPathComponent("\(stem)-\($0)").path }
+    let partials = suffixes.map { folder.appendingPathComponent(".\(stem)-\($0).partial").path }
+    func failure(_ path: String, _ error: Error) -> Result<ExportWritten, ExportFailure> {
+        for leftover in partials + finals where FileManager.default.fileExists(atPath: leftover) { unlink(leftover) }
+        var isDirectory: ObjCBool = false
+        let reason: ExportFailure.Reason = if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            .directoryMissing
+        } else if !FileManager.default.isWritableFile(atPath: directory) {
+            .notWritable
+        } else {
+            .other(error.localizedDescription)
+        }
+        return .failure(ExportFailure(path: path, reason: reason))
+    }
+    for (index, text) in [export.csv, export.json].enumerated() {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: partials[index]))
+        } catch {
+            return failure(finals[index], error)
+        }
+    }
+    for index in finals.indices where rename(partials[index], finals[index]) != 0 {
+        return failure(finals[index], POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+    }
+    return .success(ExportWritten(paths: finals, interval: export.interval))
 }
 
 /// The local time as 20261129-195900, for export file names.

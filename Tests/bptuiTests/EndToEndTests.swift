@@ -112,6 +112,28 @@ import Testing
         }
     }
 
+    /// Exports within one second each keep their own pair of files; nothing else is left.
+    @Test func quickExportsNeverOverwriteEachOther() throws {
+        try Binary.withTemporaryDirectory { directory in
+            let tmux = try Tmux(width: 120, height: 40, directory: directory.path)
+            defer { tmux.kill() }
+            try tmux.waitFor("E_total 0.298371109")
+            try tmux.send("x")
+            try tmux.waitFor("exported bptui-")
+            try tmux.send("s", "x")
+            try tmux.waitUntil("a second export") { $0.contains("-2-{history.csv,network.json}") || $0.contains("exported bptui-") && $0.contains("iteration 1") }
+            try tmux.send("s", "x")
+            try tmux.waitFor("iteration 2")
+            var files: [String] = []
+            for _ in 0 ..< 100 where files.count < 6 {
+                files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                usleep(20_000)
+            }
+            #expect(files.count == 6 && files.allSatisfy { $0.hasPrefix("bptui-") }, "three pairs, no litter: \(files.sorted())")
+            try tmux.quit()
+        }
+    }
+
     @Test func exportIntoAnUnwritableDirectorySaysSoAndKeepsRunning() throws {
         let tmux = try Tmux(width: 120, height: 40, directory: "/proc")
         defer { tmux.kill() }
