@@ -52,20 +52,11 @@ enum ConfigFile {
     static let maximumBytes = 1 << 20
 
     static func read(_ path: String) throws(InputError) -> ConfigContents {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("\(path): no such file")
-        }
-        if isDirectory.boolValue { throw InputError("\(path): is a directory, not a JSON file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError("\(path): cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
+            data = try InputFile.read(path, limit: maximumBytes)
         } catch {
-            throw InputError("\(path): cannot be read: \(error.localizedDescription)")
+            throw InputError("\(path): \(error.reason)" + (error.reason == "is a directory" ? ", not a JSON file" : ""))
         }
         if data.count > maximumBytes {
             throw InputError("\(path): larger than 1 MiB; a configuration is a small JSON object")

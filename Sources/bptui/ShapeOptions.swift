@@ -221,13 +221,17 @@ extension BiasMode: ExpressibleByArgument {}
 /// Reads a `--data` CSV file, refusing anything that is not a small text file.
 enum CSVFile {
     static func read(_ path: String) throws(InputError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("--data \(path): no such file or built-in set (built-in: "
-                + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        let data: Data
+        do {
+            data = try InputFile.read(path, limit: 64 << 20)
+        } catch {
+            let reason = switch error.reason {
+            case "no such file": "no such file or built-in set (built-in: " + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+            case "is a directory": "is a directory, not a CSV file"
+            default: error.reason
+            }
+            throw InputError("--data \(path): \(reason)")
         }
-        if isDirectory.boolValue { throw InputError("--data \(path): is a directory, not a CSV file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("--data \(path): cannot be read") }
         if data.count > 64 << 20 { throw InputError("--data \(path): larger than 64 MiB") }
         guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
             throw InputError("--data \(path): is not a UTF-8 text file")

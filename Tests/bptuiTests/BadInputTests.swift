@@ -195,5 +195,27 @@ extension Binary.Result {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A FIFO with no writer was waited on for ever; standard input and pipes are read.
+    @Test func pipesAndStandardInputAreReadAndAFIFOWithNoWriterIsRefused() throws {
+        try Binary.withTemporaryDirectory { directory in
+            let fifo = directory.appendingPathComponent("fifo").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let silent = try Binary.run(["--headless", "--config", fifo])
+            #expect(silent.status == 1 && silent.stderr == "bptui: \(fifo): nothing to read for 5 s (a FIFO with no writer?)\n", "\(silent.stderr)")
+        }
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["--headless", "--steps", "1", "--config", "-"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(#"{"order": "textbook"}"#.utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && text.hasPrefix("1 update, textbook order"), "\(text)")
+    }
+
     static let divergingAtZero = #"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#
 }
