@@ -77,7 +77,8 @@ struct LayeredKernel: Sendable {
                                              trainBiases: trainBiases) else { return step }
                         // The new network's forward pass scores it and starts the next update.
                         shape.forward(s, x, rows, nextW, nextB, count: count)
-                        let loss = shape.loss(s, t, rows, count: count) / n
+                        // A mean of one is the value itself, bit for bit: no division then.
+                        let total = shape.loss(s, t, rows, count: count), loss = count == 1 ? total : total / n
                         guard loss.isFinite else {
                             // Leave the scratch holding the forward pass of `w` again.
                             shape.forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count)
