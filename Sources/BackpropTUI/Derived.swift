@@ -24,7 +24,7 @@ public struct Derived: Sendable {
 
     public static let listedSamples = 32
 
-    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool) {
+    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool, around: Int = 0) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
         error = trainer.currentError
@@ -36,7 +36,7 @@ public struct Derived: Sendable {
                            trainBiases: settings.trainBiases)
         otherOrder = LayeredStep(network, batch: batch, learningRate: settings.learningRate,
                                  order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases)
-        gradientCheck = checking ? LayeredGradientCheck(network, batch: batch) : nil
+        gradientCheck = checking ? LayeredGradientCheck(network, batch: batch, around: around) : nil
         let all = trainer.data.training + trainer.data.test
         samples = all.count <= Self.listedSamples ? all.map { LayeredForward(network, $0) } : nil
     }

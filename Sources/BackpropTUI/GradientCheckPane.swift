@@ -38,6 +38,10 @@ struct GradientCheckPane {
         }
         writer.blank()
         let passed = rows.filter(\.passes).count
+        if unordered.checked < unordered.total {
+            writer.line("\(Format.count(unordered.checked)) of \(Format.count(unordered.total)) parameters checked, around the selection "
+                + "(each costs two passes over the batch); ↑↓ move the window", .warning)
+        }
         writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) agree: |difference| < "
             + "\(Format.scientific(LayeredGradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(LayeredGradientCheck.tolerance, digits: 1))",
             passed == rows.count ? .good : .bad)

@@ -83,11 +83,14 @@ extension AppState {
     /// runs at most every `mapInterval` (they take a pass over every sample).
     mutating func refreshDerived() {
         let checking = overlay == .gradientCheck
+        let around = switch parameter { case .weight(let k): k; case .bias(let k): architecture.weightCount + k }
+        // A large network's check covers the rows around the selection: it follows the selection.
+        let covered = derived.gradientCheck.map { check in check.rows.contains { LayeredEdit.Target(parameter) == $0.target } } ?? true
         let sameKind = (derived.accuracy != nil) == classification && (derived.gradientCheck != nil) == checking
-            && derived.network.architecture == architecture
+            && derived.network.architecture == architecture && covered
         if running, sameKind, derivedAge < Self.mapInterval { return }
         if !derived.isCurrent(for: trainer) || !sameKind {
-            derived = Derived(trainer, classification: classification, checking: checking)
+            derived = Derived(trainer, classification: classification, checking: checking, around: around)
             derivedAge = 0
         }
     }

@@ -79,6 +79,16 @@ import Testing
         #expect(loaded.reset.iteration == 5_000 && loaded.reset.origin.epoch == 5_000)
     }
 
+    @Test func aLargeNetworksGradientCheckCoversTheRowsAroundTheSelection() throws {
+        let a = try Architecture(layers: [2, 300, 300, 1], activation: .tanh, bias: .perNeuron)
+        let network = LayeredNetwork.seeded(a, seed: 3), batch = [Sample(inputs: [0.5, -0.2], targets: [1])]
+        let check = LayeredGradientCheck(network, batch: batch, around: 50_000)
+        #expect(check.total == a.weightCount + a.biasCount && check.checked < check.total && check.checked >= 10)
+        #expect(check.rows.contains { $0.target == .weight(50_000) } && check.rows.allSatisfy(\.passes))
+        let small = LayeredGradientCheck(.post, batch: DataSet.post.training)
+        #expect(small.checked == 10 && small.total == 10, "a small network is checked whole")
+    }
+
     @Test func anEpochIsAPassAndItsLastBatchMayBeSmaller() throws {
         let a = try Architecture(layers: [1, 2, 1], bias: .perNeuron)
         let network = try LayeredNetwork(a, weights: [0.1, -0.2, 0.3, 0.4], biases: [0, 0, 0])

@@ -19,8 +19,17 @@ public struct LayeredGradientCheck: Sendable, Equatable {
     public static let tolerance = 1e-7
     public static let absoluteTolerance = 1e-9
 
-    /// The check of `network` on `batch`: backprop in textbook order (the true gradient).
-    public init(_ network: LayeredNetwork, batch: [Sample], step h: Double = 1e-5) {
+    /// How many parameters the check covered, of how many there are.
+    public let checked: Int, total: Int
+
+    /// Multiply-adds a check may take: each parameter checked costs two forward passes of the
+    /// batch, so a large network is checked around `around` (a flat index: weights, then
+    /// biases) rather than whole, and stays within a frame or so.
+    public static let work = 10_000_000
+
+    /// The check of `network` on `batch`: backprop in textbook order (the true gradient), for
+    /// every parameter or, past `work`, the ones nearest `around`.
+    public init(_ network: LayeredNetwork, batch: [Sample], step h: Double = 1e-5, around: Int = 0) {
         let exact = LayeredStep(network, batch: batch, learningRate: 1, order: .textbook, trainBiases: true)
         func loss(_ changed: LayeredNetwork) -> Double { LayeredTrainer.meanLoss(changed, batch) }
         func difference(_ change: (inout LayeredNetwork, Double) -> Void) -> Double {
@@ -29,10 +38,14 @@ public struct LayeredGradientCheck: Sendable, Equatable {
             change(&down, -h)
             return (loss(up) - loss(down)) / (2 * h)
         }
-        rows = network.weights.indices.map { k in
-            Row(target: .weight(k), backprop: exact.weightGradient[k], numerical: difference { $0.weights[k] += $1 })
-        } + network.biases.indices.map { k in
-            Row(target: .bias(k), backprop: exact.biasGradient[k], numerical: difference { $0.biases[k] += $1 })
+        let weights = network.weights.count, all = weights + network.biases.count
+        let perParameter = max(1, 2 * all * batch.count), room = max(1, Self.work / perParameter)
+        let first = min(max(0, around - room / 2), max(0, all - room))
+        rows = (first ..< min(all, first + room)).map { k in
+            k < weights ? Row(target: .weight(k), backprop: exact.weightGradient[k], numerical: difference { $0.weights[k] += $1 })
+                : Row(target: .bias(k - weights), backprop: exact.biasGradient[k - weights], numerical: difference { $0.biases[k - weights] += $1 })
         }
+        checked = rows.count
+        total = all
     }
 }
