@@ -169,6 +169,65 @@ public enum ParameterRow: Sendable, Equatable {
     }
 }
 
+/// The weights list's rows by arithmetic, never all made at once (a large network has
+/// millions): a layer at a time, its heading (when `headings`), its weights, its biases.
+struct ParameterList {
+    let a: Architecture, headings: Bool
+
+    /// The rows before layer l's (1…L).
+    private func start(_ l: Int) -> Int { a.weightOffset(layer: l) + a.biasOffset(layer: l) + (headings ? l - 1 : 0) }
+
+    var count: Int { start(a.outputLayer + 1) }
+
+    /// The layer a row belongs to.
+    private func layer(ofRow index: Int) -> Int {
+        var low = 1, high = a.outputLayer
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if start(middle) <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    func row(_ index: Int) -> ParameterRow {
+        let l = layer(ofRow: index)
+        var within = index - start(l)
+        if headings {
+            if within == 0 { return .heading(ParameterRow.layerHeading(a, l)) }
+            within -= 1
+        }
+        let weights = a.weightOffset(layer: l + 1) - a.weightOffset(layer: l)
+        return within < weights ? .parameter(.weight(a.weightOffset(layer: l) + within))
+            : .parameter(.bias(a.biasOffset(layer: l) + within - weights))
+    }
+
+    /// The first row of the layer a row belongs to: its heading, when there are headings.
+    func layerStart(ofRow index: Int) -> Int { start(layer(ofRow: index)) }
+
+    /// The row of a parameter (nil if it is not one of this network's).
+    func index(of parameter: LayeredParameter) -> Int? {
+        let l: Int, within: Int
+        switch parameter {
+        case .weight(let k):
+            guard k >= 0, k < a.weightCount else { return nil }
+            l = a.weightEnds(k).layer
+            within = k - a.weightOffset(layer: l)
+        case .bias(let k):
+            guard k >= 0, k < a.biasCount else { return nil }
+            l = a.biasOwner(k).layer
+            within = a.weightOffset(layer: l + 1) - a.weightOffset(layer: l) + k - a.biasOffset(layer: l)
+        }
+        return start(l) + (headings ? 1 : 0) + within
+    }
+
+    /// The parameter `offset` rows of parameters from `parameter`, headings skipped, within the list.
+    func parameter(_ parameter: LayeredParameter, movedBy offset: Int) -> LayeredParameter {
+        let bare = ParameterList(a: a, headings: false)
+        let index = min(bare.count - 1, max(0, (bare.index(of: parameter) ?? 0) + offset))
+        return bare.row(index).parameter ?? parameter
+    }
+}
+
 /// Work longer than a frame, done a slice per tick; Esc stops it.
 public struct Job: Sendable {
     public enum Work: Sendable {

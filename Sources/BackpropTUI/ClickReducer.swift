@@ -26,7 +26,7 @@ extension AppState {
         if !dataView, list.contains(x: x, y: y), y > list.y {
             let rows = ParameterPane.rows(architecture, room: list.height - 1)
             let index = ParameterPane.firstRow(rows: rows, selected: parameter, room: list.height - 1) + (y - list.y - 1)
-            return rows.indices.contains(index) ? rows[index].parameter.map { .parameter($0) } : nil
+            return index >= 0 && index < rows.count ? rows.row(index).parameter.map { .parameter($0) } : nil
         }
         return nil
     }

@@ -11,8 +11,15 @@ struct GradientCheckPane {
                    Style(.accent))
         guard let unordered = state.derived.gradientCheck else { return }
         // In the weights list's order, so that ↑↓ walk the rows in turn.
-        let order = ParameterRow.rows(state.architecture).compactMap(\.parameter).map { LayeredEdit.Target($0) }
-        let rows = order.compactMap { target in unordered.rows.first { $0.target == target } }
+        let list = ParameterList(a: state.architecture, headings: false)
+        func position(_ target: LayeredEdit.Target) -> Int {
+            switch target {
+            case .weight(let k): list.index(of: .weight(k)) ?? 0
+            case .bias(let k): list.index(of: .bias(k)) ?? 0
+            default: 0
+            }
+        }
+        let rows = unordered.rows.sorted { position($0.target) < position($1.target) }
         var writer = LineWriter(canvas: canvas, area: rect.inner)
         writer.wraps = true
         // In published order the update does not use the true gradient below the output layer:

@@ -23,8 +23,8 @@ struct ParameterPane {
 
     /// The rows the list shows in `room` lines: a heading over each layer's parameters, unless
     /// the parameters alone fit and with the headings would not (the post's ten).
-    static func rows(_ a: Architecture, room: Int) -> [ParameterRow] {
-        let all = ParameterRow.rows(a), bare = all.filter { $0.parameter != nil }
+    static func rows(_ a: Architecture, room: Int) -> ParameterList {
+        let all = ParameterList(a: a, headings: true), bare = ParameterList(a: a, headings: false)
         return all.count > room && bare.count <= room ? bare : all
     }
 
@@ -41,9 +41,9 @@ struct ParameterPane {
         let room = area.height - 1
         let rows = Self.rows(a, room: room)
         let first = Self.firstRow(rows: rows, selected: state.parameter, room: room)
-        for (offset, row) in rows[first ..< min(rows.count, first + room)].enumerated() {
+        for (offset, index) in (first ..< min(rows.count, first + room)).enumerated() {
             let y = area.y + 1 + offset
-            switch row {
+            switch rows.row(index) {
             case .heading(let heading):
                 canvas.put("─ " + heading + " ", x: area.x, y: y, Style(.title, bold: true), limit: limit)
             case .parameter(let parameter):
@@ -106,9 +106,10 @@ struct ParameterPane {
 
     /// The first row shown: the selection kept in view, a little below the top when it can
     /// be, with its layer's heading when it fits.
-    static func firstRow(rows: [ParameterRow], selected: LayeredParameter, room: Int) -> Int {
-        guard rows.count > room, let index = rows.firstIndex(of: .parameter(selected)) else { return 0 }
-        let heading = rows[...index].lastIndex { if case .heading = $0 { true } else { false } } ?? 0
+    static func firstRow(rows: ParameterList, selected: LayeredParameter, room: Int) -> Int {
+        guard rows.count > room, let index = rows.index(of: selected) else { return 0 }
+        // The selection's layer heading, when the list has headings.
+        let heading = rows.headings ? rows.layerStart(ofRow: index) : 0
         let start = index - heading < room - 1 ? heading : index - room / 2
         return min(max(0, start), rows.count - room)
     }

@@ -229,7 +229,7 @@ extension AppState {
             let shapeChanged = rebuilt.start.architecture.layers != architecture.layers
             trainer = rebuilt
             classification = Recipe.isClassification(trainer.data)
-            if shapeChanged || !ParameterRow.rows(architecture).contains(.parameter(parameter)) {
+            if shapeChanged || ParameterList(a: architecture, headings: false).index(of: parameter) == nil {
                 parameter = .weight(architecture.weightOffset(layer: architecture.outputLayer))
                 neuron = Neuron(layer: architecture.outputLayer, index: 0)
                 shownOutput = 0
@@ -256,9 +256,7 @@ extension AppState {
     private mutating func moveSelection(by offset: Int) {
         switch focus {
         case .parameters:
-            let parameters = ParameterRow.rows(architecture).compactMap(\.parameter)
-            let index = parameters.firstIndex(of: parameter) ?? 0
-            parameter = parameters[min(parameters.count - 1, max(0, index + offset))]
+            parameter = ParameterList(a: architecture, headings: false).parameter(parameter, movedBy: offset)
         case .neurons:
             let neurons = architecture.layers.indices.flatMap { l in (0 ..< architecture.layers[l]).map { Neuron(layer: l, index: $0) } }
             let index = neurons.firstIndex(of: neuron) ?? 0

@@ -520,4 +520,19 @@ import Testing
             #expect(error.contains("100 million weights") || error.contains("would need about"), "\(line): \(error)")
         }
     }
+
+    /// The list's rows by arithmetic are the rows made one by one, for every shape and layout.
+    @Test func theVirtualWeightsListIsTheListMadeRowByRow() throws {
+        for (layers, bias) in [([2, 2, 2], BiasMode.shared), ([2, 5, 1], .perNeuron), ([3, 4, 4, 2], .perNeuron), ([1, 3, 2, 2, 1], .shared)] {
+            let a = try Architecture(layers: layers, bias: bias)
+            let made = ParameterRow.rows(a)
+            for headings in [true, false] {
+                let list = ParameterList(a: a, headings: headings), expected = headings ? made : made.filter { $0.parameter != nil }
+                #expect(list.count == expected.count && (0 ..< list.count).map(list.row) == expected, "\(layers) \(headings)")
+                for (index, row) in expected.enumerated() {
+                    if let parameter = row.parameter { #expect(list.index(of: parameter) == index) }
+                }
+            }
+        }
+    }
 }
