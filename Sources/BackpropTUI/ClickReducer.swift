@@ -2,18 +2,13 @@
 /// with. A neuron's label selects the neuron, an edge the weight drawn in that cell, a row of
 /// the weights list its parameter; a double-click also explains it.
 extension AppState {
-    /// What a click at (x, y) lands on, if anything.
-    enum Target: Equatable {
-        case neuron(Neuron)
-        case parameter(LayeredParameter)
-    }
-
-    func target(x: Int, y: Int) -> Target? {
+    func target(x: Int, y: Int) -> ClickTarget? {
         guard let size = screenSize, overlay == nil,
               let layout = Layout(width: size.width, height: size.height, architecture: architecture,
                                          dataView: dataView) else { return nil }
         let diagram = layout.diagram.inner
-        if diagram.contains(x: x, y: y), !layout.picture {
+        if diagram.contains(x: x, y: y), layout.picture { return NetworkPane.Places(diagram, roomy: layout.roomy).target(x: x, y: y) }
+        if diagram.contains(x: x, y: y) {
             let geometry = DiagramGeometry(self, area: diagram)
             if let node = geometry.nodes.first(where: { $0.y == y && x >= $0.x && x < $0.x + $0.name.count }) {
                 return .neuron(node.neuron)
@@ -45,6 +40,12 @@ extension AppState {
         }
         if double { overlay = .explain }
     }
+}
+
+/// What a click lands on.
+enum ClickTarget: Equatable {
+    case neuron(Neuron)
+    case parameter(LayeredParameter)
 }
 
 extension Rect {

@@ -42,19 +42,53 @@ struct NetworkPane {
     /// Whether a network is drawn this way: the post's shape with a bias per layer.
     static func draws(_ a: Architecture) -> Bool { a.layers == [2, 2, 2] && a.bias == .shared }
 
+    /// Where the picture puts its columns and rows in `area`: rendering and clicks read it.
+    struct Places {
+        let decimals: Int, valueWidth: Int, nodeWidth: Int
+        let left: Int, hiddenX: Int, outputX: Int, top: Int, biasRow: Int
+        var firstEdge: Int { left + nodeWidth }
+        var secondEdge: Int { hiddenX + nodeWidth }
+
+        init(_ area: Rect, roomy: Bool) {
+            decimals = roomy ? 9 : 6
+            valueWidth = decimals + 3
+            nodeWidth = 3 + valueWidth - 1
+            let edgeWidth = 5 + valueWidth + 4
+            let contentWidth = 3 * nodeWidth + 2 * edgeWidth + (roomy ? 12 : 7)
+            left = area.x + max(0, (area.width - contentWidth) / 2)
+            hiddenX = left + nodeWidth + edgeWidth
+            outputX = hiddenX + nodeWidth + edgeWidth
+            top = area.y + (roomy ? 1 : 0)
+            biasRow = top + (roomy ? 6 : 4)
+        }
+
+        /// The weights on the picture's four edge rows, top down: w1 w3 w2 w4 into the hidden
+        /// layer, w5 w7 w6 w8 into the outputs.
+        static let edgeRows = [0, 2, 1, 3]
+
+        /// What a click at (x, y) lands on: a weight's edge, a bias, a neuron.
+        func target(x: Int, y: Int) -> ClickTarget? {
+            let row = y - top
+            if (0 ..< 4).contains(row) {
+                if x >= firstEdge, x < hiddenX { return .parameter(.weight(Self.edgeRows[row])) }
+                if x >= secondEdge, x < outputX { return .parameter(.weight(4 + Self.edgeRows[row])) }
+                if row == 0 || row == 3 {
+                    for (layer, column) in [(0, left), (1, hiddenX), (2, outputX)] where x >= column && x < column + nodeWidth {
+                        return .neuron(Neuron(layer: layer, index: row == 0 ? 0 : 1))
+                    }
+                }
+            }
+            if y == biasRow { return x < secondEdge ? .parameter(.bias(0)) : .parameter(.bias(1)) }
+            return nil
+        }
+    }
+
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let m = model
         canvas.box(rect, title: m.title)
-        let area = rect.inner
-        let decimals = roomy ? 9 : 6
-        let valueWidth = decimals + 3
-        let nodeWidth = 3 + valueWidth - 1
-        let edgeWidth = 5 + valueWidth + 4
-        let contentWidth = 3 * nodeWidth + 2 * edgeWidth + (roomy ? 12 : 7)
-        let left = area.x + max(0, (area.width - contentWidth) / 2)
-        let hiddenX = left + nodeWidth + edgeWidth
-        let outputX = hiddenX + nodeWidth + edgeWidth
-        let top = area.y + (roomy ? 1 : 0)
+        let area = rect.inner, places = Places(area, roomy: roomy)
+        let decimals = places.decimals, valueWidth = places.valueWidth, nodeWidth = places.nodeWidth
+        let left = places.left, hiddenX = places.hiddenX, outputX = places.outputX, top = places.top
         if roomy {
             let heading = Style(.muted)
             canvas.put("inputs", x: left, y: area.y, heading)

@@ -535,4 +535,25 @@ import Testing
             }
         }
     }
+
+    /// Clicks select on the post's picture too: an edge its weight, a bias, a neuron.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func clicksOnThePostsPictureSelectWhatIsUnderThem(width: Int, height: Int) throws {
+        var state = AppState.post
+        state.update(.resized(width: width, height: height))
+        let lines = state.screen(width, height).split(separator: "\n").map(String.init)
+        func click(_ text: String, _ double: Bool = false, after skip: Int = 0) throws {
+            let y = try #require(lines.firstIndex { $0.contains(text) }, "\(text)")
+            let start = try #require(lines[y].range(of: text)).lowerBound
+            state.update(.click(x: lines[y][..<start].count + skip, y: y, double: double))
+        }
+        try click("w2 ")
+        #expect(state.parameter == .weight(1) && state.focus == .parameters)
+        try click("b2 ")
+        #expect(state.parameter == .bias(1))
+        try click("▶ h2", after: 2)
+        #expect(state.focus == .neurons && state.neuron == Neuron(layer: 1, index: 1))
+        try click("w7 ", true)
+        #expect(state.parameter == .weight(6) && state.overlay == .explain, "a double-click explains")
+    }
 }

@@ -30,15 +30,8 @@ import Testing
     }
 
     static func softmax() -> AppState {
-        var samples: [Sample] = []
-        for k in 0 ..< 6 {
-            let inputs: [Double] = [Double(k % 3), Double(k / 3)]
-            var targets: [Double] = [0, 0, 0]
-            targets[k % 3] = 1
-            samples.append(Sample(inputs: inputs, targets: targets))
-        }
         let recipe = Recipe(layers: [2, 4, 3], outputActivation: .softmax, loss: .crossEntropy,
-                            data: .given(name: "three classes", DataSet(training: samples)))
+                            data: .given(name: "three classes", FuzzTests.threeClasses))
         return trainedGeneral(recipe, 12)
     }
 
