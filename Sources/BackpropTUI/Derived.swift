@@ -6,8 +6,9 @@ import BackpropEngine
 public struct Derived: Sendable {
     /// The next update: its batch's forward passes, δ's, mean gradient and result.
     public let next: LayeredStep
-    /// The same update in the other order, for side-by-side derivations.
-    public let otherOrder: LayeredStep
+    /// The same update in the other order, for explain's side-by-side columns: computed only
+    /// while explain is open (on a large network each step is a pass over every weight).
+    public let otherOrder: LayeredStep?
     /// The next batch.
     public let batch: [Sample]
     /// Forward passes of every training sample, then every test sample, when there are at
@@ -24,7 +25,7 @@ public struct Derived: Sendable {
 
     public static let listedSamples = 32
 
-    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool, around: Int = 0) {
+    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
         error = trainer.currentError
@@ -34,8 +35,8 @@ public struct Derived: Sendable {
         self.settings = settings
         next = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
                            trainBiases: settings.trainBiases)
-        otherOrder = LayeredStep(network, batch: batch, learningRate: settings.learningRate,
-                                 order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases)
+        otherOrder = explaining ? LayeredStep(network, batch: batch, learningRate: settings.learningRate,
+                                              order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases) : nil
         gradientCheck = checking ? LayeredGradientCheck(network, batch: batch, around: around) : nil
         let all = trainer.data.training + trainer.data.test
         samples = all.count <= Self.listedSamples ? all.map { LayeredForward(network, $0) } : nil

@@ -55,7 +55,7 @@ struct ExplainPane {
 
     /// The step in each order, published first.
     private var orders: [LayeredStep] {
-        [state.derived.next, state.derived.otherOrder].sorted { $0.order == .published && $1.order == .textbook }
+        ([state.derived.next] + (state.derived.otherOrder.map { [$0] } ?? [])).sorted { $0.order == .published && $1.order == .textbook }
     }
 
     /// `value` of each order's step, as the columns write it.

@@ -89,11 +89,12 @@ extension AppState {
         let around = switch parameter { case .weight(let k): k; case .bias(let k): architecture.weightCount + k }
         // A large network's check covers the rows around the selection: it follows the selection.
         let covered = derived.gradientCheck.map { check in check.rows.contains { LayeredEdit.Target(parameter) == $0.target } } ?? true
+        let explaining = overlay == .explain
         let sameKind = (derived.accuracy != nil) == classification && (derived.gradientCheck != nil) == checking
-            && derived.network.architecture == architecture && covered
+            && (derived.otherOrder != nil) == explaining && derived.network.architecture == architecture && covered
         if running, sameKind, derivedAge < Self.mapInterval { return }
         if !derived.isCurrent(for: trainer) || !sameKind {
-            derived = Derived(trainer, classification: classification, checking: checking, around: around)
+            derived = Derived(trainer, classification: classification, checking: checking, explaining: explaining, around: around)
             derivedAge = 0
         }
     }

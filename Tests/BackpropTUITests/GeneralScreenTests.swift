@@ -78,7 +78,7 @@ import Testing
         #expect(step.forwards[0].outs[0] == [0, 1], "the second sample of xor comes next")
         let lines = text.split(separator: "\n").map(String.init)
         func row(_ label: String) -> String { lines.first { $0.contains(label) } ?? "" }
-        let other = state.derived.otherOrder
+        let other = try! #require(state.derived.otherOrder, "explain is open")
         #expect(other.weightGradient[1] != step.weightGradient[1])
         #expect(text.contains("∂E_total/∂w2 = ∂E_total/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w2"))
         #expect(row("◂ marks this run's order").contains("published ◂") && row("◂ marks").contains("textbook"))
