@@ -54,8 +54,8 @@ public enum Timing {
     /// Slices aim at this many seconds between ticks, so a key waits at most about a frame.
     static let sliceSeconds = 0.025
     /// The multiply-adds a frame of run mode may train at most: a few frames' worth of work
-    /// in a release build, whatever the network (the post's: 5 million updates).
-    static let frameWork = 50_000_000
+    /// in a release build, whatever the network (the post's: a million updates).
+    static let frameWork = 10_000_000
     /// The multiply-adds a job's first slice takes: 20,000 updates of the post's network.
     static let firstSliceWork = 200_000
     /// The longest text the edit prompt takes.
