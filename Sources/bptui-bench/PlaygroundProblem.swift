@@ -104,11 +104,29 @@ extension Benchmarks {
         report.add("Playground's engine (recorded at 190/66 = 2.88× the C loop, libm tanh: \(format(cMicroseconds, 1)) µs here)",
                    "\(format(playground, 0)) µs/epoch; bptui \(format(playground / engineMicroseconds, 2))× faster",
                    target: "≥ 2.5× faster", met: playground / engineMicroseconds >= 2.5)
+        headlessCLI(&report, cMicroseconds: cMicroseconds)
         torch(&report, network: network, data: data, epochs: 20, bptui: engineMicroseconds, loss: { epochs in
             var trainer = LayeredTrainer(network, data: DataSet(training: data.training), settings: PlaygroundProblem.settings)
             trainer.train(epochs: epochs)
             return trainer.trainingError.latest
         })
+    }
+
+    /// What a user runs: `bptui --headless` on Playground's problem (250 training points,
+    /// 2-4-2-1 tanh, batch 10), process start to exit, against the C loop's epochs.
+    static func headlessCLI(_ report: inout Report, cMicroseconds: Double) {
+        let binary = binaryDirectory.appendingPathComponent("bptui").path, epochs = 10_000
+        let arguments = ["--headless", "--layers", "2,4,2,1", "--activation", "tanh", "--output-activation", "tanh", "--data", "circle",
+                         "--samples", "250", "--test-fraction", "0", "--batch", "10", "--learning-rate", "0.03",
+                         "--epochs", String(epochs), "--format", "json"]
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            report.add("headless CLI on Playground's problem", "no \(binary): run `swift build -c release` first", target: "≤ 1.25× the C loop", met: false)
+            return
+        }
+        let seconds = (0 ..< 3).map { _ in medianSeconds(rounds: 1) { _ = run(binary, arguments) } }.min()!
+        let ratio = seconds / (cMicroseconds * Double(epochs) / 1e6)
+        report.add("headless CLI on Playground's problem, \(epochs) epochs, JSON (process start to exit)",
+                   "\(format(seconds)) s, \(format(ratio))× the C loop's epochs", target: "≤ 1.25× the C loop", met: ratio <= 1.25)
     }
 
     /// PyTorch on the same problem, when Debian's python3-torch is installed.

@@ -279,7 +279,12 @@ public struct LayeredTrainer: Sendable {
     public mutating func train(epochs: Int) -> Int {
         let target = epoch + epochs
         var taken = 0
-        while epoch < target, divergence == nil { taken += train(updates: 1) }
+        // A whole epoch a call: what only the last update of a call keeps (`previous`) is kept once an epoch.
+        while epoch < target, divergence == nil {
+            let trained = train(updates: updatesLeftInEpoch)
+            taken += trained
+            if trained == 0 { break }
+        }
         return taken
     }
 
