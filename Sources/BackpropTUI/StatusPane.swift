@@ -52,6 +52,5 @@ struct StatusPane {
             let test = accuracy.test.map { (roomy ? " / " : "/") + Format.percent($0) } ?? ""
             top.field(roomy ? "accuracy" : "acc", Format.percent(accuracy.training) + test, .good, into: &canvas)
         }
-
     }
 }
