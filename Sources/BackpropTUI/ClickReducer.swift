@@ -8,6 +8,9 @@ extension AppState {
                                          dataView: dataView) else { return nil }
         let diagram = layout.diagram.inner
         if diagram.contains(x: x, y: y), layout.picture { return NetworkPane.Places(diagram, roomy: layout.roomy).target(x: x, y: y) }
+        if diagram.contains(x: x, y: y), layout.table, let places = EdgeTablePane.Places(architecture, area: diagram, roomy: layout.roomy) {
+            return places.target(x: x, y: y, height: diagram.height)
+        }
         if diagram.contains(x: x, y: y) {
             let geometry = DiagramGeometry(self, area: diagram)
             if let node = geometry.nodes.first(where: { $0.y == y && x >= $0.x && x < $0.x + $0.name.count }) {

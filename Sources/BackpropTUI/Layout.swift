@@ -15,6 +15,8 @@ struct Layout: Sendable, Equatable {
     let roomy: Bool
     /// Whether the diagram is the post's picture, every weight's value on its edge.
     let picture: Bool
+    /// Whether the diagram is a small network's table of every weight (`EdgeTablePane`).
+    let table: Bool
 
     /// `dataView` puts the data view on the right, or across the bottom for a network of more
     /// than two inputs, whose data view is only its table.
@@ -24,7 +26,10 @@ struct Layout: Sendable, Equatable {
         let panes = height - 4
         let right = dataView && a.layers[0] <= 2
         picture = NetworkPane.draws(a) && !right
-        let diagramHeight = picture ? (roomy ? 10 : 7) : min(max(5, (a.layers.max() ?? 1) + 2), panes - 8)
+        let tallest = (1 ... a.outputLayer).map { EdgeTablePane.Places.rows(a, into: $0) }.max() ?? 0
+        table = !picture && !right && tallest + 2 <= panes - 8
+            && EdgeTablePane.Places(a, area: Rect(x: 0, y: 0, width: width, height: tallest + 2).inner, roomy: roomy) != nil
+        let diagramHeight = picture ? (roomy ? 10 : 7) : table ? tallest + 2 : min(max(5, (a.layers.max() ?? 1) + 2), panes - 8)
         let left = right ? width * 9 / 20 : width
         diagram = Rect(x: 0, y: 0, width: left, height: diagramHeight)
         let listWidth = ParameterPane.width(a, columns: roomy ? 4 : 3)

@@ -14,6 +14,8 @@ public enum Screen {
         }
         if layout.picture {
             NetworkPane(model: NetworkPane.Model(state), roomy: layout.roomy).render(into: &canvas, layout.diagram)
+        } else if layout.table, let places = EdgeTablePane.Places(state.architecture, area: layout.diagram.inner, roomy: layout.roomy) {
+            EdgeTablePane(state: state, places: places).render(into: &canvas, layout.diagram)
         } else {
             DiagramPane(state: state).render(into: &canvas, layout.diagram)
         }

@@ -41,7 +41,10 @@ import Testing
                 // Bounded by a non-name character on both sides: a label overwritten by an
                 // edge or another label would not match.
                 let pattern = try! Regex("(^|[^a-z0-9.])" + name.replacingOccurrences(of: ".", with: "\\.") + "($|[^0-9.])")
-                #expect(rows.matches(of: pattern).count == 1, "\(name) in \(recipe.layers) at \(size)\n\(rows)")
+                // A table of every weight names the neurons on its rows too (w1 i1→h1).
+                let table = Layout(width: size.0, height: size.1, architecture: a)?.table == true
+                let count = rows.matches(of: pattern).count
+                #expect(table ? count >= 1 : count == 1, "\(name) in \(recipe.layers) at \(size)\n\(rows)")
             }
         }
         #expect(canvas.midWordCuts.isEmpty, "\(canvas.midWordCuts)")
@@ -555,5 +558,30 @@ import Testing
         #expect(state.focus == .neurons && state.neuron == Neuron(layer: 1, index: 1))
         try click("w7 ", true)
         #expect(state.parameter == .weight(6) && state.overlay == .explain, "a double-click explains")
+    }
+
+    /// Small networks get every number on the diagram at 120×40: each weight and bias a row
+    /// between its layers, with its value; a click on a row selects it.
+    @Test(arguments: [[2, 3, 2], [3, 3, 1]])
+    func smallNetworksShowEveryWeightOnTheDiagram(layers: [Int]) throws {
+        let data = layers[0] == 2 ? Recipe.Data.builtIn(.gauss)
+            : .given(name: "three", DataSet(training: [Sample(inputs: [0, 0, 1], targets: [0]), Sample(inputs: [1, 1, 0], targets: [1])]))
+        let recipe = Recipe(layers: layers, outputActivation: layers.last == 2 ? .softmax : .logistic, data: data)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.step)
+        let canvas = Screen.render(state, width: 120, height: 40), rows = Self.diagramRows(canvas, state)
+        #expect(canvas.lines[0].contains("every weight on its edge"))
+        let a = state.architecture, network = state.trainer.network
+        for k in 0 ..< a.weightCount {
+            #expect(rows.contains { $0.contains("w\(k + 1) ") && $0.contains(Format.number(network.weights[k])) }, "w\(k + 1)")
+        }
+        for k in 0 ..< a.biasCount { #expect(rows.contains { $0.contains("b\(k + 1) →") && $0.contains(Format.number(network.biases[k])) }) }
+        let y = try #require(canvas.lines.firstIndex { $0.contains("w2 ") })
+        let x = canvas.lines[y].distance(from: canvas.lines[y].startIndex, to: try #require(canvas.lines[y].range(of: "w2 ")).lowerBound)
+        state.update(.click(x: x, y: y, double: false))
+        #expect(state.parameter == .weight(1))
+        let narrow = Screen.render(state, width: 80, height: 24)
+        #expect(layers == [3, 3, 1] || !narrow.lines[0].contains("every weight on its edge"), "at 80×24 what does not fit is drawn in braille")
     }
 }
