@@ -102,6 +102,8 @@ send g C-u 2000 Enter; wait_for "went to iteration 2,000"; send d; wait_for "Dat
 start 120 40 "Network 2-8-8-8-1" --layers 2,8,8,8,1 --activation tanh --output-activation tanh --bias per-neuron --train-biases \
   --data spiral --batch 10 --learning-rate 0.03
 send g C-u 30000 Enter; wait_for "went to iteration 30,000"; send d; wait_for "Data · o1"; shot spiral-data-120x40
+start 120 40 "every weight on its edge" --layers 2,3,2 --output-activation softmax --data gauss
+send g C-u 100 Enter; wait_for "went to iteration 100"; shot table-2-3-2-120x40
 start 80 24 "Network 2-8-8-8-8-8-8-1" --layers 2,8,8,8,8,8,8,1 --activation tanh --output-activation tanh --data circle
 shot deep-2-8x6-1-80x24
 

@@ -83,7 +83,7 @@ struct EdgeTablePane {
             for j in 0 ..< a.layers[l] {
                 let y = places.row(of: j, in: l, height: area.height), name = a.neuronName(layer: l, neuron: j)
                 let x = canvas.put(name, x: places.columns[l], y: y, highlight(.neuron(Neuron(layer: l, index: j))) ?? Style(.label, bold: true))
-                if let outs { canvas.put(" " + Format.fit(outs[l][j], width: places.decimals + 2, decimals: places.decimals), x: x, y: y) }
+                if let outs { canvas.put(" " + Format.fit(outs[l][j], width: places.decimals + 3, decimals: places.decimals), x: x, y: y) }
             }
         }
         for l in 1 ... a.outputLayer {
