@@ -36,7 +36,7 @@ extension DataPane {
         }
         if shown < all.count {
             let below = all.count - first - shown
-            let marks = (first > 0 ? ["▲ \(first) above"] : []) + (below > 0 ? ["▼ \(below) below"] : [])
+            let marks = (first > 0 ? ["▲ \(Format.count(first)) above"] : []) + (below > 0 ? ["▼ \(Format.count(below)) below"] : [])
             canvas.put(marks.joined(separator: " · ") + " · PgUp PgDn scroll", x: rect.x, y: rect.y + 1 + shown, Style(.muted), limit: limit)
         }
     }

@@ -63,7 +63,8 @@ struct DiagramPane {
     /// through it; the selected weight's edge over all of them.
     private func drawEdges(_ geometry: DiagramGeometry, into canvas: inout Canvas) {
         let weights = state.trainer.network.weights
-        let largest = max(weights.map(\.magnitude).max() ?? 1, 1e-12)
+        // The largest drawn, not of every weight: a large network draws a window of its edges.
+        let largest = max(geometry.edges.lazy.map { weights[$0.weight].magnitude }.max() ?? 1, 1e-12)
         var cells: [Int: (bits: Int, strength: Double, style: Style)] = [:]
         let selectedWeight: Int? = if state.focus == .parameters, state.walk == nil, case .weight(let index) = state.parameter { index } else { nil }
         let walked = state.walk.map { $0.current.reads.union($0.current.writes) } ?? []

@@ -73,7 +73,8 @@ struct EdgeTablePane {
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let a = state.architecture, network = state.trainer.network, previous = state.trainer.previous
         let source = state.configName.map { " · \($0)" } ?? ""
-        canvas.box(rect, title: "Network \(a.shapeName)\(source) · \(a.activation.rawValue)/\(a.outputActivation.rawValue) · every weight on its edge")
+        let focus = state.focus == .neurons ? "↑↓ neurons · e explains" : "Tab: neurons"
+        canvas.box(rect, title: "Network \(a.shapeName)\(source) · \(a.activation.rawValue)/\(a.outputActivation.rawValue) · every weight on its edge · \(focus)")
         let area = rect.inner, outs = state.derived.next.forwards.first?.outs
         let reads = state.walk?.current.reads ?? [], writes = state.walk?.current.writes ?? []
         func highlight(_ mark: WalkMark) -> Style? {
@@ -82,7 +83,9 @@ struct EdgeTablePane {
         for l in a.layers.indices {
             for j in 0 ..< a.layers[l] {
                 let y = places.row(of: j, in: l, height: area.height), name = a.neuronName(layer: l, neuron: j)
-                let x = canvas.put(name, x: places.columns[l], y: y, highlight(.neuron(Neuron(layer: l, index: j))) ?? Style(.label, bold: true))
+                let selected = state.focus == .neurons && state.neuron == Neuron(layer: l, index: j) && state.walk == nil
+                let x = canvas.put(name, x: places.columns[l], y: y,
+                                   highlight(.neuron(Neuron(layer: l, index: j))) ?? Style(selected ? .current : .label, bold: true, reverse: selected))
                 if let outs { canvas.put(" " + Format.fit(outs[l][j], width: places.decimals + 3, decimals: places.decimals), x: x, y: y) }
             }
         }

@@ -49,7 +49,7 @@ struct GradientCheckPane {
             writer.line("\(Format.count(unordered.checked)) of \(Format.count(unordered.total)) parameters checked, around the selection "
                 + "(each costs two passes over the batch); ↑↓ move the window", .warning)
         }
-        writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) agree: |difference| < "
+        writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) \(rows.count == 1 ? "agrees" : "agree"): |difference| < "
             + "\(Format.scientific(LayeredGradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(LayeredGradientCheck.tolerance, digits: 1))",
             passed == rows.count ? .good : .bad)
         writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
@@ -66,7 +66,7 @@ struct GradientCheckPane {
         canvas = writer.canvas
         // Rows out of view are counted in the bottom border.
         let above = first, below = max(0, rows.count - first - room)
-        let marks = (above > 0 ? ["▲ \(above) above"] : []) + (below > 0 ? ["▼ \(below) below"] : [])
+        let marks = (above > 0 ? ["▲ \(Format.count(above)) above"] : []) + (below > 0 ? ["▼ \(Format.count(below)) below"] : [])
         if !marks.isEmpty {
             canvas.put(" " + marks.joined(separator: " · ") + " · ↑↓ ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.warning, bold: true),
                        limit: rect.x + rect.width - 1)

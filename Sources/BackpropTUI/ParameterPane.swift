@@ -58,7 +58,7 @@ struct ParameterPane {
         }
         // Rows out of view are counted in the bottom border.
         let above = first, below = max(0, rows.count - first - room)
-        let marks = (above > 0 ? ["▲ \(above) above"] : []) + (below > 0 ? ["▼ \(below) below"] : [])
+        let marks = (above > 0 ? ["▲ \(Format.count(above)) above"] : []) + (below > 0 ? ["▼ \(Format.count(below)) below"] : [])
         if !marks.isEmpty {
             canvas.put(" " + marks.joined(separator: " · ") + " ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.warning, bold: true),
                        limit: rect.x + rect.width - 1)

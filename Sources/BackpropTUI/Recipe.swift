@@ -124,8 +124,7 @@ public struct Recipe: Sendable, Equatable {
             return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples is too large to count")
         }
         guard bytes > budget else { return nil }
-        return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples would need about \(Format.bytes(bytes)); "
-            + "this machine allows \(Format.bytes(budget)) (half its memory)")
+        return Refusal(description: "\(Format.count(samples)) samples need ~\(Format.bytes(bytes)), over the \(Format.bytes(budget)) allowed (half the memory)")
     }
 
     /// The name of the data: "xor", "circle", or a file's name.

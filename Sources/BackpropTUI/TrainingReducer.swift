@@ -93,6 +93,9 @@ extension AppState {
         let sameKind = (derived.accuracy != nil) == classification && (derived.gradientCheck != nil) == checking
             && (derived.otherOrder != nil) == explaining && derived.network.architecture == architecture && covered
         if running, sameKind, derivedAge < Self.mapInterval { return }
+        // A network this large takes longer than a frame to derive: its panes wait for a pause.
+        let work = (architecture.weightCount + architecture.biasCount) * (trainer.settings.batch ?? trainer.data.training.count)
+        if running, sameKind, work > Timing.frameWork / 10 { return }
         if !derived.isCurrent(for: trainer) || !sameKind {
             derived = Derived(trainer, classification: classification, checking: checking, explaining: explaining, around: around)
             derivedAge = 0

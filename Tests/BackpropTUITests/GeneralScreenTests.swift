@@ -520,7 +520,7 @@ import Testing
             state.update(.promptSubmit)
             #expect(state.prompt != nil && state.trainer.network == before, "\(line)")
             let error = state.prompt?.error ?? ""
-            #expect(error.contains("100 million weights") || error.contains("would need about"), "\(line): \(error)")
+            #expect(error.contains("100 million weights") || error.contains("allowed (half the memory)"), "\(line): \(error)")
         }
     }
 

@@ -36,8 +36,7 @@ public struct Architecture: Sendable, Equatable, Codable {
             let (product, over) = layers[l].multipliedReportingOverflow(by: layers[l - 1])
             let (sum, past) = weights.addingReportingOverflow(product), (all, beyond) = neurons.addingReportingOverflow(layers[l])
             guard !over, !past, !beyond, sum <= Self.largestWeightCount, all <= Self.largestWeightCount else {
-                throw Refusal(description: "needs more than \(Self.largestWeightCount / 1_000_000) million weights; "
-                    + "bptui trains networks of at most that many")
+                throw Refusal(description: "over \(Self.largestWeightCount / 1_000_000) million weights, the most bptui trains")
             }
             (weights, neurons) = (sum, all)
         }

@@ -130,7 +130,8 @@ public struct LayeredTrainer: Sendable {
                 continue
             }
             let size = min(settings.batch ?? order.count, order.count - position)
-            let before = taken == updates - 1 ? (weights, biases) : nil
+            // A network past `previousLimit` keeps no copy: ▲▼ would cost a copy of it a call.
+            let before = taken == updates - 1 && weights.count <= Self.previousLimit ? (weights, biases) : nil
             let held = forwardHeld
             forwardHeld = false
             guard kernel.update(&weights, &biases, batch: order[position ..< position + size], η: settings.learningRate,
@@ -153,6 +154,9 @@ public struct LayeredTrainer: Sendable {
         }
         return taken
     }
+
+    /// The most weights a trainer copies to keep `previous` (8 MB of them).
+    static let previousLimit = 1 << 20
 
     /// Errors are handed to the history in blocks of this many epochs.
     static let recordingBlock = 256
