@@ -221,7 +221,9 @@ public struct LayeredTrainer: Sendable {
         edited.nextEdit = edited.edits.count
         edited.apply(edited.edits[edited.edits.count - 1])
         // A value that makes the network's error non-finite is refused, changing nothing.
-        guard edited.kernel.meanLoss(edited.weights, edited.biases).isFinite else { return false }
+        // At an epoch's end `apply` has already scored the edited network (and recorded it if finite).
+        let scored = edited.position == 0 && !edited.editedSinceRecord
+        guard scored || edited.kernel.meanLoss(edited.weights, edited.biases).isFinite else { return false }
         self = edited
         return true
     }
