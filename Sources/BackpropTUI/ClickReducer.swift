@@ -1,4 +1,4 @@
-/// Clicks on the general screen: what is under a cell, from the same geometry the panes draw
+/// Clicks: what is under a cell, from the same geometry the panes draw
 /// with. A neuron's label selects the neuron, an edge the weight drawn in that cell, a row of
 /// the weights list its parameter; a double-click also explains it.
 extension AppState {

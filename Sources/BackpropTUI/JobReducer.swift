@@ -1,6 +1,6 @@
 import BackpropEngine
 
-/// Going to an iteration on the general screen, forward or back, and setting numbers by
+/// Going to an iteration, forward or back, and setting numbers by
 /// hand (`=`): the edits stay on the run's timeline and replay when a run passes them.
 extension AppState {
     /// Starts a go-to: forward from here, or back by replaying from the start.

@@ -112,22 +112,20 @@ struct NetworkPane {
         }
         let g = canvas.glyphs
         let straight = "\(g.horizontal)\(g.arrow) "
-        node(0, 0, x: left, y: top)
-        node(0, 1, x: left, y: top + 3)
-        let firstEdge = left + nodeWidth
-        edge(0, x: firstEdge, y: top, lead: " \(g.horizontal)", tail: straight)
-        edge(2, x: firstEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)h2")
-        edge(1, x: firstEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)h1")
-        edge(3, x: firstEdge, y: top + 3, lead: " \(g.horizontal)", tail: straight)
-        node(1, 0, x: hiddenX, y: top)
-        node(1, 1, x: hiddenX, y: top + 3)
-        let secondEdge = hiddenX + nodeWidth
-        edge(4, x: secondEdge, y: top, lead: " \(g.horizontal)", tail: straight)
-        edge(6, x: secondEdge, y: top + 1, lead: " \(g.diagonalDown)", tail: "\(g.toDown)o2")
-        edge(5, x: secondEdge, y: top + 2, lead: " \(g.diagonalUp)", tail: "\(g.toUp)o1")
-        edge(7, x: secondEdge, y: top + 3, lead: " \(g.horizontal)", tail: straight)
-        node(2, 0, x: outputX, y: top)
-        node(2, 1, x: outputX, y: top + 3)
+        for (layer, x) in [(0, left), (1, hiddenX), (2, outputX)] {
+            node(layer, 0, x: x, y: top)
+            node(layer, 1, x: x, y: top + 3)
+        }
+        // Each gap's four rows from the one table clicks read: straight, down, up, straight.
+        for (gap, x) in [places.firstEdge, places.secondEdge].enumerated() {
+            let next = gap == 0 ? "h" : "o"
+            let leads = [g.horizontal, g.diagonalDown, g.diagonalUp, g.horizontal]
+            let tails = [straight, "\(g.toDown)\(next)2", "\(g.toUp)\(next)1", straight]
+            for (row, k) in Places.edgeRows.enumerated() {
+                edge(4 * gap + k, x: x, y: top + row, lead: " \(leads[row])", tail: tails[row])
+            }
+        }
+        let secondEdge = places.secondEdge
         let targetX = outputX + nodeWidth + 1
         let target = roomy ? "target" : "t"
         canvas.put("\(target) \(Format.short(m.targets[0]))", x: targetX, y: top, Style(.accent))

@@ -1,4 +1,4 @@
-/// Run mode's pace on either screen: how many iterations a tick owes at a speed (at maximum
+/// Run mode's pace: how many iterations a tick owes at a speed (at maximum
 /// speed, a batch adapted to keep about 30 frames a second), and the rate it measures.
 struct Pace: Sendable {
     /// The fraction of an iteration a slow speed owes to the next tick.

@@ -61,7 +61,7 @@ public enum Screen {
     }
 }
 
-/// The message row of the general screen: the open prompt, a divergence, or what the last
+/// The message row: the open prompt, a divergence, or what the last
 /// command did.
 struct MessageLine {
     let state: AppState

@@ -1,6 +1,6 @@
 import BackpropEngine
 
-/// The training half of the general screen's reducer: steps, the run's ticks, and the
+/// The training half of the reducer: steps, the run's ticks, and the
 /// values computed when the network changes (the engine's derived values, the data view's
 /// maps).
 extension AppState {

@@ -186,7 +186,7 @@ extension Benchmarks {
 }
 
 extension Benchmarks {
-    /// Run mode on the general screen with the data view open, as the backend drives it
+    /// Run mode on the screen with the data view open, as the backend drives it
     /// (a tick, a frame at 120×40), against the bare trainer on the same problem.
     static func generalRunMode(_ report: inout Report) {
         let recipe = Recipe(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron, data: .builtIn(.circle),
@@ -214,7 +214,7 @@ extension Benchmarks {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let rate = Double(state.trainer.iteration) / seconds
-        report.add("general screen, run mode with the data view (circle 2-4-2-1, 120×40)",
+        report.add("the screen, run mode with the data view (circle 2-4-2-1, 120×40)",
                    "\(format(rate / 1e3, 0))k updates/s = \(format(100 * rate / bareRate, 0))% of the bare trainer; \(format(Double(frames) / seconds, 0)) frames/s, map redrawn \(format(Double(maps) / seconds, 1))×/s",
                    target: "≥ 70% of the engine, ≥ 10 frames/s", met: rate / bareRate >= 0.7 && Double(frames) / seconds >= 10)
     }

@@ -1,6 +1,6 @@
 import BackpropEngine
 
-/// A walk through the next iteration on either screen, revealed a sub-step at a time.
+/// A walk through the next iteration, revealed a sub-step at a time.
 public struct WalkState: Sendable {
     public let walk: Walk
     /// How many sub-steps are shown (1 … walk.steps.count); the last applies the update.
