@@ -12,15 +12,26 @@ import Testing
     func thePostsNetworkTrainsBitForBitLikeThePostsEngine(order: UpdateOrder, trainBiases: Bool) {
         var post = Trainer(settings: TrainingSettings(order: order, trainBiases: trainBiases))
         var layered = LayeredNetwork(.post)
+        // The trainer's kernel (the post's layout, kept in registers) in one call and a call an update.
+        let settings = LayeredSettings(order: order, trainBiases: trainBiases)
+        var whole = LayeredTrainer(.post, data: .post, settings: settings), stepwise = whole
+        whole.train(updates: 3_000)
+        var errors: [Double] = []
         for iteration in 1 ... 3_000 {
             let step = LayeredStep(layered, batch: [Self.postSample], learningRate: 0.5, order: order, trainBiases: trainBiases)
             #expect(step.forwards[0].loss.bitPattern == post.forward.E_total.bitPattern, "E at \(iteration - 1)")
+            errors.append(post.forward.E_total)
+            stepwise.train(updates: 1)
             layered = step.after
             post.train(1)
             if iteration % 1_000 == 0 || iteration < 3 {
                 #expect(layered == LayeredNetwork(post.network), "network at \(iteration)")
+                #expect(stepwise.network == layered && stepwise.previous?.weights == step.before.weights, "trainer at \(iteration)")
             }
         }
+        errors.append(post.forward.E_total)
+        #expect(whole.network == layered && whole.trainingError.exact.map(\.bitPattern) == errors.map(\.bitPattern))
+        #expect(stepwise.trainingError.exact.map(\.bitPattern) == errors.map(\.bitPattern))
         let first = LayeredStep(LayeredNetwork(.post), batch: [Self.postSample], learningRate: 0.5, order: order, trainBiases: trainBiases)
         let step = BackwardPass(.post, settings: TrainingSettings(order: order, trainBiases: trainBiases))
         #expect(first.deltas[0][2] == [step.δ_o1, step.δ_o2] && first.deltas[0][1] == [step.δ_h1, step.δ_h2])

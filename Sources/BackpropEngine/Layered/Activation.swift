@@ -35,6 +35,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
 
     /// ∂out/∂net of one neuron. For softmax this is only the diagonal of its Jacobian; the
     /// output δ handles softmax whole.
+    @inline(__always)
     public func derivative(net: Double, out: Double) -> Double {
         switch self {
         case .logistic: out * (1 - out)
@@ -67,8 +68,8 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
 
     /// The loss of outputs `o` against targets `t`, summed over the outputs.
     func value(outputs o: [Double], targets t: [Double], activation: Activation) -> Double {
-        var total = 0.0
-        for k in o.indices { total += term(output: o[k], target: t[k], activation: activation) }
+        var total = term(output: o[0], target: t[0], activation: activation)
+        for k in o.indices.dropFirst() { total += term(output: o[k], target: t[k], activation: activation) }
         return total
     }
 

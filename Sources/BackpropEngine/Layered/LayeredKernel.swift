@@ -1,8 +1,8 @@
 import Foundation
 
 /// The fast path of `LayeredTrainer`: the arithmetic of `LayeredForward` and `LayeredStep`,
-/// every sum in the same order (so bit-identical to them), over one flat scratch buffer
-/// sized once, and the data flattened once, so nothing is allocated per update.
+/// every sum from its first term in the same order (so bit-identical to them), over one flat
+/// scratch buffer sized once, and the data flattened once, so nothing is allocated per update.
 ///
 /// The samples of a batch are computed side by side: a neuron's values for the batch's
 /// samples sit next to each other (neuron n, sample r at n·capacity + r), so every loop over
@@ -45,7 +45,9 @@ struct LayeredKernel: Sendable {
             rows.withUnsafeBufferPointer { rows in w.withUnsafeBufferPointer { w in b.withUnsafeBufferPointer { b in
                 scratch.withUnsafeMutableBufferPointer { s in
                     if !forwardDone { shape.forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count) }
-                    return shape.backward(s, t, rows, w.baseAddress!, b.baseAddress!, count: count, η: η, published: published,
+                    return shape.backward(s, t, rows, w.baseAddress!, b.baseAddress!,
+                                          into: s.baseAddress! + shape.nextWeights, s.baseAddress! + shape.nextBiases,
+                                          count: count, η: η, published: published,
                                           trainBiases: trainBiases)
                 }
             } } }
@@ -66,36 +68,45 @@ struct LayeredKernel: Sendable {
                                    forwardDone: Bool, losses: UnsafeMutableBufferPointer<Double>) -> Int {
         let count = inputs.count / shape.layers[0]
         for r in 0 ..< count { rows[r] = r }
-        let shape = shape, published = order == .published, n = Double(count)
+        let shape = shape, published = order == .published
         return inputs.withUnsafeBufferPointer { x in targets.withUnsafeBufferPointer { t in
             rows.withUnsafeBufferPointer { rows in w.withUnsafeMutableBufferPointer { w in b.withUnsafeMutableBufferPointer { b in
                 scratch.withUnsafeMutableBufferPointer { s in
-                    let nextW = s.baseAddress! + shape.nextWeights, nextB = s.baseAddress! + shape.nextBiases
-                    if !forwardDone { shape.forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count) }
-                    for step in 0 ..< losses.count {
-                        guard shape.backward(s, t, rows, w.baseAddress!, b.baseAddress!, count: count, η: η, published: published,
-                                             trainBiases: trainBiases) else { return step }
-                        // The new network's forward pass scores it and starts the next update.
-                        shape.forward(s, x, rows, nextW, nextB, count: count)
-                        // A mean of one is the value itself, bit for bit: no division then.
-                        let total = shape.loss(s, t, rows, count: count), loss = count == 1 ? total : total / n
-                        guard loss.isFinite else {
-                            // Leave the scratch holding the forward pass of `w` again.
-                            shape.forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count)
-                            return step
-                        }
-                        if step == losses.count - 1 {
-                            for k in 0 ..< shape.weightCount { s[shape.previousWeights + k] = w[k] }
-                            for k in 0 ..< shape.biasCount { s[shape.previousBiases + k] = b[k] }
-                        }
-                        for k in 0 ..< shape.weightCount { w[k] = nextW[k] }
-                        for k in 0 ..< shape.biasCount { b[k] = nextB[k] }
-                        losses[step] = loss
+                    // The post's network on its one sample: its shape known when compiled.
+                    if shape.isPost {
+                        return Self.postEpochs(s, x, t, rows, w, b, η: η, published: published, trainBiases: trainBiases,
+                                               forwardDone: forwardDone, losses: losses)
                     }
-                    return losses.count
+                    return shape.epochs(s, x, t, rows, w, b, count: count, η: η, published: published, trainBiases: trainBiases,
+                                        forwardDone: forwardDone, losses: losses)
                 }
             } } }
         } }
+    }
+
+    /// `wholeBatchEpochs` of the post's network on its one sample, over a copy of the scratch
+    /// and the network on the stack: of a size known when compiled and never seen outside,
+    /// the compiler keeps them in registers.
+    private static func postEpochs(_ s: UnsafeMutableBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
+                                   _ t: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Int>,
+                                   _ w: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, η: Double,
+                                   published: Bool, trainBiases: Bool, forwardDone: Bool,
+                                   losses: UnsafeMutableBufferPointer<Double>) -> Int {
+        let post = PostLayout(), n = post.scratchCount, weights = post.weightCount, biases = post.biasCount
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + weights + biases) { local in
+            for k in 0 ..< n { local[k] = s[k] }
+            for k in 0 ..< weights { local[n + k] = w[k] }
+            for k in 0 ..< biases { local[n + weights + k] = b[k] }
+            let done = post.epochs(UnsafeMutableBufferPointer(rebasing: local[0 ..< n]), x, t, rows,
+                                   UnsafeMutableBufferPointer(rebasing: local[n ..< n + weights]),
+                                   UnsafeMutableBufferPointer(rebasing: local[n + weights ..< n + weights + biases]),
+                                   count: 1, η: η, published: published, trainBiases: trainBiases, forwardDone: forwardDone,
+                                   losses: losses)
+            for k in 0 ..< n { s[k] = local[k] }
+            for k in 0 ..< weights { w[k] = local[n + k] }
+            for k in 0 ..< biases { b[k] = local[n + weights + k] }
+            return done
+        }
     }
 
     /// The weights and biases before the last update `wholeBatchEpochs` took.
@@ -126,20 +137,47 @@ struct LayeredKernel: Sendable {
     }
 }
 
-/// The layer sizes, activations and offsets the kernel's passes read, and where each region
-/// of the scratch starts.
-private struct KernelShape: Sendable {
+/// What the kernel's passes read of a network's shape. `KernelShape` reads it from the
+/// architecture; `PostLayout` knows the post's when compiled, so that every loop and switch
+/// of the passes folds into straight-line arithmetic like the post's own (the same
+/// operations in the same order: bit for bit the same numbers).
+private protocol KernelLayout {
+    /// Layers, the input layer included.
+    var depth: Int { get }
+    /// Neurons in layer `l`.
+    func size(_ l: Int) -> Int
+    /// Layer `l`'s first neuron; `node(depth)` is the neuron count.
+    func node(_ l: Int) -> Int
+    /// Layer `l`'s first weight and first bias (l ≥ 1; `bias(depth)` is the bias count).
+    func weight(_ l: Int) -> Int
+    func bias(_ l: Int) -> Int
+    func activation(_ l: Int) -> Activation
+    var outputActivation: Activation { get }
+    var loss: Loss { get }
+    var perNeuron: Bool { get }
+    var weightCount: Int { get }
+    var biasCount: Int { get }
+    /// Values per neuron in the scratch: samples computed side by side.
+    var capacity: Int { get }
+    /// How many samples a pass given `count` computes.
+    func samples(_ count: Int) -> Int
+}
+
+/// Any architecture's shape, as the kernel reads it.
+private struct KernelShape: KernelLayout, Sendable {
     let layers: [Int]
-    let activation: [Activation]
+    let activations: [Activation]
     let loss: Loss, outputActivation: Activation, perNeuron: Bool
     /// Per layer l: its first neuron, its first weight and its first bias.
     let nodeOffset: [Int], weightOffset: [Int], biasOffset: [Int]
     let weightCount: Int, biasCount: Int
     let capacity: Int
+    /// Whether this is the post's network on its one sample: `PostLayout` then.
+    let isPost: Bool
 
     init(_ a: Architecture, capacity: Int) {
         layers = a.layers
-        activation = (0 ..< a.layers.count).map { $0 == 0 ? .linear : a.activation(ofLayer: $0) }
+        activations = (0 ..< a.layers.count).map { $0 == 0 ? .linear : a.activation(ofLayer: $0) }
         loss = a.loss
         outputActivation = a.outputActivation
         perNeuron = a.bias == .perNeuron
@@ -151,10 +189,39 @@ private struct KernelShape: Sendable {
         weightCount = a.weightCount
         biasCount = a.biasCount
         self.capacity = capacity
+        isPost = a == PostLayout.architecture && capacity == 1
     }
 
-    var nets: Int { 0 }
-    var outs: Int { nodeOffset[layers.count] * capacity }
+    var depth: Int { layers.count }
+    func size(_ l: Int) -> Int { layers[l] }
+    func node(_ l: Int) -> Int { nodeOffset[l] }
+    func weight(_ l: Int) -> Int { weightOffset[l] }
+    func bias(_ l: Int) -> Int { biasOffset[l] }
+    func activation(_ l: Int) -> Activation { activations[l] }
+    func samples(_ count: Int) -> Int { count }
+}
+
+/// The post's network (2-2-2, logistic, ½-squared, shared biases) on its one sample.
+private struct PostLayout: KernelLayout {
+    static let architecture = Architecture.post
+    var depth: Int { 3 }
+    func size(_ l: Int) -> Int { 2 }
+    func node(_ l: Int) -> Int { 2 * l }
+    func weight(_ l: Int) -> Int { 4 * (l - 1) }
+    func bias(_ l: Int) -> Int { l - 1 }
+    func activation(_ l: Int) -> Activation { l == 0 ? .linear : .logistic }
+    var outputActivation: Activation { .logistic }
+    var loss: Loss { .halfSquared }
+    var perNeuron: Bool { false }
+    var weightCount: Int { 8 }
+    var biasCount: Int { 2 }
+    var capacity: Int { 1 }
+    func samples(_ count: Int) -> Int { 1 }
+}
+
+/// Where each region of the scratch starts, and the passes.
+extension KernelLayout {
+    var outs: Int { node(depth) * capacity }
     var deltas: Int { 2 * outs }
     var nextWeights: Int { 3 * outs }
     var nextBiases: Int { nextWeights + weightCount }
@@ -163,94 +230,137 @@ private struct KernelShape: Sendable {
     var previousBiases: Int { previousWeights + weightCount }
     var scratchCount: Int { previousBiases + biasCount }
 
+    /// `LayeredKernel.wholeBatchEpochs` over the scratch.
+    @inline(__always)
+    func epochs(_ s: UnsafeMutableBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
+                                _ t: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Int>,
+                                _ w: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, count: Int, η: Double,
+                                published: Bool, trainBiases: Bool, forwardDone: Bool,
+                                losses: UnsafeMutableBufferPointer<Double>) -> Int {
+        let count = samples(count), n = Double(count), nw = s.baseAddress! + nextWeights, nb = s.baseAddress! + nextBiases
+        if !forwardDone { forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count) }
+        var done = 0
+        while done < losses.count {
+            guard backward(s, t, rows, w.baseAddress!, b.baseAddress!, into: nw, nb, count: count, η: η, published: published,
+                           trainBiases: trainBiases) else { break }
+            // The new network's forward pass scores it and starts the next update.
+            forward(s, x, rows, nw, nb, count: count)
+            // A mean of one is the value itself, bit for bit: no division then.
+            let total = loss(s, t, rows, count: count), loss = count == 1 ? total : total / n
+            guard loss.isFinite else {
+                // Leave the scratch holding the forward pass of the network kept.
+                forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count)
+                break
+            }
+            if done == losses.count - 1 {
+                for k in 0 ..< weightCount { s[previousWeights + k] = w[k] }
+                for k in 0 ..< biasCount { s[previousBiases + k] = b[k] }
+            }
+            for k in 0 ..< weightCount { w[k] = nw[k] }
+            for k in 0 ..< biasCount { b[k] = nb[k] }
+            losses[done] = loss
+            done += 1
+        }
+        return done
+    }
+
     /// The forward pass of the samples `rows[0 ..< count]`, side by side, with weights `w`
     /// and biases `b` (which may point into the scratch's next-weights region).
-    func forward(_ s: UnsafeMutableBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Int>,
-                 _ w: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) {
-        let c = capacity, n0 = layers[0], nets = nets, outs = outs
+    @inline(__always)
+    func forward(_ s: UnsafeMutableBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
+                                 _ rows: UnsafeBufferPointer<Int>, _ w: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+                                 count: Int) {
+        let c = capacity, n0 = size(0), nets = 0, outs = node(depth) * c, count = samples(count)
         for i in 0 ..< n0 {
             for r in 0 ..< count { s[outs + i * c + r] = x[rows[r] * n0 + i] }
         }
-        for l in 1 ..< layers.count {
-            let below = nodeOffset[l - 1], here = nodeOffset[l], fanIn = layers[l - 1]
-            let weights = weightOffset[l], biases = biasOffset[l]
-            let out = outs + below * c
-            for j in 0 ..< layers[l] {
+        for l in 1 ..< depth {
+            let below = node(l - 1), here = node(l), fanIn = size(l - 1)
+            let weights = weight(l), biases = bias(l), out = outs + below * c
+            for j in 0 ..< size(l) {
                 let net = nets + (here + j) * c, row = weights + j * fanIn, bias = b[biases + (perNeuron ? j : 0)]
                 for r in 0 ..< count {
-                    var sum = 0.0
-                    for i in 0 ..< fanIn { sum += w[row + i] * s[out + i * c + r] }
+                    var sum = w[row] * s[out + r]
+                    for i in 1 ..< fanIn { sum += w[row + i] * s[out + i * c + r] }
                     s[net + r] = sum + bias
                 }
             }
-            Self.activate(s, activation[l], from: here * c, neurons: layers[l], capacity: c, count: count, nets: nets, outs: outs)
+            Self.activate(s, activation(l), from: here * c, neurons: size(l), capacity: c, count: count, nets: nets, outs: outs)
         }
     }
 
     /// The backward pass of the samples the scratch holds the forward pass of, writing the
     /// updated weights and biases to their regions; false if one of them is not finite.
-    func backward(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Int>,
-                  _ w: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int, η: Double, published: Bool,
-                  trainBiases: Bool) -> Bool {
-        let n = Double(count), single = count == 1, L = layers.count - 1, c = capacity
-        let outs = outs, deltas = deltas, nextW = nextWeights, nextB = nextBiases, gradB = biasGradient
+    @inline(__always)
+    func backward(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>,
+                                  _ rows: UnsafeBufferPointer<Int>, _ w: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+                                  into nw: UnsafeMutablePointer<Double>, _ nb: UnsafeMutablePointer<Double>,
+                                  count: Int, η: Double, published: Bool, trainBiases: Bool) -> Bool {
+        let count = samples(count), n = Double(count), single = count == 1, L = depth - 1, c = capacity
+        let outs = node(depth) * c, deltas = 2 * outs, gradB = 3 * outs + weightCount + biasCount
         for k in 0 ..< biasCount {
-            s[gradB + k] = 0
-            s[nextB + k] = b[k]
+            if trainBiases { s[gradB + k] = 0 } else { nb[k] = b[k] }
         }
         for l in stride(from: L, through: 1, by: -1) {
-            let here = nodeOffset[l], size = layers[l]
+            let here = node(l), width = size(l)
             if l == L {
-                Self.outputDeltas(s, t, rows, count: count, capacity: c, first: here * c, outputs: size, loss: loss,
+                Self.outputDeltas(s, t, rows, count: count, capacity: c, first: here * c, outputs: width, loss: loss,
                                   activation: outputActivation, nets: 0, outs: outs, deltas: deltas)
             } else {
                 // Published: the layer above already updated; textbook: as it was.
-                let above = nodeOffset[l + 1], fanOut = layers[l + 1], weights = weightOffset[l + 1]
-                let source = published ? UnsafePointer(s.baseAddress! + nextW) : w
-                let δAbove = deltas + above * c
-                for j in 0 ..< size {
+                let above = node(l + 1), fanOut = size(l + 1), weights = weight(l + 1)
+                let source = published ? UnsafePointer(nw) : w, δAbove = deltas + above * c, f = activation(l)
+                for j in 0 ..< width {
                     let δ = deltas + (here + j) * c
                     for r in 0 ..< count {
-                        var sum = 0.0
-                        for k in 0 ..< fanOut { sum += s[δAbove + k * c + r] * source[weights + k * size + j] }
-                        s[δ + r] = sum
+                        var sum = s[δAbove + r] * source[weights + j]
+                        for k in 1 ..< fanOut { sum += s[δAbove + k * c + r] * source[weights + k * width + j] }
+                        // δ = Σ δ_above·w · ∂out/∂net, multiplied here, not re-read from memory.
+                        let k = (here + j) * c + r
+                        s[δ + r] = sum * f.derivative(net: s[k], out: s[outs + k])
                     }
                 }
-                Self.multiplyByDerivative(s, activation[l], from: here * c, neurons: size, capacity: c, count: count,
-                                          nets: 0, outs: outs, deltas: deltas)
             }
-            let below = nodeOffset[l - 1], fanIn = layers[l - 1], weights = weightOffset[l], biases = biasOffset[l]
-            for j in 0 ..< size {
+            let below = node(l - 1), fanIn = size(l - 1), weights = weight(l), biases = bias(l)
+            for j in 0 ..< width {
                 let δ = deltas + (here + j) * c
                 for i in 0 ..< fanIn {
                     let out = outs + (below + i) * c
-                    var sum = 0.0
-                    for r in 0 ..< count { sum += s[δ + r] * s[out + r] }
+                    var sum = s[δ] * s[out]
+                    for r in 1 ..< count { sum += s[δ + r] * s[out + r] }
                     let k = weights + j * fanIn + i
                     // A mean of one is the value itself, bit for bit: no division then.
-                    s[nextW + k] = w[k] - η * (single ? sum : sum / n)
+                    nw[k] = w[k] - η * (single ? sum : sum / n)
                 }
-                var sum = 0.0
-                for r in 0 ..< count { sum += s[δ + r] }
+                guard trainBiases else { continue }
+                var sum = s[δ]
+                for r in 1 ..< count { sum += s[δ + r] }
                 s[gradB + biases + (perNeuron ? j : 0)] += single ? sum : sum / n
             }
             if trainBiases {
-                for k in biases ..< biasOffset[l + 1] { s[nextB + k] = b[k] - η * s[gradB + k] }
+                for k in biases ..< bias(l + 1) { nb[k] = b[k] - η * s[gradB + k] }
             }
         }
-        for k in 0 ..< weightCount + biasCount where !s[nextW + k].isFinite { return false }
+        // Finite numbers add up to a finite sum unless it overflows; any other adds up to ±∞ or NaN.
+        var sum = nb[0]
+        for k in 0 ..< weightCount { sum += nw[k] }
+        for k in 1 ..< biasCount { sum += nb[k] }
+        guard !sum.isFinite else { return true }
+        for k in 0 ..< weightCount where !nw[k].isFinite { return false }
+        for k in 0 ..< biasCount where !nb[k].isFinite { return false }
         return true
     }
 
     /// `total` plus the loss of each of the samples `rows[0 ..< count]` whose forward pass
     /// the scratch holds, added sample by sample in order.
-    func loss(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Int>,
-              count: Int, adding total: Double = 0) -> Double {
-        let nL = layers[layers.count - 1], last = outs + nodeOffset[layers.count - 1] * capacity, c = capacity
+    @inline(__always)
+    func loss(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>,
+                              _ rows: UnsafeBufferPointer<Int>, count: Int, adding total: Double = 0) -> Double {
+        let c = capacity, nL = size(depth - 1), last = (node(depth) + node(depth - 1)) * c, count = samples(count)
         var total = total
         for r in 0 ..< count {
-            var value = 0.0
-            for k in 0 ..< nL {
+            var value = loss.term(output: s[last + r], target: t[rows[r] * nL], activation: outputActivation)
+            for k in 1 ..< nL {
                 value += loss.term(output: s[last + k * c + r], target: t[rows[r] * nL + k], activation: outputActivation)
             }
             total += value
@@ -261,7 +371,7 @@ private struct KernelShape: Sendable {
     /// out = f(net) for `neurons` neurons from `first`; one loop per activation, not a switch
     /// per value: this is the hot path.
     @inline(__always)
-    private static func activate(_ s: UnsafeMutableBufferPointer<Double>, _ activation: Activation, from first: Int, neurons: Int,
+    static func activate(_ s: UnsafeMutableBufferPointer<Double>, _ activation: Activation, from first: Int, neurons: Int,
                                  capacity c: Int, count: Int, nets: Int, outs: Int) {
         switch activation {
         case .logistic:
@@ -286,26 +396,9 @@ private struct KernelShape: Sendable {
         }
     }
 
-    /// δ ·= ∂out/∂net for `neurons` neurons from `first`.
-    @inline(__always)
-    private static func multiplyByDerivative(_ s: UnsafeMutableBufferPointer<Double>, _ activation: Activation, from first: Int,
-                                             neurons: Int, capacity c: Int, count: Int, nets: Int, outs: Int, deltas: Int) {
-        for j in 0 ..< neurons {
-            let start = first + j * c
-            switch activation {
-            case .tanh: for k in start ..< start + count { s[deltas + k] *= 1 - s[outs + k] * s[outs + k] }
-            case .logistic: for k in start ..< start + count { s[deltas + k] *= s[outs + k] * (1 - s[outs + k]) }
-            default:
-                for k in start ..< start + count {
-                    s[deltas + k] *= activation.derivative(net: s[nets + k], out: s[outs + k])
-                }
-            }
-        }
-    }
-
     /// δ_o for the output layer, as `LayeredStep.outputDeltas` computes it.
     @inline(__always)
-    private static func outputDeltas(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>,
+    static func outputDeltas(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>,
                                      _ rows: UnsafeBufferPointer<Int>, count: Int, capacity c: Int, first: Int, outputs nL: Int,
                                      loss: Loss, activation outputActivation: Activation, nets: Int, outs: Int, deltas: Int) {
         let outs = outs + first, nets = nets + first, deltas = deltas + first

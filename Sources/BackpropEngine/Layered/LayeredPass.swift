@@ -21,8 +21,8 @@ public struct LayeredForward: Sendable, Equatable {
             let below = outs[l - 1]
             var layer = [Double](repeating: 0, count: a.layers[l])
             for j in layer.indices {
-                var sum = 0.0
-                for i in below.indices { sum += network.weight(layer: l, to: j, from: i) * below[i] }
+                var sum = network.weight(layer: l, to: j, from: 0) * below[0]
+                for i in below.indices.dropFirst() { sum += network.weight(layer: l, to: j, from: i) * below[i] }
                 layer[j] = sum + network.bias(layer: l, neuron: j)
             }
             nets.append(layer)
@@ -66,12 +66,12 @@ public struct LayeredStep: Sendable, Equatable {
             }
             for j in 0 ..< a.layers[l] {
                 for i in 0 ..< a.layers[l - 1] {
-                    var sum = 0.0
-                    for (s, f) in forwards.enumerated() { sum += deltas[s][l][j] * f.outs[l - 1][i] }
+                    var sum = deltas[0][l][j] * forwards[0].outs[l - 1][i]
+                    for (s, f) in forwards.enumerated().dropFirst() { sum += deltas[s][l][j] * f.outs[l - 1][i] }
                     weightGradient[a.weightIndex(layer: l, to: j, from: i)] = sum / count
                 }
-                var sum = 0.0
-                for s in forwards.indices { sum += deltas[s][l][j] }
+                var sum = deltas[0][l][j]
+                for s in forwards.indices.dropFirst() { sum += deltas[s][l][j] }
                 biasGradient[a.biasIndex(layer: l, neuron: j)] += sum / count
             }
             for j in 0 ..< a.layers[l] {
@@ -114,8 +114,8 @@ public struct LayeredStep: Sendable, Equatable {
 
     /// ∂E/∂out_j = Σ_k δ_k·w_kj, the sum δ_j was made from, added in the same order.
     public func dE_dout(sample s: Int, layer l: Int, neuron j: Int) -> Double {
-        var sum = 0.0
-        for k in deltas[s][l + 1].indices { sum += term(sample: s, layer: l, neuron: j, via: k) }
+        var sum = term(sample: s, layer: l, neuron: j, via: 0)
+        for k in deltas[s][l + 1].indices.dropFirst() { sum += term(sample: s, layer: l, neuron: j, via: k) }
         return sum
     }
 
@@ -139,8 +139,8 @@ public struct LayeredStep: Sendable, Equatable {
     static func hiddenDeltas(_ f: LayeredForward, _ above: [Double], _ weights: LayeredNetwork, layer l: Int) -> [Double] {
         let a = weights.architecture, activation = a.activation(ofLayer: l)
         return (0 ..< a.layers[l]).map { j in
-            var sum = 0.0
-            for k in above.indices { sum += above[k] * weights.weight(layer: l + 1, to: k, from: j) }
+            var sum = above[0] * weights.weight(layer: l + 1, to: 0, from: j)
+            for k in above.indices.dropFirst() { sum += above[k] * weights.weight(layer: l + 1, to: k, from: j) }
             return sum * activation.derivative(net: f.nets[l][j], out: f.outs[l][j])
         }
     }
