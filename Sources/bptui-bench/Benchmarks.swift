@@ -94,7 +94,7 @@ enum Benchmarks {
         while state.speed != .maximum { state.update(.faster) }
         state.update(.toggleRun)
         let start = DispatchTime.now().uptimeNanoseconds
-        var last = start, frames = 0, longest = 0.0
+        var last = start, frames = 0, longest = 0.0, steady: (frames: Int, start: UInt64)?
         while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 3 {
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = Double(now - last) / 1e9
@@ -103,12 +103,15 @@ enum Benchmarks {
             _ = Screen.render(state, width: 200, height: 60)
             frames += 1
             if frames > 10 { longest = max(longest, elapsed) }
+            // The frame rate once the pace has adapted its batch (after the first second).
+            if steady == nil, Double(now - start) / 1e9 >= 1 { steady = (frames, now) }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let end = DispatchTime.now().uptimeNanoseconds, seconds = Double(end - start) / 1e9
+        let steadyRate = Double(frames - (steady?.frames ?? 0)) / (Double(end - (steady?.start ?? start)) / 1e9)
         let rate = Double(state.trainer.iteration - Post.finalIteration) / seconds
         let bare = 1e9 / engineNanoseconds
-        report.add("run mode at max speed", "\(format(rate / 1e6, 1))M iterations/s = \(format(100 * rate / bare, 0))% of the bare engine, \(format(Double(frames) / seconds, 0)) frames/s",
-                   target: "≥ 70% of the engine, ~30 frames/s", met: rate / bare >= 0.7 && abs(Double(frames) / seconds - 30) < 8)
+        report.add("run mode at max speed", "\(format(rate / 1e6, 1))M iterations/s = \(format(100 * rate / bare, 0))% of the bare engine, \(format(steadyRate, 0)) frames/s once adapted",
+                   target: "≥ 70% of the engine, ~30 frames/s", met: rate / bare >= 0.7 && abs(steadyRate - 30) < 8)
         report.add("run mode: longest frame (a key waits at most this)", "\(format(longest * 1000, 1)) ms",
                    target: "< 50 ms", met: longest < 0.05)
     }
