@@ -4,22 +4,29 @@ import Foundation
 import PostOracle
 import Testing
 
-/// Whole screens at 80×24, compared line by line with the text files in Golden/. After a
+/// Whole screens at 80×24 (and 120×40 where a network shows more there), compared line by
+/// line with the text files in Golden/. After a
 /// deliberate change of the screen, `BPTUI_RECORD_GOLDEN=1 swift test --filter GoldenTests`
 /// rewrites them; review the diff before committing it.
 @Suite struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static let screens: [(name: String, state: @Sendable () -> AppState)] = [
-        ("start", { AppState.post }),
-        ("iteration-1", { press(.character(" ")) }),
-        ("iteration-10000", { trained(10_000) }),
-        ("help", { press(.character("?")) }),
-        ("explain-w5", { press(.character("e")) }),
-        ("xor-2-5-1", { xor() }),
-        ("circle-data", { circleData() }),
-        ("softmax-3-class", { softmax() }),
+    static let screens: [(name: String, size: Size, state: @Sendable () -> AppState)] = [
+        ("start", .small, { AppState.post }),
+        ("iteration-1", .small, { press(.character(" ")) }),
+        ("iteration-10000", .small, { trained(10_000) }),
+        ("help", .small, { press(.character("?")) }),
+        ("explain-w5", .small, { press(.character("e")) }),
+        ("xor-2-5-1", .small, { xor() }),
+        ("circle-data", .small, { circleData() }),
+        ("softmax-3-class", .small, { softmax() }),
+        ("edges-2-3-2", .large, { trainedGeneral(Recipe(layers: [2, 3, 2], data: .given(name: "the post's sample", .post)), 25, size: .large) }),
     ]
+
+    struct Size: Sendable {
+        let width: Int, height: Int
+        static let small = Size(width: 80, height: 24), large = Size(width: 120, height: 40)
+    }
 
     static func xor() -> AppState { trainedGeneral(Recipe(layers: [2, 5, 1], data: .builtIn(.xor)), 40) }
 
@@ -35,10 +42,10 @@ import Testing
         return trainedGeneral(recipe, 12)
     }
 
-    /// Any network's screen at 80×24, trained `updates` updates by a go-to.
-    static func trainedGeneral(_ recipe: Recipe, _ updates: Int) -> AppState {
+    /// Any network's screen, trained `updates` updates by a go-to.
+    static func trainedGeneral(_ recipe: Recipe, _ updates: Int, size: Size = .small) -> AppState {
         var state = AppState(trainer: try! recipe.trainer(), recipe: recipe)
-        state.update(.resized(width: 80, height: 24))
+        state.update(.resized(width: size.width, height: size.height))
         state.update(.openGoTo)
         state.update(.promptInsert(String(updates)))
         return finishing(.promptSubmit, on: state)
@@ -46,9 +53,9 @@ import Testing
 
     @Test(arguments: screens.map(\.name))
     func theWholeScreenIsTheRecordedOne(name: String) throws {
-        let state = try #require(Self.screens.first { $0.name == name }).state()
-        let text = Screen.render(state, width: 80, height: 24).lines.joined(separator: "\n") + "\n"
-        let file = Self.directory.appendingPathComponent("\(name)-80x24.txt")
+        let screen = try #require(Self.screens.first { $0.name == name }), size = screen.size
+        let text = Screen.render(screen.state(), width: size.width, height: size.height).lines.joined(separator: "\n") + "\n"
+        let file = Self.directory.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
         if ProcessInfo.processInfo.environment["BPTUI_RECORD_GOLDEN"] == "1" {
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
