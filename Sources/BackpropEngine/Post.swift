@@ -17,7 +17,7 @@ public enum Post {
 
     /// How a run of the one trainer departs from the post's: another network or sample,
     /// another η, biases trained, edits.
-    public static func departures(_ trainer: LayeredTrainer) -> [Departure] {
+    public static func departures(_ trainer: Trainer) -> [Departure] {
         var departures: [Departure] = []
         if trainer.start != .post || trainer.firstData != .post { departures.append(.anotherStart) }
         if trainer.firstLearningRate != learningRate { departures.append(.learningRate(trainer.firstLearningRate)) }
@@ -52,15 +52,15 @@ extension Post {
     /// Every figure of the post, with bptui's value in `order` (the post's network and η),
     /// read off the one engine's step by index: layer 1 is the hidden layer, 2 the outputs.
     public static func checkpoints(order: UpdateOrder) -> [Checkpoint] {
-        let settings = LayeredSettings(order: order)
-        var trainer = LayeredTrainer(.post, data: .post, settings: settings)
-        let step = LayeredStep(trainer.network, batch: DataSet.post.training, learningRate: settings.learningRate, order: order,
+        let settings = TrainingSettings(order: order)
+        var trainer = Trainer(.post, data: .post, settings: settings)
+        let step = Step(trainer.network, batch: DataSet.post.training, learningRate: settings.learningRate, order: order,
                                trainBiases: false)
         let f = step.forwards[0], target = DataSet.post.training[0].targets
         trainer.train(updates: 1)
         let afterOne = trainer.trainingError.latest
         trainer.train(updates: 9_999)
-        let finalOutputs = LayeredForward(trainer.network, DataSet.post.training[0]).outputs
+        let finalOutputs = ForwardPass(trainer.network, DataSet.post.training[0]).outputs
         let (o1, h1) = (f.outs[2][0], f.outs[1][0])
         let textbookOnly = order == .published ? "w1⁺…w4⁺, ∂E/∂w1, ∂E/∂out_h1: the post's text used the original w5…w8" : nil
         let publishedOnly = order == .textbook ? "after 1 and 10,000 updates: the post's script updated w5…w8 first" : nil
@@ -107,7 +107,7 @@ extension Post {
     }
 }
 
-extension LayeredTrainer {
+extension Trainer {
     /// Whether this is the post's network on one sample (its own or another): the runs the
     /// post's checkpoints, its 10,000-update stop and its reference error speak of.
     public var isThePostsNetwork: Bool {

@@ -3,14 +3,14 @@ import BackpropEngine
 /// The state of the screen for any network (`--layers`, `--data`, `:`). Only `update(_:)`
 /// changes it; panes draw it.
 public struct AppState: Sendable {
-    public internal(set) var trainer: LayeredTrainer
+    public internal(set) var trainer: Trainer
     /// What `:` changes and training is rebuilt from.
     public internal(set) var recipe: Recipe
     /// Whether accuracy is reported: every target is a class label.
     public internal(set) var classification: Bool
     /// The parameter selected in the weights list, and the neuron selected in the diagram;
     /// `focus` says which of them ↑↓ move and `e` explains.
-    public internal(set) var parameter: LayeredParameter
+    public internal(set) var parameter: Parameter
     public internal(set) var neuron: Neuron
     public internal(set) var focus: Focus = .parameters
     public internal(set) var running = false
@@ -32,7 +32,7 @@ public struct AppState: Sendable {
     public internal(set) var job: Job?
     /// The walk through an iteration (`n`), and the trainer it started from.
     public internal(set) var walk: WalkState?
-    var walkStart: LayeredTrainer?
+    var walkStart: Trainer?
     /// Updates a job's slice takes, adapted to keep every key answered within a frame.
     var jobBatch = 1_000
     /// Lines the `:` command line ran, oldest first (↑ recalls them), and the one recalled.
@@ -59,7 +59,7 @@ public struct AppState: Sendable {
     /// The `--config` file the run started from, named in the diagram's title.
     public let configName: String?
 
-    public init(trainer: LayeredTrainer, recipe: Recipe, configName: String? = nil) {
+    public init(trainer: Trainer, recipe: Recipe, configName: String? = nil) {
         self.trainer = trainer
         self.recipe = recipe
         self.configName = configName
@@ -83,7 +83,7 @@ public struct AppState: Sendable {
 }
 
 /// A weight or a bias, by its flat index in post numbering.
-public enum LayeredParameter: Sendable, Equatable, Hashable {
+public enum Parameter: Sendable, Equatable, Hashable {
     case weight(Int)
     case bias(Int)
 
@@ -103,7 +103,7 @@ public enum LayeredParameter: Sendable, Equatable, Hashable {
         }
     }
 
-    public func value(in network: LayeredNetwork) -> Double { value(in: (network.weights, network.biases)) }
+    public func value(in network: Network) -> Double { value(in: (network.weights, network.biases)) }
 
     /// Its value among flat weights and biases (a trainer's `previous`).
     public func value(in parameters: (weights: [Double], biases: [Double])) -> Double {
@@ -139,7 +139,7 @@ public enum Overlay: Sendable, Equatable {
 /// One line of the weights list: a layer's heading, or a parameter.
 public enum ParameterRow: Sendable, Equatable {
     case heading(String)
-    case parameter(LayeredParameter)
+    case parameter(Parameter)
 
     /// Every weight and bias in post numbering, a layer at a time under a heading such as
     /// "i→h", "h1→h2", "h→o": the layer's weights, then its biases.
@@ -163,7 +163,7 @@ public enum ParameterRow: Sendable, Equatable {
         return "\(side(l - 1))→\(side(l))"
     }
 
-    public var parameter: LayeredParameter? {
+    public var parameter: Parameter? {
         if case .parameter(let parameter) = self { return parameter }
         return nil
     }
@@ -205,7 +205,7 @@ struct ParameterList {
     func layerStart(ofRow index: Int) -> Int { start(layer(ofRow: index)) }
 
     /// The row of a parameter (nil if it is not one of this network's).
-    func index(of parameter: LayeredParameter) -> Int? {
+    func index(of parameter: Parameter) -> Int? {
         let l: Int, within: Int
         switch parameter {
         case .weight(let k):
@@ -221,7 +221,7 @@ struct ParameterList {
     }
 
     /// The parameter `offset` rows of parameters from `parameter`, headings skipped, within the list.
-    func parameter(_ parameter: LayeredParameter, movedBy offset: Int) -> LayeredParameter {
+    func parameter(_ parameter: Parameter, movedBy offset: Int) -> Parameter {
         let bare = ParameterList(a: a, headings: false)
         let index = min(bare.count - 1, max(0, (bare.index(of: parameter) ?? 0) + offset))
         return bare.row(index).parameter ?? parameter
@@ -235,7 +235,7 @@ public struct Job: Sendable {
         case train
         /// Replays the run from the start to an iteration behind the current one; the screen
         /// keeps the current network until it is done.
-        case rewind(LayeredTrainer)
+        case rewind(Trainer)
         /// Writes the export's rows.
         case export(ExportBuilder)
     }
@@ -258,7 +258,7 @@ public struct Job: Sendable {
     var progress: String { Job.progress(name: name, done: done, total: target, rate: rate) }
 }
 
-extension LayeredEdit.Target {
+extension Edit.Target {
     /// "w11", "b3", "η".
     public var name: String {
         switch self {
@@ -270,7 +270,7 @@ extension LayeredEdit.Target {
         }
     }
 
-    init(_ parameter: LayeredParameter) {
+    init(_ parameter: Parameter) {
         switch parameter {
         case .weight(let index): self = .weight(index)
         case .bias(let index): self = .bias(index)

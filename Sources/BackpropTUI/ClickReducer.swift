@@ -48,7 +48,7 @@ extension AppState {
 /// What a click lands on.
 enum ClickTarget: Equatable {
     case neuron(Neuron)
-    case parameter(LayeredParameter)
+    case parameter(Parameter)
 }
 
 extension Rect {

@@ -8,7 +8,7 @@ extension DataPane {
     /// A row a sample, training then test: its mark, its inputs and targets as given, the
     /// network's outputs and the sample's loss, numbers as wide as the room allows; from
     /// `state.tableScroll` on (PgUp PgDn scroll it), with how many rows are above and below.
-    func drawTable(_ forwards: [LayeredForward], in rect: Rect, into canvas: inout Canvas) {
+    func drawTable(_ forwards: [ForwardPass], in rect: Rect, into canvas: inout Canvas) {
         guard rect.height >= 2, rect.width > 0 else { return }
         let a = state.architecture, all = samples, limit = rect.x + rect.width
         let inputs = a.layers[0], outputs = a.layers[a.outputLayer]

@@ -5,27 +5,27 @@ import BackpropEngine
 /// are few enough to list.
 public struct Derived: Sendable {
     /// The next update: its batch's forward passes, δ's, mean gradient and result.
-    public let next: LayeredStep
+    public let next: Step
     /// The same update in the other order, for explain's side-by-side columns: computed only
     /// while explain is open (on a large network each step is a pass over every weight).
-    public let otherOrder: LayeredStep?
+    public let otherOrder: Step?
     /// The next batch.
     public let batch: [Sample]
     /// Forward passes of every training sample, then every test sample, when there are at
     /// most `listedSamples` in all.
-    public let samples: [LayeredForward]?
-    public let network: LayeredNetwork
-    public let settings: LayeredSettings
+    public let samples: [ForwardPass]?
+    public let network: Network
+    public let settings: TrainingSettings
     /// The share of training (and test) samples on the right side, for class labels.
     public let accuracy: (training: Double, test: Double?)?
     /// The training and test errors of the network now (mid-epoch too).
     public let error: Double, testError: Double?
     /// Backprop against central differences on the next batch, while the check is open.
-    public let gradientCheck: LayeredGradientCheck?
+    public let gradientCheck: GradientCheck?
 
     public static let listedSamples = 32
 
-    init(_ trainer: LayeredTrainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0) {
+    init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
         error = trainer.currentError
@@ -33,16 +33,16 @@ public struct Derived: Sendable {
         batch = trainer.nextBatch
         self.network = network
         self.settings = settings
-        next = LayeredStep(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
+        next = Step(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
                            trainBiases: settings.trainBiases)
-        otherOrder = explaining ? LayeredStep(network, batch: batch, learningRate: settings.learningRate,
+        otherOrder = explaining ? Step(network, batch: batch, learningRate: settings.learningRate,
                                               order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases) : nil
-        gradientCheck = checking ? LayeredGradientCheck(network, batch: batch, around: around) : nil
+        gradientCheck = checking ? GradientCheck(network, batch: batch, around: around) : nil
         let all = trainer.data.training + trainer.data.test
-        samples = all.count <= Self.listedSamples ? all.map { LayeredForward(network, $0) } : nil
+        samples = all.count <= Self.listedSamples ? all.map { ForwardPass(network, $0) } : nil
     }
 
-    func isCurrent(for trainer: LayeredTrainer) -> Bool {
+    func isCurrent(for trainer: Trainer) -> Bool {
         settings == trainer.settings && network == trainer.network && batch == trainer.nextBatch
     }
 }

@@ -44,7 +44,7 @@ struct EdgeTablePane {
         }
 
         /// The parameter row `index` of the gap into layer l shows.
-        func parameter(into l: Int, row index: Int) -> LayeredParameter? {
+        func parameter(into l: Int, row index: Int) -> Parameter? {
             let weights = a.weightOffset(layer: l + 1) - a.weightOffset(layer: l)
             guard index >= 0, index < Self.rows(a, into: l) else { return nil }
             return index < weights ? .weight(a.weightOffset(layer: l) + index) : .bias(a.biasOffset(layer: l) + index - weights)

@@ -33,7 +33,7 @@ struct ExplainPane {
 
     /// The forward pass of a neuron for the batch's first sample: net = Σ w·x + b with every
     /// product, then out = f(net).
-    private func neuron(_ n: Neuron, _ step: LayeredStep, _ w: inout LineWriter) {
+    private func neuron(_ n: Neuron, _ step: Step, _ w: inout LineWriter) {
         guard let f = step.forwards.first, let sample = step.forwards.indices.first.map({ state.derived.batch[$0] }) else { return }
         let me = name(n.layer, n.index)
         w.line("Forward pass of \(me) for the next batch's first sample, inputs (\(sample.inputs.map(Format.exact).joined(separator: ", ")))", .title)
@@ -54,15 +54,15 @@ struct ExplainPane {
     }
 
     /// The step in each order, published first.
-    private var orders: [LayeredStep] {
+    private var orders: [Step] {
         ([state.derived.next] + (state.derived.otherOrder.map { [$0] } ?? [])).sorted { $0.order == .published && $1.order == .textbook }
     }
 
     /// `value` of each order's step, as the columns write it.
-    private func values(_ value: (LayeredStep) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
+    private func values(_ value: (Step) -> Double) -> [String] { orders.map { Format.number(value($0)) } }
 
     /// ∂E_total/∂parameter for the next step, factor by factor, then the update.
-    private func parameter(_ p: LayeredParameter, _ w: inout LineWriter) {
+    private func parameter(_ p: Parameter, _ w: inout LineWriter) {
         let step = state.derived.next, batch = step.forwards.count
         switch p {
         case .weight(let k):
@@ -77,7 +77,7 @@ struct ExplainPane {
     }
 
     /// An output weight: the same in both orders, written in one column as the post does.
-    private func outputWeight(_ k: Int, _ ends: (layer: Int, to: Int, from: Int), _ step: LayeredStep, _ w: inout LineWriter) {
+    private func outputWeight(_ k: Int, _ ends: (layer: Int, to: Int, from: Int), _ step: Step, _ w: inout LineWriter) {
         let l = ends.layer, j = ends.to, me = name(l, j), wk = "w\(k + 1)", f = step.forwards[0]
         let out = f.outs[l][j], input = f.outs[l - 1][ends.from], δ = step.deltas[0][l][j], target = state.derived.batch[0].targets[j]
         let source = self.out(l - 1, ends.from), ofSample = step.forwards.count > 1 ? " of sample 1" : ""

@@ -20,7 +20,7 @@ public struct Export: Sendable, Equatable {
 
 extension Export {
     /// The files for a run, built at once.
-    public init(_ trainer: LayeredTrainer) {
+    public init(_ trainer: Trainer) {
         var builder = ExportBuilder(trainer)
         while !builder.advance(by: .max) {}
         self = builder.export
@@ -31,13 +31,13 @@ extension Export {
 /// epoch kept exactly (`epoch,error[,test_error]`), and the run as a `--config` file (schema
 /// v2) that continues it exactly.
 public struct ExportBuilder: Sendable {
-    private let trainer: LayeredTrainer
+    private let trainer: Trainer
     private var lines: [String]
     /// Rows written so far, of `total`.
     private(set) var done = 0
     var total: Int { trainer.trainingError.exact.count }
 
-    init(_ trainer: LayeredTrainer) {
+    init(_ trainer: Trainer) {
         self.trainer = trainer
         lines = ["epoch,error" + (trainer.testError == nil ? "" : ",test_error")]
     }
@@ -56,7 +56,7 @@ public struct ExportBuilder: Sendable {
 
     /// The finished export (call once `advance` returned true).
     var export: Export {
-        Export(csv: lines.joined(separator: "\n") + "\n", json: LayeredConfig(trainer).prettyJSON + "\n", interval: 1)
+        Export(csv: lines.joined(separator: "\n") + "\n", json: RunConfig(trainer).prettyJSON + "\n", interval: 1)
     }
 }
 

@@ -12,7 +12,7 @@ struct GradientCheckPane {
         guard let unordered = state.derived.gradientCheck else { return }
         // In the weights list's order, so that ↑↓ walk the rows in turn.
         let list = ParameterList(a: state.architecture, headings: false)
-        func position(_ target: LayeredEdit.Target) -> Int {
+        func position(_ target: Edit.Target) -> Int {
             switch target {
             case .weight(let k): list.index(of: .weight(k)) ?? 0
             case .bias(let k): list.index(of: .bias(k)) ?? 0
@@ -27,11 +27,11 @@ struct GradientCheckPane {
         let published = state.trainer.settings.order == .published, next = state.derived.next
         writer.columns("", (published ? ["update uses"] : []) + ["backprop", "numerical", "|difference|"], .muted)
         let room = max(1, rect.inner.height - 7)
-        let selected = rows.firstIndex { $0.target == LayeredEdit.Target(state.parameter) } ?? 0
+        let selected = rows.firstIndex { $0.target == Edit.Target(state.parameter) } ?? 0
         let first = min(max(0, selected - room / 2), max(0, rows.count - room))
         let names = ParameterPane.nameWidth(state.architecture)
         for row in rows[first ..< min(rows.count, first + room)] {
-            let pointer = row.target == LayeredEdit.Target(state.parameter) ? String(canvas.glyphs.selected) : " "
+            let pointer = row.target == Edit.Target(state.parameter) ? String(canvas.glyphs.selected) : " "
             let used = switch row.target {
             case .weight(let k): next.weightGradient[k]
             case .bias(let k): next.biasGradient[k]
@@ -50,7 +50,7 @@ struct GradientCheckPane {
                 + "(each costs two passes over the batch); ↑↓ move the window", .warning)
         }
         writer.line("\(passed) of \(Format.plural(rows.count, "gradient")) \(rows.count == 1 ? "agrees" : "agree"): |difference| < "
-            + "\(Format.scientific(LayeredGradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(LayeredGradientCheck.tolerance, digits: 1))",
+            + "\(Format.scientific(GradientCheck.absoluteTolerance, digits: 1)) or relative < \(Format.scientific(GradientCheck.tolerance, digits: 1))",
             passed == rows.count ? .good : .bad)
         writer.line("numerical = (E(w+h) − E(w−h))/2h, h = 1e−5, E the next batch's mean loss; backprop in textbook order", .muted)
         if published, rows.contains(where: { row in

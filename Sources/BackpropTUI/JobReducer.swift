@@ -107,14 +107,14 @@ extension AppState {
     var atThePostsMilestone: Bool { trainer.isThePostsNetwork && trainer.iteration == Post.finalIteration }
 
     /// `=`: a prompt pre-filled with the value of `target`.
-    mutating func openSet(_ target: LayeredEdit.Target) {
+    mutating func openSet(_ target: Edit.Target) {
         let value = currentValue(target)
         // In full, so that Enter sets it back exactly; the minus as the screen writes it.
         prompt = Prompt(.set(target), text: "\(value)".replacingOccurrences(of: "-", with: Format.minus))
     }
 
     /// The value `=` would change now.
-    func currentValue(_ target: LayeredEdit.Target) -> Double {
+    func currentValue(_ target: Edit.Target) -> Double {
         switch target {
         case .weight(let index): trainer.network.weights[index]
         case .bias(let index): trainer.network.biases[index]
@@ -125,7 +125,7 @@ extension AppState {
     }
 
     /// Enter in the `=` prompt: sets the value at this iteration, or says why not.
-    mutating func submitSet(_ target: LayeredEdit.Target) {
+    mutating func submitSet(_ target: Edit.Target) {
         guard let current = prompt else { return }
         let value: Double
         switch current.number(learningRate: target == .learningRate) {
@@ -152,9 +152,9 @@ extension AppState {
 
     /// What Tab moves the `=` prompt to after `target`: the selected parameter, then a
     /// one-sample run's inputs and targets, then η.
-    func nextSetTarget(after target: LayeredEdit.Target) -> LayeredEdit.Target {
+    func nextSetTarget(after target: Edit.Target) -> Edit.Target {
         let sample = trainer.data.training.count == 1 && trainer.data.test.isEmpty
-        let cycle: [LayeredEdit.Target] = [LayeredEdit.Target(parameter)]
+        let cycle: [Edit.Target] = [Edit.Target(parameter)]
             + (sample ? (0 ..< architecture.layers[0]).map { .input($0) } + (0 ..< architecture.layers[architecture.outputLayer]).map { .target($0) } : [])
             + [.learningRate]
         let index = cycle.firstIndex(of: target) ?? 0

@@ -29,7 +29,7 @@ extension MessageLine {
     }
 
     /// "iteration 10,000: E_total 0.000035085 — the post: 0.000035085 ✓ …", longest first.
-    static func banners(_ trainer: LayeredTrainer) -> [String] {
+    static func banners(_ trainer: Trainer) -> [String] {
         let error = trainer.trainingError.latest, ours = "iteration 10,000: E_total \(Format.number(error))"
         guard let printed = Post.errorAfter[Post.finalIteration] else { return [ours] }
         let post = Format.number(printed)

@@ -13,7 +13,7 @@ struct NetworkPane {
         let outs: [[Double]], nets: [[Double]]
         /// How the last update moved each weight and bias (nil: no update since the start or an edit).
         let weightChanges: [Double]?, biasChanges: [Double]?
-        let selected: LayeredParameter?
+        let selected: Parameter?
         let reads: Set<WalkMark>, writes: Set<WalkMark>
         let trainsBiases: Bool
 

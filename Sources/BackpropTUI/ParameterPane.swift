@@ -66,7 +66,7 @@ struct ParameterPane {
     }
 
     /// One parameter's row: value, ∂E/∂w next, Δ next (and Δ last), then ▲▼.
-    private func line(_ parameter: LayeredParameter, columns: Int, names: Int, y: Int, area: Rect, into canvas: inout Canvas) {
+    private func line(_ parameter: Parameter, columns: Int, names: Int, y: Int, area: Rect, into canvas: inout Canvas) {
         let limit = area.x + area.width, next = state.derived.next
         let selected = parameter == state.parameter
         let value = parameter.value(in: state.trainer.network), gradient = next.gradient(of: parameter)
@@ -106,7 +106,7 @@ struct ParameterPane {
 
     /// The first row shown: the selection kept in view, a little below the top when it can
     /// be, with its layer's heading when it fits.
-    static func firstRow(rows: ParameterList, selected: LayeredParameter, room: Int) -> Int {
+    static func firstRow(rows: ParameterList, selected: Parameter, room: Int) -> Int {
         guard rows.count > room, let index = rows.index(of: selected) else { return 0 }
         // The selection's layer heading, when the list has headings.
         let heading = rows.headings ? rows.layerStart(ofRow: index) : 0
@@ -115,9 +115,9 @@ struct ParameterPane {
     }
 }
 
-extension LayeredStep {
+extension Step {
     /// The mean gradient the step uses for a parameter.
-    func gradient(of parameter: LayeredParameter) -> Double {
+    func gradient(of parameter: Parameter) -> Double {
         switch parameter {
         case .weight(let index): weightGradient[index]
         case .bias(let index): biasGradient[index]
@@ -125,7 +125,7 @@ extension LayeredStep {
     }
 
     /// How much the step moves a parameter.
-    func change(of parameter: LayeredParameter) -> Double {
+    func change(of parameter: Parameter) -> Double {
         parameter.value(in: after) - parameter.value(in: before)
     }
 }

@@ -1,6 +1,6 @@
 import BackpropEngine
 
-extension LayeredTrainer {
+extension Trainer {
     /// Why the post's printed figures do not apply to this run ("biases trained", "edited"),
     /// or nil when this is the post's own run (either update order).
     var departureFromThePost: String? {

@@ -7,7 +7,7 @@ public struct Prompt: Sendable, Equatable {
         /// `:`: an option of the command line and its value.
         case command
         /// `=`: a weight, a bias, η, or an input or target of a one-sample run (Tab cycles).
-        case set(LayeredEdit.Target)
+        case set(Edit.Target)
     }
 
     public internal(set) var kind: Kind

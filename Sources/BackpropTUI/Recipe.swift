@@ -51,7 +51,7 @@ public struct Recipe: Sendable, Equatable {
 
     /// The recipe of a run of the post's network (from a v1 `--config` file, say): its
     /// sample, the post's own when it is, and its settings.
-    public static func post(_ trainer: LayeredTrainer) -> Recipe {
+    public static func post(_ trainer: Trainer) -> Recipe {
         let settings = trainer.settings
         return Recipe(layers: [2, 2, 2], bias: .shared,
                       data: trainer.firstData == .post ? .builtIn(.post) : .given(name: "the config's sample", trainer.firstData),
@@ -74,12 +74,12 @@ public struct Recipe: Sendable, Equatable {
         public let description: String
     }
 
-    public var settings: LayeredSettings {
-        LayeredSettings(learningRate: learningRate, order: order, trainBiases: trainBiases, batch: batch, shuffle: shuffle, seed: seed)
+    public var settings: TrainingSettings {
+        TrainingSettings(learningRate: learningRate, order: order, trainBiases: trainBiases, batch: batch, shuffle: shuffle, seed: seed)
     }
 
     /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.
-    public func trainer() throws(Refusal) -> LayeredTrainer {
+    public func trainer() throws(Refusal) -> Trainer {
         let architecture: Architecture
         do {
             architecture = try Architecture(layers: layers, activation: activation, outputActivation: outputActivation, loss: loss, bias: bias)
@@ -111,7 +111,7 @@ public struct Recipe: Sendable, Equatable {
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
-        return LayeredTrainer(.seeded(architecture, seed: seed), data: set, settings: settings)
+        return Trainer(.seeded(architecture, seed: seed), data: set, settings: settings)
     }
 
     /// The share of physical memory a run may take.

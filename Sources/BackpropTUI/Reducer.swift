@@ -88,7 +88,7 @@ extension AppState {
             if refusedWhileBusy() { break }
             if running { effects = setRunning(false) }
             if command == .openEdit {
-                openSet(LayeredEdit.Target(parameter))
+                openSet(Edit.Target(parameter))
             } else {
                 prompt = Prompt(.command, text: "")
                 prompt?.selected = false

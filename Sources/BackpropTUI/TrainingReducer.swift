@@ -88,7 +88,7 @@ extension AppState {
         let checking = overlay == .gradientCheck
         let around = switch parameter { case .weight(let k): k; case .bias(let k): architecture.weightCount + k }
         // A large network's check covers the rows around the selection: it follows the selection.
-        let covered = derived.gradientCheck.map { check in check.rows.contains { LayeredEdit.Target(parameter) == $0.target } } ?? true
+        let covered = derived.gradientCheck.map { check in check.rows.contains { Edit.Target(parameter) == $0.target } } ?? true
         let explaining = overlay == .explain
         let sameKind = (derived.accuracy != nil) == classification && (derived.gradientCheck != nil) == checking
             && (derived.otherOrder != nil) == explaining && derived.network.architecture == architecture && covered

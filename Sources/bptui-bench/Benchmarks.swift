@@ -20,7 +20,7 @@ enum Benchmarks {
                 _ = limitLoop(from: .post, sample: DataSet.post.training[0], iterations: iterations, η: 0.5, errors: errors)
             })
             engine.append(medianSeconds(rounds: 1) {
-                var trainer = LayeredTrainer(.post, data: .post, settings: LayeredSettings())
+                var trainer = Trainer(.post, data: .post, settings: TrainingSettings())
                 trainer.train(updates: iterations)
             })
         }
@@ -168,7 +168,7 @@ enum Benchmarks {
 
     /// 10^8 iterations in one trainer: resident memory, the error and the counter along the way.
     static func longRun(_ report: inout Report) {
-        var trainer = LayeredTrainer(.post, data: .post, settings: LayeredSettings())
+        var trainer = Trainer(.post, data: .post, settings: TrainingSettings())
         var samples: [(iteration: Int, residentMiB: Double, error: Double)] = []
         for _ in 0 ..< 100 {
             trainer.train(updates: 1_000_000)

@@ -4,7 +4,7 @@ import Foundation
 /// The practical limit: the same arithmetic as the engine (published order, η fixed, biases
 /// fixed) written as one straight-line loop over local scalars, each error recorded.
 @inline(never)
-func limitLoop(from n: LayeredNetwork, sample: Sample, iterations: Int, η: Double, errors: UnsafeMutableBufferPointer<Double>) -> Double {
+func limitLoop(from n: Network, sample: Sample, iterations: Int, η: Double, errors: UnsafeMutableBufferPointer<Double>) -> Double {
     let i1 = sample.inputs[0], i2 = sample.inputs[1], t1 = sample.targets[0], t2 = sample.targets[1], b1 = n.biases[0], b2 = n.biases[1]
     var w1 = n.weights[0], w2 = n.weights[1], w3 = n.weights[2], w4 = n.weights[3]
     var w5 = n.weights[4], w6 = n.weights[5], w7 = n.weights[6], w8 = n.weights[7]

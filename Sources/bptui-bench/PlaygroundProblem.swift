@@ -8,11 +8,11 @@ import Foundation
 /// updates follow the whole batch's backward pass), the mean training loss once per epoch.
 enum PlaygroundProblem {
     static let architecture = try! Architecture(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
-    static let settings = LayeredSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 10)
+    static let settings = TrainingSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 10)
 
-    static func start() -> (LayeredNetwork, DataSet) {
+    static func start() -> (Network, DataSet) {
         var random = SplitMix64(seed: 1)
-        let network = try! LayeredNetwork(architecture, weights: (0 ..< architecture.weightCount).map { _ in Double.random(in: -0.5 ..< 0.5, using: &random) },
+        let network = try! Network(architecture, weights: (0 ..< architecture.weightCount).map { _ in Double.random(in: -0.5 ..< 0.5, using: &random) },
                                           biases: Array(repeating: 0.1, count: architecture.biasCount))
         return (network, try! BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 500, seed: 2))
     }
@@ -81,7 +81,7 @@ extension Benchmarks {
                 for _ in 0 ..< epochs { limitLoss = PlaygroundProblem.limitEpoch(&w, &b, x, t) }
             })
             engine.append(medianSeconds(rounds: 1) {
-                var trainer = LayeredTrainer(network, data: DataSet(training: data.training), settings: PlaygroundProblem.settings)
+                var trainer = Trainer(network, data: DataSet(training: data.training), settings: PlaygroundProblem.settings)
                 trainer.train(epochs: epochs)
                 engineLoss = trainer.trainingError.latest
             })
@@ -95,7 +95,7 @@ extension Benchmarks {
         let cMicroseconds = c.min()! / Double(epochs) * 1e6
         let agree = abs(limitLoss - engineLoss) < 1e-9 && abs(cLoss - engineLoss) < 1e-9
         report.add("Playground's problem: limit loop (flat arrays, one epoch)", "\(format(limitMicroseconds, 1)) µs/epoch", target: "reference", met: true)
-        report.add("Playground's problem: LayeredTrainer", "\(format(engineMicroseconds, 1)) µs/epoch, \(format(engineMicroseconds / limitMicroseconds))× the limit; same loss: \(agree)",
+        report.add("Playground's problem: Trainer", "\(format(engineMicroseconds, 1)) µs/epoch, \(format(engineMicroseconds / limitMicroseconds))× the limit; same loss: \(agree)",
                    target: "≤ 1.25× the limit", met: engineMicroseconds / limitMicroseconds <= 1.25 && agree)
         // Playground's own engine needs Node packages this machine cannot fetch. When
         // shared/playground.md recorded it (190 µs an epoch) a straight-line C loop with the
@@ -106,7 +106,7 @@ extension Benchmarks {
                    target: "≥ 2.5× faster", met: playground / engineMicroseconds >= 2.5)
         headlessCLI(&report, cMicroseconds: cMicroseconds)
         torch(&report, network: network, data: data, epochs: 20, bptui: engineMicroseconds, loss: { epochs in
-            var trainer = LayeredTrainer(network, data: DataSet(training: data.training), settings: PlaygroundProblem.settings)
+            var trainer = Trainer(network, data: DataSet(training: data.training), settings: PlaygroundProblem.settings)
             trainer.train(epochs: epochs)
             return trainer.trainingError.latest
         })
@@ -130,7 +130,7 @@ extension Benchmarks {
     }
 
     /// PyTorch on the same problem, when Debian's python3-torch is installed.
-    static func torch(_ report: inout Report, network: LayeredNetwork, data: DataSet, epochs: Int, bptui: Double,
+    static func torch(_ report: inout Report, network: Network, data: DataSet, epochs: Int, bptui: Double,
                       loss: (Int) -> Double) {
         let name = "Playground's problem: PyTorch (CPU, one thread, float64)"
         guard run("/usr/bin/python3", ["-c", "import torch"]) != nil else {
@@ -161,13 +161,13 @@ extension Benchmarks {
     static func layeredMemory(_ report: inout Report) {
         let deep = try! Architecture(layers: [2, 8, 8, 8, 8, 8, 8, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
         var random = SplitMix64(seed: 5)
-        let deepNetwork = try! LayeredNetwork(deep, weights: (0 ..< deep.weightCount).map { _ in Double.random(in: -0.3 ..< 0.3, using: &random) },
+        let deepNetwork = try! Network(deep, weights: (0 ..< deep.weightCount).map { _ in Double.random(in: -0.3 ..< 0.3, using: &random) },
                                               biases: Array(repeating: 0, count: deep.biasCount))
         let spiral = try! BuiltInData.spiral.make(outputs: 1, outputActivation: .tanh, samples: 500, seed: 3)
         let (network, circle) = PlaygroundProblem.start()
-        let runs: [(name: String, trainer: LayeredTrainer, epochs: Int)] = [
-            ("2-4-2-1 circle, batch 10", LayeredTrainer(network, data: circle, settings: PlaygroundProblem.settings), 20_000),
-            ("2-8×6-1 spiral, batch 1", LayeredTrainer(deepNetwork, data: spiral, settings: LayeredSettings(learningRate: 0.01, order: .textbook, trainBiases: true)), 2_000),
+        let runs: [(name: String, trainer: Trainer, epochs: Int)] = [
+            ("2-4-2-1 circle, batch 10", Trainer(network, data: circle, settings: PlaygroundProblem.settings), 20_000),
+            ("2-8×6-1 spiral, batch 1", Trainer(deepNetwork, data: spiral, settings: TrainingSettings(learningRate: 0.01, order: .textbook, trainBiases: true)), 2_000),
         ]
         for var run in runs {
             run.trainer.train(epochs: run.epochs / 10)
@@ -180,7 +180,7 @@ extension Benchmarks {
         }
     }
 
-    private static func historyBytes(_ trainer: LayeredTrainer) -> Int {
+    private static func historyBytes(_ trainer: Trainer) -> Int {
         trainer.trainingError.retainedBytes + (trainer.testError?.retainedBytes ?? 0)
     }
 }

@@ -53,7 +53,7 @@ struct Bptui: ParsableCommand {
 
     func run() throws {
         let file = try network.file()
-        var v1: NetworkConfig?, v2: LayeredConfig?
+        var v1: PostConfig?, v2: RunConfig?
         switch file {
         case .post(let config)?: v1 = config
         case .layered(let config)?: v2 = config
@@ -64,7 +64,7 @@ struct Bptui: ParsableCommand {
         }
         let configName = network.config.map { URL(fileURLWithPath: $0).lastPathComponent }
         let general = shape.firstGiven != nil || v2 != nil
-        let trainer: LayeredTrainer, layout: HeadlessRun.Layout
+        let trainer: Trainer, layout: HeadlessRun.Layout
         if general {
             let resolved = try shape.resolve(network: network, file: v2)
             // The post's network on one sample writes the post's columns, however it was given.
@@ -92,7 +92,7 @@ struct Bptui: ParsableCommand {
             return
         }
         for (option, count, from) in [("--steps", headlessOptions.steps, trainer.iteration), ("--epochs", shape.epochs, trainer.epoch)] {
-            if let count, count.addingReportingOverflow(from).overflow || count + from > LayeredConfig.largestCount {
+            if let count, count.addingReportingOverflow(from).overflow || count + from > RunConfig.largestCount {
                 throw InputError("\(option) \(count): from \(from), where the run starts, that passes 2^53, the largest count bptui trains to")
             }
         }

@@ -24,7 +24,7 @@ struct HeadlessRun {
     }
 
     /// The trainer the run starts from (at iteration 0, or where a `--config` file stopped).
-    let trainer: LayeredTrainer
+    let trainer: Trainer
     let layout: Layout
     /// Train this many more updates, or this many more epochs.
     let updates: Int?, epochs: Int?
@@ -95,11 +95,11 @@ struct HeadlessRun {
     }
 
     /// The row of where `trainer` stands, nil for formats without rows.
-    private func row(_ trainer: LayeredTrainer) -> String? {
+    private func row(_ trainer: Trainer) -> String? {
         guard format == .table || format == .csv else { return nil }
         switch layout {
         case .post:
-            let error = trainer.trainingError.latest, outputs = LayeredForward(trainer.network, trainer.data.training[0]).outputs
+            let error = trainer.trainingError.latest, outputs = ForwardPass(trainer.network, trainer.data.training[0]).outputs
             if format == .csv { return "\(trainer.iteration),\(error),\(outputs[0]),\(outputs[1])" }
             return pad(String(trainer.iteration), 10) + pad(formatted(error), 15) + pad(formatted(outputs[0]), 15)
                 + pad(formatted(outputs[1]), 15)
@@ -117,7 +117,7 @@ struct HeadlessRun {
     }
 
     /// The table's comparison with the post, or the JSON report.
-    private func closing(_ trainer: LayeredTrainer) -> String? {
+    private func closing(_ trainer: Trainer) -> String? {
         switch (layout, format) {
         case (.post, .table): trainer.divergence == nil ? comparisonWithThePost(trainer) : nil
         case (.post, .json): postReport(trainer)
@@ -137,7 +137,7 @@ struct HeadlessRun {
     }
 
     /// "E_total after 10000 updates: 0.000035085 (the post: 0.000035085)" for the post's run.
-    private func comparisonWithThePost(_ trainer: LayeredTrainer) -> String? {
+    private func comparisonWithThePost(_ trainer: Trainer) -> String? {
         guard Post.departures(trainer).isEmpty,
               let printed = Post.errorAfter[trainer.iteration] else { return nil }
         let updates = trainer.iteration == 1 ? "1 update" : "\(trainer.iteration) updates"
@@ -150,16 +150,16 @@ struct HeadlessRun {
 
     /// Where the post's run ended, its network as a v1 `--config` file. After a divergence it
     /// is the last finite state; null stands for what is not finite (JSON has no infinity).
-    private func postReport(_ trainer: LayeredTrainer) -> String {
-        let outputs = LayeredForward(trainer.network, trainer.data.training[0]).outputs
+    private func postReport(_ trainer: Trainer) -> String {
+        let outputs = ForwardPass(trainer.network, trainer.data.training[0]).outputs
         func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
         return PostReport(iteration: trainer.iteration, error: finite(trainer.trainingError.latest), outputs: outputs.map(finite),
-                          network: NetworkConfig(trainer), diverged: trainer.divergence).prettyJSON
+                          network: PostConfig(trainer), diverged: trainer.divergence).prettyJSON
     }
 
-    private func report(_ trainer: LayeredTrainer, classes: Bool) -> String {
+    private func report(_ trainer: Trainer, classes: Bool) -> String {
         Report(iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.currentError, testError: trainer.currentTestError,
-               accuracy: classes ? trainer.network.accuracy(on: trainer.data.training) : nil, network: LayeredConfig(trainer),
+               accuracy: classes ? trainer.network.accuracy(on: trainer.data.training) : nil, network: RunConfig(trainer),
                diverged: trainer.divergence).prettyJSON
     }
 
@@ -169,7 +169,7 @@ struct HeadlessRun {
         let error: Double
         let testError: Double?
         let accuracy: Double?
-        let network: LayeredConfig
+        let network: RunConfig
         let diverged: Divergence?
     }
 
@@ -177,7 +177,7 @@ struct HeadlessRun {
         let iteration: Int
         let error: Double?
         let outputs: [Double?]
-        let network: NetworkConfig
+        let network: PostConfig
         let diverged: Divergence?
 
         private enum CodingKeys: String, CodingKey {

@@ -30,8 +30,8 @@ struct NetworkOptions: ParsableArguments {
     }
 
     /// The post's run: its network and settings, then a v1 config file's, then the flags'.
-    func trainer(_ file: NetworkConfig?) -> LayeredTrainer {
-        var config = file ?? NetworkConfig()
+    func trainer(_ file: PostConfig?) -> Trainer {
+        var config = file ?? PostConfig()
         if let order { config.order = order }
         if let trainBiases { config.trainBiases = trainBiases }
         if let learningRate { config.learningRate = learningRate.value }

@@ -74,7 +74,7 @@ struct ShapeOptions: ParsableArguments {
     /// defaults. A file's weights, data and place in training are kept unless a flag replaces
     /// the shape or the data; then the run starts at iteration 0. Accuracy is reported when
     /// every target is a class label (0, 1 or ±1).
-    func resolve(network options: NetworkOptions, file: LayeredConfig?) throws(InputError) -> (trainer: LayeredTrainer, classes: Bool) {
+    func resolve(network options: NetworkOptions, file: RunConfig?) throws(InputError) -> (trainer: Trainer, classes: Bool) {
         let sizes = layers?.sizes ?? file?.layers ?? [2, 2, 2]
         let defaults = Recipe.defaults(forThePostsProblem: file == nil && sizes == [2, 2, 2] && (data ?? "post") == "post")
         let architecture: Architecture
@@ -93,15 +93,15 @@ struct ShapeOptions: ParsableArguments {
             throw InputError("\(option): \(error.description)")
         }
         let seed = seed ?? file?.seed ?? 1
-        let training = LayeredSettings(
+        let training = TrainingSettings(
             learningRate: options.learningRate?.value ?? file?.learningRate ?? Post.learningRate,
             order: options.order ?? file?.order ?? defaults.order,
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)
-        var start = LayeredNetwork.seeded(architecture, seed: seed)
+        var start = Network.seeded(architecture, seed: seed)
         if let file, file.weights != nil || file.biases != nil {
             do {
-                start = try LayeredNetwork(architecture, weights: file.weights ?? start.weights, biases: file.biases ?? start.biases)
+                start = try Network(architecture, weights: file.weights ?? start.weights, biases: file.biases ?? start.biases)
             } catch {
                 throw InputError("--config: \(error.description)")
             }
@@ -123,10 +123,10 @@ struct ShapeOptions: ParsableArguments {
                 + "the layers need \(architecture.layers[0]) and \(architecture.layers[architecture.outputLayer])")
         }
         let trainer = if fromFile, layers == nil, let file, file.iteration != nil || file.epoch != nil {
-            LayeredTrainer(start, data: dataSet, settings: training, iteration: file.iteration ?? 0, epoch: file.epoch ?? 0,
+            Trainer(start, data: dataSet, settings: training, iteration: file.iteration ?? 0, epoch: file.epoch ?? 0,
                            position: file.position ?? 0)
         } else {
-            LayeredTrainer(start, data: dataSet, settings: training)
+            Trainer(start, data: dataSet, settings: training)
         }
         let classes = (dataSet.training + dataSet.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
         return (trainer, classes)
@@ -134,7 +134,7 @@ struct ShapeOptions: ParsableArguments {
 
     /// What the screen's `:` command line rebuilds from: these options over the file's, the
     /// data by its built-in name, or as given (a CSV file, a file's samples).
-    func recipe(_ trainer: LayeredTrainer, file: LayeredConfig?) -> Recipe {
+    func recipe(_ trainer: Trainer, file: RunConfig?) -> Recipe {
         let a = trainer.start.architecture, settings = trainer.settings
         let name = data ?? (file?.samples != nil ? nil : a.layers.first == 2 && a.layers.last == 2 ? "post" : nil)
         let source: Recipe.Data = if let name, let builtIn = BuiltInData(rawValue: name) {

@@ -13,7 +13,7 @@ struct NaiveReference {
     /// B[l][j]; with shared biases every j of a layer holds the same value.
     var B: [[Double]]
 
-    init(_ network: LayeredNetwork) {
+    init(_ network: Network) {
         let a = network.architecture
         layers = a.layers
         hidden = a.activation

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func forwardPassAtIterationZero() {
-        let f = ForwardPass(.post)
+        let f = PostForwardPass(.post)
         expectFigure(f.net_h1, 0.3775)
         expectFigure(f.out_h1, 0.593269992)
         expectFigure(f.out_h2, 0.596884378)
@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: UpdateOrder.allCases)
     func outputLayerDerivationOfW5(order: UpdateOrder) {
-        let step = BackwardPass(.post, settings: TrainingSettings(order: order))
+        let step = PostBackwardPass(.post, settings: PostSettings(order: order))
         let w5 = step.chain(.w5)
         #expect(w5.count == 1)
         expectFigure(w5[0].dE_dout, 0.74136507, decimals: 8)
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func hiddenLayerDerivationOfW1InTextbookOrder() {
-        let step = BackwardPass(.post, settings: TrainingSettings(order: .textbook))
+        let step = PostBackwardPass(.post, settings: PostSettings(order: .textbook))
         expectFigure(step.δ_o1, 0.138498562)
         expectFigure(step.dE_o1_dout_h1, 0.055399425)
         expectFigure(step.dE_o2_dout_h1, -0.0190491183)
@@ -55,11 +55,11 @@ import Testing
         expectFigure(step.after.w2, 0.19956143, decimals: 8)
         expectFigure(step.after.w3, 0.24975114, decimals: 8)
         expectFigure(step.after.w4, 0.29950229, decimals: 8)
-        #expect(step.w5_used == Network.post.w5)
+        #expect(step.w5_used == PostNetwork.post.w5)
     }
 
     @Test func publishedOrderUsesTheUpdatedOutputWeights() {
-        let step = BackwardPass(.post, settings: .post)
+        let step = PostBackwardPass(.post, settings: .post)
         #expect(step.w5_used == step.after.w5)
         #expect(step.w7_used == step.after.w7)
         expectFigure(step.after.w1, 0.149817639)
@@ -72,7 +72,7 @@ import Testing
     ])
     func errorsAfterTraining(order: UpdateOrder, afterOne: Double, afterTenThousand: Double,
                              out_o1: Double, out_o2: Double) {
-        var trainer = Trainer(settings: TrainingSettings(order: order))
+        var trainer = PostTrainer(settings: PostSettings(order: order))
         expectFigure(trainer.forward.E_total, 0.298371109)
         trainer.train(1)
         #expect(trainer.iteration == 1)
@@ -104,30 +104,30 @@ import Testing
 
     @Test(arguments: [0, 1, 10_000])
     func backpropAgreesWithCentralDifferencesForEveryParameter(iteration: Int) {
-        var trainer = Trainer()
+        var trainer = PostTrainer()
         trainer.train(iteration)
-        let check = GradientCheck(trainer.network)
+        let check = PostGradientCheck(trainer.network)
         #expect(check.rows.count == 10)
         for row in check.rows {
             #expect(row.passes, "\(row.parameter) at iteration \(iteration): \(row.backprop) vs \(row.numerical), \(row.relativeError)")
         }
-        #expect(abs(GradientCheck(.post).rows[4].backprop - 0.082167041) < 1e-9)
+        #expect(abs(PostGradientCheck(.post).rows[4].backprop - 0.082167041) < 1e-9)
     }
 
     @Test func aDeliberatelyWrongGradientFailsTheCheckWhereItIsWrong() {
-        let truth = BackwardPass(.post, settings: TrainingSettings(order: .textbook, trainBiases: true)).gradient
+        let truth = PostBackwardPass(.post, settings: PostSettings(order: .textbook, trainBiases: true)).gradient
         let wrong = Gradients { $0 == .w6 ? truth[$0] * 1.001 : $0 == .w2 ? truth[$0] + 2e-9 : truth[$0] }
-        let check = GradientCheck(.post, backprop: wrong)
+        let check = PostGradientCheck(.post, backprop: wrong)
         #expect(check.rows.filter { !$0.passes }.map(\.parameter) == [.w2, .w6])
-        let published = BackwardPass(.post, settings: TrainingSettings(order: .published, trainBiases: true)).gradient
-        #expect(GradientCheck(.post, backprop: published).rows.filter { !$0.passes }.map(\.parameter) == [.w1, .w2, .w3, .w4, .b1],
+        let published = PostBackwardPass(.post, settings: PostSettings(order: .published, trainBiases: true)).gradient
+        #expect(PostGradientCheck(.post, backprop: published).rows.filter { !$0.passes }.map(\.parameter) == [.w1, .w2, .w3, .w4, .b1],
                 "the published order's hidden gradients are not the true gradient")
     }
 
     @Test func textbookGradientsAtAMillionIterationsAllPassWithTheAbsoluteFloor() {
-        var trainer = Trainer(settings: TrainingSettings(order: .textbook))
+        var trainer = PostTrainer(settings: PostSettings(order: .textbook))
         trainer.train(1_000_000)
-        let check = GradientCheck(trainer.network)
+        let check = PostGradientCheck(trainer.network)
         let failing = check.rows.filter { !$0.passes }.map(\.parameter)
         #expect(failing.isEmpty, "\(failing)")
     }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TrainerTests {
     @Test func iterationKIsTheStateAfterKUpdates() {
-        var trainer = Trainer()
+        var trainer = PostTrainer()
         #expect(trainer.iteration == 0)
         #expect(trainer.previous == nil)
         #expect(trainer.history.count == 1)
@@ -13,12 +13,12 @@ import Testing
         #expect(trainer.network == first.after)
         #expect(trainer.previous == .post)
         #expect(trainer.history.count == 2)
-        #expect(trainer.history.value(at: 0) == ForwardPass(.post).E_total)
+        #expect(trainer.history.value(at: 0) == PostForwardPass(.post).E_total)
         #expect(trainer.history.value(at: 1) == trainer.forward.E_total)
     }
 
     @Test func stepByStepEqualsBulkTrainingToTheBit() {
-        var one = Trainer(), bulk = Trainer()
+        var one = PostTrainer(), bulk = PostTrainer()
         for _ in 0 ..< 250 { one.train(1) }
         bulk.train(250)
         #expect(one.network == bulk.network)
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func resetReturnsToIterationZero() {
-        var trainer = Trainer(settings: TrainingSettings(order: .textbook))
+        var trainer = PostTrainer(settings: PostSettings(order: .textbook))
         trainer.train(500)
         trainer.reset()
         #expect(trainer.iteration == 0)
@@ -37,20 +37,20 @@ import Testing
     }
 
     @Test func biasesTrainOnlyWhenAsked() {
-        var fixed = Trainer(), trained = Trainer(settings: TrainingSettings(trainBiases: true))
+        var fixed = PostTrainer(), trained = PostTrainer(settings: PostSettings(trainBiases: true))
         fixed.train(10_000)
         trained.train(10_000)
         #expect(fixed.network.b1 == 0.35 && fixed.network.b2 == 0.60)
         #expect(trained.network.b1 != 0.35 && trained.network.b2 != 0.60)
         #expect(trained.forward.E_total < fixed.forward.E_total / 5)
-        let step = BackwardPass(.post, settings: TrainingSettings(trainBiases: true))
+        let step = PostBackwardPass(.post, settings: PostSettings(trainBiases: true))
         #expect(step.gradient.b1 == step.δ_h1 + step.δ_h2)
         #expect(step.gradient.b2 == step.δ_o1 + step.δ_o2)
         #expect(step.after.b2 == 0.60 - 0.5 * step.gradient.b2)
     }
 
     @Test func biasChainHasATermPerNeuronItFeeds() {
-        let step = BackwardPass(.post, settings: .post)
+        let step = PostBackwardPass(.post, settings: .post)
         let terms = step.chain(.b2)
         #expect(terms.count == 2)
         #expect(terms.map(\.product).reduce(0, +) == step.δ_o1 + step.δ_o2)
@@ -58,10 +58,10 @@ import Testing
     }
 
     @Test func huge_learningRateDivergesAtTheFirstNonFiniteIteration() {
-        var network = Network.post
+        var network = PostNetwork.post
         network.w5 = 1e308
         network.w6 = 1e308
-        var trainer = Trainer(start: network, settings: TrainingSettings(learningRate: 1e300))
+        var trainer = PostTrainer(start: network, settings: PostSettings(learningRate: 1e300))
         let taken = trainer.train(100)
         let divergence = try! #require(trainer.divergence)
         #expect(divergence.iteration == taken + 1)
@@ -72,17 +72,17 @@ import Testing
     }
 
     @Test func nonFiniteStartIsDivergenceAtIterationZero() {
-        var network = Network.post
+        var network = PostNetwork.post
         network.w1 = 1.7e308
         network.w2 = -1.7e308
         network.i1 = 1.7e308
         network.i2 = 1.7e308
-        let trainer = Trainer(start: network)
+        let trainer = PostTrainer(start: network)
         #expect(trainer.divergence?.iteration == 0)
     }
 
     @Test func editsReplayWhenTrainingPassesThemAgain() {
-        var trainer = Trainer()
+        var trainer = PostTrainer()
         trainer.train(3)
         let accepted = [trainer.edit(.parameter(.w5), to: 0.3), trainer.edit(.learningRate, to: 0.7)]
         #expect(accepted == [true, true])
@@ -99,18 +99,18 @@ import Testing
     }
 
     @Test func aSecondEditOfTheSameNumberAtTheSameIterationReplacesTheFirst() {
-        var trainer = Trainer()
+        var trainer = PostTrainer()
         trainer.edit(.parameter(.w1), to: 1)
         trainer.edit(.parameter(.w1), to: 2)
         trainer.edit(.i1, to: 0.5)
-        #expect(trainer.edits == [Edit(iteration: 0, quantity: .parameter(.w1), value: 2), Edit(iteration: 0, quantity: .i1, value: 0.5)])
+        #expect(trainer.edits == [PostEdit(iteration: 0, quantity: .parameter(.w1), value: 2), PostEdit(iteration: 0, quantity: .i1, value: 0.5)])
         let refused = [trainer.edit(.learningRate, to: 0), trainer.edit(.parameter(.w5), to: .infinity)]
         #expect(refused == [false, false])
         #expect(trainer.edits.count == 2 && trainer.network.w5 == 0.40)
     }
 
     @Test func stepsFromTheStartReplayedEqualStepsForwardToTheBit() {
-        var forward = Trainer(settings: TrainingSettings(trainBiases: true))
+        var forward = PostTrainer(settings: PostSettings(trainBiases: true))
         forward.train(1_234)
         var replay = forward.restarted
         replay.train(1_233)

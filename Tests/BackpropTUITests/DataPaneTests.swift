@@ -101,7 +101,7 @@ import Testing
             if inNeuron { neuronCells += 1 }
             for (half, level) in [(0, heat.top), (1, heat.bottom)] {
                 let centre = values.centre(column: x - area.x, row: 2 * (y - area.y) + half)
-                let out = LayeredForward(network, Sample(inputs: [centre.x, centre.y], targets: [0])).outs[layer][0]
+                let out = ForwardPass(network, Sample(inputs: [centre.x, centre.y], targets: [0])).outs[layer][0]
                 #expect(level == DataPane.level(out, in: -1 ... 1), "(\(x), \(y)) half \(half)")
             }
         }

@@ -6,20 +6,20 @@ import Testing
 
 @Suite struct ExportTests {
     @Test func csvHasEveryIterationAndJSONContinuesToTheBit() throws {
-        var trainer = LayeredTrainer(post: .post, settings: TrainingSettings(order: .textbook))
+        var trainer = Trainer(post: .post, settings: PostSettings(order: .textbook))
         trainer.train(updates: 5)
         let export = Export(trainer)
         #expect(export.interval == 1)
         let lines = export.csv.split(separator: "\n")
         #expect(lines.count == 7)
         #expect(lines[0] == "epoch,error", "an epoch is an iteration on the post's one sample")
-        #expect(lines[1] == "0,\(ForwardPass(.post).E_total)")
+        #expect(lines[1] == "0,\(PostForwardPass(.post).E_total)")
         #expect(lines[6] == "5,\(trainer.forward.E_total)")
 
-        let config = try LayeredConfig.decode(Data(export.json.utf8))
+        let config = try RunConfig.decode(Data(export.json.utf8))
         #expect(config.order == .textbook && config.trainBiases == false && config.layers == [2, 2, 2])
-        let settings = LayeredSettings(learningRate: try #require(config.learningRate), order: .textbook, trainBiases: false)
-        var continued = LayeredTrainer(try #require(try config.network()), data: DataSet(training: try #require(config.samples)),
+        let settings = TrainingSettings(learningRate: try #require(config.learningRate), order: .textbook, trainBiases: false)
+        var continued = Trainer(try #require(try config.network()), data: DataSet(training: try #require(config.samples)),
                                        settings: settings, iteration: 5, epoch: 5, position: 0)
         #expect(continued.network == trainer.network)
         continued.train(updates: 1)

@@ -21,7 +21,7 @@ func finishing(_ command: Command, on start: AppState) -> AppState {
 }
 
 /// A state trained to `iterations` by typing a go-to, as a person would.
-func trained(_ iterations: Int, settings: TrainingSettings = .post) -> AppState {
+func trained(_ iterations: Int, settings: PostSettings = .post) -> AppState {
     var state = postState(settings)
     state.update(.openGoTo)
     state.update(.promptInsert(String(iterations)))
@@ -29,8 +29,8 @@ func trained(_ iterations: Int, settings: TrainingSettings = .post) -> AppState 
 }
 
 /// The post's network on the one screen, trained with `settings`, from `start`.
-func postState(_ settings: TrainingSettings = .post, start: Network = .post) -> AppState {
-    let trainer = LayeredTrainer(post: start, settings: settings)
+func postState(_ settings: PostSettings = .post, start: PostNetwork = .post) -> AppState {
+    let trainer = Trainer(post: start, settings: settings)
     return AppState(trainer: trainer, recipe: .post(trainer))
 }
 
@@ -50,9 +50,9 @@ extension AppState {
 
 extension AppState {
     /// The selected parameter by its post name (w1…w8, b1, b2), for the post's network.
-    var selection: Parameter {
+    var selection: PostParameter {
         switch parameter {
-        case .weight(let k): Parameter.weights[k]
+        case .weight(let k): PostParameter.weights[k]
         case .bias(let k): k == 0 ? .b1 : .b2
         }
     }
@@ -70,9 +70,9 @@ extension Layout {
     init?(width: Int, height: Int) { self.init(width: width, height: height, architecture: .post) }
 }
 
-extension LayeredEdit.Target {
+extension Edit.Target {
     /// A post parameter as the one engine's target: w5 is weight 4.
-    static func post(_ parameter: Parameter) -> LayeredEdit.Target {
-        parameter.isBias ? .bias(parameter == .b1 ? 0 : 1) : .weight(Parameter.weights.firstIndex(of: parameter)!)
+    static func post(_ parameter: PostParameter) -> Edit.Target {
+        parameter.isBias ? .bias(parameter == .b1 ? 0 : 1) : .weight(PostParameter.weights.firstIndex(of: parameter)!)
     }
 }

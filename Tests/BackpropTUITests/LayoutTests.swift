@@ -9,7 +9,7 @@ import Testing
 @Suite struct LayoutTests {
     static func everyView() -> [(String, AppState)] {
         let start = AppState.post
-        let later = trained(10_000, settings: TrainingSettings(order: .textbook))
+        let later = trained(10_000, settings: PostSettings(order: .textbook))
         var views: [(String, AppState)] = [("start", start), ("10,000 textbook", later)]
         let overlays: [(String, [Command])] = [
             ("help", [.toggleHelp]), ("explain w5", [.toggleExplain]),
@@ -35,7 +35,7 @@ import Testing
         edited.update(.promptInsert("0.3"))
         edited.update(.promptSubmit)
         views.append(("edited", edited))
-        let configured = LayeredTrainer(post: .post, settings: TrainingSettings(learningRate: 0.3, trainBiases: true))
+        let configured = Trainer(post: .post, settings: PostSettings(learningRate: 0.3, trainBiases: true))
         views.append(("config", AppState(trainer: configured, recipe: .post(configured), configName: "a-rather-long-configuration-name.json")))
         return views
     }

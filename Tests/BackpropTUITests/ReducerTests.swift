@@ -8,7 +8,7 @@ import Testing
     @Test func spaceAndSStepOnce() {
         #expect(press(.character(" ")).trainer.iteration == 1)
         #expect(press(.character("s"), .character("s")).trainer.iteration == 2)
-        #expect(press(.character(" ")).trainer.named == Trainer().nextStep.after)
+        #expect(press(.character(" ")).trainer.named == PostTrainer().nextStep.after)
     }
 
     @Test func rRunsAndPausesAndTicksTrainAtTheChosenSpeed() {
@@ -100,7 +100,7 @@ import Testing
     @Test func goToBehindReplaysFromTheStart() {
         var state = trained(300)
         state = press(.character("g"), .character("7"), .enter, on: state)
-        var straight = Trainer()
+        var straight = PostTrainer()
         straight.train(7)
         #expect(state.trainer.iteration == 7)
         #expect(state.trainer.named == straight.network)

@@ -46,7 +46,7 @@ import Testing
         #expect(text.contains("E_total 0.291027924"))
         #expect(text.contains("iteration 1"))
         let w5 = render(state, (width, height)).lines.first { $0.contains("▸w5  0.358916480") }
-        let next = BackwardPass(state.trainer.named, settings: .post).gradient.w5
+        let next = PostBackwardPass(state.trainer.named, settings: .post).gradient.w5
         #expect(w5?.contains(Format.number(next)) == true, "∂E/∂w5 of the next step: \(w5 ?? "")")
         #expect(w5?.contains(width >= 110 ? "−0.041083520▼" : "▼│") == true, "w5 fell in the last step: \(w5 ?? "")")
         if width >= 110 { #expect(w5?.contains("−0.041083520▼") == true, "Δ last: η·∂E/∂w5") }
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func textbookBannerStatesTheDifference() {
-        let state = trained(10_000, settings: TrainingSettings(order: .textbook))
+        let state = trained(10_000, settings: PostSettings(order: .textbook))
         let text = render(state, (80, 24)).text
         #expect(text.contains("iteration 10,000: E_total 0.000035102 — the post: 0.000035085 (Δ +1.7e−8)"))
         let wide = render(state, (120, 40)).text
@@ -161,10 +161,10 @@ import Testing
     }
 
     @Test func divergenceIsSaidAndTheLastFiniteStateStays() {
-        var network = Network.post
+        var network = PostNetwork.post
         network.w5 = 1e308
         network.w6 = 1e308
-        var state = postState(TrainingSettings(learningRate: 1e300), start: network)
+        var state = postState(PostSettings(learningRate: 1e300), start: network)
         state.update(.toggleRun)
         state.update(.tick(seconds: 1))
         #expect(!state.running)
@@ -178,7 +178,7 @@ import Testing
 /// The chart never draws a non-finite error and never breaks on one that underflows to 0.
 @Suite struct ChartEdgeTests {
     @Test func nonFiniteStartDrawsNoPointsAndSaysDiverged() {
-        var network = Network.post
+        var network = PostNetwork.post
         network.i1 = 1.7e308
         network.i2 = 1.7e308
         network.w1 = 1.7e308
@@ -203,7 +203,7 @@ import Testing
     }
 
     @Test func hugeLearningRateDivergesOnScreenAndResetStillWorks() {
-        var state = postState(TrainingSettings(learningRate: 1e300))
+        var state = postState(PostSettings(learningRate: 1e300))
         state.update(.toggleRun)
         state.update(.tick(seconds: 0.1))
         #expect(state.trainer.divergence?.iteration == 1)
@@ -218,7 +218,7 @@ import Testing
 
 /// The teaching views as canvas text.
 @Suite struct TeachingViewTests {
-    func render(_ keys: Command..., settings: TrainingSettings = .post, iterations: Int = 0,
+    func render(_ keys: Command..., settings: PostSettings = .post, iterations: Int = 0,
                 width: Int = 80, height: Int = 24) -> String {
         var state = trained(iterations, settings: settings)
         state.update(.resized(width: width, height: height))
@@ -279,7 +279,7 @@ import Testing
         #expect(scrolled.contains("✗ w4⁺") && scrolled.contains("rows 18–32 of 32"))
         #expect(render(.toggleCheckpoints, .pageDown, .selectPrevious).contains("rows 15–29 of 32"))
         #expect(!published.contains("PgUp PgDn scroll"), "120×40 shows every figure")
-        let textbook = render(.toggleCheckpoints, settings: TrainingSettings(order: .textbook), width: 120, height: 40)
+        let textbook = render(.toggleCheckpoints, settings: PostSettings(order: .textbook), width: 120, height: 40)
         #expect(textbook.contains("27 of 32 agree to the printed digits in textbook order"))
         #expect(textbook.contains("✗ ∂E_o2/∂out_h1: the post rounded by hand; in full, −0.0190491183"))
         #expect(textbook.contains("✓ w1⁺"))
@@ -287,14 +287,14 @@ import Testing
     }
 
     @Test func checkpointsSayTheyDoNotApplyToAnotherNetwork() {
-        var network = Network.post
+        var network = PostNetwork.post
         network.w1 = 0.1
         var state = postState(start: network)
         state.update(.toggleCheckpoints)
         let text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains("Not the post's run (another starting network):"))
         #expect(text.contains("the bptui column is the post's own network in published order, not this run"))
-        state = postState(TrainingSettings(trainBiases: true))
+        state = postState(PostSettings(trainBiases: true))
         state = finishing(.step, on: state)
         state.update(.toggleCheckpoints)
         let biases = Screen.render(state, width: 80, height: 24).text

@@ -82,10 +82,10 @@ import Testing
         let three = state.trainer
         state = press(.left, on: state)
         #expect(state.screen().contains("E_total 0.283547364"))
-        var two = Trainer()
+        var two = PostTrainer()
         two.train(2)
-        #expect(state.trainer.named == two.network && state.trainer.previous.map { LayeredNetwork.post.weights.count == $0.weights.count } == true)
-        #expect(state.trainer.previous?.weights == two.previous.map { LayeredNetwork($0).weights })
+        #expect(state.trainer.named == two.network && state.trainer.previous.map { Network.post.weights.count == $0.weights.count } == true)
+        #expect(state.trainer.previous?.weights == two.previous.map { Network($0).weights })
         #expect(state.trainer.history.exact == two.history.exact)
         state = press(.right, on: state)
         #expect(state.trainer.network == three.network && state.trainer.history.exact == three.history.exact)
@@ -98,7 +98,7 @@ import Testing
         let b1 = press(.character("e"), .up)
         #expect(b1.selection == .b1)
         let text = b1.screen(120, 40)
-        let published = BackwardPass(.post, settings: .post), textbook = BackwardPass(.post, settings: TrainingSettings(order: .textbook))
+        let published = PostBackwardPass(.post, settings: .post), textbook = PostBackwardPass(.post, settings: PostSettings(order: .textbook))
         let row = text.split(separator: "\n").first { $0.contains("∂E_total/∂b1 = δ_h1 + δ_h2") }.map(String.init) ?? ""
         #expect(row.contains(Format.number(published.gradient.b1)) && row.contains(Format.number(textbook.gradient.b1)), "\(row)")
         #expect(published.gradient.b1 != textbook.gradient.b1)
@@ -109,7 +109,7 @@ import Testing
 
     @Test func oneGradientEverywhere() {
         let state = trained(7)
-        let next = BackwardPass(state.trainer.named, settings: .post)
+        let next = PostBackwardPass(state.trainer.named, settings: .post)
         let table = state.screen().split(separator: "\n").first { $0.contains("▸w5") }.map(String.init) ?? ""
         #expect(table.contains(Format.number(next.gradient.w5)) && table.contains(Format.number(next.change(.w5))))
         let explain = finishing(.toggleExplain, on: state).screen(120, 40)

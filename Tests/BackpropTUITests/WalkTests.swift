@@ -14,7 +14,7 @@ import Testing
 
     @Test(arguments: UpdateOrder.allCases)
     func thePostsWalkGivesEveryFigureInThePostsOrder(order: UpdateOrder) throws {
-        let trainer = LayeredTrainer(post: .post, settings: TrainingSettings(order: order))
+        let trainer = Trainer(post: .post, settings: PostSettings(order: order))
         let walk = Walk(trainer)
         let names = walk.steps.map(\.name)
         let positions = try Self.postOrder.map { name in try #require(names.firstIndex(of: name), "\(name) missing") }
@@ -64,11 +64,11 @@ import Testing
         #expect(state.trainer.network == stepped.network && state.trainer.trainingError.latest.bitPattern == stepped.trainingError.latest.bitPattern)
         let walk = try #require(state.walk?.walk)
         let after = walk.steps.first { $0.name == "E_total after 1 update" }?.value
-        #expect(after == LayeredTrainer.meanLoss(stepped.network, state.walkStart!.nextBatch))
+        #expect(after == Trainer.meanLoss(stepped.network, state.walkStart!.nextBatch))
     }
 
     @Test func nThenNReturnsTheSameScreenOnBothScreens() {
-        var post = postState(TrainingSettings(order: .textbook))
+        var post = postState(PostSettings(order: .textbook))
         var screens = [post.screen(120, 40)]
         let count = Walk(post.trainer).steps.count
         for _ in 0 ..< count {
@@ -102,7 +102,7 @@ import Testing
         #expect(!state.running && state.screen().contains("walking through iteration 1 — n goes on"))
         state.update(.step)
         #expect(state.walk == nil && state.trainer.iteration == 1)
-        #expect(state.trainer.named == { var t = Trainer(); t.train(1); return t.network }(), "space completes it bit for bit")
+        #expect(state.trainer.named == { var t = PostTrainer(); t.train(1); return t.network }(), "space completes it bit for bit")
     }
 
     @Test(arguments: [(80, 24), (120, 40)])
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func keysThatWouldChangeWhatTheWalkShowsWaitForIt() {
-        var state = postState(TrainingSettings(order: .textbook))
+        var state = postState(PostSettings(order: .textbook))
         for _ in 0 ..< 5 { state.update(.walkNext) }
         for command in [Command.toggleOrder, .toggleBiases, .reset, .openEdit, .openGoTo, .stepBack, .toggleRun, .export] {
             state.update(command)

@@ -14,11 +14,11 @@ public struct ChainTerm: Sendable, Equatable {
 
 /// One backpropagation step from a network: every chain-rule factor, delta, gradient and the
 /// updated network, named as in the post.
-public struct BackwardPass: Sendable, Equatable {
-    public let forward: ForwardPass
-    public let settings: TrainingSettings
+public struct PostBackwardPass: Sendable, Equatable {
+    public let forward: PostForwardPass
+    public let settings: PostSettings
     /// The network before the update, and after it.
-    public let before: Network, after: Network
+    public let before: PostNetwork, after: PostNetwork
 
     /// ∂E_total/∂out_o1 = −(target_o1 − out_o1), and the same for o2.
     public let dE_dout_o1: Double, dE_dout_o2: Double
@@ -40,14 +40,14 @@ public struct BackwardPass: Sendable, Equatable {
     public let gradient: Gradients
 
     /// Takes one step from `n` under `settings`.
-    public init(_ n: Network, settings: TrainingSettings) {
-        self.init(n, forward: ForwardPass(n), settings: settings)
+    public init(_ n: PostNetwork, settings: PostSettings) {
+        self.init(n, forward: PostForwardPass(n), settings: settings)
     }
 
     /// Takes one step from `n`, whose forward pass is already known. Always inlined, so that a
     /// caller that reads only `after` (bulk training) pays for none of the other values.
     @inline(__always)
-    public init(_ n: Network, forward f: ForwardPass, settings: TrainingSettings) {
+    public init(_ n: PostNetwork, forward f: PostForwardPass, settings: PostSettings) {
         let η = settings.learningRate
         forward = f
         self.settings = settings
@@ -100,11 +100,11 @@ public struct BackwardPass: Sendable, Equatable {
     }
 
     /// How much the step changed `parameter`: its value after minus its value before.
-    public func change(_ parameter: Parameter) -> Double { after[parameter] - before[parameter] }
+    public func change(_ parameter: PostParameter) -> Double { after[parameter] - before[parameter] }
 
     /// The chain-rule terms whose products sum to ∂E_total/∂parameter: one for a weight,
     /// two for a bias (it feeds two neurons).
-    public func chain(_ parameter: Parameter) -> [ChainTerm] {
+    public func chain(_ parameter: PostParameter) -> [ChainTerm] {
         let f = forward
         let o1 = (dE_dout_o1, dout_o1_dnet_o1), o2 = (dE_dout_o2, dout_o2_dnet_o2)
         let h1 = (dE_dout_h1, dout_h1_dnet_h1), h2 = (dE_dout_h2, dout_h2_dnet_h2)
@@ -140,12 +140,12 @@ public struct Gradients: Sendable, Equatable {
     }
 
     /// The gradient whose every entry is `value(parameter)`.
-    public init(_ value: (Parameter) -> Double) {
+    public init(_ value: (PostParameter) -> Double) {
         self.init(w1: value(.w1), w2: value(.w2), w3: value(.w3), w4: value(.w4), w5: value(.w5), w6: value(.w6),
                   w7: value(.w7), w8: value(.w8), b1: value(.b1), b2: value(.b2))
     }
 
-    public subscript(parameter: Parameter) -> Double {
+    public subscript(parameter: PostParameter) -> Double {
         switch parameter {
         case .w1: w1
         case .w2: w2

@@ -2,7 +2,7 @@ import BackpropEngine
 
 /// A number of the network or its training that can be set by hand between two iterations.
 public enum Quantity: Sendable, Equatable, Hashable {
-    case parameter(Parameter)
+    case parameter(PostParameter)
     case i1, i2, target_o1, target_o2, learningRate
 
     /// The name the post gives it (η for the learning rate).
@@ -17,7 +17,7 @@ public enum Quantity: Sendable, Equatable, Hashable {
         }
     }
 
-    public func value(in network: Network, _ settings: TrainingSettings) -> Double {
+    public func value(in network: PostNetwork, _ settings: PostSettings) -> Double {
         switch self {
         case .parameter(let p): network[p]
         case .i1: network.i1
@@ -28,7 +28,7 @@ public enum Quantity: Sendable, Equatable, Hashable {
         }
     }
 
-    public func set(_ value: Double, in network: inout Network, _ settings: inout TrainingSettings) {
+    public func set(_ value: Double, in network: inout PostNetwork, _ settings: inout PostSettings) {
         switch self {
         case .parameter(let p): network[p] = value
         case .i1: network.i1 = value
@@ -42,7 +42,7 @@ public enum Quantity: Sendable, Equatable, Hashable {
 
 /// A number set by hand at an iteration: the network of that iteration gets `value` for
 /// `quantity`. Training replays it whenever it passes that iteration again.
-public struct Edit: Sendable, Equatable {
+public struct PostEdit: Sendable, Equatable {
     /// The iteration whose network was changed.
     public let iteration: Int
     public let quantity: Quantity

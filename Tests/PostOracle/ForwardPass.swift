@@ -1,7 +1,7 @@
 import BackpropEngine
 
 /// Every value the forward pass computes, named as in the post.
-public struct ForwardPass: Sendable, Equatable {
+public struct PostForwardPass: Sendable, Equatable {
     public let net_h1: Double, out_h1: Double
     public let net_h2: Double, out_h2: Double
     public let net_o1: Double, out_o1: Double
@@ -11,7 +11,7 @@ public struct ForwardPass: Sendable, Equatable {
 
     /// Runs the network on its own inputs and scores it against its targets.
     @inlinable @inline(__always)
-    public init(_ n: Network) {
+    public init(_ n: PostNetwork) {
         net_h1 = n.w1 * n.i1 + n.w2 * n.i2 + n.b1
         out_h1 = logistic(net_h1)
         net_h2 = n.w3 * n.i1 + n.w4 * n.i2 + n.b1

@@ -6,9 +6,9 @@ import BackpropEngine
 /// Both are gradients of the current network, so backprop's side is the textbook order's
 /// (the published order's hidden-layer values use already-updated w5…w8 and are, by design,
 /// not the gradient of this network).
-public struct GradientCheck: Sendable, Equatable {
+public struct PostGradientCheck: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
-        public let parameter: Parameter
+        public let parameter: PostParameter
         public let backprop: Double
         public let numerical: Double
         public var absoluteError: Double { abs(backprop - numerical) }
@@ -18,22 +18,22 @@ public struct GradientCheck: Sendable, Equatable {
         /// or a difference below `absoluteTolerance` (where both are near zero, the relative
         /// error only measures the estimate's rounding).
         public var passes: Bool {
-            absoluteError < GradientCheck.absoluteTolerance || relativeError < GradientCheck.tolerance
+            absoluteError < PostGradientCheck.absoluteTolerance || relativeError < PostGradientCheck.tolerance
         }
     }
 
-    public static let tolerance = LayeredGradientCheck.tolerance
-    public static let absoluteTolerance = LayeredGradientCheck.absoluteTolerance
+    public static let tolerance = GradientCheck.tolerance
+    public static let absoluteTolerance = GradientCheck.absoluteTolerance
     public let rows: [Row]
 
     /// Checks backprop's gradient of `network`, or `backprop` when given (to test the check).
-    public init(_ network: Network, step h: Double = 1e-5, backprop: Gradients? = nil) {
-        let exact = backprop ?? BackwardPass(network, settings: TrainingSettings(order: .textbook, trainBiases: true)).gradient
-        rows = Parameter.allCases.map { parameter in
+    public init(_ network: PostNetwork, step h: Double = 1e-5, backprop: Gradients? = nil) {
+        let exact = backprop ?? PostBackwardPass(network, settings: PostSettings(order: .textbook, trainBiases: true)).gradient
+        rows = PostParameter.allCases.map { parameter in
             var up = network, down = network
             up[parameter] += h
             down[parameter] -= h
-            let numerical = (ForwardPass(up).E_total - ForwardPass(down).E_total) / (2 * h)
+            let numerical = (PostForwardPass(up).E_total - PostForwardPass(down).E_total) / (2 * h)
             return Row(parameter: parameter, backprop: exact[parameter], numerical: numerical)
         }
     }

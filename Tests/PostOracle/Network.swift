@@ -4,7 +4,7 @@ import BackpropEngine
 ///
 /// w1: i1→h1, w2: i2→h1, w3: i1→h2, w4: i2→h2, w5: h1→o1, w6: h2→o1, w7: h1→o2, w8: h2→o2;
 /// b1 feeds both hidden neurons, b2 both outputs.
-public struct Network: Sendable, Equatable, Codable {
+public struct PostNetwork: Sendable, Equatable, Codable {
     public var i1: Double, i2: Double
     public var target_o1: Double, target_o2: Double
     public var w1: Double, w2: Double, w3: Double, w4: Double
@@ -25,7 +25,7 @@ public struct Network: Sendable, Equatable, Codable {
     }
 
     /// The network exactly as the post starts it.
-    public static let post = Network(
+    public static let post = PostNetwork(
         i1: 0.05, i2: 0.10, target_o1: 0.01, target_o2: 0.99,
         w1: 0.15, w2: 0.20, w3: 0.25, w4: 0.30,
         w5: 0.40, w6: 0.45, w7: 0.50, w8: 0.55,
@@ -33,7 +33,7 @@ public struct Network: Sendable, Equatable, Codable {
     )
 
     /// The value of one trainable parameter.
-    public subscript(parameter: Parameter) -> Double {
+    public subscript(parameter: PostParameter) -> Double {
         get { self[keyPath: parameter.keyPath] }
         set { self[keyPath: parameter.keyPath] = newValue }
     }
@@ -45,15 +45,15 @@ public struct Network: Sendable, Equatable, Codable {
 }
 
 /// A trainable parameter, named as in the post.
-public enum Parameter: String, CaseIterable, Sendable, Codable {
+public enum PostParameter: String, CaseIterable, Sendable, Codable {
     case w1, w2, w3, w4, w5, w6, w7, w8, b1, b2
 
     /// The eight weights, w1…w8.
-    public static let weights: [Parameter] = [.w1, .w2, .w3, .w4, .w5, .w6, .w7, .w8]
+    public static let weights: [PostParameter] = [.w1, .w2, .w3, .w4, .w5, .w6, .w7, .w8]
 
     public var isBias: Bool { self == .b1 || self == .b2 }
 
-    var keyPath: WritableKeyPath<Network, Double> {
+    var keyPath: WritableKeyPath<PostNetwork, Double> {
         switch self {
         case .w1: \.w1
         case .w2: \.w2

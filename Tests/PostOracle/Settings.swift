@@ -1,7 +1,7 @@
 import BackpropEngine
 
 /// How the network is trained: learning rate η, update order, and whether biases learn.
-public struct TrainingSettings: Sendable, Equatable {
+public struct PostSettings: Sendable, Equatable {
     public var learningRate: Double
     public var order: UpdateOrder
     public var trainBiases: Bool
@@ -13,5 +13,5 @@ public struct TrainingSettings: Sendable, Equatable {
     }
 
     /// The post's settings: η = 0.5, published order, biases fixed.
-    public static let post = TrainingSettings()
+    public static let post = PostSettings()
 }

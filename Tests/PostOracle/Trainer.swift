@@ -6,36 +6,36 @@ import BackpropEngine
 /// produce a non-finite weight or error is not taken; `divergence` says where it happened.
 /// Edits made by hand are kept on a timeline and replayed whenever training passes their
 /// iteration again, so going back and forward is deterministic.
-public struct Trainer: Sendable {
+public struct PostTrainer: Sendable {
     /// The network training starts from, and `reset()` returns to.
-    public let start: Network
+    public let start: PostNetwork
     /// The settings training starts with, and `reset()` returns to.
-    public let startSettings: TrainingSettings
-    public private(set) var settings: TrainingSettings
-    public private(set) var network: Network
+    public let startSettings: PostSettings
+    public private(set) var settings: PostSettings
+    public private(set) var network: PostNetwork
     /// The edits training replays, in iteration order.
-    public private(set) var edits: [Edit] = []
+    public private(set) var edits: [PostEdit] = []
     /// How many of `edits` the current network has had applied.
     private var appliedEdits = 0
     /// The forward pass of `network`.
-    public private(set) var forward: ForwardPass
+    public private(set) var forward: PostForwardPass
     public private(set) var iteration = 0
     public private(set) var history = ErrorHistory()
     public private(set) var divergence: Divergence?
     /// The network before the update that made the current one (nil at iteration 0 and
     /// right after an edit).
-    public private(set) var previous: Network?
+    public private(set) var previous: PostNetwork?
     /// Errors are handed to the history in blocks of this many iterations.
     static let recordingBlock = 256
 
     /// A trainer at iteration 0 of `start`, replaying `edits` as training passes them.
-    public init(start: Network = .post, settings: TrainingSettings = .post, edits: [Edit] = []) {
+    public init(start: PostNetwork = .post, settings: PostSettings = .post, edits: [PostEdit] = []) {
         self.start = start
         self.edits = edits
         startSettings = settings
         self.settings = settings
         network = start
-        forward = ForwardPass(start)
+        forward = PostForwardPass(start)
         history.append(forward.E_total)
         if !(start.isFinite && forward.isFinite) {
             divergence = Divergence(iteration: 0, learningRate: settings.learningRate)
@@ -45,10 +45,10 @@ public struct Trainer: Sendable {
 
     /// This trainer's start, settings and edits back at iteration 0: replaying it to
     /// iteration k gives, bit for bit, what training to k gave.
-    public var restarted: Trainer { Trainer(start: start, settings: startSettings, edits: edits) }
+    public var restarted: PostTrainer { PostTrainer(start: start, settings: startSettings, edits: edits) }
 
     /// The step the next update would take, from the current network.
-    public var nextStep: BackwardPass { BackwardPass(network, forward: forward, settings: settings) }
+    public var nextStep: PostBackwardPass { PostBackwardPass(network, forward: forward, settings: settings) }
 
     /// Takes up to `steps` updates, replaying edits on the way and stopping early on
     /// divergence; returns how many it took.
@@ -67,7 +67,7 @@ public struct Trainer: Sendable {
     }
 
     /// The edits of `edits` still ahead of the current iteration.
-    public var pendingEdits: ArraySlice<Edit> { edits[appliedEdits...] }
+    public var pendingEdits: ArraySlice<PostEdit> { edits[appliedEdits...] }
 
     private mutating func trainWithoutEdits(_ steps: Int) -> Int {
         guard divergence == nil, steps > 0 else { return 0 }
@@ -76,8 +76,8 @@ public struct Trainer: Sendable {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.recordingBlock) { block in
             var filled = 0
             while taken < steps {
-                let next = BackwardPass(n, forward: f, settings: settings).after
-                let nextForward = ForwardPass(next)
+                let next = PostBackwardPass(n, forward: f, settings: settings).after
+                let nextForward = PostForwardPass(next)
                 // Finite nets imply finite weights: a weight that overflowed makes the net it
                 // feeds infinite or NaN (its input is finite), so the forward pass is the check.
                 guard nextForward.isFinite else {
@@ -107,7 +107,7 @@ public struct Trainer: Sendable {
     /// Returns to iteration 0 with the start and settings training began with, forgetting
     /// every edit.
     public mutating func reset() {
-        self = Trainer(start: start, settings: startSettings)
+        self = PostTrainer(start: start, settings: startSettings)
     }
 
     /// Sets `quantity` to `value` in the current network and records it on the timeline,
@@ -120,7 +120,7 @@ public struct Trainer: Sendable {
             edits.remove(at: earlier)
             appliedEdits -= 1
         }
-        edits.insert(Edit(iteration: iteration, quantity: quantity, value: value), at: appliedEdits)
+        edits.insert(PostEdit(iteration: iteration, quantity: quantity, value: value), at: appliedEdits)
         appliedEdits += 1
         return true
     }
@@ -141,7 +141,7 @@ public struct Trainer: Sendable {
     private mutating func apply(_ quantity: Quantity, _ value: Double) -> Bool {
         var network = network, settings = settings
         quantity.set(value, in: &network, &settings)
-        let pass = ForwardPass(network)
+        let pass = PostForwardPass(network)
         guard network.isFinite, pass.isFinite, settings.learningRate.isFinite, settings.learningRate > 0 else { return false }
         self.network = network
         self.settings = settings
@@ -153,7 +153,7 @@ public struct Trainer: Sendable {
     }
 }
 
-extension ForwardPass {
+extension PostForwardPass {
     /// Whether every value of the pass is finite (x − x is 0 only for a finite x; every other
     /// value follows from the nets through the logistic function).
     @inline(__always)

@@ -83,7 +83,7 @@ import Testing
         let iteration: Int
         let error: Double?
         let outputs: [Double?]
-        let network: NetworkConfig
+        let network: PostConfig
         let diverged: Diverged?
 
         struct Diverged: Decodable, Equatable {

@@ -36,7 +36,7 @@ public struct Walk: Sendable, Equatable {
 
     /// The walk of `step`, whose batch is `batch`; `errorAfter` is the batch's error after the
     /// update (the engine's).
-    public init(_ step: LayeredStep, batch: [Sample], learningRate η: Double, trainBiases: Bool, errorAfter: Double,
+    public init(_ step: Step, batch: [Sample], learningRate η: Double, trainBiases: Bool, errorAfter: Double,
                 namingTheSample: Bool = true) {
         var writer = WalkWriter(step: step, batch: batch, η: η)
         writer.forward(namingTheSample: namingTheSample)
@@ -52,18 +52,18 @@ public struct Walk: Sendable, Equatable {
 
 /// Writes a walk's sub-steps from an engine step: every value is the engine's.
 struct WalkWriter {
-    let step: LayeredStep, batch: [Sample], η: Double
+    let step: Step, batch: [Sample], η: Double
     private(set) var steps: [WalkStep] = []
     private var section = ""
 
-    init(step: LayeredStep, batch: [Sample], η: Double) {
+    init(step: Step, batch: [Sample], η: Double) {
         self.step = step
         self.batch = batch
         self.η = η
     }
 
     private var a: Architecture { step.before.architecture }
-    private var first: LayeredForward { step.forwards[0] }
+    private var first: ForwardPass { step.forwards[0] }
     private func name(_ l: Int, _ j: Int) -> String { a.neuronName(layer: l, neuron: j) }
     /// An input by its name (i1), any other neuron's output as out_h1.
     private func out(_ l: Int, _ j: Int) -> String { l == 0 ? name(l, j) : "out_" + name(l, j) }
@@ -131,7 +131,7 @@ struct WalkWriter {
         add("E_total = " + names.joined(separator: " + "), terms.count > 1 ? terms.map { Format.term($0) }.joined(separator: " + ") : nil, first.loss,
             name: "E_total", reads: Set(outputs.map { .neuron($0) }))
         if batch.count > 1 {
-            add("E_total of the batch = the mean over its \(batch.count) samples", nil, LayeredTrainer.meanLoss(step.before, batch),
+            add("E_total of the batch = the mean over its \(batch.count) samples", nil, Trainer.meanLoss(step.before, batch),
                 name: "E_total of the batch")
         }
     }
@@ -264,7 +264,7 @@ struct WalkWriter {
     /// error after it, with its change.
     mutating func update(errorAfter: Double, trainBiases: Bool) {
         section = "The update"
-        let before = batch.count == 1 ? first.loss : LayeredTrainer.meanLoss(step.before, batch)
+        let before = batch.count == 1 ? first.loss : Trainer.meanLoss(step.before, batch)
         let weights = Set((0 ..< a.weightCount).map { WalkMark.weight($0) })
         let biases = !trainBiases ? "" : a.biasCount == 1 ? " and b1" : a.biasCount == 2 ? " and b1, b2" : " and b1 … b\(a.biasCount)"
         let which = batch.count > 1 ? " of the batch" : ""

@@ -2,18 +2,18 @@ import BackpropEngine
 
 extension Walk {
     /// The walk of the next update of any trainer; the sample is named where there are several.
-    public init(_ trainer: LayeredTrainer) {
+    public init(_ trainer: Trainer) {
         let batch = trainer.nextBatch, settings = trainer.settings
-        let step = LayeredStep(trainer.network, batch: batch, learningRate: settings.learningRate, order: settings.order,
+        let step = Step(trainer.network, batch: batch, learningRate: settings.learningRate, order: settings.order,
                                trainBiases: settings.trainBiases)
         self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
-                  errorAfter: LayeredTrainer.meanLoss(step.after, batch),
+                  errorAfter: Trainer.meanLoss(step.after, batch),
                   namingTheSample: trainer.data.training.count > 1 || !trainer.data.test.isEmpty)
     }
 
     /// The post's figures by name, for a run of the post's own network at iteration 0 (its
     /// biases may train: the figures then show where they differ).
-    public static func postFigures(_ trainer: LayeredTrainer) -> [String: Checkpoint]? {
+    public static func postFigures(_ trainer: Trainer) -> [String: Checkpoint]? {
         guard trainer.iteration == 0, Post.departures(trainer).allSatisfy({ $0 == .biasesTrained }) else { return nil }
         return Dictionary(Post.checkpoints(order: trainer.settings.order).map { ($0.name, $0) }) { first, _ in first }
     }

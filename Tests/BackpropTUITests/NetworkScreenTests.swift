@@ -7,7 +7,7 @@ import Testing
 /// The screen of any network as text: the diagram names every neuron without overlaps, the
 /// weights list scrolls to its selection, explain writes any weight's chain rule, and the
 /// `:` command line changes the run or says why not.
-@Suite struct GeneralScreenTests {
+@Suite struct NetworkScreenTests {
     static let sizes = [(80, 24), (120, 40)]
 
     static func state(_ recipe: Recipe) -> AppState {
@@ -217,7 +217,7 @@ import Testing
         let lines = export.csv.split(separator: "\n")
         #expect(lines.first == "epoch,error,test_error" && lines.count == 1 + 3, "epochs 0, 1, 2 of 25 updates")
         #expect(lines[2] == "1,\(state.trainer.trainingError.exact[1]),\(state.trainer.testError!.exact[1])")
-        let config = try LayeredConfig.decode(Data(export.json.utf8))
+        let config = try RunConfig.decode(Data(export.json.utf8))
         #expect(config.iteration == 60 && config.weights == state.trainer.network.weights)
         state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-1-history.csv", "/d/bptui-1-network.json"], interval: 1))))
         #expect(Screen.render(state, width: 80, height: 24).text.contains("exported bptui-1-{history.csv,network.json}"))
@@ -283,7 +283,7 @@ import Testing
         var state = Self.state(Self.xor)
         state.update(.step)
         state.update(.step)
-        let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
+        let now = Trainer.meanLoss(state.trainer.network, state.trainer.data.training)
         #expect(state.trainer.epoch == 0 && state.derived.error == now && now != state.trainer.trainingError.latest)
         #expect(Screen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
     }
@@ -314,15 +314,15 @@ import Testing
         for character in "0.2" { state.update(.promptInsert(String(character))) }
         state.update(.promptSubmit)
         for _ in 0 ..< 5 { state.update(.step) }
-        var post = Trainer()
+        var post = PostTrainer()
         post.train(3)
         post.edit(.i1, to: 0.2)
         post.train(5)
-        #expect(state.trainer.network == LayeredNetwork(post.network), "bit for bit with the post's engine")
+        #expect(state.trainer.network == Network(post.network), "bit for bit with the post's engine")
         state.update(.stepBack)
         Self.finishJob(&state)
         state.update(.step)
-        #expect(state.trainer.network == LayeredNetwork(post.network), "the edit replays after going back")
+        #expect(state.trainer.network == Network(post.network), "the edit replays after going back")
         var xor = Self.state(Self.xor)
         xor.update(.openEdit)
         xor.update(.promptNextTarget)
@@ -365,7 +365,7 @@ import Testing
         state.update(.promptClear)
         state.update(.promptInsert("5"))
         state.update(.promptSubmit)
-        let now = LayeredTrainer.meanLoss(state.trainer.network, state.trainer.data.training)
+        let now = Trainer.meanLoss(state.trainer.network, state.trainer.data.training)
         #expect(state.derived.error == now && now == state.trainer.trainingError.latest, "at an epoch's end the epoch records the edited network's error")
         #expect(Screen.render(state, width: 120, height: 40).text.contains("training E now " + Format.number(now)))
     }
@@ -486,7 +486,7 @@ import Testing
     @Test func backAfterLoadingARunEqualsForwardAndStopsWhereTheFileStood() {
         var straight = AppState.post.trainer
         straight.train(updates: 5_000)
-        let loaded = LayeredTrainer(straight.network, data: .post, settings: LayeredSettings(), iteration: 5_000, epoch: 5_000, position: 0)
+        let loaded = Trainer(straight.network, data: .post, settings: TrainingSettings(), iteration: 5_000, epoch: 5_000, position: 0)
         var state = AppState(trainer: loaded, recipe: .post(loaded), configName: "net.json")
         state.update(.resized(width: 80, height: 24))
         for _ in 0 ..< 3 { state.update(.step) }

@@ -5,37 +5,37 @@ import Testing
 
 /// The general engine: bit-identical to the post's on its network, equal to a naive reference
 /// on any other, in agreement with central differences, and refusing what makes no sense.
-@Suite struct LayeredTests {
+@Suite struct EngineTests {
     static let postSample = Sample(inputs: [0.05, 0.10], targets: [0.01, 0.99])
 
     @Test(arguments: [(UpdateOrder.published, false), (.published, true), (.textbook, false), (.textbook, true)])
     func thePostsNetworkTrainsBitForBitLikeThePostsEngine(order: UpdateOrder, trainBiases: Bool) {
-        var post = Trainer(settings: TrainingSettings(order: order, trainBiases: trainBiases))
-        var layered = LayeredNetwork(.post)
+        var post = PostTrainer(settings: PostSettings(order: order, trainBiases: trainBiases))
+        var layered = Network(.post)
         // The trainer's kernel (the post's layout, kept in registers) in one call and a call an update.
-        let settings = LayeredSettings(order: order, trainBiases: trainBiases)
-        var whole = LayeredTrainer(.post, data: .post, settings: settings), stepwise = whole
+        let settings = TrainingSettings(order: order, trainBiases: trainBiases)
+        var whole = Trainer(.post, data: .post, settings: settings), stepwise = whole
         whole.train(updates: 3_000)
         var errors: [Double] = []
         for iteration in 1 ... 3_000 {
-            let step = LayeredStep(layered, batch: [Self.postSample], learningRate: 0.5, order: order, trainBiases: trainBiases)
+            let step = Step(layered, batch: [Self.postSample], learningRate: 0.5, order: order, trainBiases: trainBiases)
             #expect(step.forwards[0].loss.bitPattern == post.forward.E_total.bitPattern, "E at \(iteration - 1)")
             errors.append(post.forward.E_total)
             stepwise.train(updates: 1)
             layered = step.after
             post.train(1)
             if iteration % 1_000 == 0 || iteration < 3 {
-                #expect(layered == LayeredNetwork(post.network), "network at \(iteration)")
+                #expect(layered == Network(post.network), "network at \(iteration)")
                 #expect(stepwise.network == layered && stepwise.previous?.weights == step.before.weights, "trainer at \(iteration)")
             }
         }
         errors.append(post.forward.E_total)
         #expect(whole.network == layered && whole.trainingError.exact.map(\.bitPattern) == errors.map(\.bitPattern))
         #expect(stepwise.trainingError.exact.map(\.bitPattern) == errors.map(\.bitPattern))
-        let first = LayeredStep(LayeredNetwork(.post), batch: [Self.postSample], learningRate: 0.5, order: order, trainBiases: trainBiases)
-        let step = BackwardPass(.post, settings: TrainingSettings(order: order, trainBiases: trainBiases))
+        let first = Step(Network(.post), batch: [Self.postSample], learningRate: 0.5, order: order, trainBiases: trainBiases)
+        let step = PostBackwardPass(.post, settings: PostSettings(order: order, trainBiases: trainBiases))
         #expect(first.deltas[0][2] == [step.δ_o1, step.δ_o2] && first.deltas[0][1] == [step.δ_h1, step.δ_h2])
-        #expect(first.weightGradient == Parameter.weights.map { step.gradient[$0] })
+        #expect(first.weightGradient == PostParameter.weights.map { step.gradient[$0] })
         #expect(first.biasGradient == [step.gradient.b1, step.gradient.b2])
     }
 
@@ -68,11 +68,11 @@ import Testing
 
     static func oneHot(_ index: Int, _ count: Int) -> [Double] { (0 ..< count).map { $0 == index ? 1 : 0 } }
 
-    static func random(_ c: Case) -> (LayeredNetwork, [Sample]) {
+    static func random(_ c: Case) -> (Network, [Sample]) {
         var random = SplitMix64(seed: c.seed)
         func uniform(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &random) }
         let a = try! Architecture(layers: c.layers, activation: c.hidden, outputActivation: c.output, loss: c.loss, bias: c.bias)
-        let network = try! LayeredNetwork(a, weights: (0 ..< a.weightCount).map { _ in uniform(-0.8 ... 0.8) },
+        let network = try! Network(a, weights: (0 ..< a.weightCount).map { _ in uniform(-0.8 ... 0.8) },
                                           biases: (0 ..< a.biasCount).map { _ in uniform(-0.3 ... 0.3) })
         let outputs = c.layers.last!
         let samples = (0 ..< c.batch * 3).map { _ in
@@ -95,7 +95,7 @@ import Testing
         for update in 0 ..< 30 {
             let start = (update * c.batch) % samples.count
             let batch = Array((samples + samples)[start ..< start + c.batch])
-            network = LayeredStep(network, batch: batch, learningRate: 0.1, order: c.order, trainBiases: true).after
+            network = Step(network, batch: batch, learningRate: 0.1, order: c.order, trainBiases: true).after
             reference.update(batch, η: 0.1, published: c.order == .published, trainBiases: true)
         }
         let mine = NaiveReference(network)
@@ -108,7 +108,7 @@ import Testing
         }
         #expect(largest < 1e-12, "largest difference \(largest)")
         for sample in samples.prefix(5) {
-            #expect(abs(LayeredForward(network, sample).loss - reference.error(sample)) < 1e-12)
+            #expect(abs(ForwardPass(network, sample).loss - reference.error(sample)) < 1e-12)
         }
     }
 
@@ -119,10 +119,10 @@ import Testing
             let c = Case(layers: [3, 4, 3, 3], hidden: hidden, output: output, loss: loss, bias: bias, batch: 3, order: .textbook, seed: 9)
             let (network, samples) = Self.random(c)
             let batch = Array(samples.prefix(3))
-            let step = LayeredStep(network, batch: batch, learningRate: 0.1, order: .textbook, trainBiases: true)
-            func meanLoss(_ n: LayeredNetwork) -> Double { batch.reduce(0) { $0 + LayeredForward(n, $1).loss } / Double(batch.count) }
+            let step = Step(network, batch: batch, learningRate: 0.1, order: .textbook, trainBiases: true)
+            func meanLoss(_ n: Network) -> Double { batch.reduce(0) { $0 + ForwardPass(n, $1).loss } / Double(batch.count) }
             let h = 1e-6
-            func check(_ numbers: WritableKeyPath<LayeredNetwork, [Double]>, _ gradient: [Double], _ name: String) {
+            func check(_ numbers: WritableKeyPath<Network, [Double]>, _ gradient: [Double], _ name: String) {
                 for k in network[keyPath: numbers].indices {
                     var up = network, down = network
                     up[keyPath: numbers][k] += h
@@ -140,8 +140,8 @@ import Testing
         let c = Case(layers: [2, 3, 2], hidden: .tanh, output: .logistic, loss: .halfSquared, bias: .perNeuron, batch: 4, order: .published, seed: 11)
         let (network, samples) = Self.random(c)
         let batch = Array(samples.prefix(4))
-        let published = LayeredStep(network, batch: batch, learningRate: 0.5, order: .published, trainBiases: true)
-        let textbook = LayeredStep(network, batch: batch, learningRate: 0.5, order: .textbook, trainBiases: true)
+        let published = Step(network, batch: batch, learningRate: 0.5, order: .published, trainBiases: true)
+        let textbook = Step(network, batch: batch, learningRate: 0.5, order: .textbook, trainBiases: true)
         let outputWeights = network.architecture.weightOffset(layer: 2) ..< network.architecture.weightCount
         #expect(published.weightGradient[outputWeights] == textbook.weightGradient[outputWeights])
         #expect(published.weightGradient[0 ..< 6] != textbook.weightGradient[0 ..< 6])
@@ -162,11 +162,11 @@ import Testing
 
     @Test func countsThatDoNotFitTheLayersNameTheExpectedCount() throws {
         let a = try Architecture(layers: [2, 5, 1], bias: .perNeuron)
-        #expect(throws: LayeredNetwork.Mismatch(description: "layers 2,5,1 need 15 weights, got 8")) {
-            try LayeredNetwork(a, weights: Array(repeating: 0, count: 8), biases: Array(repeating: 0, count: 6))
+        #expect(throws: Network.Mismatch(description: "layers 2,5,1 need 15 weights, got 8")) {
+            try Network(a, weights: Array(repeating: 0, count: 8), biases: Array(repeating: 0, count: 6))
         }
-        #expect(throws: LayeredNetwork.Mismatch(description: "layers 2,5,1 with per-neuron biases need 6 biases, got 2")) {
-            try LayeredNetwork(a, weights: Array(repeating: 0, count: 15), biases: [0, 0])
+        #expect(throws: Network.Mismatch(description: "layers 2,5,1 with per-neuron biases need 6 biases, got 2")) {
+            try Network(a, weights: Array(repeating: 0, count: 15), biases: [0, 0])
         }
     }
 }

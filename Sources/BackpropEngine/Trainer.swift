@@ -1,6 +1,6 @@
 /// How a layered network trains: η, the update order, whether biases learn, the batch size
 /// (nil: the whole training set), and whether and how the samples are shuffled each epoch.
-public struct LayeredSettings: Sendable, Equatable {
+public struct TrainingSettings: Sendable, Equatable {
     public var learningRate: Double
     public var order: UpdateOrder
     public var trainBiases: Bool
@@ -24,18 +24,18 @@ public struct LayeredSettings: Sendable, Equatable {
 /// smaller. The training error (the mean loss over the training samples), and the test
 /// error when there is a test split, are recorded at the end of every epoch, never after
 /// every update: for the post's one sample with batch 1 that is every iteration.
-public struct LayeredTrainer: Sendable {
-    public let start: LayeredNetwork
+public struct Trainer: Sendable {
+    public let start: Network
     /// The samples; a run of one sample may have its inputs and targets edited.
     public private(set) var data: DataSet
     /// The samples before any edit: where a restarted run begins.
     public let firstData: DataSet
-    public private(set) var settings: LayeredSettings
+    public private(set) var settings: TrainingSettings
     /// The network now: its numbers live in `weights` and `biases`, which the kernel updates
     /// in place.
-    public var network: LayeredNetwork { LayeredNetwork(unchecked: start.architecture, weights: weights, biases: biases) }
+    public var network: Network { Network(unchecked: start.architecture, weights: weights, biases: biases) }
     private var weights: [Double], biases: [Double]
-    private var kernel: LayeredKernel
+    private var kernel: Kernel
     public private(set) var iteration = 0
     public private(set) var epoch = 0
     /// How many samples of the current epoch have been trained on.
@@ -59,7 +59,7 @@ public struct LayeredTrainer: Sendable {
     /// A trainer at `iteration`, `epoch` and `position` of a run of these settings, the
     /// epoch's sample order replayed from the seed: it continues exactly where that run
     /// stood. Its error history starts there.
-    public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings, iteration: Int, epoch: Int, position: Int) {
+    public init(_ network: Network, data: DataSet, settings: TrainingSettings, iteration: Int, epoch: Int, position: Int) {
         self.init(network, data: data, settings: settings)
         if settings.shuffle {
             for _ in 0 ..< epoch { order.shuffle(using: &random) }
@@ -74,7 +74,7 @@ public struct LayeredTrainer: Sendable {
     /// back, resetting and the error history all start there.
     public private(set) var origin = (iteration: 0, epoch: 0, position: 0)
 
-    public init(_ network: LayeredNetwork, data: DataSet, settings: LayeredSettings) {
+    public init(_ network: Network, data: DataSet, settings: TrainingSettings) {
         start = network
         self.data = data
         firstData = data
@@ -82,7 +82,7 @@ public struct LayeredTrainer: Sendable {
         firstLearningRate = settings.learningRate
         weights = network.weights
         biases = network.biases
-        kernel = LayeredKernel(network.architecture, data: data,
+        kernel = Kernel(network.architecture, data: data,
                                batch: max(1, min(settings.batch ?? data.training.count, data.training.count)))
         order = Array(data.training.indices)
         random = SplitMix64(seed: settings.seed)
@@ -92,8 +92,8 @@ public struct LayeredTrainer: Sendable {
     }
 
     /// The mean loss of `network` over `samples`.
-    public static func meanLoss(_ network: LayeredNetwork, _ samples: [Sample]) -> Double {
-        samples.reduce(0) { $0 + LayeredForward(network, $1).loss } / Double(max(1, samples.count))
+    public static func meanLoss(_ network: Network, _ samples: [Sample]) -> Double {
+        samples.reduce(0) { $0 + ForwardPass(network, $1).loss } / Double(max(1, samples.count))
     }
 
     /// The training error of the network now: the last epoch's at an epoch's end, the mean
@@ -195,21 +195,21 @@ public struct LayeredTrainer: Sendable {
     }
 
     /// Every edit made so far, by iteration: replayed when a restarted run passes it.
-    public private(set) var edits: [LayeredEdit] = []
+    public private(set) var edits: [Edit] = []
     /// The first edit not yet applied.
     private var nextEdit = 0
     /// Whether an edit changed the network since the last epoch's errors were recorded.
     private var editedSinceRecord = false
 
     /// Edits still ahead of the current iteration (after going back).
-    public var pendingEdits: ArraySlice<LayeredEdit> { edits[nextEdit...] }
+    public var pendingEdits: ArraySlice<Edit> { edits[nextEdit...] }
 
     /// Sets a weight, a bias, η, or an input or target of a one-sample run at the current
     /// iteration and keeps the edit on the timeline (an edit ahead of here is forgotten);
     /// false, changing nothing, if the value is not finite (or η not above 0, or the run has
     /// more than one sample).
     @discardableResult
-    public mutating func edit(_ target: LayeredEdit.Target, to value: Double) -> Bool {
+    public mutating func edit(_ target: Edit.Target, to value: Double) -> Bool {
         guard value.isFinite, target != .learningRate || value > 0 else { return false }
         switch target {
         case .input, .target: guard data.training.count == 1, data.test.isEmpty else { return false }
@@ -217,7 +217,7 @@ public struct LayeredTrainer: Sendable {
         }
         var edited = self
         edited.edits = edits.prefix(nextEdit).filter { $0.iteration != iteration || $0.target != target }
-        edited.edits.append(LayeredEdit(iteration: iteration, target: target, value: value))
+        edited.edits.append(Edit(iteration: iteration, target: target, value: value))
         edited.nextEdit = edited.edits.count
         edited.apply(edited.edits[edited.edits.count - 1])
         // A value that makes the network's error non-finite is refused, changing nothing.
@@ -229,15 +229,15 @@ public struct LayeredTrainer: Sendable {
     }
 
     /// The same run back at its origin with every edit forgotten: the samples and η it began with.
-    public var reset: LayeredTrainer {
+    public var reset: Trainer {
         var settings = settings
         settings.learningRate = firstLearningRate
-        return LayeredTrainer(start, data: firstData, settings: settings, iteration: origin.iteration, epoch: origin.epoch,
+        return Trainer(start, data: firstData, settings: settings, iteration: origin.iteration, epoch: origin.epoch,
                               position: origin.position)
     }
 
     /// The same run back at its origin, its edits kept to replay.
-    public var restarted: LayeredTrainer {
+    public var restarted: Trainer {
         var fresh = reset
         fresh.edits = edits
         fresh.applyDueEdits()
@@ -251,7 +251,7 @@ public struct LayeredTrainer: Sendable {
         }
     }
 
-    private mutating func apply(_ edit: LayeredEdit) {
+    private mutating func apply(_ edit: Edit) {
         defer { recordEdited() }
         editedSinceRecord = true
         forwardHeld = false
@@ -265,7 +265,7 @@ public struct LayeredTrainer: Sendable {
             var inputs = sample.inputs, targets = sample.targets
             if case .input = edit.target { inputs[k] = edit.value } else { targets[k] = edit.value }
             data = DataSet(training: [Sample(inputs: inputs, targets: targets)])
-            kernel = LayeredKernel(start.architecture, data: data, batch: 1)
+            kernel = Kernel(start.architecture, data: data, batch: 1)
         }
     }
 
@@ -313,7 +313,7 @@ public struct LayeredTrainer: Sendable {
 }
 
 /// A value set by hand at an iteration: a weight, a bias or η.
-public struct LayeredEdit: Sendable, Equatable {
+public struct Edit: Sendable, Equatable {
     public enum Target: Sendable, Equatable, Hashable {
         case weight(Int), bias(Int), learningRate
         /// An input or a target of a run's one sample.
@@ -336,7 +336,7 @@ public enum LearningObstacle: Sendable, Equatable {
     case targetOutOfRange(Double, Activation)
 }
 
-extension LayeredTrainer {
+extension Trainer {
     /// What keeps this run from learning, if anything.
     public var learningObstacles: [LearningObstacle] {
         let a = start.architecture, targets = (data.training + data.test).flatMap(\.targets)

@@ -5,7 +5,7 @@ import Foundation
 /// Keys: `inputs` [i1, i2], `targets` [t1, t2], `hiddenWeights` [w1, w2, w3, w4],
 /// `outputWeights` [w5, w6, w7, w8], `hiddenBias`, `outputBias`, `learningRate`,
 /// `order` ("published" | "textbook"), `trainBiases`.
-public struct NetworkConfig: Codable, Equatable, Sendable {
+public struct PostConfig: Codable, Equatable, Sendable {
     public var inputs: [Double]?
     public var targets: [Double]?
     public var hiddenWeights: [Double]?
@@ -24,7 +24,7 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
     public init() {}
 
     /// Every key, stating a run of the post's 2-2-2 shape (shared biases, one sample) in full.
-    public init(_ trainer: LayeredTrainer) {
+    public init(_ trainer: Trainer) {
         let w = trainer.network.weights, b = trainer.network.biases, sample = trainer.data.training[0]
         inputs = sample.inputs
         targets = sample.targets
@@ -39,9 +39,9 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
 
     /// The one trainer on the post's network, with the numbers and settings this file states
     /// over the post's own.
-    public func trainer() -> LayeredTrainer {
-        var w = LayeredNetwork.post.weights, b = LayeredNetwork.post.biases, sample = DataSet.post.training[0]
-        var settings = LayeredSettings()
+    public func trainer() -> Trainer {
+        var w = Network.post.weights, b = Network.post.biases, sample = DataSet.post.training[0]
+        var settings = TrainingSettings()
         if let v = inputs { sample = Sample(inputs: v, targets: sample.targets) }
         if let v = targets { sample = Sample(inputs: sample.inputs, targets: v) }
         if let v = hiddenWeights { w.replaceSubrange(0 ..< 4, with: v) }
@@ -51,17 +51,17 @@ public struct NetworkConfig: Codable, Equatable, Sendable {
         if let v = learningRate { settings.learningRate = v }
         if let v = order { settings.order = v }
         if let v = trainBiases { settings.trainBiases = v }
-        return LayeredTrainer(LayeredNetwork(unchecked: .post, weights: w, biases: b), data: DataSet(training: [sample]), settings: settings)
+        return Trainer(Network(unchecked: .post, weights: w, biases: b), data: DataSet(training: [sample]), settings: settings)
     }
 
     /// Decodes and validates a configuration; a `ConfigError` names what is wrong and where.
-    public static func decode(_ data: Data) throws(ConfigError) -> NetworkConfig {
+    public static func decode(_ data: Data) throws(ConfigError) -> PostConfig {
         if let comma = firstTrailingComma(data) {
             throw ConfigError("invalid JSON: trailing comma before \(comma.closer) at \(lineAndColumn(ofOffset: comma.offset, in: data))")
         }
-        let config: NetworkConfig
+        let config: PostConfig
         do {
-            config = try JSONDecoder().decode(NetworkConfig.self, from: data)
+            config = try JSONDecoder().decode(PostConfig.self, from: data)
         } catch let error as ConfigError {
             throw error
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {

@@ -1,20 +1,20 @@
 /// Every value the forward pass computes for one sample: the nets and outputs of each layer
 /// (layer 0's outputs are the inputs) and the sample's loss.
-public struct LayeredForward: Sendable, Equatable {
+public struct ForwardPass: Sendable, Equatable {
     /// nets[l] and outs[l] for l = 0…L (nets[0] is empty).
     public let nets: [[Double]]
     public let outs: [[Double]]
     /// The sample's loss: for half-squared, Σ ½(t − o)², the post's E_total.
     public let loss: Double
 
-    public init(_ network: LayeredNetwork, _ sample: Sample) {
+    public init(_ network: Network, _ sample: Sample) {
         let a = network.architecture
         (nets, outs) = Self.layers(network, sample.inputs)
         loss = a.loss.value(outputs: outs[a.outputLayer], targets: sample.targets, activation: a.outputActivation)
     }
 
     /// Every layer's nets and outs for `inputs`.
-    static func layers(_ network: LayeredNetwork, _ inputs: [Double]) -> (nets: [[Double]], outs: [[Double]]) {
+    static func layers(_ network: Network, _ inputs: [Double]) -> (nets: [[Double]], outs: [[Double]]) {
         let a = network.architecture
         var nets: [[Double]] = [[]], outs = [inputs]
         for l in 1 ... a.outputLayer {
@@ -40,19 +40,19 @@ public struct LayeredForward: Sendable, Equatable {
 /// Textbook: every δ from the weights before the update. Published: each layer is updated
 /// first (with its mean gradient over the batch), and the layer below computes its δ's, for
 /// every sample of the batch, with the layer above already updated — the post's script.
-public struct LayeredStep: Sendable, Equatable {
-    public let before: LayeredNetwork, after: LayeredNetwork
-    public let forwards: [LayeredForward]
+public struct Step: Sendable, Equatable {
+    public let before: Network, after: Network
+    public let forwards: [ForwardPass]
     /// deltas[s][l][j] = ∂E/∂net of neuron j of layer l for sample s (deltas[s][0] is empty).
     public let deltas: [[[Double]]]
     /// The mean gradient over the batch, flat like the weights and biases.
     public let weightGradient: [Double], biasGradient: [Double]
     public let order: UpdateOrder
 
-    public init(_ network: LayeredNetwork, batch: [Sample], learningRate η: Double, order: UpdateOrder,
+    public init(_ network: Network, batch: [Sample], learningRate η: Double, order: UpdateOrder,
                 trainBiases: Bool) {
         let a = network.architecture, count = Double(batch.count)
-        let forwards = batch.map { LayeredForward(network, $0) }
+        let forwards = batch.map { ForwardPass(network, $0) }
         var next = network
         var weightGradient = [Double](repeating: 0, count: a.weightCount)
         var biasGradient = [Double](repeating: 0, count: a.biasCount)
@@ -97,7 +97,7 @@ public struct LayeredStep: Sendable, Equatable {
 
     /// The weights a hidden layer's δ's were computed with: the layer above already updated
     /// (published) or as it was (textbook).
-    public var weightsBehindDeltas: LayeredNetwork { order == .published ? after : before }
+    public var weightsBehindDeltas: Network { order == .published ? after : before }
 
     /// One term of ∂E/∂out_j for neuron j of hidden layer l and sample s: δ_k·w_kj through
     /// neuron k of the layer above, with the weights the δ's used.
@@ -121,7 +121,7 @@ public struct LayeredStep: Sendable, Equatable {
 
     /// δ_o = ∂E/∂net_o: −(t − o)·f′(net) for half-squared; o − t for cross-entropy; through
     /// the softmax Jacobian for half-squared softmax.
-    static func outputDeltas(_ f: LayeredForward, _ sample: Sample, _ a: Architecture) -> [Double] {
+    static func outputDeltas(_ f: ForwardPass, _ sample: Sample, _ a: Architecture) -> [Double] {
         let o = f.outputs, t = sample.targets, nets = f.nets[a.outputLayer]
         switch (a.loss, a.outputActivation) {
         case (.crossEntropy, _):
@@ -136,7 +136,7 @@ public struct LayeredStep: Sendable, Equatable {
     }
 
     /// δ_j = (Σ_k δ_k · w_kj) · f′(net_j) for the neurons of hidden layer l.
-    static func hiddenDeltas(_ f: LayeredForward, _ above: [Double], _ weights: LayeredNetwork, layer l: Int) -> [Double] {
+    static func hiddenDeltas(_ f: ForwardPass, _ above: [Double], _ weights: Network, layer l: Int) -> [Double] {
         let a = weights.architecture, activation = a.activation(ofLayer: l)
         return (0 ..< a.layers[l]).map { j in
             var sum = above[0] * weights.weight(layer: l + 1, to: 0, from: j)

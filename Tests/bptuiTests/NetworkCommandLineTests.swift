@@ -4,7 +4,7 @@ import Testing
 
 /// The general engine from the command line: any shape on any data set, headless, and a
 /// one-line refusal naming what is wrong for every bad input.
-@Suite struct LayeredCommandLineTests {
+@Suite struct NetworkCommandLineTests {
     @Test func twoFiveOneLearnsXorAndReportsJSON() throws {
         let result = try Binary.run(["--headless", "--layers", "2,5,1", "--data", "xor", "--steps", "2000", "--format", "json",
                                      "--learning-rate", "2", "--bias", "per-neuron", "--train-biases"])
@@ -144,7 +144,7 @@ import Testing
         (#"{"layers": [2, 3, 1], "samples": [{"inputs": [0], "targets": [1]}]}"#, "bptui: --config: a sample has 1 inputs and 1 targets; the layers need 2 and 1"),
         (#"{"layers": [2, 3, 1], "samples": [],}"#, "invalid JSON: trailing comma before }"),
     ])
-    func badLayeredConfigsGetOneLine(text: String, message: String) throws {
+    func badRunConfigsGetOneLine(text: String, message: String) throws {
         try Binary.withTemporaryFile(Data(text.utf8), name: "bad.json") { path in
             let result = try Binary.run(["--headless", "--config", path])
             #expect(result.status == 1 && result.stdout.isEmpty)

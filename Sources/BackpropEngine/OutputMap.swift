@@ -9,7 +9,7 @@ public struct OutputMap: Sendable, Equatable {
     /// values[row · columns + column].
     public let values: [Double]
 
-    public init(_ network: LayeredNetwork, layer: Int, neuron: Int, columns: Int, rows: Int,
+    public init(_ network: Network, layer: Int, neuron: Int, columns: Int, rows: Int,
                 x: ClosedRange<Double>, y: ClosedRange<Double>) {
         self.columns = columns
         self.rows = rows
@@ -23,7 +23,7 @@ public struct OutputMap: Sendable, Equatable {
         for row in 0 ..< rows {
             for column in 0 ..< columns {
                 let point = Self.centre(column: column, row: row, columns: columns, rows: rows, x: x, y: y)
-                let outs = LayeredForward.layers(network, inputs == 1 ? [point.x] : [point.x, point.y]).outs
+                let outs = ForwardPass.layers(network, inputs == 1 ? [point.x] : [point.x, point.y]).outs
                 values.append(outs[layer][neuron])
             }
         }
@@ -55,12 +55,12 @@ extension DataSet {
     }
 }
 
-extension LayeredNetwork {
+extension Network {
     /// The post's network for its 2-2-2 shape with shared biases; any other shape seeded
     /// weights uniform in ±1/√(fan-in) and biases 0 (the post's biases for 2-2-2
     /// per-neuron).
-    public static func seeded(_ a: Architecture, seed: UInt64) -> LayeredNetwork {
-        if a.layers == [2, 2, 2], a.bias == .shared { return LayeredNetwork(unchecked: a, weights: post.weights, biases: post.biases) }
+    public static func seeded(_ a: Architecture, seed: UInt64) -> Network {
+        if a.layers == [2, 2, 2], a.bias == .shared { return Network(unchecked: a, weights: post.weights, biases: post.biases) }
         var random = SplitMix64(seed: seed)
         var weights: [Double] = []
         for l in 1 ... a.outputLayer {
@@ -68,17 +68,17 @@ extension LayeredNetwork {
             weights += (0 ..< a.layers[l] * a.layers[l - 1]).map { _ in Double.random(in: -limit ... limit, using: &random) }
         }
         let biases = a.layers == [2, 2, 2] ? [0.35, 0.35, 0.60, 0.60] : [Double](repeating: 0, count: a.biasCount)
-        return LayeredNetwork(unchecked: a, weights: weights, biases: biases)
+        return Network(unchecked: a, weights: weights, biases: biases)
     }
 }
 
-extension LayeredNetwork {
+extension Network {
     /// The fraction of samples whose output is on the target's side: the sign for tanh (and
     /// linear or relu outputs with ±1 targets), 0.5 for logistic, the largest for softmax.
     public func accuracy(on samples: [Sample]) -> Double {
         let a = architecture
         let right = samples.filter { sample in
-            let o = LayeredForward(self, sample).outputs, t = sample.targets
+            let o = ForwardPass(self, sample).outputs, t = sample.targets
             if a.outputActivation == .softmax {
                 return o.indices.max { o[$0] < o[$1] } == t.indices.max { t[$0] < t[$1] }
             }

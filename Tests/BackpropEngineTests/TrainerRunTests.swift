@@ -5,11 +5,11 @@ import Testing
 
 /// Training any network on any data: epochs and batches, the post's run unchanged, the
 /// built-in sets as Playground makes them, CSV with its errors named.
-@Suite struct LayeredTrainerTests {
+@Suite struct TrainerRunTests {
     @Test(arguments: UpdateOrder.allCases)
     func thePostsRunRecordsTheSameErrorEveryIteration(order: UpdateOrder) {
-        var post = Trainer(settings: TrainingSettings(order: order))
-        var layered = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings(order: order))
+        var post = PostTrainer(settings: PostSettings(order: order))
+        var layered = Trainer(Network(.post), data: .post, settings: TrainingSettings(order: order))
         post.train(10_000)
         layered.train(updates: 10_000)
         #expect(layered.iteration == 10_000 && layered.epoch == 10_000)
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func previousIsTheNetworkBeforeTheLastUpdate() {
-        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings())
+        var trainer = Trainer(Network(.post), data: .post, settings: TrainingSettings())
         #expect(trainer.previous == nil)
         for updates in [1, 300, 7] {
             var before = trainer
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func anEditThatMakesTheErrorNonFiniteIsRefused() {
-        var trainer = LayeredTrainer(LayeredNetwork(.post), data: .post, settings: LayeredSettings())
+        var trainer = Trainer(Network(.post), data: .post, settings: TrainingSettings())
         trainer.train(updates: 3)
         let infinite = trainer.edit(.weight(0), to: .infinity)
         #expect(!infinite && trainer.edits.isEmpty && trainer.previous != nil)
@@ -50,8 +50,8 @@ import Testing
         let a = try Architecture(layers: [2, 3, 1], activation: .tanh, bias: .perNeuron)
         let data = try BuiltInData.xor.make(outputs: 1, outputActivation: .logistic)
         let set = DataSet(training: Array(data.training.prefix(samples)))
-        let settings = LayeredSettings(learningRate: 0.7, order: .textbook, trainBiases: true, batch: nil)
-        var fused = LayeredTrainer(.seeded(a, seed: 5), data: set, settings: settings)
+        let settings = TrainingSettings(learningRate: 0.7, order: .textbook, trainBiases: true, batch: nil)
+        var fused = Trainer(.seeded(a, seed: 5), data: set, settings: settings)
         var single = fused
         fused.train(updates: 700)
         for _ in 0 ..< 700 { single.train(updates: 1) }
@@ -67,9 +67,9 @@ import Testing
     }
 
     @Test func aLoadedRunsTimelineStartsWhereItsFileStood() {
-        var straight = LayeredTrainer(.post, data: .post, settings: LayeredSettings())
+        var straight = Trainer(.post, data: .post, settings: TrainingSettings())
         straight.train(updates: 5_000)
-        var loaded = LayeredTrainer(straight.network, data: .post, settings: LayeredSettings(), iteration: 5_000, epoch: 5_000, position: 0)
+        var loaded = Trainer(straight.network, data: .post, settings: TrainingSettings(), iteration: 5_000, epoch: 5_000, position: 0)
         loaded.train(updates: 3)
         var back = loaded.restarted
         #expect(back.iteration == 5_000 && back.network == straight.network, "back replays from where the file stood, not from 0")
@@ -81,19 +81,19 @@ import Testing
 
     @Test func aLargeNetworksGradientCheckCoversTheRowsAroundTheSelection() throws {
         let a = try Architecture(layers: [2, 300, 300, 1], activation: .tanh, bias: .perNeuron)
-        let network = LayeredNetwork.seeded(a, seed: 3), batch = [Sample(inputs: [0.5, -0.2], targets: [1])]
-        let check = LayeredGradientCheck(network, batch: batch, around: 50_000)
+        let network = Network.seeded(a, seed: 3), batch = [Sample(inputs: [0.5, -0.2], targets: [1])]
+        let check = GradientCheck(network, batch: batch, around: 50_000)
         #expect(check.total == a.weightCount + a.biasCount && check.checked < check.total && check.checked >= 10)
         #expect(check.rows.contains { $0.target == .weight(50_000) } && check.rows.allSatisfy(\.passes))
-        let small = LayeredGradientCheck(.post, batch: DataSet.post.training)
+        let small = GradientCheck(.post, batch: DataSet.post.training)
         #expect(small.checked == 10 && small.total == 10, "a small network is checked whole")
     }
 
     @Test func anEpochIsAPassAndItsLastBatchMayBeSmaller() throws {
         let a = try Architecture(layers: [1, 2, 1], bias: .perNeuron)
-        let network = try LayeredNetwork(a, weights: [0.1, -0.2, 0.3, 0.4], biases: [0, 0, 0])
+        let network = try Network(a, weights: [0.1, -0.2, 0.3, 0.4], biases: [0, 0, 0])
         let data = DataSet(training: (0 ..< 10).map { Sample(inputs: [Double($0) / 10], targets: [Double($0 % 2)]) })
-        var trainer = LayeredTrainer(network, data: data, settings: LayeredSettings(learningRate: 0.1, batch: 3))
+        var trainer = Trainer(network, data: data, settings: TrainingSettings(learningRate: 0.1, batch: 3))
         #expect(trainer.nextBatch.count == 3)
         trainer.train(updates: 3)
         #expect(trainer.nextBatch.count == 1 && trainer.epoch == 0 && trainer.position == 9)
@@ -101,7 +101,7 @@ import Testing
         #expect(trainer.epoch == 1 && trainer.position == 0 && trainer.trainingError.count == 2)
         trainer.train(epochs: 2)
         #expect(trainer.iteration == 12 && trainer.trainingError.count == 4)
-        var whole = LayeredTrainer(network, data: data, settings: LayeredSettings(batch: nil))
+        var whole = Trainer(network, data: data, settings: TrainingSettings(batch: nil))
         whole.train(updates: 5)
         #expect(whole.epoch == 5)
     }
@@ -109,14 +109,14 @@ import Testing
     @Test func shufflingIsSeededAndReplays() throws {
         let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 100, seed: 3)
         let a = try Architecture(layers: [2, 4, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
-        let network = try LayeredNetwork(a, weights: (0 ..< a.weightCount).map { Double($0 % 5) / 10 - 0.2 },
+        let network = try Network(a, weights: (0 ..< a.weightCount).map { Double($0 % 5) / 10 - 0.2 },
                                          biases: Array(repeating: 0.1, count: a.biasCount))
-        let settings = LayeredSettings(learningRate: 0.03, batch: 10, shuffle: true, seed: 9)
-        var one = LayeredTrainer(network, data: data, settings: settings), two = one
+        let settings = TrainingSettings(learningRate: 0.03, batch: 10, shuffle: true, seed: 9)
+        var one = Trainer(network, data: data, settings: settings), two = one
         one.train(epochs: 3)
         two.train(epochs: 3)
         #expect(one.network == two.network)
-        var unshuffled = LayeredTrainer(network, data: data, settings: LayeredSettings(learningRate: 0.03, batch: 10))
+        var unshuffled = Trainer(network, data: data, settings: TrainingSettings(learningRate: 0.03, batch: 10))
         unshuffled.train(epochs: 3)
         #expect(unshuffled.network != one.network)
     }
@@ -124,14 +124,14 @@ import Testing
     @Test func xorIsLearnedByTwoFiveOne() throws {
         let a = try Architecture(layers: [2, 5, 1], bias: .perNeuron)
         var random = SplitMix64(seed: 5)
-        let network = try LayeredNetwork(a, weights: (0 ..< 15).map { _ in Double.random(in: -1 ... 1, using: &random) },
+        let network = try Network(a, weights: (0 ..< 15).map { _ in Double.random(in: -1 ... 1, using: &random) },
                                          biases: Array(repeating: 0, count: 6))
         let data = try BuiltInData.xor.make(outputs: 1, outputActivation: .logistic)
         #expect(data.training.map(\.targets) == [[0], [1], [1], [0]] && data.test.isEmpty)
-        var trainer = LayeredTrainer(network, data: data, settings: LayeredSettings(learningRate: 2, trainBiases: true))
+        var trainer = Trainer(network, data: data, settings: TrainingSettings(learningRate: 2, trainBiases: true))
         trainer.train(epochs: 2_000)
         #expect(trainer.trainingError.latest < 0.01, "\(trainer.trainingError.latest)")
-        let outputs = data.training.map { LayeredForward(trainer.network, $0).outputs[0] }
+        let outputs = data.training.map { ForwardPass(trainer.network, $0).outputs[0] }
         #expect(outputs.map { $0 > 0.5 } == [false, true, true, false])
     }
 
@@ -175,42 +175,42 @@ import Testing
     }
 }
 
-/// The trainer's fast kernel against the readable `LayeredStep`, bit for bit.
-@Suite struct LayeredKernelTests {
-    @Test(arguments: LayeredTests.cases)
-    func theKernelTrainsBitForBitLikeLayeredStep(c: LayeredTests.Case) {
-        let (network, samples) = LayeredTests.random(c)
-        let settings = LayeredSettings(learningRate: 0.1, order: c.order, trainBiases: true, batch: c.batch)
-        var trainer = LayeredTrainer(network, data: DataSet(training: samples), settings: settings)
+/// The trainer's fast kernel against the readable `Step`, bit for bit.
+@Suite struct KernelTests {
+    @Test(arguments: EngineTests.cases)
+    func theKernelTrainsBitForBitLikeTheReadableStep(c: EngineTests.Case) {
+        let (network, samples) = EngineTests.random(c)
+        let settings = TrainingSettings(learningRate: 0.1, order: c.order, trainBiases: true, batch: c.batch)
+        var trainer = Trainer(network, data: DataSet(training: samples), settings: settings)
         var readable = network
         for update in 0 ..< 39 {
             let batch = trainer.nextBatch
-            readable = LayeredStep(readable, batch: batch, learningRate: 0.1, order: c.order, trainBiases: true).after
+            readable = Step(readable, batch: batch, learningRate: 0.1, order: c.order, trainBiases: true).after
             trainer.train(updates: 1)
             #expect(trainer.network == readable, "update \(update + 1)")
         }
-        #expect(trainer.trainingError.latest.bitPattern == LayeredTrainer.meanLoss(readable, samples).bitPattern)
+        #expect(trainer.trainingError.latest.bitPattern == Trainer.meanLoss(readable, samples).bitPattern)
     }
 
     /// Batches wider than the 32 samples the kernel computes side by side for the loss, a
     /// training and a test error over several such chunks, shuffled epochs.
     @Test(arguments: [1, 7, 40, 60])
-    func theKernelMatchesLayeredStepOnBigShuffledBatches(batch: Int) throws {
+    func theKernelMatchesTheReadableStepOnBigShuffledBatches(batch: Int) throws {
         let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 150, seed: 8)
         let a = try Architecture(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
         var random = SplitMix64(seed: 4)
-        let network = try LayeredNetwork(a, weights: (0 ..< a.weightCount).map { _ in Double.random(in: -1 ..< 1, using: &random) },
+        let network = try Network(a, weights: (0 ..< a.weightCount).map { _ in Double.random(in: -1 ..< 1, using: &random) },
                                          biases: (0 ..< a.biasCount).map { _ in Double.random(in: -1 ..< 1, using: &random) })
-        let settings = LayeredSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: batch, shuffle: true, seed: 3)
-        var trainer = LayeredTrainer(network, data: data, settings: settings)
+        let settings = TrainingSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: batch, shuffle: true, seed: 3)
+        var trainer = Trainer(network, data: data, settings: settings)
         var readable = network
         while trainer.epoch < 2 {
-            readable = LayeredStep(readable, batch: trainer.nextBatch, learningRate: 0.03, order: .textbook, trainBiases: true).after
+            readable = Step(readable, batch: trainer.nextBatch, learningRate: 0.03, order: .textbook, trainBiases: true).after
             trainer.train(updates: 1)
         }
         #expect(trainer.network == readable)
-        #expect(trainer.trainingError.latest.bitPattern == LayeredTrainer.meanLoss(readable, data.training).bitPattern)
-        #expect(trainer.testError?.latest.bitPattern == LayeredTrainer.meanLoss(readable, data.test).bitPattern)
+        #expect(trainer.trainingError.latest.bitPattern == Trainer.meanLoss(readable, data.training).bitPattern)
+        #expect(trainer.testError?.latest.bitPattern == Trainer.meanLoss(readable, data.test).bitPattern)
     }
 
     /// The engine's tanh against the C library's: at most 2 units in the last place apart,
@@ -233,34 +233,34 @@ import Testing
 
     @Test(arguments: [false, true])
     func theKernelKeepsFixedBiasesFixed(trainBiases: Bool) {
-        let c = LayeredTests.Case(layers: [2, 3, 1], hidden: .tanh, output: .logistic, loss: .halfSquared, bias: .shared,
+        let c = EngineTests.Case(layers: [2, 3, 1], hidden: .tanh, output: .logistic, loss: .halfSquared, bias: .shared,
                                   batch: 2, order: .textbook, seed: 12)
-        let (network, samples) = LayeredTests.random(c)
-        var trainer = LayeredTrainer(network, data: DataSet(training: samples),
-                                     settings: LayeredSettings(order: .textbook, trainBiases: trainBiases, batch: 2))
+        let (network, samples) = EngineTests.random(c)
+        var trainer = Trainer(network, data: DataSet(training: samples),
+                                     settings: TrainingSettings(order: .textbook, trainBiases: trainBiases, batch: 2))
         trainer.train(updates: 5)
         #expect((trainer.network.biases == network.biases) == !trainBiases)
     }
 }
 
 /// Schema v2: a file holds a layered run so that it continues exactly.
-@Suite struct LayeredConfigTests {
+@Suite struct RunConfigTests {
     @Test func aSavedRunContinuesBitForBit() throws {
         let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 120, seed: 4)
         let a = try Architecture(layers: [2, 4, 2, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
-        let network = try LayeredNetwork(a, weights: (0 ..< a.weightCount).map { Double($0 % 7) / 10 - 0.3 },
+        let network = try Network(a, weights: (0 ..< a.weightCount).map { Double($0 % 7) / 10 - 0.3 },
                                          biases: Array(repeating: 0.1, count: a.biasCount))
-        let settings = LayeredSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 7, shuffle: true, seed: 5)
-        var straight = LayeredTrainer(network, data: data, settings: settings), first = straight
+        let settings = TrainingSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 7, shuffle: true, seed: 5)
+        var straight = Trainer(network, data: data, settings: settings), first = straight
         straight.train(updates: 200)
         first.train(updates: 150)
-        let json = try JSONEncoder().encode(LayeredConfig(first))
-        let file = try LayeredConfig.decode(json)
-        #expect(file == LayeredConfig(first))
+        let json = try JSONEncoder().encode(RunConfig(first))
+        let file = try RunConfig.decode(json)
+        #expect(file == RunConfig(first))
         let restored = try #require(try file.network())
-        let restoredSettings = LayeredSettings(learningRate: file.learningRate!, order: file.order!, trainBiases: file.trainBiases!,
+        let restoredSettings = TrainingSettings(learningRate: file.learningRate!, order: file.order!, trainBiases: file.trainBiases!,
                                                batch: file.batch?.size, shuffle: file.shuffle!, seed: file.seed!)
-        var continued = LayeredTrainer(restored, data: DataSet(training: file.samples!, test: file.testSamples ?? []),
+        var continued = Trainer(restored, data: DataSet(training: file.samples!, test: file.testSamples ?? []),
                                        settings: restoredSettings, iteration: file.iteration!, epoch: file.epoch!, position: file.position!)
         continued.train(updates: 50)
         #expect(continued.iteration == 200 && continued.epoch == straight.epoch && continued.position == straight.position)
@@ -278,7 +278,7 @@ import Testing
     ])
     func badV2FilesSayWhatIsWrong(text: String, message: String) {
         #expect(throws: ConfigError(message)) {
-            let file = try LayeredConfig.decode(Data(text.utf8))
+            let file = try RunConfig.decode(Data(text.utf8))
             _ = try file.network()
         }
     }

@@ -5,7 +5,7 @@ import Testing
 /// The screen of any network in a real terminal, as a new user would try it: xor's 2-5-1
 /// walked to w15 and explained, the architecture changed from the keyboard, the deepest of
 /// Playground's shapes at 80×24.
-@Suite(.serialized) struct GeneralEndToEndTests {
+@Suite(.serialized) struct NetworkEndToEndTests {
     @Test func xorNamesItsNeuronsWalksToW15AndExplainsIt() throws {
         let tmux = try Tmux(width: 80, height: 24, arguments: ["--layers", "2,5,1", "--data", "xor"])
         defer { tmux.kill() }

@@ -1,6 +1,6 @@
 /// A network of any layer sizes: its architecture and its numbers, flat in post numbering
 /// (weights layer by layer, destination-major, source-minor; biases layer by layer).
-public struct LayeredNetwork: Sendable, Equatable {
+public struct Network: Sendable, Equatable {
     public let architecture: Architecture
     public var weights: [Double]
     public var biases: [Double]
@@ -32,7 +32,7 @@ public struct LayeredNetwork: Sendable, Equatable {
     }
 
     /// The post's network: w1…w8 and b1, b2 as the post starts them.
-    public static let post = LayeredNetwork(unchecked: .post, weights: [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55],
+    public static let post = Network(unchecked: .post, weights: [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55],
                                             biases: [0.35, 0.60])
 
     /// The weight into neuron j of layer l from neuron i of layer l − 1.

@@ -1,14 +1,14 @@
 import Foundation
 
 /// The `--config` schema v2: any layered network, its data and where training stands. A file
-/// with a `layers` key is v2; every other file is the post's v1 schema (`NetworkConfig`).
+/// with a `layers` key is v2; every other file is the post's v1 schema (`PostConfig`).
 ///
 /// Keys: `layers`, `weights` (flat, post numbering), `biases`, `bias` ("shared" |
 /// "per-neuron"), `activation`, `outputActivation`, `loss`, `learningRate`, `order`,
 /// `trainBiases`, `batch` (a number or "all"), `shuffle`, `seed`, `samples` and
 /// `testSamples` ([{"inputs": […], "targets": […]}]), and where a run stopped:
 /// `iteration`, `epoch`, `position` (samples of the epoch already trained on).
-public struct LayeredConfig: Codable, Equatable, Sendable {
+public struct RunConfig: Codable, Equatable, Sendable {
     public var layers: [Int]
     public var weights: [Double]?
     public var biases: [Double]?
@@ -63,7 +63,7 @@ public struct LayeredConfig: Codable, Equatable, Sendable {
     }
 
     /// Everything needed to continue `trainer` exactly where it stands.
-    public init(_ trainer: LayeredTrainer) {
+    public init(_ trainer: Trainer) {
         let a = trainer.start.architecture, s = trainer.settings
         layers = a.layers
         weights = trainer.network.weights
@@ -86,9 +86,9 @@ public struct LayeredConfig: Codable, Equatable, Sendable {
     }
 
     /// Decodes and checks a v2 configuration; the error names what is wrong and where.
-    public static func decode(_ data: Data) throws(ConfigError) -> LayeredConfig {
+    public static func decode(_ data: Data) throws(ConfigError) -> RunConfig {
         do {
-            return try JSONDecoder().decode(LayeredConfig.self, from: data)
+            return try JSONDecoder().decode(RunConfig.self, from: data)
         } catch let error as ConfigError {
             throw error
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
@@ -105,7 +105,7 @@ public struct LayeredConfig: Codable, Equatable, Sendable {
         let keys = try decoder.container(keyedBy: AnyConfigKey.self)
         let known = Set(CodingKeys.allCases.map(\.rawValue))
         if let unknown = keys.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            let v1 = Set(NetworkConfig.CodingKeys.allCases.map(\.rawValue)).contains(unknown.stringValue)
+            let v1 = Set(PostConfig.CodingKeys.allCases.map(\.rawValue)).contains(unknown.stringValue)
             throw ConfigError("unknown key \"\(unknown.stringValue)\""
                 + (v1 ? " with \"layers\" (it belongs to the post's 2-2-2 schema; use weights and biases)"
                     : " (known keys: " + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
@@ -155,11 +155,11 @@ public struct LayeredConfig: Codable, Equatable, Sendable {
 
     /// The network this file states, or nil when it gives no weights (the caller then makes
     /// seeded ones); refused when a count does not fit the layers.
-    public func network() throws(ConfigError) -> LayeredNetwork? {
+    public func network() throws(ConfigError) -> Network? {
         let a = try architecture()
         guard weights != nil || biases != nil else { return nil }
         do {
-            return try LayeredNetwork(a, weights: weights ?? [Double](repeating: 0, count: a.weightCount),
+            return try Network(a, weights: weights ?? [Double](repeating: 0, count: a.weightCount),
                                       biases: biases ?? [Double](repeating: 0, count: a.biasCount))
         } catch {
             throw ConfigError(error.description)
@@ -178,16 +178,16 @@ struct AnyConfigKey: CodingKey {
 /// A `--config` file of either schema: the post's 2-2-2 (v1) or a layered run (v2, the files
 /// with a `layers` key).
 public enum ConfigContents: Sendable, Equatable {
-    case post(NetworkConfig)
-    case layered(LayeredConfig)
+    case post(PostConfig)
+    case layered(RunConfig)
 
     public static func decode(_ data: Data) throws(ConfigError) -> ConfigContents {
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        guard object?["layers"] != nil else { return .post(try NetworkConfig.decode(data)) }
+        guard object?["layers"] != nil else { return .post(try PostConfig.decode(data)) }
         if let comma = firstTrailingComma(data) {
             throw ConfigError("invalid JSON: trailing comma before \(comma.closer) at \(lineAndColumn(ofOffset: comma.offset, in: data))")
         }
         if let key = firstDuplicateTopLevelKey(data) { throw ConfigError("key \"\(key)\" appears more than once") }
-        return .layered(try LayeredConfig.decode(data))
+        return .layered(try RunConfig.decode(data))
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// The fast path of `LayeredTrainer`: the arithmetic of `LayeredForward` and `LayeredStep`,
+/// The fast path of `Trainer`: the arithmetic of `ForwardPass` and `Step`,
 /// every sum from its first term in the same order (so bit-identical to them), over one flat
 /// scratch buffer sized once, and the data flattened once, so nothing is allocated per update.
 ///
 /// The samples of a batch are computed side by side: a neuron's values for the batch's
 /// samples sit next to each other (neuron n, sample r at n·capacity + r), so every loop over
 /// weights runs over a whole batch at once instead of once per sample.
-struct LayeredKernel: Sendable {
+struct Kernel: Sendable {
     private let shape: KernelShape
     /// How many samples are computed side by side: the batch, and up to 32 of the samples at
     /// once for the loss (no more than there are: a small data set stays compact).
@@ -116,7 +116,7 @@ struct LayeredKernel: Sendable {
     }
 
     /// The mean loss over the training samples (or the test samples), as
-    /// `LayeredTrainer.meanLoss` computes it: the samples' losses added in their order.
+    /// `Trainer.meanLoss` computes it: the samples' losses added in their order.
     mutating func meanLoss(_ w: [Double], _ b: [Double], test: Bool = false) -> Double {
         let samples = (test ? testInputs.count : inputs.count) / shape.layers[0], c = capacity, shape = shape
         guard samples > 0 else { return 0 }
@@ -230,7 +230,7 @@ extension KernelLayout {
     var previousBiases: Int { previousWeights + weightCount }
     var scratchCount: Int { previousBiases + biasCount }
 
-    /// `LayeredKernel.wholeBatchEpochs` over the scratch.
+    /// `Kernel.wholeBatchEpochs` over the scratch.
     @inline(__always)
     func epochs(_ s: UnsafeMutableBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
                                 _ t: UnsafeBufferPointer<Double>, _ rows: UnsafeBufferPointer<Int>,
@@ -396,7 +396,7 @@ extension KernelLayout {
         }
     }
 
-    /// δ_o for the output layer, as `LayeredStep.outputDeltas` computes it.
+    /// δ_o for the output layer, as `Step.outputDeltas` computes it.
     @inline(__always)
     static func outputDeltas(_ s: UnsafeMutableBufferPointer<Double>, _ t: UnsafeBufferPointer<Double>,
                                      _ rows: UnsafeBufferPointer<Int>, count: Int, capacity c: Int, first: Int, outputs nL: Int,

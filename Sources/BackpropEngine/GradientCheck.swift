@@ -1,13 +1,13 @@
 /// Backprop's gradient of every weight and bias of any network against a central difference
 /// of the batch's mean loss, with the post's gradient check's tolerances.
-public struct LayeredGradientCheck: Sendable, Equatable {
+public struct GradientCheck: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
-        public let target: LayeredEdit.Target
+        public let target: Edit.Target
         public let backprop: Double, numerical: Double
         public var absoluteError: Double { abs(backprop - numerical) }
         public var passes: Bool {
-            absoluteError < LayeredGradientCheck.absoluteTolerance
-                || absoluteError / max(abs(backprop) + abs(numerical), 1e-300) < LayeredGradientCheck.tolerance
+            absoluteError < GradientCheck.absoluteTolerance
+                || absoluteError / max(abs(backprop) + abs(numerical), 1e-300) < GradientCheck.tolerance
         }
     }
 
@@ -29,10 +29,10 @@ public struct LayeredGradientCheck: Sendable, Equatable {
 
     /// The check of `network` on `batch`: backprop in textbook order (the true gradient), for
     /// every parameter or, past `work`, the ones nearest `around`.
-    public init(_ network: LayeredNetwork, batch: [Sample], step h: Double = 1e-5, around: Int = 0) {
-        let exact = LayeredStep(network, batch: batch, learningRate: 1, order: .textbook, trainBiases: true)
-        func loss(_ changed: LayeredNetwork) -> Double { LayeredTrainer.meanLoss(changed, batch) }
-        func difference(_ change: (inout LayeredNetwork, Double) -> Void) -> Double {
+    public init(_ network: Network, batch: [Sample], step h: Double = 1e-5, around: Int = 0) {
+        let exact = Step(network, batch: batch, learningRate: 1, order: .textbook, trainBiases: true)
+        func loss(_ changed: Network) -> Double { Trainer.meanLoss(changed, batch) }
+        func difference(_ change: (inout Network, Double) -> Void) -> Double {
             var up = network, down = network
             change(&up, h)
             change(&down, -h)
