@@ -38,7 +38,7 @@ struct Kernel: Sendable {
     /// holds the forward pass of `w`, `b` over `batch` (the loss was just computed over the
     /// same samples in the same order).
     mutating func update(_ w: inout [Double], _ b: inout [Double], batch: ArraySlice<Int>, η: Double, order: UpdateOrder,
-                         trainBiases: Bool, forwardDone: Bool = false) -> Bool {
+                         trainBiases: Bool, penalty: Regularization? = nil, dead: inout [Bool], forwardDone: Bool = false) -> Bool {
         for (r, index) in batch.enumerated() { rows[r] = index }
         let shape = shape, count = batch.count, published = order == .published
         let finite = inputs.withUnsafeBufferPointer { x in targets.withUnsafeBufferPointer { t in
@@ -52,9 +52,34 @@ struct Kernel: Sendable {
                 }
             } } }
         } }
-        guard finite else { return false }
+        guard finite, penalty == nil && dead.isEmpty || penalize(w, η: η, penalty, dead: &dead) else { return false }
         for k in 0 ..< shape.weightCount { w[k] = scratch[shape.nextWeights + k] }
         for k in 0 ..< shape.biasCount { b[k] = scratch[shape.nextBiases + k] }
+        return true
+    }
+
+    /// The penalty after the data step the scratch holds for weights `w`: each live weight's
+    /// next value less η·λ·R′(w); with clipping, one pushed across 0 becomes 0 and dead; a
+    /// dead weight stays 0. False, marking none dead, if a number is not finite.
+    private mutating func penalize(_ w: [Double], η: Double, _ penalty: Regularization?, dead: inout [Bool]) -> Bool {
+        let next = shape.nextWeights, step = η * (penalty?.rate ?? 0)
+        var died: [Int] = []
+        for k in 0 ..< shape.weightCount {
+            if !dead.isEmpty, dead[k] {
+                scratch[next + k] = w[k]
+                continue
+            }
+            guard let penalty else { continue }
+            let data = scratch[next + k], penalized = data - step * penalty.slope(w[k])
+            guard penalized.isFinite else { return false }
+            if penalty.clipsAtZero, penalty.kind == .l1, data * penalized < 0 {
+                scratch[next + k] = 0
+                died.append(k)
+            } else {
+                scratch[next + k] = penalized
+            }
+        }
+        for k in died { dead[k] = true }
         return true
     }
 

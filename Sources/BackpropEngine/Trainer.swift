@@ -1,5 +1,7 @@
-/// How a layered network trains: η, the update order, whether biases learn, the batch size
-/// (nil: the whole training set), and whether and how the samples are shuffled each epoch.
+/// How a network trains: η, the update order, whether biases learn, the batch size (nil: the
+/// whole training set), whether and how the samples are shuffled each epoch, whether an
+/// epoch's last partial batch is carried into the next epoch's first update (Playground's
+/// batching) instead of being an update of its own, and a penalty on the weights.
 public struct TrainingSettings: Sendable, Equatable {
     public var learningRate: Double
     public var order: UpdateOrder
@@ -7,15 +9,47 @@ public struct TrainingSettings: Sendable, Equatable {
     public var batch: Int?
     public var shuffle: Bool
     public var seed: UInt64
+    public var carriesPartialBatch: Bool
+    public var regularization: Regularization?
 
     public init(learningRate: Double = 0.5, order: UpdateOrder = .published, trainBiases: Bool = false,
-                batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1) {
+                batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1, carriesPartialBatch: Bool = false,
+                regularization: Regularization? = nil) {
         self.learningRate = learningRate
         self.order = order
         self.trainBiases = trainBiases
         self.batch = batch
         self.shuffle = shuffle
         self.seed = seed
+        self.carriesPartialBatch = carriesPartialBatch
+        self.regularization = regularization
+    }
+}
+
+/// A penalty on the weights (never the biases), applied after each update's data step, as
+/// Playground applies it: w ← w − η·λ·R′(w), R′ taken at the weight before the update
+/// (L1: sign w, 0 at 0; L2: w).
+public struct Regularization: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable { case l1, l2 }
+    public var kind: Kind
+    /// λ.
+    public var rate: Double
+    /// L1 as Playground does it: a weight the penalty pushes across 0 becomes 0 and is dead
+    /// from then on (no more gradient, no more updates). Without it, plain subgradient descent.
+    public var clipsAtZero: Bool
+
+    public init(kind: Kind, rate: Double, clipsAtZero: Bool = true) {
+        self.kind = kind
+        self.rate = rate
+        self.clipsAtZero = clipsAtZero
+    }
+
+    /// R′(w).
+    public func slope(_ w: Double) -> Double {
+        switch kind {
+        case .l1: w < 0 ? -1 : w > 0 ? 1 : 0
+        case .l2: w
+        }
     }
 }
 
@@ -82,9 +116,11 @@ public struct Trainer: Sendable {
         firstLearningRate = settings.learningRate
         weights = network.weights
         biases = network.biases
-        kernel = Kernel(network.architecture, data: data,
-                               batch: max(1, min(settings.batch ?? data.training.count, data.training.count)))
         order = Array(data.training.indices)
+        // Room for the largest update: a batch, and with Playground's batching the last epoch's tail before it.
+        let size = max(1, min(settings.batch ?? order.count, order.count))
+        kernel = Kernel(network.architecture, data: data, batch: size + (settings.carriesPartialBatch ? order.count % size : 0))
+        if settings.regularization?.clipsAtZero == true { dead = [Bool](repeating: false, count: weights.count) }
         random = SplitMix64(seed: settings.seed)
         testError = data.test.isEmpty ? nil : ErrorHistory()
         if settings.shuffle { order.shuffle(using: &random) }
@@ -110,14 +146,27 @@ public struct Trainer: Sendable {
 
     /// Updates left until the current epoch ends.
     public var updatesLeftInEpoch: Int {
-        let size = settings.batch ?? order.count
-        return (order.count - position + size - 1) / size
+        (order.count - tail - position + batchSize - 1) / batchSize
     }
 
     /// The samples of the next update.
-    public var nextBatch: [Sample] {
-        let size = min(settings.batch ?? order.count, order.count - position)
-        return order[position ..< position + size].map { data.training[$0] }
+    public var nextBatch: [Sample] { nextRows.map { data.training[$0] } }
+
+    /// The weights the penalty has made 0 for good (Playground's L1); empty without one.
+    public private(set) var dead: [Bool] = []
+
+    private var batchSize: Int { max(1, min(settings.batch ?? order.count, order.count)) }
+
+    /// Samples an epoch leaves to the next epoch's first update: with Playground's batching,
+    /// those after the last full batch.
+    private var tail: Int { settings.carriesPartialBatch ? order.count % batchSize : 0 }
+
+    /// The training rows of the next update: the epoch's next batch, after the last epoch's
+    /// tail at an epoch's start.
+    private var nextRows: ArraySlice<Int> {
+        let rows = order[position ..< position + min(batchSize, order.count - position)]
+        guard tail > 0, position == 0, epoch > 0 else { return rows }
+        return ArraySlice(order[(order.count - tail)...] + rows)
     }
 
     /// Takes up to `updates` updates, stopping early on divergence; returns how many it took.
@@ -129,13 +178,14 @@ public struct Trainer: Sendable {
                 taken += trainWholeBatches(updates - taken)
                 continue
             }
-            let size = min(settings.batch ?? order.count, order.count - position)
+            let rows = nextRows, size = min(batchSize, order.count - position)
             // A network past `previousLimit` keeps no copy: ▲▼ would cost a copy of it a call.
             let before = taken == updates - 1 && weights.count <= Self.previousLimit ? (weights, biases) : nil
             let held = forwardHeld
             forwardHeld = false
-            guard kernel.update(&weights, &biases, batch: order[position ..< position + size], η: settings.learningRate,
-                                order: settings.order, trainBiases: settings.trainBiases, forwardDone: held) else {
+            guard kernel.update(&weights, &biases, batch: rows, η: settings.learningRate, order: settings.order,
+                                trainBiases: settings.trainBiases, penalty: settings.regularization, dead: &dead,
+                                forwardDone: held) else {
                 divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
                 previous = nil
                 break
@@ -144,7 +194,7 @@ public struct Trainer: Sendable {
             iteration += 1
             taken += 1
             position += size
-            if position == order.count {
+            if position == order.count - tail {
                 epoch += 1
                 position = 0
                 if settings.shuffle { order.shuffle(using: &random) }
@@ -164,7 +214,7 @@ public struct Trainer: Sendable {
     /// Whether every epoch is one batch of the samples in their own order: the kernel then
     /// trains many epochs in one pass (`wholeBatchEpochs`).
     private var isWholeBatch: Bool {
-        (settings.batch ?? order.count) >= order.count && (order.count == 1 || !settings.shuffle)
+        (settings.batch ?? order.count) >= order.count && (order.count == 1 || !settings.shuffle) && settings.regularization == nil
     }
 
     /// Up to `updates` whole-batch epochs, a block at a time, up to the next edit; returns
