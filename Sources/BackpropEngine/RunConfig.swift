@@ -27,6 +27,10 @@ public struct RunConfig: Codable, Equatable, Sendable {
     public var iteration: Int?
     public var epoch: Int?
     public var position: Int?
+    /// Playground's batching, its penalty, and the weights its L1 has made dead.
+    public var carriesPartialBatch: Bool?
+    public var regularization: Regularization?
+    public var dead: [Int]?
 
     /// The largest iteration, epoch or position a file may state: far past any run (2^53
     /// updates take centuries), and low enough that no count computed from it overflows.
@@ -59,7 +63,7 @@ public struct RunConfig: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case layers, weights, biases, bias, activation, outputActivation, loss, learningRate, order, trainBiases
-        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position
+        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position, carriesPartialBatch, regularization, dead
     }
 
     /// Everything needed to continue `trainer` exactly where it stands.
@@ -83,6 +87,10 @@ public struct RunConfig: Codable, Equatable, Sendable {
         iteration = trainer.iteration
         epoch = trainer.epoch
         position = trainer.position
+        carriesPartialBatch = s.carriesPartialBatch ? true : nil
+        regularization = s.regularization
+        let dead = trainer.dead.indices.filter { trainer.dead[$0] }
+        self.dead = dead.isEmpty ? nil : dead
     }
 
     /// Decodes and checks a v2 configuration; the error names what is wrong and where.
@@ -129,6 +137,12 @@ public struct RunConfig: Codable, Equatable, Sendable {
         iteration = try container.decodeIfPresent(Int.self, forKey: .iteration)
         epoch = try container.decodeIfPresent(Int.self, forKey: .epoch)
         position = try container.decodeIfPresent(Int.self, forKey: .position)
+        carriesPartialBatch = try container.decodeIfPresent(Bool.self, forKey: .carriesPartialBatch)
+        regularization = try container.decodeIfPresent(Regularization.self, forKey: .regularization)
+        dead = try container.decodeIfPresent([Int].self, forKey: .dead)
+        if let rate = regularization?.rate, !(rate.isFinite && rate >= 0) {
+            throw ConfigError("key \"regularization.rate\" must be a finite number of 0 or more, got \(rate)")
+        }
         if let η = learningRate, !(η.isFinite && η > 0) {
             throw ConfigError("key \"learningRate\" must be a finite number above 0, got \(η)")
         }

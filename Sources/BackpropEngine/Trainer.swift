@@ -93,8 +93,11 @@ public struct Trainer: Sendable {
     /// A trainer at `iteration`, `epoch` and `position` of a run of these settings, the
     /// epoch's sample order replayed from the seed: it continues exactly where that run
     /// stood. Its error history starts there.
-    public init(_ network: Network, data: DataSet, settings: TrainingSettings, iteration: Int, epoch: Int, position: Int) {
+    public init(_ network: Network, data: DataSet, settings: TrainingSettings, iteration: Int, epoch: Int, position: Int,
+                dead: [Int] = []) {
         self.init(network, data: data, settings: settings)
+        for k in dead where self.dead.indices.contains(k) { self.dead[k] = true }
+        originDead = dead
         if settings.shuffle {
             for _ in 0 ..< epoch { order.shuffle(using: &random) }
         }
@@ -154,6 +157,8 @@ public struct Trainer: Sendable {
 
     /// The weights the penalty has made 0 for good (Playground's L1); empty without one.
     public private(set) var dead: [Bool] = []
+    /// The weights dead where the run's timeline starts (a loaded run's).
+    private var originDead: [Int] = []
 
     private var batchSize: Int { max(1, min(settings.batch ?? order.count, order.count)) }
 
@@ -283,7 +288,7 @@ public struct Trainer: Sendable {
         var settings = settings
         settings.learningRate = firstLearningRate
         return Trainer(start, data: firstData, settings: settings, iteration: origin.iteration, epoch: origin.epoch,
-                              position: origin.position)
+                       position: origin.position, dead: originDead)
     }
 
     /// The same run back at its origin, its edits kept to replay.

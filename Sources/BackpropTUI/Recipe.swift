@@ -22,12 +22,16 @@ public struct Recipe: Sendable, Equatable {
     public var batch: Int?
     public var shuffle: Bool
     public var seed: UInt64
+    /// Playground's batching (an epoch's partial batch joins the next epoch's first update).
+    public var carriesPartialBatch: Bool
+    public var regularization: Regularization?
 
     /// The bias layout, bias training and order left nil take `defaults` for the problem.
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
                 loss: Loss = .halfSquared, bias: BiasMode? = nil, data: Data, samples: Int = 500, noise: Double = 0,
                 testFraction: Double? = nil, learningRate: Double = 0.5, order: UpdateOrder? = nil, trainBiases: Bool? = nil,
-                batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1) {
+                batch: Int? = 1, shuffle: Bool = false, seed: UInt64 = 1, carriesPartialBatch: Bool = false,
+                regularization: Regularization? = nil) {
         let defaults = Self.defaults(forThePostsProblem: layers == [2, 2, 2] && data == .builtIn(.post))
         self.layers = layers
         self.activation = activation
@@ -44,6 +48,8 @@ public struct Recipe: Sendable, Equatable {
         self.batch = batch
         self.shuffle = shuffle
         self.seed = seed
+        self.carriesPartialBatch = carriesPartialBatch
+        self.regularization = regularization
     }
 
     /// The post's own run: its 2-2-2 network on its one sample, η 0.5.
@@ -75,7 +81,8 @@ public struct Recipe: Sendable, Equatable {
     }
 
     public var settings: TrainingSettings {
-        TrainingSettings(learningRate: learningRate, order: order, trainBiases: trainBiases, batch: batch, shuffle: shuffle, seed: seed)
+        TrainingSettings(learningRate: learningRate, order: order, trainBiases: trainBiases, batch: batch, shuffle: shuffle, seed: seed,
+                         carriesPartialBatch: carriesPartialBatch, regularization: regularization)
     }
 
     /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.

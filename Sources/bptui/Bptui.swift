@@ -37,6 +37,11 @@ struct Bptui: ParsableCommand {
     @OptionGroup(title: "Network shape and data (any network, on the screen or headless)")
     var shape: ShapeOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A TensorFlow Playground link, or its #… part: that experiment (its points, starting weights, batching and L1/L2), on the screen or with --headless --epochs N.",
+        valueName: "URL"))
+    var playground: String?
+
     func validate() throws {
         if !headless, let option = headlessOptions.firstGiven {
             throw ValidationError("\(option) is for --headless runs; add --headless")
@@ -44,7 +49,10 @@ struct Bptui: ParsableCommand {
         if !headless, shape.epochs != nil {
             throw ValidationError("--epochs is for --headless runs; add --headless")
         }
-        if shape.firstGiven != nil {
+        if playground != nil, let option = network.firstGiven ?? shape.firstGiven.flatMap({ $0 == "--epochs" ? nil : $0 }) {
+            throw ValidationError("--playground sets the whole experiment; it cannot be combined with \(option)")
+        }
+        if shape.firstGiven != nil || playground != nil {
             if headlessOptions.steps != nil, shape.epochs != nil {
                 throw ValidationError("--steps and --epochs both say how long to train; give one")
             }
@@ -63,9 +71,13 @@ struct Bptui: ParsableCommand {
             throw InputError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
         }
         let configName = network.config.map { URL(fileURLWithPath: $0).lastPathComponent }
-        let general = shape.firstGiven != nil || v2 != nil
+        let general = shape.firstGiven != nil || v2 != nil || playground != nil
         let trainer: Trainer, layout: HeadlessRun.Layout
-        if general {
+        var recipe: Recipe?
+        if let playground {
+            let experiment = try PlaygroundExperiment(playground)
+            (trainer, layout, recipe) = (experiment.trainer, .epochs(classes: !experiment.link.isRegression), experiment.recipe)
+        } else if general {
             let resolved = try shape.resolve(network: network, file: v2)
             // The post's network on one sample writes the post's columns, however it was given.
             (trainer, layout) = (resolved.trainer, resolved.trainer.isThePostsNetwork ? .post : .epochs(classes: resolved.classes))
@@ -76,7 +88,7 @@ struct Bptui: ParsableCommand {
             (trainer, layout) = (network.trainer(v1), .post)
         }
         guard headless else {
-            let recipe = general ? shape.recipe(trainer, file: v2) : Recipe.post(trainer)
+            let recipe = recipe ?? (general ? shape.recipe(trainer, file: v2) : Recipe.post(trainer))
             try runInteractive(AppState(trainer: trainer, recipe: recipe, configName: configName))
             return
         }

@@ -24,6 +24,12 @@ struct NetworkOptions: ParsableArguments {
         }
     }
 
+    /// The first of these options given, or nil.
+    var firstGiven: String? {
+        [("--config", config != nil), ("--order", order != nil), ("--train-biases", trainBiases != nil),
+         ("--learning-rate", learningRate != nil)].first { $0.1 }?.0
+    }
+
     /// The `--config` file, read and decoded, if one was given.
     func file() throws(InputError) -> ConfigContents? {
         try config.map { (path) throws(InputError) in try ConfigFile.read(path) }

@@ -97,7 +97,8 @@ struct ShapeOptions: ParsableArguments {
             learningRate: options.learningRate?.value ?? file?.learningRate ?? Post.learningRate,
             order: options.order ?? file?.order ?? defaults.order,
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
-            batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed)
+            batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed,
+            carriesPartialBatch: file?.carriesPartialBatch ?? false, regularization: file?.regularization)
         var start = Network.seeded(architecture, seed: seed)
         if let file, file.weights != nil || file.biases != nil {
             do {
@@ -124,7 +125,7 @@ struct ShapeOptions: ParsableArguments {
         }
         let trainer = if fromFile, layers == nil, let file, file.iteration != nil || file.epoch != nil {
             Trainer(start, data: dataSet, settings: training, iteration: file.iteration ?? 0, epoch: file.epoch ?? 0,
-                           position: file.position ?? 0)
+                    position: file.position ?? 0, dead: file.dead ?? [])
         } else {
             Trainer(start, data: dataSet, settings: training)
         }
@@ -145,7 +146,8 @@ struct ShapeOptions: ParsableArguments {
         return Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss, bias: a.bias,
                       data: source, samples: samples ?? 500, noise: noise ?? 0, testFraction: testFraction,
                       learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
-                      batch: settings.batch, shuffle: settings.shuffle, seed: settings.seed)
+                      batch: settings.batch, shuffle: settings.shuffle, seed: settings.seed,
+                      carriesPartialBatch: settings.carriesPartialBatch, regularization: settings.regularization)
     }
 
     private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {
