@@ -130,7 +130,9 @@ struct HeadlessRun {
     private func summary() -> String {
         let a = trainer.start.architecture, settings = trainer.settings, data = trainer.data
         let biases = "\(a.bias.rawValue) biases \(settings.trainBiases ? "trained" : "fixed")"
-        let batch = settings.batch.map { "batch \($0)" } ?? "full batch"
+        let batch = (settings.batch.map { "batch \($0)" } ?? "full batch") + (settings.carriesPartialBatch && data.training.count % max(1, settings.batch ?? 1) > 0
+            ? " (the last \(data.training.count % max(1, settings.batch ?? 1)) of an epoch join the next one's first)" : "")
+            + (settings.regularization.map { ", \($0.kind.rawValue.uppercased()) λ = \($0.rate)" } ?? "")
         return "\(a.shapeName) \(a.activation.rawValue)/\(a.outputActivation.rawValue), "
             + "\(a.loss.rawValue), \(biases), \(settings.order.rawValue) order, η = \(settings.learningRate), \(batch); "
             + "\(data.training.count) training and \(data.test.count) test samples"
