@@ -64,4 +64,49 @@ import Testing
         let unseeded = try Binary.run(["--headless", "--playground", "#networkShape=2", "--epochs", "1", "--format", "csv"])
         #expect(unseeded.status == 0 && unseeded.stderr.hasPrefix("bptui: the link has no seed; this run's is 0."))
     }
+
+    /// The JavaScript peer (Tests/Peers) under Node with Debian's node-seedrandom, when the
+    /// machine has them; CI installs them.
+    static let peer: URL? = {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Peers/playground_peer.js")
+        let ready = FileManager.default.isExecutableFile(atPath: "/usr/bin/node")
+            && FileManager.default.fileExists(atPath: "/usr/share/nodejs/seedrandom/package.json")
+        return ready ? script : nil
+    }()
+
+    /// Every data set, feature mixes, every activation, L1 and L2, initZero, batches that do
+    /// and do not divide the training points, noise and splits.
+    static let links = [
+        "#seed=0.1&dataset=circle&noise=25",
+        "#seed=0.2&dataset=xor&activation=relu&batchSize=7&xTimesY=true&xSquared=true&ySquared=true",
+        "#seed=0.3&dataset=gauss&activation=sigmoid&noise=50&percTrainData=30&batchSize=1",
+        "#seed=0.4&dataset=spiral&networkShape=8,8,6&sinX=true&sinY=true&regularization=L2&regularizationRate=0.003&learningRate=0.1",
+        "#seed=0.5&dataset=spiral&activation=linear&noise=10&batchSize=30&x=false&xTimesY=true",
+        "#seed=0.6&problem=regression&regDataset=reg-plane&noise=20&networkShape=3&regularization=L1&regularizationRate=0.03",
+        "#seed=0.7&problem=regression&regDataset=reg-gauss&activation=relu&percTrainData=70&batchSize=4&learningRate=0.01",
+        "#seed=0.8&dataset=circle&initZero=true&networkShape=",
+        "#seed=abc&dataset=xor&activation=tanh&regularization=L1&regularizationRate=0.1&batchSize=11&networkShape=5,5",
+    ]
+
+    @Test(.enabled(if: peer != nil, "needs node and node-seedrandom"), arguments: links)
+    func everyKindOfLinkLosesWhatAJavaScriptPeerLoses(link: String) throws {
+        let epochs = 30, script = try #require(Self.peer)
+        let node = Process(), out = Pipe()
+        node.executableURL = URL(fileURLWithPath: "/usr/bin/node")
+        node.arguments = [script.path, link, String(epochs)]
+        node.environment = ["NODE_PATH": "/usr/share/nodejs"]
+        node.standardOutput = out
+        try node.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        node.waitUntilExit()
+        let peer = text.split(separator: "\n").map { $0.split(separator: ",").compactMap { Double($0) } }
+        let mine = try Binary.run(["--headless", "--playground", link, "--epochs", String(epochs), "--format", "csv"])
+        #expect(mine.status == 0 && peer.count == epochs + 1, "\(mine.stderr)")
+        let rows = Self.losses(mine.stdoutLines)
+        for line in peer where line.count == 3 {
+            let (training, test) = rows[Int(line[0])] ?? (.nan, .nan)
+            #expect(abs(training - line[1]) < 1e-9 && abs(test - line[2]) < 1e-9, "epoch \(Int(line[0])): \(training) vs \(line[1])")
+        }
+    }
 }
