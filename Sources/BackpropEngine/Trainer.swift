@@ -157,6 +157,9 @@ public struct Trainer: Sendable {
 
     /// The weights the penalty has made 0 for good (Playground's L1); empty without one.
     public private(set) var dead: [Bool] = []
+    /// Whether weight `k` is dead.
+    public func isDead(weight k: Int) -> Bool { dead.indices.contains(k) && dead[k] }
+
     /// The weights dead where the run's timeline starts (a loaded run's).
     private var originDead: [Int] = []
 

@@ -70,14 +70,16 @@ struct ParameterPane {
         let limit = area.x + area.width, next = state.derived.next
         let selected = parameter == state.parameter
         let value = parameter.value(in: state.trainer.network), gradient = next.gradient(of: parameter)
-        let fixed: Bool = if case .bias = parameter { !state.trainer.settings.trainBiases } else { false }
+        let dead: Bool = if case .weight(let k) = parameter { state.trainer.isDead(weight: k) } else { false }
+        let fixed: Bool = if case .bias = parameter { !state.trainer.settings.trainBiases } else { dead }
         let last = fixed ? nil : state.trainer.previous.map { value - parameter.value(in: $0) }
         var x = canvas.put(selected ? String(canvas.glyphs.selected) : " ", x: area.x, y: y, Style(.accent, bold: true))
         x = canvas.put(Format.left(parameter.name, names), x: x, y: y, Style(.label, bold: true), limit: limit)
         x = canvas.put(cell(value), x: x, y: y, Style(value < 0 ? .negative : .positive), limit: limit)
         x = canvas.put(cell(gradient), x: x, y: y, limit: limit)
         if fixed {
-            x = canvas.put(" " + Format.right("fixed", Self.columnWidth), x: x, y: y, Style(.muted), limit: limit)
+            // A dead weight (L1 pushed it across 0) stays 0 for good, as in Playground.
+            x = canvas.put(" " + Format.right(dead ? "dead" : "fixed", Self.columnWidth), x: x, y: y, Style(.muted), limit: limit)
         } else {
             let change = next.change(of: parameter)
             x = canvas.put(changeCell(change, gradient: gradient), x: x, y: y, Style(change < 0 ? .fall : change > 0 ? .rise : .muted),

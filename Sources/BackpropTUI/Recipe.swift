@@ -162,3 +162,17 @@ extension LearningObstacle {
         }
     }
 }
+
+extension Recipe {
+    /// A Playground link's run from `seed`: its trainer, and the recipe the `:` command line
+    /// starts from (the link's points as given samples, its batching and penalty).
+    public static func playground(_ link: PlaygroundLink, seed: String) -> (trainer: Trainer, recipe: Recipe) {
+        let (network, _, data) = link.experiment(seed: seed)
+        let a = network.architecture, settings = link.settings
+        let recipe = Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss,
+                            bias: a.bias, data: .given(name: "Playground \(link.set.rawValue), seed \(seed)", data),
+                            learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
+                            batch: settings.batch, carriesPartialBatch: true, regularization: settings.regularization)
+        return (Trainer(network, data: data, settings: settings), recipe)
+    }
+}

@@ -31,6 +31,11 @@ struct StatusPane {
         bottom.field("", settings.trainBiases ? "biases trained" : "biases fixed", into: &canvas)
         bottom.field("η", Format.short(settings.learningRate), into: &canvas)
         if !sample { bottom.field("batch", settings.batch.map { Format.count($0) } ?? "all", into: &canvas) }
+        if let penalty = settings.regularization {
+            let dead = trainer.dead.filter { $0 }.count
+            bottom.field(penalty.kind.rawValue.uppercased() + " λ", Format.short(penalty.rate) + (dead > 0 ? " (\(Format.count(dead)) dead)" : ""),
+                         into: &canvas)
+        }
         bottom.run(diverged: trainer.divergence != nil, running: state.running, speed: state.speed, measured: state.measuredRate,
                    speedLabel: roomy || sample ? "speed" : "", into: &canvas)
     }

@@ -28,12 +28,6 @@ struct PlaygroundExperiment {
         if link.seed == nil {
             FileHandle.standardError.write(Data("bptui: the link has no seed; this run's is \(seed) (add &seed=\(seed) to repeat it)\n".utf8))
         }
-        let (network, _, data) = link.experiment(seed: seed)
-        trainer = Trainer(network, data: data, settings: link.settings)
-        let settings = link.settings
-        recipe = Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss, bias: a.bias,
-                        data: .given(name: "Playground \(link.set.rawValue), seed \(seed)", data), learningRate: settings.learningRate,
-                        order: settings.order, trainBiases: settings.trainBiases, batch: settings.batch,
-                        carriesPartialBatch: true, regularization: settings.regularization)
+        (trainer, recipe) = Recipe.playground(link, seed: seed)
     }
 }
