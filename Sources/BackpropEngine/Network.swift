@@ -57,4 +57,17 @@ public struct Sample: Sendable, Equatable, Codable {
         self.inputs = inputs
         self.targets = targets
     }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case inputs, targets }
+
+    /// As synthesized, but a key other than inputs and targets is refused, not ignored.
+    public init(from decoder: Decoder) throws {
+        let keys = try decoder.container(keyedBy: AnyConfigKey.self)
+        if let unknown = keys.allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil }) {
+            throw ConfigError("key \"\(RunConfig.path(keys.codingPath + [unknown]))\" is not one of a sample's (inputs, targets)")
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        inputs = try container.decode([Double].self, forKey: .inputs)
+        targets = try container.decode([Double].self, forKey: .targets)
+    }
 }

@@ -100,13 +100,27 @@ public struct RunConfig: Codable, Equatable, Sendable {
         } catch let error as ConfigError {
             throw error
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ConfigError("key \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
+            throw ConfigError("key \"\(Self.path(context.codingPath))\" has the wrong type")
         } catch let DecodingError.keyNotFound(key, context) {
-            let path = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
-            throw ConfigError("key \"\(path)\" is missing")
+            throw ConfigError("key \"\(Self.path(context.codingPath + [key]))\" is missing")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // A value of the right JSON type that is not one of the key's: a name, a whole number, a count.
+            let allowed: [String: String] = [
+                "activation": Activation.allCases.map(\.rawValue).joined(separator: ", "),
+                "outputActivation": Activation.allCases.map(\.rawValue).joined(separator: ", "),
+                "order": UpdateOrder.allCases.map(\.rawValue).joined(separator: ", "), "loss": Loss.allCases.map(\.rawValue).joined(separator: ", "),
+                "bias": BiasMode.allCases.map(\.rawValue).joined(separator: ", "), "seed": "a whole number of 0 or more",
+            ]
+            let key = path(context.codingPath), name = context.codingPath.first?.stringValue ?? ""
+            throw ConfigError("key \"\(key)\" has a value it cannot take (expected \(allowed[name] ?? "a whole number"))")
         } catch {
             throw ConfigError("invalid JSON")
         }
+    }
+
+    /// A coding path as a file writes it: samples[0].inputs[1].
+    static func path(_ keys: [CodingKey]) -> String {
+        keys.reduce("") { path, key in key.intValue.map { path + "[\($0)]" } ?? (path.isEmpty ? key.stringValue : path + "." + key.stringValue) }
     }
 
     public init(from decoder: Decoder) throws {
@@ -119,7 +133,16 @@ public struct RunConfig: Codable, Equatable, Sendable {
                     : " (known keys: " + CodingKeys.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        layers = try container.decode([Int].self, forKey: .layers)
+        // Whole numbers are decoded one key at a time, so that a fraction or a sign names its key.
+        func whole<T: Decodable>(_ key: CodingKeys, _ what: String) throws -> T? {
+            guard container.contains(key), (try? container.decodeNil(forKey: key)) != true else { return nil }
+            guard let value = try? container.decode(T.self, forKey: key) else { throw ConfigError("key \"\(key.rawValue)\" must be \(what)") }
+            return value
+        }
+        guard let layers: [Int] = try whole(.layers, "a list of whole layer sizes, such as [2, 3, 1]") else {
+            throw ConfigError("key \"layers\" is missing")
+        }
+        self.layers = layers
         weights = try container.decodeIfPresent([Double].self, forKey: .weights)
         biases = try container.decodeIfPresent([Double].self, forKey: .biases)
         bias = try container.decodeIfPresent(BiasMode.self, forKey: .bias)
@@ -131,15 +154,15 @@ public struct RunConfig: Codable, Equatable, Sendable {
         trainBiases = try container.decodeIfPresent(Bool.self, forKey: .trainBiases)
         batch = try container.decodeIfPresent(Batch.self, forKey: .batch)
         shuffle = try container.decodeIfPresent(Bool.self, forKey: .shuffle)
-        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
+        seed = try whole(.seed, "a whole number of 0 or more")
         samples = try container.decodeIfPresent([Sample].self, forKey: .samples)
         testSamples = try container.decodeIfPresent([Sample].self, forKey: .testSamples)
-        iteration = try container.decodeIfPresent(Int.self, forKey: .iteration)
-        epoch = try container.decodeIfPresent(Int.self, forKey: .epoch)
-        position = try container.decodeIfPresent(Int.self, forKey: .position)
+        iteration = try whole(.iteration, "a whole number of 0 or more")
+        epoch = try whole(.epoch, "a whole number of 0 or more")
+        position = try whole(.position, "a whole number of 0 or more")
         carriesPartialBatch = try container.decodeIfPresent(Bool.self, forKey: .carriesPartialBatch)
         regularization = try container.decodeIfPresent(Regularization.self, forKey: .regularization)
-        dead = try container.decodeIfPresent([Int].self, forKey: .dead)
+        dead = try whole(.dead, "a list of weight indices")
         if let rate = regularization?.rate, !(rate.isFinite && rate >= 0) {
             throw ConfigError("key \"regularization.rate\" must be a finite number of 0 or more, got \(rate)")
         }

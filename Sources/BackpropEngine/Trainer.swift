@@ -160,6 +160,8 @@ public struct Trainer: Sendable {
     /// Whether weight `k` is dead.
     public func isDead(weight k: Int) -> Bool { dead.indices.contains(k) && dead[k] }
 
+    /// The end of the last epoch whose errors were finite (small networks only).
+    private var lastFiniteEpoch: EpochEnd?
     /// The weights dead where the run's timeline starts (a loaded run's).
     private var originDead: [Int] = []
 
@@ -196,6 +198,7 @@ public struct Trainer: Sendable {
                                 forwardDone: held) else {
                 divergence = Divergence(iteration: iteration + 1, learningRate: settings.learningRate)
                 previous = nil
+                returnToLastFiniteEpoch()
                 break
             }
             if let before { previous = before } else if taken == 0 { previous = nil }
@@ -357,16 +360,46 @@ public struct Trainer: Sendable {
         let test = data.test.isEmpty ? nil : kernel.meanLoss(weights, biases, test: true)
         // The training loss last, so that its forward pass stays in the kernel's scratch.
         let error = kernel.meanLoss(weights, biases)
-        guard error.isFinite else {
+        guard error.isFinite, test?.isFinite != false else {
             divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
+            returnToLastFiniteEpoch()
             return
         }
         trainingError.append(error)
         if let test { testError?.append(test) }
+        if weights.count <= Self.previousLimit {
+            lastFiniteEpoch = EpochEnd(weights: weights, biases: biases, iteration: iteration, epoch: epoch, order: order,
+                                      random: random, nextEdit: nextEdit, dead: dead, settings: settings, data: data, kernel: kernel)
+        }
         // When an epoch is one batch in the samples' own order, that pass is the next
         // update's forward pass: the update reuses it instead of computing it again.
         let size = settings.batch ?? order.count
         forwardHeld = size >= order.count && order.count <= kernel.capacity && (order.count == 1 || !settings.shuffle)
+    }
+}
+
+extension Trainer {
+    /// Where the last epoch whose errors were finite ended: a run that diverges within the
+    /// next one goes back there, so that the state shown has finite numbers.
+    struct EpochEnd: Sendable {
+        let weights: [Double], biases: [Double], iteration: Int, epoch: Int, order: [Int], random: SplitMix64, nextEdit: Int
+        let dead: [Bool], settings: TrainingSettings, data: DataSet, kernel: Kernel
+    }
+
+    /// After a divergence detected mid-epoch (or at an epoch's end), the last finite epoch's
+    /// end; the divergence stays recorded.
+    private mutating func returnToLastFiniteEpoch() {
+        guard let end = lastFiniteEpoch, !currentIsFinite else { return }
+        (weights, biases, iteration, epoch, position) = (end.weights, end.biases, end.iteration, end.epoch, 0)
+        (order, random, nextEdit, dead, settings, data, kernel) = (end.order, end.random, end.nextEdit, end.dead, end.settings, end.data, end.kernel)
+        previous = nil
+        forwardHeld = false
+        editedSinceRecord = false
+    }
+
+    /// Whether the network now has a finite training (and test) error.
+    private var currentIsFinite: Bool {
+        Self.meanLoss(network, data.training).isFinite && (data.test.isEmpty || Self.meanLoss(network, data.test).isFinite)
     }
 }
 

@@ -73,7 +73,8 @@ struct MessageLine {
         } else if let divergence = state.trainer.divergence {
             canvas.fill(rect, with: " ", Style(.bad, reverse: true))
             canvas.put(" diverged at iteration \(Format.count(divergence.iteration)) (η = \(Format.short(divergence.learningRate))): "
-                       + "the last finite state is shown · R resets", x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
+                       + (state.trainer.iteration == divergence.iteration - 1 ? "the last finite state is shown"
+                           : "the last finite state, iteration \(Format.count(state.trainer.iteration)), is shown") + " · R resets", x: rect.x, y: rect.y, Style(.bad, bold: true, reverse: true), limit: limit)
         } else if let message = state.message {
             canvas.put(message, x: rect.x, y: rect.y, Style(.accent), limit: limit)
         } else if let walk = state.walk {

@@ -160,19 +160,38 @@ struct HeadlessRun {
     }
 
     private func report(_ trainer: Trainer, classes: Bool) -> String {
-        Report(iteration: trainer.iteration, epoch: trainer.epoch, error: trainer.currentError, testError: trainer.currentTestError,
+        func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
+        return Report(iteration: trainer.iteration, epoch: trainer.epoch, error: finite(trainer.currentError),
+               hasTest: trainer.currentTestError != nil, testError: finite(trainer.currentTestError),
                accuracy: classes ? trainer.network.accuracy(on: trainer.data.training) : nil, network: RunConfig(trainer),
                diverged: trainer.divergence).prettyJSON
     }
 
     /// Where training ended, and the run as a `--config` v2 file that continues it exactly.
+    /// Null stands for an error that is not finite (a starting network that already overflows).
     private struct Report: Encodable {
         let iteration: Int, epoch: Int
-        let error: Double
+        let error: Double?
+        let hasTest: Bool
         let testError: Double?
         let accuracy: Double?
         let network: RunConfig
         let diverged: Divergence?
+
+        private enum CodingKeys: String, CodingKey {
+            case iteration, epoch, error, testError, accuracy, network, diverged
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(iteration, forKey: .iteration)
+            try container.encode(epoch, forKey: .epoch)
+            try container.encode(error, forKey: .error)
+            if hasTest { try container.encode(testError, forKey: .testError) }
+            try container.encodeIfPresent(accuracy, forKey: .accuracy)
+            try container.encode(network, forKey: .network)
+            try container.encodeIfPresent(diverged, forKey: .diverged)
+        }
     }
 
     private struct PostReport: Encodable {

@@ -27,17 +27,17 @@ struct ShapeOptions: ParsableArguments {
         valueName: "name|file.csv"))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp("Points a generated set has (default 500).", valueName: "N"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Points a generated set has (default 500).", valueName: "N"))
     var samples: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Noise of a generated set, 0…0.5 (default 0).", valueName: "X"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Noise of a generated set, 0…0.5 (default 0).", valueName: "X"))
     var noise: Double?
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Fraction held out for testing, in [0, 1) (default 0.5 for generated sets, 0 otherwise).", valueName: "F"))
     var testFraction: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Samples per update, or all (default 1: online, as the post).", valueName: "N|all"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Samples per update, or all (default 1: online, as the post).", valueName: "N|all"))
     var batch: BatchSize?
 
     @Flag(name: .long, help: "Reorder the training samples every epoch (seeded).")
@@ -47,7 +47,7 @@ struct ShapeOptions: ParsableArguments {
             help: ArgumentHelp("Seed of the random weights, the generated data and the shuffling: a whole number of 0 or more (default 1).", valueName: "N"))
     var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp("Headless: epochs to train instead of --steps updates.", valueName: "E"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Headless: epochs to train instead of --steps updates.", valueName: "E"))
     var epochs: Int?
 
     func validate() throws {
@@ -83,13 +83,19 @@ struct ShapeOptions: ParsableArguments {
                                             outputActivation: outputActivation ?? file?.outputActivation ?? .logistic,
                                             loss: loss ?? file?.loss ?? .halfSquared, bias: bias ?? file?.bias ?? defaults.bias)
         } catch {
-            // Named by the option that is at fault: the loss, an activation, or the sizes.
+            // Named by the option that is at fault (the loss, an activation, or the sizes), or by the file's key.
             let givenLoss = loss ?? file?.loss ?? .halfSquared, output = outputActivation ?? file?.outputActivation ?? .logistic
+            func named(_ flag: String, _ key: String, given: Bool) -> String { given || file == nil ? flag : "--config: key \"\(key)\"" }
             let shape = sizes.map(String.init).joined(separator: ",")
-            let option = if givenLoss == .crossEntropy, output != .logistic, output != .softmax { "--loss cross-entropy" }
-                else if (activation?.value ?? file?.activation) == .softmax { "--activation softmax" }
-                else if output == .softmax, sizes.count >= 2, sizes.last == 1 { "--output-activation softmax (--layers \(shape))" }
-                else { "--layers \(shape)" }
+            let option = if givenLoss == .crossEntropy, output != .logistic, output != .softmax {
+                named("--loss cross-entropy", "loss", given: loss != nil)
+            } else if (activation?.value ?? file?.activation) == .softmax {
+                named("--activation softmax", "activation", given: activation != nil)
+            } else if output == .softmax, sizes.count >= 2, sizes.last == 1 {
+                named("--output-activation softmax (--layers \(shape))", "outputActivation", given: outputActivation != nil)
+            } else {
+                named("--layers \(shape)", "layers", given: layers != nil)
+            }
             throw InputError("\(option): \(error.description)")
         }
         let seed = seed ?? file?.seed ?? 1
@@ -112,16 +118,23 @@ struct ShapeOptions: ParsableArguments {
         let planned = fromFile ? (file?.samples?.count ?? 0) + (file?.testSamples?.count ?? 0)
             : BuiltInData(rawValue: data ?? "post")?.isGenerated == true ? samples ?? 500 : 4
         if let refusal = Recipe.memoryRefusal(architecture, samples: planned, batch: batch?.size ?? 1) {
-            let option = samples.map { "--samples \($0)" } ?? "--layers \(sizes.map(String.init).joined(separator: ","))"
+            let shape = sizes.map(String.init).joined(separator: ",")
+            let option = samples.map { "--samples \($0)" } ?? (layers == nil && file != nil ? "--config: key \"layers\" \(shape)" : "--layers \(shape)")
             throw InputError("\(option): \(refusal.description)")
         }
         let dataSet = fromFile ? DataSet(training: file?.samples ?? [], test: file?.testSamples ?? []) : try makeData(architecture, seed: seed)
-        guard !dataSet.training.isEmpty else { throw InputError("--config: key \"samples\" holds no sample") }
+        guard !dataSet.training.isEmpty else {
+            throw InputError(fromFile ? "--config: key \"samples\" holds no sample"
+                : "--test-fraction \(testFraction ?? 0): holds out all \(dataSet.test.count) samples, leaving none to train on")
+        }
         if let bad = (dataSet.training + dataSet.test).first(where: {
             $0.inputs.count != architecture.layers[0] || $0.targets.count != architecture.layers[architecture.outputLayer]
         }) {
             throw InputError("--config: a sample has \(bad.inputs.count) inputs and \(bad.targets.count) targets; "
                 + "the layers need \(architecture.layers[0]) and \(architecture.layers[architecture.outputLayer])")
+        }
+        if fromFile, layers == nil, let position = file?.position, position > 0, position >= dataSet.training.count {
+            throw InputError("--config: key \"position\" is \(position), past the \(dataSet.training.count) training samples of an epoch")
         }
         let trainer = if fromFile, layers == nil, let file, file.iteration != nil || file.epoch != nil {
             Trainer(start, data: dataSet, settings: training, iteration: file.iteration ?? 0, epoch: file.epoch ?? 0,

@@ -4,7 +4,7 @@ import Foundation
 /// Every failure is one line on standard error and a non-zero exit; --help goes to stdout.
 func reportAndExit(_ error: Error) -> Never {
     if let error = error as? InputError {
-        FileHandle.standardError.write(Data("bptui: \(error.description)\n".utf8))
+        FileHandle.standardError.write(Data("bptui: \(visible(error.description))\n".utf8))
         exit(1)
     }
     let code = Bptui.exitCode(for: error)
@@ -12,9 +12,19 @@ func reportAndExit(_ error: Error) -> Never {
         print(Bptui.fullMessage(for: error))
     } else {
         let message = Bptui.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-        FileHandle.standardError.write(Data("bptui: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("bptui: \(visible(message))\n".utf8))
     }
     exit(code.rawValue)
+}
+
+/// `text` with every control character written as an escape (ESC as \x1b): a file's bytes
+/// never act on the terminal that shows the message.
+func visible(_ text: String) -> String {
+    var shown = ""
+    for scalar in text.unicodeScalars {
+        if scalar.properties.generalCategory == .control { shown += String(format: "\\x%02x", scalar.value) } else { shown.unicodeScalars.append(scalar) }
+    }
+    return shown
 }
 
 do {

@@ -274,7 +274,16 @@ import Testing
         (#"{"layers": [2, 0, 1]}"#, "key \"layers\" 2,0,1: layer 1 has size 0; every layer needs at least 1 neuron"),
         (#"{"layers": [2, 3, 1], "batch": 0}"#, "key \"batch\" must be a number of 1 or more, or \"all\""),
         (#"{"layers": [2, 3, 1], "learningRate": -1}"#, "key \"learningRate\" must be a finite number above 0, got -1.0"),
-        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, 2]}]}"#, "key \"samples.Index 0.targets\" is missing"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, 2]}]}"#, "key \"samples[0].targets\" is missing"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, "a"], "targets": [1]}]}"#, "key \"samples[0].inputs[1]\" has the wrong type"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, 2], "targets": [1], "extra": 1}]}"#,
+         "key \"samples[0].extra\" is not one of a sample's (inputs, targets)"),
+        (#"{"layers": [2, 3, 1], "activation": "sigmoid"}"#,
+         "key \"activation\" has a value it cannot take (expected logistic, tanh, relu, linear, softmax)"),
+        (#"{"layers": [2, 3, 1], "order": "random"}"#, "key \"order\" has a value it cannot take (expected published, textbook)"),
+        (#"{"layers": [2, 3, 1], "seed": -1}"#, "key \"seed\" must be a whole number of 0 or more"),
+        (#"{"layers": [2, 3, 1], "position": 1.5}"#, "key \"position\" must be a whole number of 0 or more"),
+        (#"{"layers": [2, 3.5, 1]}"#, "key \"layers\" must be a list of whole layer sizes, such as [2, 3, 1]"),
     ])
     func badV2FilesSayWhatIsWrong(text: String, message: String) {
         #expect(throws: ConfigError(message)) {

@@ -300,4 +300,18 @@ import Testing
         let biases = Screen.render(state, width: 80, height: 24).text
         #expect(biases.contains("Not the post's run (biases trained):"))
     }
+
+    /// A run of many samples that diverges mid-epoch goes back to the last epoch whose errors
+    /// were finite: the status shows that state's numbers, never ∞ or NaN.
+    @Test(arguments: [Activation.relu, .linear])
+    func aDivergenceMidEpochShowsTheLastFiniteEpochsNumbers(hidden: Activation) throws {
+        let recipe = Recipe(layers: [2, 4, 1], activation: hidden, outputActivation: .linear, data: .builtIn(.circle), learningRate: 1e300)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        for _ in 0 ..< 3 { state.update(.step) }
+        let text = state.screen(120, 40)
+        #expect(state.trainer.divergence != nil && state.trainer.iteration == 0)
+        #expect(text.contains("training E now 0.") && !text.contains("∞") && !text.contains("NaN"), "\(text)")
+        #expect(text.contains("the last finite state, iteration 0, is shown"), "\(text)")
+    }
 }

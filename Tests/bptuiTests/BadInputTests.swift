@@ -218,4 +218,39 @@ extension Binary.Result {
     }
 
     static let divergingAtZero = #"{"inputs": [1.7e308, 1.7e308], "hiddenWeights": [1.7e308, -1.7e308, 1.7e308, 1.7e308]}"#
+
+    @Test func controlCharactersFromAFileAreEscapedInTheMessage() throws {
+        try Binary.withTemporaryFile(Data("x1,x2,y\n0,\u{1B}]0;PWNED\u{07}\u{1B}[2J,1\n".utf8)) { path in
+            let result = try Binary.run(["--headless", "--layers", "2,3,1", "--data", path])
+            result.expectOneLineError(mentioning: #""\x1b]0;PWNED\x07\x1b[2J" is not a finite number"#)
+            #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        }
+    }
+
+    @Test(arguments: [("--epochs", "-1", "--epochs must be 0 or more, got -1"), ("--samples", "-5", "--samples must be 2 or more, got -5"),
+                      ("--noise", "-0.1", "--noise must be in 0…0.5, got -0.1"),
+                      ("--test-fraction", "-0.1", "--test-fraction must be in [0, 1), got -0.1")])
+    func aNegativeValueIsNamedNotMissing(option: String, value: String, message: String) throws {
+        try BadInputTests().expectOneLineError(["--layers", "2,3,1", "--data", "circle", option, value], mentioning: message)
+    }
+
+    @Test func aFlagOrAFileKeyIsBlamedOnlyWhenItWasGiven() throws {
+        try BadInputTests().expectOneLineError(["--layers", "2,3,1", "--data", "circle", "--test-fraction", "0.999"],
+                               mentioning: "--test-fraction 0.999: holds out all 500 samples, leaving none to train on")
+        try BadInputTests().expectOneLineError(config: #"{"layers": [2, -3, 1]}"#,
+                               mentioning: #"--config: key "layers": layer 1 has size -3; every layer needs at least 1 neuron"#)
+        let samples = #""samples": [{"inputs": [0, 0], "targets": [0]}, {"inputs": [1, 1], "targets": [0]}]"#
+        try BadInputTests().expectOneLineError(config: #"{"layers": [2, 3, 1], "position": 5, "# + samples + "}",
+                               mentioning: #"--config: key "position" is 5, past the 2 training samples of an epoch"#)
+    }
+
+    /// A starting network whose error already overflows: the report of iteration 0, null for the error.
+    @Test func aNonFiniteStartStillWritesItsReport() throws {
+        try Binary.withTemporaryFile(Data("x1,x2,y\n1,2,1e300\n2,1,1e300\n".utf8)) { path in
+            let result = try Binary.run(["--headless", "--layers", "2,3,1", "--output-activation", "linear", "--data", path, "--format", "json"])
+            #expect(result.status == 1)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(report["error"] is NSNull && report["iteration"] as? Int == 0 && report["network"] != nil)
+        }
+    }
 }
