@@ -250,7 +250,9 @@ private struct Palette {
 /// Restores the terminal and dies of the same signal, so the exit status stays conventional
 /// (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP); traps restore it too.
 private func installRestoringHandlers() {
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE] {
+    // Every signal whose default action ends the process (SIGKILL and SIGSTOP cannot be caught).
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGUSR1, SIGUSR2,
+                         SIGALRM, SIGXCPU, SIGXFSZ, SIGPIPE, SIGVTALRM, SIGPROF, SIGSYS, SIGSTKFLT, SIGPWR] {
         signal(signalNumber) { received in
             endwin()
             signal(received, SIG_DFL)

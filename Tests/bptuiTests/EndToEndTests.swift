@@ -37,7 +37,9 @@ import Testing
         try tmux.quit()
     }
 
-    @Test(arguments: [("TERM", "SIGTERM", 143), ("INT", "SIGINT", 130), ("HUP", "SIGHUP", 129)])
+    @Test(arguments: [("TERM", "SIGTERM", 143), ("INT", "SIGINT", 130), ("HUP", "SIGHUP", 129), ("USR1", "SIGUSR1", 138),
+                      ("USR2", "SIGUSR2", 140), ("ALRM", "SIGALRM", 142), ("XCPU", "SIGXCPU", 152), ("PIPE", "SIGPIPE", 141),
+                      ("VTALRM", "SIGVTALRM", 154)])
     func signalsRestoreTheTerminalWithTheConventionalStatus(signal: String, name: String, status: Int) throws {
         let tmux = try Tmux(width: 80, height: 24)
         defer { tmux.kill() }
