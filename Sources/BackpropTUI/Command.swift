@@ -40,6 +40,9 @@ public enum Command: Sendable, Equatable {
     case resized(width: Int, height: Int)
     /// A key that does nothing here: says so in the message line.
     case unbound(String)
+    /// Input the program does not use (a paste outside a prompt, an unknown sequence): named
+    /// in the message line.
+    case ignoredInput(String)
     /// The data view (`d`) of a general network: its output over the inputs, its samples.
     case toggleDataView
     /// Tab: ↑↓ and `e` move between the weights list and the diagram's neurons.

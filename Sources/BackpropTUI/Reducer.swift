@@ -70,6 +70,7 @@ extension AppState {
             }
         case .tick(let seconds): return tick(seconds)
         case .unbound(let key): message = "the key \(key) does nothing here — ? lists every key"
+        case .ignoredInput(let what): message = "ignored \(what)"
         default: break
         }
         return []

@@ -20,6 +20,23 @@ func runInteractive(_ app: AppState) throws {
     // The tick chain: when the next tick is due, when the last one began, and whether the
     // pending tick was asked for by a tick (so its seconds span the whole slice or frame).
     var nextTick: Date?, lastTick = Date(), chained = false
+    var lastClick: (x: Int, y: Int, at: Date)?
+    /// A key's commands; after ESC the rest of a sequence is read whole, none of it a key.
+    func commands(for key: Key) -> [Command] {
+        let prompt = state.prompt != nil, tooSmall = state.isTooSmall
+        guard key == .escape else { return Command.from(key, prompt: prompt, tooSmall: tooSmall).map { [$0] } ?? [] }
+        let sequence = EscapeSequence.read { terminal.readKey(waitingAtMost: 0)?.key }
+        var double = false
+        if case .click(let x, let y) = sequence {
+            // The same cell again within the double-click time.
+            double = lastClick.map { $0.x == x && $0.y == y && Date().timeIntervalSince($0.at) < doubleClickSeconds } ?? false
+            lastClick = double ? nil : (x, y, Date())
+        }
+        let first = Command.from(sequence, prompt: prompt, tooSmall: tooSmall, double: double).map { [$0] } ?? []
+        guard case .escapeThen(let next) = sequence else { return first }
+        // The key after Escape meets the state Escape leaves (a prompt closed, say).
+        return first + [Command.from(next, prompt: false, tooSmall: tooSmall)].compactMap { $0 }
+    }
     while true {
         while !pending.isEmpty {
             let effect = pending.removeFirst()
@@ -43,8 +60,8 @@ func runInteractive(_ app: AppState) throws {
                 size = terminal.size
                 pending += state.update(.resized(width: size.width, height: size.height))
             }
-            if let key = current.key, let command = Command.from(key, prompt: state.prompt != nil, tooSmall: state.isTooSmall) {
-                pending += state.update(command)
+            if let key = current.key {
+                for command in commands(for: key) { pending += state.update(command) }
             }
             event = terminal.readKey(waitingAtMost: 0)
         }
@@ -58,6 +75,9 @@ func runInteractive(_ app: AppState) throws {
         }
     }
 }
+
+/// Two clicks on one cell this close together are a double-click (curses' own default).
+let doubleClickSeconds = 0.4
 
 /// Writes an export's two files into `directory`, named after the local time
 /// (bptui-20261129-195900-history.csv) and a counter when that name is taken, so that no

@@ -45,6 +45,8 @@ struct CursesTerminal {
         }
         keypad(bptui_stdscr(), true)
         bptui_mouse_on()
+        // Mouse reports in SGR form (any column, read whole by EscapeSequence) and bracketed pastes.
+        writeToTerminal(Self.modesOn)
         set_escdelay(25)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
@@ -100,8 +102,13 @@ struct CursesTerminal {
 
     /// Gives the terminal back: echo, canonical mode and the cursor restored.
     func close() {
-        if !isendwin() { endwin() }
+        if !isendwin() {
+            writeToTerminal(Self.modesOff)
+            endwin()
+        }
     }
+
+    static let modesOn: StaticString = "\u{1B}[?1006h\u{1B}[?2004h", modesOff: StaticString = "\u{1B}[?2004l\u{1B}[?1006l"
 }
 
 /// A key as curses delivered it, turned into the UI core's `Key`.
@@ -254,10 +261,21 @@ private func installRestoringHandlers() {
     for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGUSR1, SIGUSR2,
                          SIGALRM, SIGXCPU, SIGXFSZ, SIGPIPE, SIGVTALRM, SIGPROF, SIGSYS, SIGSTKFLT, SIGPWR] {
         signal(signalNumber) { received in
+            writeToTerminal(CursesTerminal.modesOff)
             endwin()
             signal(received, SIG_DFL)
             raise(received)
         }
     }
-    atexit { if !isendwin() { endwin() } }
+    atexit {
+        if !isendwin() {
+            writeToTerminal(CursesTerminal.modesOff)
+            endwin()
+        }
+    }
+}
+
+/// Writes `text` straight to the terminal: one write(2) of static bytes, safe in a signal handler.
+private func writeToTerminal(_ text: StaticString) {
+    _ = write(STDOUT_FILENO, text.utf8Start, text.utf8CodeUnitCount)
 }

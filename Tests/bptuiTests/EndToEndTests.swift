@@ -146,4 +146,28 @@ import Testing
         try tmux.waitFor("E_total 0.291027924")
         try tmux.quit()
     }
+
+    /// Raw terminal sequences through a real pty: none acts as keys.
+    @Test func terminalSequencesAreReadWholeNeverAsKeys() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["--layers", "2,3,1", "--data", "xor"])
+        defer { tmux.kill() }
+        try tmux.waitFor("Network 2-3-1")
+        func raw(_ text: String) throws { _ = try tmux.run(["send-keys", "-t", "0", "-H"] + text.utf8.map { String(format: "%02x", $0) }) }
+        try tmux.send(" ", " ")
+        try tmux.waitFor("iteration 2")
+        try raw("\u{1B}[2 q")
+        try tmux.waitFor("ignored the terminal's sequence ESC [ 2 SP q")
+        try raw("\u{1B}[200~hello\u{1B}[201~")
+        try tmux.waitFor("ignored a paste: only a prompt (: = g) takes pasted text")
+        try raw("\u{1B}[99x")
+        try tmux.waitFor("ignored the terminal's sequence ESC [ 99 x")
+        try raw("\u{1B}[I\u{1B}[<0;5;5m")
+        try tmux.send(":")
+        try raw("\u{1B}[200~seed 7\u{1B}[201~")
+        let screen = try tmux.waitFor(":seed 7")
+        #expect(screen.contains("iteration 2") && !screen.contains("exported"), "nothing ran, nothing reset:\n\(screen)")
+        try tmux.send("Escape")
+        try tmux.waitForAbsence(":seed 7")
+        try tmux.quit()
+    }
 }
