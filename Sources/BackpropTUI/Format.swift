@@ -9,6 +9,8 @@ public enum Format {
     /// The screen's minus sign; the headless table passes "-".
     public static let minus = "−"
     static let significantDigits = 4
+    /// The most integer digits a number is written with in fixed form.
+    static let largestIntegerDigits = 9
 
     /// `value` with `decimals` decimals, or in scientific form where that would show fewer
     /// than four significant digits.
@@ -18,6 +20,10 @@ public enum Format {
         let sign = value < 0 ? minus : ""
         let fixed = String(format: "%.\(decimals)f", magnitude)
         if magnitude == 0 { return fixed }
+        // Past 9 integer digits a number would overflow its column: scientific, as many digits.
+        if fixed.prefix(while: { $0 != "." }).count > largestIntegerDigits {
+            return sign + scientific(magnitude, digits: decimals + 1, minus: minus)
+        }
         if significant(fixed) >= significantDigits { return sign + fixed }
         return sign + scientific(magnitude, digits: significantDigits, minus: minus)
     }

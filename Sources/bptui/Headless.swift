@@ -223,7 +223,8 @@ func formatted(_ value: Double) -> String { Format.number(value, minus: "-") }
 
 /// `text` right-aligned in `width` columns.
 func pad(_ text: String, _ width: Int) -> String {
-    String(repeating: " ", count: max(0, width - text.count)) + text
+    // A text as wide as its column still keeps a space from the one before.
+    String(repeating: " ", count: max(1, width - text.count)) + text
 }
 
 /// The signal that asked a headless run to stop (0: none yet). Shared with the signal

@@ -110,4 +110,10 @@ import Testing
         #expect(!axis.contains("0iteration") && !axis.contains("iteration1"), "\(axis)")
         if iteration >= 20_000, iteration < 500_000 { #expect(axis.contains("↑10k"), "\(axis)") }
     }
+
+    @Test func pastNineIntegerDigitsANumberIsScientific() {
+        #expect(Format.number(999_999_999.5) == "999999999.500000000")
+        #expect(Format.number(1_000_000_000) == "1.000000000e+9")
+        #expect(Format.number(-5e199) == "−5.000000000e+199")
+    }
 }

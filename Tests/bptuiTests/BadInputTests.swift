@@ -253,4 +253,14 @@ extension Binary.Result {
             #expect(report["error"] is NSNull && report["iteration"] as? Int == 0 && report["network"] != nil)
         }
     }
+
+    /// Past 9 integer digits a number is written in scientific form, and columns stay apart.
+    @Test func hugeNumbersKeepTheirColumns() throws {
+        try Binary.withTemporaryFile(Data("x1,x2,y\n1,2,1e100\n2,1,1e100\n".utf8)) { path in
+            let result = try Binary.run(["--headless", "--layers", "2,3,1", "--output-activation", "linear", "--data", path,
+                                         "--learning-rate", "1e-250", "--epochs", "2"])
+            #expect(result.status == 0)
+            #expect(result.stdoutLines.last == "         4       2 5.000000000e+199", "\(result.stdout)")
+        }
+    }
 }
