@@ -137,6 +137,11 @@ extension DataSet {
                 guard let value = Double(trimmed), value.isFinite else {
                     throw Refusal(description: "\(name): line \(offset + 1), column \(column + 1): \"\(trimmed.prefix(20))\" is not a finite number")
                 }
+                // A number too small for a double reads as 0; say so rather than train on a 0 never written.
+                if value == 0, let mantissa = trimmed.split(whereSeparator: { $0 == "e" || $0 == "E" }).first,
+                   mantissa.contains(where: { ("1" ... "9").contains($0) }) {
+                    throw Refusal(description: "\(name): line \(offset + 1), column \(column + 1): \"\(trimmed.prefix(20))\" is too small for a double and would read as 0")
+                }
                 numbers.append(value)
             }
             samples.append(Sample(inputs: Array(numbers[..<inputs]), targets: Array(numbers[inputs...])))

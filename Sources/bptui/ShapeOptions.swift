@@ -171,6 +171,14 @@ struct ShapeOptions: ParsableArguments {
         }
         do {
             if let builtIn = BuiltInData(rawValue: name) {
+                // Options a set does not use are refused, not ignored.
+                if !builtIn.isGenerated, let option = samples.map({ "--samples \($0)" }) ?? noise.map({ "--noise \($0)" }) {
+                    throw InputError("\(option): --data \(name) is a fixed set of \(builtIn == .post ? 1 : 4) samples; "
+                        + "--samples and --noise are for circle, gauss, spiral and quadrants")
+                }
+                if builtIn == .post, let testFraction {
+                    throw InputError("--test-fraction \(testFraction): the post's data is one sample, none to hold out")
+                }
                 if builtIn != .post, a.layers[0] != 2 {
                     throw InputError("--data \(name) has 2 inputs; --layers starts with \(a.layers[0])")
                 }

@@ -27,7 +27,20 @@ func visible(_ text: String) -> String {
     return shown
 }
 
+/// The first option given twice: the parser would keep the last one without a word.
+func repeatedOption(_ arguments: [String]) -> String? {
+    var seen: Set<String> = []
+    for argument in arguments.prefix(while: { $0 != "--" }) where argument.hasPrefix("--") {
+        let name = String(argument.prefix { $0 != "=" })
+        if !seen.insert(name).inserted { return name }
+    }
+    return nil
+}
+
 do {
+    if let repeated = repeatedOption(Array(CommandLine.arguments.dropFirst())) {
+        throw InputError("\(repeated) is given twice; give it once")
+    }
     let command = try Bptui.parse()
     try command.run()
 } catch {

@@ -263,4 +263,22 @@ extension Binary.Result {
             #expect(result.stdoutLines.last == "         4       2 5.000000000e+199", "\(result.stdout)")
         }
     }
+
+    /// What used to be accepted without a word is refused with one line.
+    @Test(arguments: [
+        (["--layers", "2,3,1", "--data", "xor", "--noise", "0.3"], "--noise 0.3: --data xor is a fixed set of 4 samples"),
+        (["--layers", "2,3,1", "--data", "xor", "--samples", "50"], "--samples 50: --data xor is a fixed set of 4 samples"),
+        (["--test-fraction", "0.5", "--steps", "1"], "--test-fraction 0.5: the post's data is one sample, none to hold out"),
+        (["--epochs", "1", "--layers", "2,3,1", "--data", "xor", "--epochs", "3"], "--epochs is given twice; give it once"),
+    ])
+    func optionsThatWouldDoNothingAreRefused(arguments: [String], message: String) throws {
+        try BadInputTests().expectOneLineError(arguments, mentioning: message)
+    }
+
+    @Test func aNumberTooSmallForADoubleIsRefused() throws {
+        try Binary.withTemporaryFile(Data("x1,x2,y\n1e-400,2,1\n0e5,1,0\n".utf8)) { path in
+            try BadInputTests().expectOneLineError(["--layers", "2,3,1", "--data", path],
+                                                   mentioning: "line 2, column 1: \"1e-400\" is too small for a double and would read as 0")
+        }
+    }
 }
