@@ -3,6 +3,9 @@
 
 /* SwiftPM drops pkg-config's cflags; without this the wide-character API stays hidden. */
 #define _XOPEN_SOURCE_EXTENDED 1
+/* For O_TMPFILE. */
+#define _GNU_SOURCE 1
+#include <fcntl.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
@@ -36,6 +39,9 @@ static inline int bptui_read_mouse(int *x, int *y) {
     return (event.bstate & BUTTON1_CLICKED) ? 1 : 0;
 }
 static inline int bptui_err(void) { return ERR; }
+
+/* An unnamed file in `directory`, given a name only by linkat: -1 where the file system cannot. */
+static inline int bptui_open_unnamed(const char *directory) { return open(directory, O_TMPFILE | O_WRONLY, 0644); }
 
 /* A screen on the process's own stdin and stdout; NULL when the terminal is unusable. */
 static inline SCREEN *bptui_newterm(void) { return newterm(NULL, stdout, stdin); }

@@ -165,10 +165,7 @@ struct Output {
     mutating func finish() throws(InputError) {
         if failure == nil, !buffer.isEmpty { flush() }
         if let failure {
-            let error = failure as NSError
-            let reason = error.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(error.code)))
-                : error.localizedDescription.replacingOccurrences(of: "The operation could not be completed. ", with: "")
-            throw InputError("cannot write the output: " + reason)
+            throw InputError("cannot write the output: " + plainReason(failure))
         }
     }
 }

@@ -17,7 +17,9 @@ enum InputFile {
     static func read(_ path: String, limit: Int) throws(Refusal) -> Data {
         if path == "-" { return try drain(STDIN_FILENO, limit: limit) }
         var status = stat()
-        guard stat(path, &status) == 0 else { throw Refusal(reason: "no such file") }
+        guard stat(path, &status) == 0 else {
+            throw Refusal(reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased())
+        }
         let kind = status.st_mode & S_IFMT
         if kind == S_IFDIR { throw Refusal(reason: "is a directory") }
         // O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting.

@@ -1,5 +1,6 @@
 import BackpropEngine
 import BackpropTUI
+import CNcurses
 import Foundation
 
 /// Runs the full-screen view until the user quits: key → command → reducer → state → panes →
@@ -81,8 +82,8 @@ let doubleClickSeconds = 0.4
 
 /// Writes an export's two files into `directory`, named after the local time
 /// (bptui-20261129-195900-history.csv) and a counter when that name is taken, so that no
-/// export overwrites another. Both are written under temporary names first and renamed into
-/// place only when both are whole: a failure leaves neither file, nor a half-written one.
+/// export overwrites another. Both are written whole before either gets its name: a failure,
+/// or the process killed halfway, leaves neither file, nor a half-written one.
 func write(_ export: Export, into directory: String) -> Result<ExportWritten, ExportFailure> {
     let folder = URL(fileURLWithPath: directory), suffixes = ["history.csv", "network.json"]
     var stem = "bptui-\(timestamp())", counter = 1
@@ -100,11 +101,25 @@ func write(_ export: Export, into directory: String) -> Result<ExportWritten, Ex
         } else if !FileManager.default.isWritableFile(atPath: directory) {
             .notWritable
         } else {
-            .other(error.localizedDescription)
+            .other(plainReason(error))
         }
         return .failure(ExportFailure(path: path, reason: reason))
     }
-    for (index, text) in [export.csv, export.json].enumerated() {
+    let texts = [export.csv, export.json]
+    // Unnamed files, named only once both are whole: a process killed halfway leaves nothing.
+    let unnamed = texts.map { _ in bptui_open_unnamed(directory) }
+    defer { for descriptor in unnamed where descriptor >= 0 { Glibc.close(descriptor) } }
+    if unnamed.allSatisfy({ $0 >= 0 }) {
+        for (index, text) in texts.enumerated() where !writeAll(Array(text.utf8), to: unnamed[index]) {
+            return failure(finals[index], POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+        }
+        for index in finals.indices where linkat(AT_FDCWD, "/proc/self/fd/\(unnamed[index])", AT_FDCWD, finals[index], AT_SYMLINK_FOLLOW) != 0 {
+            return failure(finals[index], POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+        }
+        return .success(ExportWritten(paths: finals, interval: export.interval))
+    }
+    // A file system without unnamed files: temporary names, renamed into place when both are whole.
+    for (index, text) in texts.enumerated() {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: partials[index]))
         } catch {
@@ -115,6 +130,20 @@ func write(_ export: Export, into directory: String) -> Result<ExportWritten, Ex
         return failure(finals[index], POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
     }
     return .success(ExportWritten(paths: finals, interval: export.interval))
+}
+
+/// Writes every byte to `descriptor`; false (errno set) on the first failure.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        offset += written
+    }
+    return true
 }
 
 /// The local time as 20261129-195900, for export file names.

@@ -27,6 +27,16 @@ func visible(_ text: String) -> String {
     return shown
 }
 
+/// Why a file operation failed, plainly: the system's own words (strerror), never a
+/// Foundation error domain and code.
+func plainReason(_ error: Error) -> String {
+    let error = error as NSError
+    let posix = error.domain == NSPOSIXErrorDomain ? error : error.userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))).lowercased() }
+    if error.domain == NSCocoaErrorDomain, error.code == NSFileWriteOutOfSpaceError { return "no space left on device" }
+    return error.localizedDescription.replacingOccurrences(of: "The operation could not be completed. ", with: "")
+}
+
 /// The first option given twice: the parser would keep the last one without a word.
 func repeatedOption(_ arguments: [String]) -> String? {
     var seen: Set<String> = []

@@ -114,6 +114,23 @@ import Testing
         }
     }
 
+    /// An export killed while it writes leaves no file, or both: never a part of one.
+    @Test(arguments: [0.0, 0.05, 0.3])
+    func aKilledExportLeavesNothingHalfWritten(after seconds: Double) throws {
+        try Binary.withTemporaryDirectory { directory in
+            let tmux = try Tmux(width: 120, height: 40, arguments: ["--layers", "2,100,100,1", "--data", "circle"], directory: directory.path)
+            defer { tmux.kill() }
+            try tmux.waitFor("q Quit")
+            try tmux.send("x")
+            Thread.sleep(forTimeInterval: seconds)  // the moment of the kill, not a wait for a marker
+            let pid = try tmux.bptuiPID()
+            Foundation.kill(pid, SIGKILL)
+            _ = try tmux.waitFor("exit status")
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            #expect(files.count == 0 || files.count == 2 && files.allSatisfy { $0.hasPrefix("bptui-") }, "\(files)")
+        }
+    }
+
     /// Exports within one second each keep their own pair of files; nothing else is left.
     @Test func quickExportsNeverOverwriteEachOther() throws {
         try Binary.withTemporaryDirectory { directory in
