@@ -36,6 +36,9 @@ public struct RunConfig: Codable, Equatable, Sendable {
     /// updates take centuries), and low enough that no count computed from it overflows.
     public static let largestCount = 1 << 53
 
+    /// The largest file `--config` reads (1 MiB): a configuration is a small JSON object.
+    public static let largestFileBytes = 1 << 20
+
     /// A batch size, or "all".
     public enum Batch: Codable, Equatable, Sendable {
         case size(Int)

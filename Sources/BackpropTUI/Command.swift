@@ -97,14 +97,15 @@ public enum Command: Sendable, Equatable {
     }
 }
 
-/// The files an export wrote, and every how many iterations the history has a row.
+/// The files an export wrote, and the size of a network file left out because `--config`
+/// could not read it back.
 public struct ExportWritten: Sendable, Equatable {
     public let paths: [String]
-    public let interval: Int
+    public let networkLeftOut: Int?
 
-    public init(paths: [String], interval: Int) {
+    public init(paths: [String], networkLeftOut: Int? = nil) {
         self.paths = paths
-        self.interval = interval
+        self.networkLeftOut = networkLeftOut
     }
 }
 

@@ -5,16 +5,17 @@ import Foundation
 /// Pure: the backend names and writes the files (atomically) and answers with `.exported`.
 public struct Export: Sendable, Equatable {
     public let csv: String
-    public let json: String
-    /// Every how many iterations the CSV has a row (1 until the run outgrows `maximumRows`).
-    public let interval: Int
+    /// The network file; nil when it would be larger than `--config` reads (it could not be
+    /// read back), with its size in `networkBytes`.
+    public let json: String?
+    public let networkBytes: Int
 
     public static let maximumRows = 1 << 20
 
-    init(csv: String, json: String, interval: Int) {
+    init(csv: String, network: String) {
         self.csv = csv
-        self.json = json
-        self.interval = interval
+        networkBytes = network.utf8.count
+        json = networkBytes <= RunConfig.largestFileBytes ? network : nil
     }
 }
 
@@ -56,7 +57,7 @@ public struct ExportBuilder: Sendable {
 
     /// The finished export (call once `advance` returned true).
     var export: Export {
-        Export(csv: lines.joined(separator: "\n") + "\n", json: RunConfig(trainer).prettyJSON + "\n", interval: 1)
+        Export(csv: lines.joined(separator: "\n") + "\n", network: RunConfig(trainer).prettyJSON + "\n")
     }
 }
 

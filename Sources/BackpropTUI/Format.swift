@@ -125,18 +125,6 @@ public enum Format {
         "\(Self.count(count)) " + (count == 1 ? noun : plural ?? noun + "s")
     }
 
-    /// 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 954th.
-    static func ordinal(_ value: Int) -> String {
-        let suffix: String
-        switch (value % 10, value % 100) {
-        case (_, 11 ... 13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return count(value) + suffix
-    }
 
     /// A rate per second in three significant figures: 850/s, 12.3k/s, 11.6M/s.
     static func rate(_ perSecond: Double) -> String {

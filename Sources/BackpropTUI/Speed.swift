@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// Iterations per second while running: ×10 steps from 1 to 1,000,000, then as fast as it goes.
 public enum Speed: Sendable, Equatable {
     case perSecond(Int)
@@ -63,12 +65,13 @@ public enum Timing {
 }
 
 extension ExportWritten {
-    /// "exported bptui-20261129-195900-{history.csv,network.json} (every 954th row)": both
-    /// names in full, their shared start written once.
-    /// The message line's words for the files written.
+    /// "exported bptui-20261129-195900-{history.csv,network.json}": both names in full,
+    /// their shared start written once; a network left out says why.
     var message: String {
         let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let every = interval == 1 ? "" : " (every \(Format.ordinal(interval)) iteration)"
+        let every = networkLeftOut.map {
+            "; the network is not written: \(Format.bytes($0)), over the \(Format.bytes(RunConfig.largestFileBytes)) --config reads back"
+        } ?? ""
         guard let first = names.first else { return "exported nothing" }
         var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
         if let cut = stem.lastIndex(of: "-") { stem = String(stem[...cut]) }

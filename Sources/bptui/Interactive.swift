@@ -85,7 +85,7 @@ let doubleClickSeconds = 0.4
 /// export overwrites another. Both are written whole before either gets its name: a failure,
 /// or the process killed halfway, leaves neither file, nor a half-written one.
 func write(_ export: Export, into directory: String) -> Result<ExportWritten, ExportFailure> {
-    let folder = URL(fileURLWithPath: directory), suffixes = ["history.csv", "network.json"]
+    let folder = URL(fileURLWithPath: directory), suffixes = ["history.csv"] + (export.json == nil ? [] : ["network.json"])
     var stem = "bptui-\(timestamp())", counter = 1
     while suffixes.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem)-\($0)").path) }) {
         counter += 1
@@ -105,7 +105,8 @@ func write(_ export: Export, into directory: String) -> Result<ExportWritten, Ex
         }
         return .failure(ExportFailure(path: path, reason: reason))
     }
-    let texts = [export.csv, export.json]
+    let texts = [export.csv] + (export.json.map { [$0] } ?? [])
+    let written = ExportWritten(paths: finals, networkLeftOut: export.json == nil ? export.networkBytes : nil)
     // Unnamed files, named only once both are whole: a process killed halfway leaves nothing.
     let unnamed = texts.map { _ in bptui_open_unnamed(directory) }
     defer { for descriptor in unnamed where descriptor >= 0 { Glibc.close(descriptor) } }
@@ -116,7 +117,7 @@ func write(_ export: Export, into directory: String) -> Result<ExportWritten, Ex
         for index in finals.indices where linkat(AT_FDCWD, "/proc/self/fd/\(unnamed[index])", AT_FDCWD, finals[index], AT_SYMLINK_FOLLOW) != 0 {
             return failure(finals[index], POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
         }
-        return .success(ExportWritten(paths: finals, interval: export.interval))
+        return .success(written)
     }
     // A file system without unnamed files: temporary names, renamed into place when both are whole.
     for (index, text) in texts.enumerated() {
@@ -129,7 +130,7 @@ func write(_ export: Export, into directory: String) -> Result<ExportWritten, Ex
     for index in finals.indices where rename(partials[index], finals[index]) != 0 {
         return failure(finals[index], POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
     }
-    return .success(ExportWritten(paths: finals, interval: export.interval))
+    return .success(written)
 }
 
 /// Writes every byte to `descriptor`; false (errno set) on the first failure.

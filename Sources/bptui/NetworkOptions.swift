@@ -55,7 +55,7 @@ struct InputError: Error, CustomStringConvertible {
 
 /// Reads a `--config` file, refusing anything that is not a small JSON text.
 enum ConfigFile {
-    static let maximumBytes = 1 << 20
+    static let maximumBytes = RunConfig.largestFileBytes
 
     static func read(_ path: String) throws(InputError) -> ConfigContents {
         let data: Data

@@ -9,14 +9,13 @@ import Testing
         var trainer = Trainer(post: .post, settings: PostSettings(order: .textbook))
         trainer.train(updates: 5)
         let export = Export(trainer)
-        #expect(export.interval == 1)
         let lines = export.csv.split(separator: "\n")
         #expect(lines.count == 7)
         #expect(lines[0] == "epoch,error", "an epoch is an iteration on the post's one sample")
         #expect(lines[1] == "0,\(PostForwardPass(.post).E_total)")
         #expect(lines[6] == "5,\(trainer.forward.E_total)")
 
-        let config = try RunConfig.decode(Data(export.json.utf8))
+        let config = try RunConfig.decode(Data(try #require(export.json).utf8))
         #expect(config.order == .textbook && config.trainBiases == false && config.layers == [2, 2, 2])
         let settings = TrainingSettings(learningRate: try #require(config.learningRate), order: .textbook, trainBiases: false)
         var continued = Trainer(try #require(try config.network()), data: DataSet(training: try #require(config.samples)),
@@ -27,9 +26,20 @@ import Testing
         #expect(continued.trainingError.latest.bitPattern == trainer.trainingError.latest.bitPattern)
     }
 
+    /// A run too large for `--config` to read back exports its history only, and says why.
+    @Test func aNetworkFileTooLargeToReadBackIsNotWritten() throws {
+        let recipe = Recipe(layers: [2, 3, 1], data: .builtIn(.circle), samples: 20_000)
+        let export = Export(try recipe.trainer())
+        #expect(export.json == nil && export.networkBytes > RunConfig.largestFileBytes && export.csv.hasPrefix("epoch,error,test_error"))
+        let small = Export(try Recipe(layers: [2, 3, 1], data: .builtIn(.circle)).trainer())
+        #expect(small.json != nil)
+    }
+
     @Test func theMessageNamesBothFilesOnce() {
-        let message = ExportWritten(paths: ["/d/bptui-1-2-history.csv", "/d/bptui-1-2-network.json"], interval: 954).message
-        #expect(message == "exported bptui-1-2-{history.csv,network.json} (every 954th iteration)")
+        let message = ExportWritten(paths: ["/d/bptui-1-2-history.csv", "/d/bptui-1-2-network.json"]).message
+        #expect(message == "exported bptui-1-2-{history.csv,network.json}")
+        let large = ExportWritten(paths: ["/d/bptui-1-2-history.csv"], networkLeftOut: 2_700_000).message
+        #expect(large == "exported bptui-1-2-history.csv; the network is not written: 3 MB, over the 1 MB --config reads back")
     }
 
     @Test func xRunsInSlicesThenAsksTheBackendToWriteAndItsAnswerIsShown() {
@@ -47,7 +57,7 @@ import Testing
             return
         }
         #expect(export.csv.split(separator: "\n").count == 1_000_002)
-        state.update(.exported(.success(ExportWritten(paths: ["/w/bptui-t-history.csv", "/w/bptui-t-network.json"], interval: 1))))
+        state.update(.exported(.success(ExportWritten(paths: ["/w/bptui-t-history.csv", "/w/bptui-t-network.json"]))))
         #expect(state.screen().contains("exported bptui-t-{history.csv,network.json}"))
         state.update(.exported(.failure(ExportFailure(path: "/gone/bptui-t-history.csv", reason: .directoryMissing))))
         #expect(state.screen(120, 40).contains("export failed: cannot write /gone/bptui-t-history.csv: its directory no longer exists"))

@@ -217,9 +217,9 @@ import Testing
         let lines = export.csv.split(separator: "\n")
         #expect(lines.first == "epoch,error,test_error" && lines.count == 1 + 3, "epochs 0, 1, 2 of 25 updates")
         #expect(lines[2] == "1,\(state.trainer.trainingError.exact[1]),\(state.trainer.testError!.exact[1])")
-        let config = try RunConfig.decode(Data(export.json.utf8))
+        let config = try RunConfig.decode(Data(try #require(export.json).utf8))
         #expect(config.iteration == 60 && config.weights == state.trainer.network.weights)
-        state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-1-history.csv", "/d/bptui-1-network.json"], interval: 1))))
+        state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-1-history.csv", "/d/bptui-1-network.json"]))))
         #expect(Screen.render(state, width: 80, height: 24).text.contains("exported bptui-1-{history.csv,network.json}"))
     }
 
