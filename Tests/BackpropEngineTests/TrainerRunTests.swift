@@ -177,6 +177,17 @@ import Testing
 
 /// The trainer's fast kernel against the readable `Step`, bit for bit.
 @Suite struct KernelTests {
+    /// The error now mid-epoch comes from the kernel, bit for bit the readable mean.
+    @Test func theErrorNowMidEpochIsTheReadableMeanBitForBit() throws {
+        let data = try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, samples: 200, seed: 4)
+        let a = try Architecture(layers: [2, 6, 3, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        var trainer = Trainer(Network.seeded(a, seed: 4), data: data, settings: TrainingSettings(learningRate: 0.1, order: .textbook, trainBiases: true, batch: 7))
+        trainer.train(updates: 5)
+        #expect(trainer.position != 0)
+        #expect(trainer.currentError.bitPattern == Trainer.meanLoss(trainer.network, data.training).bitPattern)
+        #expect(trainer.currentTestError?.bitPattern == Trainer.meanLoss(trainer.network, data.test).bitPattern)
+    }
+
     @Test(arguments: EngineTests.cases)
     func theKernelTrainsBitForBitLikeTheReadableStep(c: EngineTests.Case) {
         let (network, samples) = EngineTests.random(c)
