@@ -143,22 +143,44 @@ struct Kernel: Sendable {
     /// The mean loss over the training samples (or the test samples), as
     /// `Trainer.meanLoss` computes it: the samples' losses added in their order.
     mutating func meanLoss(_ w: [Double], _ b: [Double], test: Bool = false) -> Double {
-        let samples = (test ? testInputs.count : inputs.count) / shape.layers[0], c = capacity, shape = shape
-        guard samples > 0 else { return 0 }
         var total = 0.0
+        let samples = forEachChunk(w, b, test: test) { shape, s, t, rows, count in total = shape.loss(s, t, rows, count: count, adding: total) }
+        return samples > 0 ? total / Double(samples) : 0
+    }
+
+    /// The fraction of the training (or test) samples whose outputs are on their targets'
+    /// side, as `Network.accuracy` counts it.
+    mutating func accuracy(_ w: [Double], _ b: [Double], test: Bool, activation: Activation) -> Double {
+        var right = 0
+        let samples = forEachChunk(w, b, test: test) { shape, s, t, rows, count in
+            let c = shape.capacity, nL = shape.layers[shape.layers.count - 1], last = shape.outs + shape.nodeOffset[shape.layers.count - 1] * c
+            for r in 0 ..< count where Network.isRight(nL, output: { s[last + $0 * c + r] }, target: { t[rows[r] * nL + $0] },
+                                                       activation: activation) {
+                right += 1
+            }
+        }
+        return Double(right) / Double(max(1, samples))
+    }
+
+    /// Runs the forward pass over the training (or test) samples a scratch-full at a time,
+    /// handing each chunk to `body`; returns how many samples there were.
+    private mutating func forEachChunk(_ w: [Double], _ b: [Double], test: Bool,
+                                       _ body: (KernelShape, UnsafeMutableBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                                UnsafeBufferPointer<Int>, Int) -> Void) -> Int {
+        let samples = (test ? testInputs.count : inputs.count) / shape.layers[0], c = capacity, shape = shape
         for start in stride(from: 0, to: samples, by: c) {
             let count = min(c, samples - start)
             for r in 0 ..< count { rows[r] = start + r }
-            total = (test ? testInputs : inputs).withUnsafeBufferPointer { x in (test ? testTargets : targets).withUnsafeBufferPointer { t in
+            (test ? testInputs : inputs).withUnsafeBufferPointer { x in (test ? testTargets : targets).withUnsafeBufferPointer { t in
                 rows.withUnsafeBufferPointer { rows in w.withUnsafeBufferPointer { w in b.withUnsafeBufferPointer { b in
                     scratch.withUnsafeMutableBufferPointer { s in
                         shape.forward(s, x, rows, w.baseAddress!, b.baseAddress!, count: count)
-                        return shape.loss(s, t, rows, count: count, adding: total)
+                        body(shape, s, t, rows, count)
                     }
                 } } }
             } }
         }
-        return total / Double(samples)
+        return samples
     }
 }
 

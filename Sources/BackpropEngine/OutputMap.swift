@@ -79,12 +79,18 @@ extension Network {
         let a = architecture
         let right = samples.filter { sample in
             let o = ForwardPass(self, sample).outputs, t = sample.targets
-            if a.outputActivation == .softmax {
-                return o.indices.max { o[$0] < o[$1] } == t.indices.max { t[$0] < t[$1] }
-            }
-            let threshold = a.outputActivation == .tanh || t.contains { $0 < 0 } ? 0.0 : 0.5
-            return o.indices.allSatisfy { (o[$0] > threshold) == (t[$0] > threshold) }
+            return Self.isRight(o.count, output: { o[$0] }, target: { t[$0] }, activation: a.outputActivation)
         }
         return Double(right.count) / Double(max(1, samples.count))
+    }
+
+    /// Whether `count` outputs are on their targets' side (see `accuracy`).
+    @inline(__always)
+    static func isRight(_ count: Int, output o: (Int) -> Double, target t: (Int) -> Double, activation: Activation) -> Bool {
+        if activation == .softmax {
+            return (0 ..< count).max { o($0) < o($1) } == (0 ..< count).max { t($0) < t($1) }
+        }
+        let threshold = activation == .tanh || (0 ..< count).contains { t($0) < 0 } ? 0.0 : 0.5
+        return (0 ..< count).allSatisfy { (o($0) > threshold) == (t($0) > threshold) }
     }
 }

@@ -154,6 +154,13 @@ public struct Trainer: Sendable {
         return kernel.meanLoss(weights, biases, test: test)
     }
 
+    /// The fraction of the training (or test) samples the network now gets right, through the
+    /// kernel: the same count as `network.accuracy(on:)`.
+    public func accuracy(test: Bool = false) -> Double {
+        var kernel = kernel
+        return kernel.accuracy(weights, biases, test: test, activation: start.architecture.outputActivation)
+    }
+
     /// Updates left until the current epoch ends.
     public var updatesLeftInEpoch: Int {
         (order.count - tail - position + batchSize - 1) / batchSize

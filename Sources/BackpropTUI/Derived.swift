@@ -27,7 +27,7 @@ public struct Derived: Sendable {
 
     init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
-        accuracy = classification ? (network.accuracy(on: data.training), data.test.isEmpty ? nil : network.accuracy(on: data.test)) : nil
+        accuracy = classification ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true)) : nil
         error = trainer.currentError
         testError = trainer.currentTestError
         batch = trainer.nextBatch

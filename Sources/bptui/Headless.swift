@@ -105,8 +105,7 @@ struct HeadlessRun {
                 + pad(formatted(outputs[1]), 15)
         case .epochs(let classes):
             let training = trainer.currentError, test = trainer.currentTestError
-            let accuracy = classes ? [trainer.network.accuracy(on: trainer.data.training)]
-                + (hasTest ? [trainer.network.accuracy(on: trainer.data.test)] : []) : []
+            let accuracy = classes ? [trainer.accuracy()] + (hasTest ? [trainer.accuracy(test: true)] : []) : []
             if format == .csv {
                 return (["\(trainer.iteration)", "\(trainer.epoch)", "\(training)"] + (test.map { ["\($0)"] } ?? [])
                     + accuracy.map { "\($0)" }).joined(separator: ",")
@@ -163,7 +162,7 @@ struct HeadlessRun {
         func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
         return Report(iteration: trainer.iteration, epoch: trainer.epoch, error: finite(trainer.currentError),
                hasTest: trainer.currentTestError != nil, testError: finite(trainer.currentTestError),
-               accuracy: classes ? trainer.network.accuracy(on: trainer.data.training) : nil, network: RunConfig(trainer),
+               accuracy: classes ? trainer.accuracy() : nil, network: RunConfig(trainer),
                diverged: trainer.divergence).prettyJSON
     }
 

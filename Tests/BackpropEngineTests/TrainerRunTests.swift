@@ -186,6 +186,17 @@ import Testing
         #expect(trainer.position != 0)
         #expect(trainer.currentError.bitPattern == Trainer.meanLoss(trainer.network, data.training).bitPattern)
         #expect(trainer.currentTestError?.bitPattern == Trainer.meanLoss(trainer.network, data.test).bitPattern)
+        #expect(trainer.accuracy() == trainer.network.accuracy(on: data.training))
+        #expect(trainer.accuracy(test: true) == trainer.network.accuracy(on: data.test))
+        let softmax = try Architecture(layers: [2, 4, 3], outputActivation: .softmax, loss: .crossEntropy, bias: .perNeuron)
+        let samples: [Sample] = (0 ..< 30).map { (i: Int) -> Sample in
+            let targets: [Double] = (0 ..< 3).map { (k: Int) -> Double in k == i % 3 ? 1 : 0 }
+            return Sample(inputs: [Double(i % 5), Double(i % 7)], targets: targets)
+        }
+        let classes = DataSet(training: samples)
+        var three = Trainer(Network.seeded(softmax, seed: 2), data: classes, settings: TrainingSettings(order: .textbook, trainBiases: true))
+        three.train(updates: 40)
+        #expect(three.accuracy() == three.network.accuracy(on: classes.training))
     }
 
     @Test(arguments: EngineTests.cases)
