@@ -18,8 +18,10 @@ public struct Derived: Sendable {
     public let settings: TrainingSettings
     /// The share of training (and test) samples on the right side, for class labels.
     public let accuracy: (training: Double, test: Double?)?
-    /// The training and test errors of the network now (mid-epoch too).
+    /// The training and test errors of the network now (mid-epoch too), or, where a pass over
+    /// every sample would take more than a frame, the last epoch's (`errorIsNow` false).
     public let error: Double, testError: Double?
+    public let errorIsNow: Bool
     /// Backprop against central differences on the next batch, while the check is open.
     public let gradientCheck: GradientCheck?
 
@@ -27,9 +29,13 @@ public struct Derived: Sendable {
 
     init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
-        accuracy = classification ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true)) : nil
-        error = trainer.currentError
-        testError = trainer.currentTestError
+        let a = network.architecture
+        let passes = a.weightCount.multipliedReportingOverflow(by: data.training.count + data.test.count)
+        let withinAFrame = !passes.overflow && passes.partialValue <= Timing.frameWork
+        errorIsNow = trainer.position == 0 || withinAFrame
+        accuracy = classification && withinAFrame ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true)) : nil
+        error = errorIsNow ? trainer.currentError : trainer.trainingError.latest
+        testError = errorIsNow ? trainer.currentTestError : trainer.testError?.latest
         batch = trainer.nextBatch
         self.network = network
         self.settings = settings

@@ -47,7 +47,7 @@ struct StatusPane {
         top.field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), into: &canvas)
         // The error of the network now; while it runs, the last epoch's (the error now is
         // recomputed only ten times a second and would lag the iteration beside it).
-        let live = state.running || state.job != nil
+        let live = state.running || state.job != nil || !state.derived.errorIsNow
         let error = live ? trainer.trainingError.latest : state.derived.error
         let test = live ? trainer.testError?.latest : state.derived.testError
         top.field(live ? (roomy ? "last epoch's E" : "epoch E") : (roomy ? "training E now" : "E now"), Format.number(error), .accent,
