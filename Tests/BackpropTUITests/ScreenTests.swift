@@ -314,4 +314,20 @@ import Testing
         #expect(text.contains("training E now 0.") && !text.contains("∞") && !text.contains("NaN"), "\(text)")
         #expect(text.contains("the last finite state, iteration 0, is shown"), "\(text)")
     }
+
+    /// Past a frame's work for a pass over every sample, a paused run mid-epoch shows the last
+    /// epoch's errors, labelled so, rather than computing them anew on each key.
+    @Test func aLargeNetworkMidEpochShowsTheLastEpochsErrors() throws {
+        let recipe = Recipe(layers: [2, 10_000, 1], data: .builtIn(.circle))
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.step)
+        let text = state.screen(120, 40)
+        #expect(!state.derived.errorIsNow && state.derived.accuracy == nil)
+        #expect(text.contains("last epoch's E \(Format.number(state.trainer.trainingError.latest))"), "\(text)")
+        let small = Recipe(layers: [2, 3, 1], data: .builtIn(.circle))
+        var other = AppState(trainer: try small.trainer(), recipe: small)
+        other.update(.step)
+        #expect(other.derived.errorIsNow && other.derived.accuracy != nil)
+    }
 }
