@@ -106,6 +106,9 @@ start 120 40 "every weight on its edge" --layers 2,3,2 --output-activation softm
 send g C-u 100 Enter; wait_for "went to iteration 100"; shot table-2-3-2-120x40
 start 80 24 "Network 2-8-8-8-8-8-8-1" --layers 2,8,8,8,8,8,8,1 --activation tanh --output-activation tanh --data circle
 shot deep-2-8x6-1-80x24
+# A TensorFlow Playground link: its default experiment, 100 epochs in, with the data view.
+start 120 40 "Network 2-4-2-1" --playground "'#seed=0.83447'"
+send g C-u 2500 Enter; wait_for "went to iteration 2,500"; send d; wait_for "Data · o1"; shot playground-120x40
 
 # The walk through the post's first iteration (textbook order, as the post's text).
 start 120 40 "E_total 0.298371109" --order textbook

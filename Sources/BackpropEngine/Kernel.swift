@@ -62,7 +62,7 @@ struct Kernel: Sendable {
     /// next value less η·λ·R′(w); with clipping, one pushed across 0 becomes 0 and dead; a
     /// dead weight stays 0. False, marking none dead, if a number is not finite.
     private mutating func penalize(_ w: [Double], η: Double, _ penalty: Regularization?, dead: inout [Bool]) -> Bool {
-        let next = shape.nextWeights, step = η * (penalty?.rate ?? 0)
+        let next = shape.nextWeights
         var died: [Int] = []
         for k in 0 ..< shape.weightCount {
             if !dead.isEmpty, dead[k] {
@@ -70,14 +70,10 @@ struct Kernel: Sendable {
                 continue
             }
             guard let penalty else { continue }
-            let data = scratch[next + k], penalized = data - step * penalty.slope(w[k])
-            guard penalized.isFinite else { return false }
-            if penalty.clipsAtZero, penalty.kind == .l1, data * penalized < 0 {
-                scratch[next + k] = 0
-                died.append(k)
-            } else {
-                scratch[next + k] = penalized
-            }
+            let (value, dies) = penalty.applied(to: scratch[next + k], before: w[k], η: η)
+            guard value.isFinite else { return false }
+            scratch[next + k] = value
+            if dies { died.append(k) }
         }
         for k in died { dead[k] = true }
         return true

@@ -58,19 +58,20 @@ public struct PlaygroundLink: Sendable, Equatable {
     /// Keys that only change Playground's page: accepted, and without effect here.
     static let pageKeys: Set<String> = ["collectStats", "tutorial", "hideText", "cosX", "cosY"]
 
-    /// Parses a link, a hash (`#…`) or the bare `key=value&…` text. A key that is missing or
-    /// blank keeps Playground's default; an unknown key or a value Playground cannot use is refused.
+    /// Parses a link or its hash (`#…`), percent-encoding decoded. A key that is missing or
+    /// blank keeps Playground's default; an unknown key, a key given twice or a value
+    /// Playground cannot use is refused.
     public init(_ text: String) throws(Refusal) {
         var hash = Substring(text.trimmingCharacters(in: .whitespaces))
-        if let mark = hash.firstIndex(of: "#") {
-            hash = hash[hash.index(after: mark)...]
-        } else if hash.contains("://") {
+        guard let mark = hash.firstIndex(of: "#") else {
             throw Refusal(description: "the link has no # part: a Playground link looks like https://playground.tensorflow.org/#activation=tanh&…")
         }
-        var features = Set(features), hidden = Set<String>()
+        hash = hash[hash.index(after: mark)...]
+        var features = Set(features), hidden = Set<String>(), seen = Set<String>()
         for pair in hash.split(separator: "&") where !pair.isEmpty {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = String(parts[0]), value = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.removingPercentEncoding ?? String($0) }
+            let key = parts[0], value = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            guard seen.insert(key).inserted else { throw Refusal(description: "key \(key) is given twice; give it once") }
             if key.hasSuffix("_hide") {
                 if value == "true" { hidden.insert(String(key.dropLast(5))) }
                 continue
@@ -89,6 +90,11 @@ public struct PlaygroundLink: Sendable, Equatable {
         // Playground drops an input feature whose control is hidden.
         self.features = Feature.allCases.filter { features.contains($0) && !hidden.contains($0.key) }
         guard !self.features.isEmpty else { throw Refusal(description: "the link turns every input feature off (x, y, …): the network would have no input") }
+        do {
+            _ = try Architecture(layers: [self.features.count] + hiddenLayers + [1], bias: .perNeuron)
+        } catch {
+            throw Refusal(description: "networkShape=\(hiddenLayers.map(String.init).joined(separator: ",")): \(error.description)")
+        }
     }
 
     static let keys: Set<String> = ["activation", "regularization", "regularizationRate", "batchSize", "dataset", "regDataset",

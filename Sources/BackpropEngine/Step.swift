@@ -41,6 +41,15 @@ public struct ForwardPass: Sendable, Equatable {
 /// first (with its mean gradient over the batch), and the layer below computes its δ's, for
 /// every sample of the batch, with the layer above already updated — the post's script.
 public struct Step: Sendable, Equatable {
+    /// The penalty on the weights, the weights dead before this update, and η.
+    public let penalty: Regularization?, dead: [Bool], learningRate: Double
+
+    /// −η·λ·R′(w) of weight `k` (nil without a penalty or for a dead weight).
+    public func penaltyChange(of k: Int) -> Double? {
+        guard let penalty, !(dead.indices.contains(k) && dead[k]) else { return nil }
+        return -learningRate * penalty.rate * penalty.slope(before.weights[k])
+    }
+
     public let before: Network, after: Network
     public let forwards: [ForwardPass]
     /// deltas[s][l][j] = ∂E/∂net of neuron j of layer l for sample s (deltas[s][0] is empty).
@@ -50,7 +59,7 @@ public struct Step: Sendable, Equatable {
     public let order: UpdateOrder
 
     public init(_ network: Network, batch: [Sample], learningRate η: Double, order: UpdateOrder,
-                trainBiases: Bool) {
+                trainBiases: Bool, penalty: Regularization? = nil, dead: [Bool] = []) {
         let a = network.architecture, count = Double(batch.count)
         let forwards = batch.map { ForwardPass(network, $0) }
         var next = network
@@ -86,6 +95,14 @@ public struct Step: Sendable, Equatable {
                 }
             }
         }
+        // The penalty after the data step, as the trainer applies it; a dead weight stays 0.
+        for k in next.weights.indices where penalty != nil || dead.indices.contains(k) && dead[k] {
+            next.weights[k] = dead.indices.contains(k) && dead[k] ? network.weights[k]
+                : penalty!.applied(to: next.weights[k], before: network.weights[k], η: η).value
+        }
+        self.penalty = penalty
+        self.dead = dead
+        learningRate = η
         before = network
         after = next
         self.order = order

@@ -51,6 +51,13 @@ public struct Regularization: Sendable, Equatable, Codable {
         case .l2: w
         }
     }
+
+    /// A weight after the penalty: `data` (after the data step) less η·λ·R′(`before`); with
+    /// clipping, 0 and dead where L1 pushed it across 0.
+    public func applied(to data: Double, before: Double, η: Double) -> (value: Double, dies: Bool) {
+        let penalized = data - η * rate * slope(before)
+        return clipsAtZero && kind == .l1 && data * penalized < 0 ? (0, true) : (penalized, false)
+    }
 }
 
 /// Trains a layered network on a data set. An iteration is one update (the mean gradient of

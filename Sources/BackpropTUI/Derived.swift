@@ -40,9 +40,10 @@ public struct Derived: Sendable {
         self.network = network
         self.settings = settings
         next = Step(network, batch: batch, learningRate: settings.learningRate, order: settings.order,
-                           trainBiases: settings.trainBiases)
+                    trainBiases: settings.trainBiases, penalty: settings.regularization, dead: trainer.dead)
         otherOrder = explaining ? Step(network, batch: batch, learningRate: settings.learningRate,
-                                              order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases) : nil
+                                       order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases,
+                                       penalty: settings.regularization, dead: trainer.dead) : nil
         gradientCheck = checking ? GradientCheck(network, batch: batch, around: around) : nil
         let all = trainer.data.training + trainer.data.test
         samples = all.count <= Self.listedSamples ? all.map { ForwardPass(network, $0) } : nil

@@ -103,8 +103,16 @@ struct ExplainPane {
         }
         if step.forwards.count > 1 { w.value("∂E_total/∂\(wk) = the mean over the batch", step.weightGradient[k], .accent) }
         let η = state.trainer.settings.learningRate
-        w.value("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk) = \(Format.term(step.before.weights[k])) − \(Format.shortTerm(η)) × \(Format.term(step.weightGradient[k]))",
-                step.after.weights[k], .accent)
+        if step.dead.indices.contains(k), step.dead[k] {
+            w.value("\(wk)⁺ = \(wk): dead, the L1 penalty made it 0 for good", step.after.weights[k], .accent)
+        } else if let penalty = step.penalty, let change = step.penaltyChange(of: k) {
+            let slope = penalty.kind == .l1 ? "sign(\(wk))" : wk
+            w.value("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk) − η·λ·\(slope) = \(Format.term(step.before.weights[k])) − \(Format.shortTerm(η)) × \(Format.term(step.weightGradient[k])) + \(Format.term(change))"
+                + (step.after.weights[k] == 0 ? " → 0, dead (it crossed 0)" : ""), step.after.weights[k], .accent)
+        } else {
+            w.value("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk) = \(Format.term(step.before.weights[k])) − \(Format.shortTerm(η)) × \(Format.term(step.weightGradient[k]))",
+                    step.after.weights[k], .accent)
+        }
         w.blank()
         w.line("The output layer's factors are the same in both update orders (\(step.order.rawValue) now; o switches).", .muted)
     }

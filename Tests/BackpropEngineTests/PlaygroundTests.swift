@@ -102,9 +102,17 @@ import Testing
         ("#networkShape=4,x", "networkShape=4,x: expected hidden layer sizes of 1 or more, such as 4,2"),
         ("#x=false&y=false", "the link turns every input feature off (x, y, …): the network would have no input"),
         ("https://example.com/page", "the link has no # part: a Playground link looks like https://playground.tensorflow.org/#activation=tanh&…"),
+        ("dataset=spiral", "the link has no # part: a Playground link looks like https://playground.tensorflow.org/#activation=tanh&…"),
+        ("#seed=0.5&seed=0.6", "key seed is given twice; give it once"),
+        ("#networkShape=100000,100000", "networkShape=100000,100000: over 100 million weights, the most bptui trains"),
     ])
     func badLinksAreRefusedNamingTheKey(link: String, message: String) {
         #expect(throws: PlaygroundLink.Refusal(description: message)) { try PlaygroundLink(link) }
+    }
+
+    @Test func percentEncodingIsDecoded() throws {
+        let link = try PlaygroundLink("#networkShape=4%2C2&dataset=%73piral")
+        #expect(link.hiddenLayers == [4, 2] && link.dataset == .spiral)
     }
 
     @Test func pageKeysAndBlankValuesKeepDefaults() throws {

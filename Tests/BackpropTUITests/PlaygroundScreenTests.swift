@@ -16,4 +16,23 @@ import Testing
         let rows = text.split(separator: "\n").filter { $0.contains(" w\(dead[0] + 1) ") }
         #expect(rows.contains { $0.contains("dead") && $0.contains("0.000000000") }, "\(rows)")
     }
+
+    /// The next update the panes show is the trainer's own, penalty and dead weights included,
+    /// and the walk writes the penalty as its own term.
+    @Test func theNextUpdateShownIsTheOneTheTrainerTakes() throws {
+        let link = try PlaygroundLink("#seed=0.83447&activation=relu&batchSize=3&regularization=L1&regularizationRate=0.01")
+        var (trainer, recipe) = Recipe.playground(link, seed: "0.83447")
+        trainer.train(epochs: 12)
+        let state = AppState(trainer: trainer, recipe: recipe)
+        var next = trainer
+        next.train(updates: 1)
+        #expect(state.derived.next.after.weights == next.network.weights)
+        let walk = Walk(trainer).steps
+        let live = try #require(trainer.dead.indices.first { !trainer.dead[$0] && trainer.network.weights[$0] != 0 })
+        let line = try #require(walk.first { $0.name == "w\(live + 1)⁺" })
+        #expect(line.symbols.hasSuffix("− η·λ·sign(w\(live + 1))") && line.value == next.network.weights[live], "\(line.line)")
+        if let gone = trainer.dead.indices.first(where: { trainer.dead[$0] }) {
+            #expect(walk.first { $0.name == "w\(gone + 1)⁺" }?.note == "dead: the L1 penalty made it 0 for good")
+        }
+    }
 }

@@ -238,8 +238,16 @@ struct WalkWriter {
     /// w⁺ = w − η·∂E/∂w with its gradient as one figure.
     private mutating func update(_ k: Int) {
         let w = "w\(k + 1)", gradient = step.weightGradient[k]
-        add("\(w)⁺ = \(w) − η·∂E_total/∂\(w)", "\(given(step.before.weights[k])) − \(given(η))·\(Format.term(gradient))",
-            step.after.weights[k], name: "\(w)⁺", reads: [.weight(k)], writes: [.weight(k)])
+        if step.dead.indices.contains(k), step.dead[k] {
+            add("\(w)⁺ = \(w)", nil, step.after.weights[k], name: "\(w)⁺", note: "dead: the L1 penalty made it 0 for good",
+                reads: [.weight(k)], writes: [.weight(k)])
+            return
+        }
+        let penalty = step.penaltyChange(of: k).map { " + \(Format.term($0))" } ?? ""
+        let symbols = step.penalty.map { " − η·λ·" + ($0.kind == .l1 ? "sign(\(w))" : w) } ?? ""
+        add("\(w)⁺ = \(w) − η·∂E_total/∂\(w)" + symbols, "\(given(step.before.weights[k])) − \(given(η))·\(Format.term(gradient))" + penalty,
+            step.after.weights[k], name: "\(w)⁺", note: step.after.weights[k] == 0 && !penalty.isEmpty ? "L1 pushed it across 0: it is 0 and dead" : nil,
+            reads: [.weight(k)], writes: [.weight(k)])
     }
 
     mutating func biases(_ l: Int) {

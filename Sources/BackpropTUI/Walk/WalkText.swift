@@ -5,7 +5,7 @@ extension Walk {
     public init(_ trainer: Trainer) {
         let batch = trainer.nextBatch, settings = trainer.settings
         let step = Step(trainer.network, batch: batch, learningRate: settings.learningRate, order: settings.order,
-                               trainBiases: settings.trainBiases)
+                        trainBiases: settings.trainBiases, penalty: settings.regularization, dead: trainer.dead)
         self.init(step, batch: batch, learningRate: settings.learningRate, trainBiases: settings.trainBiases,
                   errorAfter: Trainer.meanLoss(step.after, batch),
                   namingTheSample: trainer.data.training.count > 1 || !trainer.data.test.isEmpty)
