@@ -52,6 +52,24 @@ public struct Regularization: Sendable, Equatable, Codable {
         }
     }
 
+    /// The penalties by the names the command line takes: L1 as Playground does it (a weight
+    /// pushed across 0 dies) or as plain subgradient descent, and L2.
+    public enum Choice: String, CaseIterable, Sendable {
+        case none, l1, l1Subgradient = "l1-subgradient", l2
+    }
+
+    /// The penalty a choice names at rate λ (nil for none).
+    public static func chosen(_ choice: Choice, rate: Double) -> Regularization? {
+        switch choice {
+        case .none: nil
+        case .l1: Regularization(kind: .l1, rate: rate)
+        case .l1Subgradient: Regularization(kind: .l1, rate: rate, clipsAtZero: false)
+        case .l2: Regularization(kind: .l2, rate: rate)
+        }
+    }
+
+    public var choice: Choice { kind == .l2 ? .l2 : clipsAtZero ? .l1 : .l1Subgradient }
+
     /// A weight after the penalty: `data` (after the data step) less η·λ·R′(`before`); with
     /// clipping, 0 and dead where L1 pushed it across 0.
     public func applied(to data: Double, before: Double, η: Double) -> (value: Double, dies: Bool) {

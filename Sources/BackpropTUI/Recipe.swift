@@ -64,6 +64,9 @@ public struct Recipe: Sendable, Equatable {
                       learningRate: trainer.firstLearningRate, order: settings.order, trainBiases: settings.trainBiases)
     }
 
+    /// λ where a penalty is named without one: Playground's smallest.
+    public static let defaultRegularizationRate = 0.001
+
     /// Whether this is the post's problem: its 2-2-2 network on its one sample.
     public var isThePostsProblem: Bool { layers == [2, 2, 2] && data == .builtIn(.post) }
 

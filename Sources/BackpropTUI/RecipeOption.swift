@@ -65,6 +65,17 @@ struct RecipeOption: Sendable {
             recipe.seed = seed
         },
         choice("order", UpdateOrder.allCases) { $0.order = $1 },
+        // A penalty named without a rate takes Playground's smallest, 0.001.
+        choice("regularization", Regularization.Choice.allCases) {
+            $0.regularization = Regularization.chosen($1, rate: $0.regularization?.rate ?? Recipe.defaultRegularizationRate)
+        },
+        number("regularization-rate") { recipe, value throws(Recipe.Refusal) in
+            guard value >= 0 else { throw Recipe.Refusal(description: "regularization-rate must be 0 or more") }
+            guard let penalty = recipe.regularization else {
+                throw Recipe.Refusal(description: "regularization-rate needs a penalty: regularization l1, l1-subgradient or l2")
+            }
+            recipe.regularization = Regularization.chosen(penalty.choice, rate: value)
+        },
         RecipeOption(name: "learning-rate", values: [], restarts: false) { recipe, text throws(Recipe.Refusal) in
             guard let value = Double(text.replacingOccurrences(of: "−", with: "-")), value.isFinite, value > 0 else {
                 throw Recipe.Refusal(description: "learning-rate must be a finite number above 0")

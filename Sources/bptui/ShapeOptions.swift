@@ -40,6 +40,12 @@ struct ShapeOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Samples per update, or all (default 1: online, as the post).", valueName: "N|all"))
     var batch: BatchSize?
 
+    @Option(name: .long, help: "A penalty on the weights (never the biases): none (default), l1 (as Playground: a weight pushed across 0 is 0 for good), l1-subgradient (plain subgradient descent) or l2.")
+    var regularization: Regularization.Choice?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("λ of the penalty (default 0.001).", valueName: "λ"))
+    var regularizationRate: Double?
+
     @Flag(name: .long, help: "Reorder the training samples every epoch (seeded).")
     var shuffle = false
 
@@ -57,6 +63,12 @@ struct ShapeOptions: ParsableArguments {
             throw ValidationError("--test-fraction must be in [0, 1), got \(testFraction)")
         }
         if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 or more, got \(epochs)") }
+        if let regularizationRate, !(regularizationRate.isFinite && regularizationRate >= 0) {
+            throw ValidationError("--regularization-rate must be a finite number of 0 or more, got \(regularizationRate)")
+        }
+        if regularizationRate != nil, regularization == nil || regularization == Regularization.Choice.none {
+            throw ValidationError("--regularization-rate needs a penalty: --regularization l1, l1-subgradient or l2")
+        }
     }
 
     /// The name of a given option, or nil when none is: the post's own run.
@@ -65,7 +77,7 @@ struct ShapeOptions: ParsableArguments {
             ("--layers", layers != nil), ("--activation", activation != nil), ("--output-activation", outputActivation != nil),
             ("--loss", loss != nil), ("--bias", bias != nil), ("--data", data != nil), ("--samples", samples != nil),
             ("--noise", noise != nil), ("--test-fraction", testFraction != nil), ("--batch", batch != nil),
-            ("--shuffle", shuffle), ("--seed", seed != nil), ("--epochs", epochs != nil),
+            ("--shuffle", shuffle), ("--seed", seed != nil), ("--epochs", epochs != nil), ("--regularization", regularization != nil),
         ]
         return given.first { $0.1 }?.0
     }
@@ -104,7 +116,9 @@ struct ShapeOptions: ParsableArguments {
             order: options.order ?? file?.order ?? defaults.order,
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed,
-            carriesPartialBatch: file?.carriesPartialBatch ?? false, regularization: file?.regularization)
+            carriesPartialBatch: file?.carriesPartialBatch ?? false,
+            regularization: regularization.map { Regularization.chosen($0, rate: regularizationRate ?? Recipe.defaultRegularizationRate) }
+                ?? file?.regularization)
         var start = Network.seeded(architecture, seed: seed)
         if let file, file.weights != nil || file.biases != nil {
             do {
@@ -228,6 +242,7 @@ struct BatchSize: ExpressibleByArgument {
 }
 
 extension Activation: ExpressibleByArgument {}
+extension Regularization.Choice: ExpressibleByArgument {}
 
 /// `--activation`: a hidden layer's activation, every one but softmax (an output's only).
 struct HiddenActivation: ExpressibleByArgument {

@@ -35,4 +35,23 @@ import Testing
             #expect(walk.first { $0.name == "w\(gone + 1)⁺" }?.note == "dead: the L1 penalty made it 0 for good")
         }
     }
+
+    /// Any network takes a penalty from the command line: `:regularization l1` (Playground's,
+    /// λ 0.001 unless given), `l1-subgradient`, `l2`, and `:regularization-rate`.
+    @Test func theCommandLineSetsAPenaltyForAnyNetwork() throws {
+        let recipe = Recipe(layers: [2, 8, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle))
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        for line in ["regularization l1-subgradient", "regularization-rate 0.01"] {
+            state.update(.openCommandLine)
+            state.update(.promptInsert(line))
+            state.update(.promptSubmit)
+        }
+        #expect(state.trainer.settings.regularization == Regularization(kind: .l1, rate: 0.01, clipsAtZero: false))
+        #expect(state.screen(120, 40).contains("L1 λ 0.01"), "\(state.screen(120, 40))")
+        state.update(.openCommandLine)
+        state.update(.promptInsert("regularization-rate -1"))
+        state.update(.promptSubmit)
+        #expect(state.screen(120, 40).contains("regularization-rate must be 0 or more"))
+    }
 }

@@ -109,4 +109,16 @@ import Testing
             #expect(abs(training - line[1]) < 1e-9 && abs(test - line[2]) < 1e-9, "epoch \(Int(line[0])): \(training) vs \(line[1])")
         }
     }
+
+    /// `--regularization` for any network, kept in the JSON that resumes it.
+    @Test func anyNetworkTakesAPenalty() throws {
+        let result = try Binary.run(["--headless", "--layers", "2,8,1", "--data", "circle", "--regularization", "l2",
+                                     "--regularization-rate", "0.01", "--epochs", "2", "--format", "json"])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let penalty = (report["network"] as? [String: Any])?["regularization"] as? [String: Any]
+        #expect(penalty?["kind"] as? String == "l2" && penalty?["rate"] as? Double == 0.01)
+        let lonely = try Binary.run(["--headless", "--layers", "2,3,1", "--data", "xor", "--regularization-rate", "0.1"])
+        #expect(lonely.status != 0 && lonely.stderr.contains("--regularization-rate needs a penalty"))
+    }
 }
