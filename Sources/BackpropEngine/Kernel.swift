@@ -322,11 +322,20 @@ extension KernelLayout {
             let weights = weight(l), biases = bias(l), out = outs + below * c
             for j in 0 ..< size(l) {
                 let net = nets + (here + j) * c, row = weights + j * fanIn, bias = b[biases + (perNeuron ? j : 0)]
-                for r in 0 ..< count {
-                    var sum = w[row] * s[out + r]
-                    for i in 1 ..< fanIn { sum += w[row + i] * s[out + i * c + r] }
-                    s[net + r] = sum + bias
+                if count == 1 {
+                    var sum = w[row] * s[out]
+                    for i in 1 ..< fanIn { sum += w[row + i] * s[out + i * c] }
+                    s[net] = sum + bias
+                    continue
                 }
+                // A batch: the samples' sums side by side, each still added in the order i = 0, 1, ….
+                let first = w[row]
+                for r in 0 ..< count { s[net + r] = first * s[out + r] }
+                for i in 1 ..< fanIn {
+                    let weight = w[row + i], from = out + i * c
+                    for r in 0 ..< count { s[net + r] += weight * s[from + r] }
+                }
+                for r in 0 ..< count { s[net + r] += bias }
             }
             Self.activate(s, activation(l), from: here * c, neurons: size(l), capacity: c, count: count, nets: nets, outs: outs)
         }
@@ -355,6 +364,20 @@ extension KernelLayout {
                 let source = published ? UnsafePointer(nw) : w, δAbove = deltas + above * c, f = activation(l)
                 for j in 0 ..< width {
                     let δ = deltas + (here + j) * c
+                    if count > 1 {
+                        // A batch: Σ δ_above·w side by side over the samples, in the order k = 0, 1, ….
+                        let first = source[weights + j]
+                        for r in 0 ..< count { s[δ + r] = s[δAbove + r] * first }
+                        for k in 1 ..< fanOut {
+                            let weight = source[weights + k * width + j], from = δAbove + k * c
+                            for r in 0 ..< count { s[δ + r] += s[from + r] * weight }
+                        }
+                        for r in 0 ..< count {
+                            let k = (here + j) * c + r
+                            s[δ + r] *= f.derivative(net: s[k], out: s[outs + k])
+                        }
+                        continue
+                    }
                     for r in 0 ..< count {
                         var sum = s[δAbove + r] * source[weights + j]
                         for k in 1 ..< fanOut { sum += s[δAbove + k * c + r] * source[weights + k * width + j] }
