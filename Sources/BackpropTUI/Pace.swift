@@ -16,7 +16,7 @@ struct Pace: Sendable {
     }
 
     /// The iterations a tick `elapsed` seconds after the last owes at `speed`.
-    mutating func steps(at speed: Speed, elapsed: Double) -> Int {
+    mutating func steps(at speed: Speed, elapsed: Double, aim: Double = Timing.frameSeconds) -> Int {
         switch speed {
         case .perSecond(let rate):
             let owed = Double(rate) * elapsed + owedFraction
@@ -24,7 +24,7 @@ struct Pace: Sendable {
             owedFraction = owed - Double(steps)
             return steps
         case .maximum:
-            Self.adapt(&maximumBatch, took: elapsed, aim: Timing.frameSeconds, lowest: lowest)
+            Self.adapt(&maximumBatch, took: elapsed, aim: aim, lowest: lowest)
             return maximumBatch
         }
     }

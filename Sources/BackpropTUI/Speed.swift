@@ -53,6 +53,9 @@ public enum Timing {
     public static let goToLimit = 1_000_000_000
     /// The frame interval the run mode aims at: about 30 redraws a second.
     public static let frameSeconds = 1.0 / 30
+    /// With the data view open a frame also redraws its maps now and then: run mode aims
+    /// shorter, so a key waits well under 50 ms even on a frame with a map.
+    static let dataViewFrameSeconds = 0.02
     /// Slices aim at this many seconds between ticks, so a key waits at most about a frame.
     static let sliceSeconds = 0.025
     /// The multiply-adds a frame of run mode may train at most: a few frames' worth of work

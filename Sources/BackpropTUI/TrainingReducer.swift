@@ -43,7 +43,7 @@ extension AppState {
         // A large network trains what fits in a frame, so keys are answered; its speed then
         // falls short of the one asked for, and the measured rate says so.
         let perFrame = max(1, Timing.frameWork / max(1, (architecture.weightCount + architecture.biasCount) * (trainer.settings.batch ?? trainer.data.training.count)))
-        var steps = min(pace.steps(at: speed, elapsed: elapsed), perFrame)
+        var steps = min(pace.steps(at: speed, elapsed: elapsed, aim: dataView ? Timing.dataViewFrameSeconds : Timing.frameSeconds), perFrame)
         // The post's run stops once by itself at its 10,000, for the comparison with the post.
         let milestone = Post.finalIteration
         if trainer.isThePostsNetwork, before < milestone, before + steps >= milestone {
