@@ -22,6 +22,7 @@ extension AppState {
     /// Enter: runs the line. A bad line stays open with its reason and changes nothing.
     mutating func submitCommandLine() {
         guard let text = prompt?.text.trimmingCharacters(in: .whitespaces) else { return }
+        if text.hasPrefix("playground ") { return openPlayground(String(text.dropFirst("playground ".count)), line: text) }
         var changed = recipe
         let applied: (change: String, restarts: Bool)
         do {
@@ -43,9 +44,33 @@ extension AppState {
     }
 }
 
+extension AppState {
+    /// `:playground URL`: the link's experiment replaces the run. A link without a seed takes
+    /// one from the run's own seed (the screen draws no random numbers), and says so.
+    mutating func openPlayground(_ text: String, line: String) {
+        let link: PlaygroundLink, seed: String, built: (trainer: Trainer, recipe: Recipe)
+        do {
+            link = try PlaygroundLink(text)
+            seed = link.seed ?? String(format: "%.5f", Double(recipe.seed % 100_000) / 100_000)
+        } catch {
+            prompt?.error = error.description
+            return
+        }
+        do {
+            built = try Recipe.playground(link, seed: seed)
+        } catch {
+            prompt?.error = error.description
+            return
+        }
+        if commandHistory.last != line { commandHistory.append(line) }
+        prompt = nil
+        restart(built.recipe, "playground" + (link.seed == nil ? " (no seed in the link: seed=\(seed))" : ""), trainer: built.trainer)
+    }
+}
+
 extension Prompt {
-    /// The longest line the command line takes.
-    static let commandLimit = 64
+    /// The longest line the command line takes: room for a Playground link.
+    static let commandLimit = 1_024
 
     /// Typing into the command line: printable characters, at most `commandLimit`.
     mutating func type(_ typed: String) {

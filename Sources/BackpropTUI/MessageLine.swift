@@ -11,7 +11,10 @@ extension MessageLine {
         case .set(let target): "Set \(target.name) (Tab: next): "
         }
         var x = canvas.put(label, x: rect.x, y: rect.y, Style(.accent, bold: true), limit: limit)
-        x = canvas.put(prompt.text, x: x, y: rect.y, Style(.plain, bold: true, reverse: prompt.selected), limit: limit)
+        // A line longer than the room (a pasted link) shows its end, where the cursor is.
+        let room = max(8, limit - x - 1 - (prompt.error.map { min($0.count + 4, rect.width / 2) } ?? 0))
+        let shown = prompt.text.count > room ? "…" + prompt.text.suffix(room - 1) : prompt.text
+        x = canvas.put(shown, x: x, y: rect.y, Style(.plain, bold: true, reverse: prompt.selected), limit: limit)
         x = canvas.put("▏", x: x, y: rect.y, Style(.current), limit: limit)
         if let error = prompt.error {
             canvas.put("  \(canvas.glyphs.fall) \(error)", x: x, y: rect.y, Style(.bad, bold: true), limit: limit)

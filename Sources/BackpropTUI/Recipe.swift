@@ -169,7 +169,13 @@ extension LearningObstacle {
 extension Recipe {
     /// A Playground link's run from `seed`: its trainer, and the recipe the `:` command line
     /// starts from (the link's points as given samples, its batching and penalty).
-    public static func playground(_ link: PlaygroundLink, seed: String) -> (trainer: Trainer, recipe: Recipe) {
+    public static func playground(_ link: PlaygroundLink, seed: String) throws(Refusal) -> (trainer: Trainer, recipe: Recipe) {
+        if let refusal = memoryRefusal(link.architecture, samples: link.pointCount, batch: link.batchSize) {
+            throw Refusal(description: "networkShape: \(refusal.description)")
+        }
+        guard link.batchSize <= link.trainingCount else {
+            throw Refusal(description: "batchSize=\(link.batchSize): more than the \(link.trainingCount) training points, so Playground would never update")
+        }
         let (network, _, data) = link.experiment(seed: seed)
         let a = network.architecture, settings = link.settings
         let recipe = Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss,

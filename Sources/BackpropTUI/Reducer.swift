@@ -223,9 +223,9 @@ extension AppState {
 
     /// Rebuilds training from a changed recipe, saying what changed and that it starts
     /// over; a recipe that cannot be built changes nothing and says why.
-    mutating func restart(_ changed: Recipe, _ change: String) {
+    mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: Trainer? = nil) {
         do {
-            let rebuilt = try changed.trainer()
+            let rebuilt = if let prebuilt { prebuilt } else { try changed.trainer() }
             recipe = changed
             let shapeChanged = rebuilt.start.architecture.layers != architecture.layers
             trainer = rebuilt

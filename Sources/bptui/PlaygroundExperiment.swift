@@ -15,19 +15,15 @@ struct PlaygroundExperiment {
         } catch {
             throw InputError("--playground: \(error.description)")
         }
-        let a = link.architecture
-        if let refusal = Recipe.memoryRefusal(a, samples: link.pointCount, batch: link.batchSize) {
-            throw InputError("--playground networkShape: \(refusal.description)")
-        }
-        guard link.batchSize <= link.trainingCount else {
-            throw InputError("--playground batchSize=\(link.batchSize): more than the \(link.trainingCount) training points, "
-                + "so Playground would never update")
-        }
         // A link without a seed gets one as Playground would: five random decimals, said once.
         let seed = link.seed ?? String(format: "%.5f", Double.random(in: 0 ..< 1))
+        do {
+            (trainer, recipe) = try Recipe.playground(link, seed: seed)
+        } catch {
+            throw InputError("--playground \(error.description)")
+        }
         if link.seed == nil {
             FileHandle.standardError.write(Data("bptui: the link has no seed; this run's is \(seed) (add &seed=\(seed) to repeat it)\n".utf8))
         }
-        (trainer, recipe) = Recipe.playground(link, seed: seed)
     }
 }

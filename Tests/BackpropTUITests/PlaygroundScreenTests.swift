@@ -6,7 +6,7 @@ import Testing
 @Suite struct PlaygroundScreenTests {
     @Test func thePenaltyAndTheDeadWeightsShow() throws {
         let link = try PlaygroundLink("#seed=0.83447&activation=relu&batchSize=3&regularization=L1&regularizationRate=0.01&xTimesY=true")
-        var (trainer, recipe) = Recipe.playground(link, seed: "0.83447")
+        var (trainer, recipe) = try Recipe.playground(link, seed: "0.83447")
         trainer.train(epochs: 10)
         let dead = trainer.dead.indices.filter { trainer.dead[$0] }
         #expect(!dead.isEmpty)
@@ -21,7 +21,7 @@ import Testing
     /// and the walk writes the penalty as its own term.
     @Test func theNextUpdateShownIsTheOneTheTrainerTakes() throws {
         let link = try PlaygroundLink("#seed=0.83447&activation=relu&batchSize=3&regularization=L1&regularizationRate=0.01")
-        var (trainer, recipe) = Recipe.playground(link, seed: "0.83447")
+        var (trainer, recipe) = try Recipe.playground(link, seed: "0.83447")
         trainer.train(epochs: 12)
         let state = AppState(trainer: trainer, recipe: recipe)
         var next = trainer
@@ -53,5 +53,28 @@ import Testing
         state.update(.promptInsert("regularization-rate -1"))
         state.update(.promptSubmit)
         #expect(state.screen(120, 40).contains("regularization-rate must be 0 or more"))
+    }
+
+    /// `:playground URL` opens the link's experiment in place; a bad link stays in the prompt
+    /// with its reason; a long link shows its end while typed.
+    @Test func theCommandLineOpensAPlaygroundLink() throws {
+        var state = AppState.post
+        state.update(.resized(width: 120, height: 40))
+        let link = "https://playground.tensorflow.org/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03"
+            + "&regularizationRate=0&noise=0&networkShape=4,2&seed=0.83447&showTestData=false&discretize=false&percTrainData=50"
+            + "&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false"
+            + "&collectStats=false&problem=classification&initZero=false&hideText=false"
+        state.update(.openCommandLine)
+        state.update(.promptInsert("playground " + link))
+        let typing = state.screen(120, 40)
+        #expect(typing.contains(":…") && typing.contains(String(link.suffix(30)) + "▏"))
+        state.update(.promptSubmit)
+        #expect(state.prompt == nil && state.trainer.start.architecture.layers == [2, 4, 2, 1])
+        #expect(abs(state.trainer.trainingError.latest - 0.4993452196248791) < 1e-12)
+        #expect(state.screen(120, 40).contains("playground — 2-4-2-1 on Playground circle, seed 0.83447"), "\(state.screen(120, 40))")
+        state.update(.openCommandLine)
+        state.update(.promptInsert("playground #activation=swish"))
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error == "activation=swish: Playground offers linear, relu, sigmoid, tanh")
     }
 }
