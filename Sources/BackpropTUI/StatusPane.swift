@@ -33,8 +33,8 @@ struct StatusPane {
         if !sample { bottom.field("batch", settings.batch.map { Format.count($0) } ?? "all", into: &canvas) }
         if let penalty = settings.regularization {
             let dead = trainer.dead.filter { $0 }.count
-            bottom.field(penalty.kind.rawValue.uppercased() + " λ", Format.short(penalty.rate) + (dead > 0 ? " (\(Format.count(dead)) dead)" : ""),
-                         into: &canvas)
+            let deadNote = dead == 0 ? "" : roomy ? " (\(Format.count(dead)) dead)" : "/\(Format.count(dead)) dead"
+            bottom.field(penalty.kind.rawValue.uppercased() + (roomy ? " λ" : ""), Format.short(penalty.rate) + deadNote, into: &canvas)
         }
         bottom.run(diverged: trainer.divergence != nil, running: state.running, speed: state.speed, measured: state.measuredRate,
                    speedLabel: roomy || sample ? "speed" : "", into: &canvas)
