@@ -55,19 +55,48 @@ extension DataSet {
     }
 }
 
+/// How a network's starting numbers are drawn, layer by layer from the seed.
+public enum Initialization: String, CaseIterable, Sendable, Codable {
+    /// Uniform in ±1/√(fan-in), biases 0.
+    case fanIn = "fan-in"
+    /// Playground's: uniform in [−0.5, 0.5), biases 0.1.
+    case playground
+    /// Glorot's uniform: ±√(6/(fan-in + fan-out)), biases 0: the default (the README says why).
+    case xavier
+    /// He's uniform, for relu: ±√(6/fan-in), biases 0.
+    case he
+    /// Every number 0.
+    case zero
+
+    /// The half-width of layer l's weights (n_in, n_out its fan-in and fan-out).
+    func limit(fanIn: Int, fanOut: Int) -> Double {
+        switch self {
+        case .fanIn: 1 / Double(fanIn).squareRoot()
+        case .playground: 0.5
+        case .xavier: (6 / Double(fanIn + fanOut)).squareRoot()
+        case .he: (6 / Double(fanIn)).squareRoot()
+        case .zero: 0
+        }
+    }
+}
+
 extension Network {
-    /// The post's network for its 2-2-2 shape with shared biases; any other shape seeded
-    /// weights uniform in ±1/√(fan-in) and biases 0 (the post's biases for 2-2-2
-    /// per-neuron).
-    public static func seeded(_ a: Architecture, seed: UInt64) -> Network {
-        if a.layers == [2, 2, 2], a.bias == .shared { return Network(unchecked: a, weights: post.weights, biases: post.biases) }
+    /// The post's network for its 2-2-2 shape with shared biases (by default); any other
+    /// shape's weights drawn by `initialization` from `seed` (the post's biases for a
+    /// per-neuron 2-2-2 by default).
+    public static func seeded(_ a: Architecture, seed: UInt64, initialization: Initialization = .xavier) -> Network {
+        let byDefault = initialization == .xavier
+        if byDefault, a.layers == [2, 2, 2], a.bias == .shared { return Network(unchecked: a, weights: post.weights, biases: post.biases) }
         var random = SplitMix64(seed: seed)
         var weights: [Double] = []
         for l in 1 ... a.outputLayer {
-            let limit = 1 / Double(a.layers[l - 1]).squareRoot()
-            weights += (0 ..< a.layers[l] * a.layers[l - 1]).map { _ in Double.random(in: -limit ... limit, using: &random) }
+            let limit = initialization.limit(fanIn: a.layers[l - 1], fanOut: a.layers[l])
+            weights += (0 ..< a.layers[l] * a.layers[l - 1]).map { _ in
+                initialization == .zero ? 0 : initialization == .playground ? random.unit() - 0.5 : Double.random(in: -limit ... limit, using: &random)
+            }
         }
-        let biases = a.layers == [2, 2, 2] ? [0.35, 0.35, 0.60, 0.60] : [Double](repeating: 0, count: a.biasCount)
+        let bias = initialization == .playground ? 0.1 : 0
+        let biases = byDefault && a.layers == [2, 2, 2] ? [0.35, 0.35, 0.60, 0.60] : [Double](repeating: bias, count: a.biasCount)
         return Network(unchecked: a, weights: weights, biases: biases)
     }
 }

@@ -25,6 +25,7 @@ public struct Recipe: Sendable, Equatable {
     /// Playground's batching (an epoch's partial batch joins the next epoch's first update).
     public var carriesPartialBatch: Bool
     public var regularization: Regularization?
+    public var initialization: Initialization = .xavier
 
     /// The bias layout, bias training and order left nil take `defaults` for the problem.
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
@@ -121,7 +122,7 @@ public struct Recipe: Sendable, Equatable {
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
-        return Trainer(.seeded(architecture, seed: seed), data: set, settings: settings)
+        return Trainer(.seeded(architecture, seed: seed, initialization: initialization), data: set, settings: settings)
     }
 
     /// The share of physical memory a run may take.

@@ -65,6 +65,7 @@ struct RecipeOption: Sendable {
             recipe.seed = seed
         },
         choice("order", UpdateOrder.allCases) { $0.order = $1 },
+        choice("init", Initialization.allCases) { $0.initialization = $1 },
         // A penalty named without a rate takes Playground's smallest, 0.001.
         choice("regularization", Regularization.Choice.allCases) {
             $0.regularization = Regularization.chosen($1, rate: $0.regularization?.rate ?? Recipe.defaultRegularizationRate)

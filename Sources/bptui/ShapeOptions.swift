@@ -46,6 +46,9 @@ struct ShapeOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("λ of the penalty (default 0.001).", valueName: "λ"))
     var regularizationRate: Double?
 
+    @Option(name: .long, help: "Starting weights: xavier (default: uniform in ±√(6/(fan-in + fan-out)), biases 0), fan-in (±1/√fan-in), he (±√(6/fan-in)), playground (±0.5, biases 0.1) or zero. The post's 2-2-2 keeps its own.")
+    var `init`: Initialization?
+
     @Flag(name: .long, help: "Reorder the training samples every epoch (seeded).")
     var shuffle = false
 
@@ -77,7 +80,7 @@ struct ShapeOptions: ParsableArguments {
             ("--layers", layers != nil), ("--activation", activation != nil), ("--output-activation", outputActivation != nil),
             ("--loss", loss != nil), ("--bias", bias != nil), ("--data", data != nil), ("--samples", samples != nil),
             ("--noise", noise != nil), ("--test-fraction", testFraction != nil), ("--batch", batch != nil),
-            ("--shuffle", shuffle), ("--seed", seed != nil), ("--epochs", epochs != nil), ("--regularization", regularization != nil),
+            ("--shuffle", shuffle), ("--seed", seed != nil), ("--epochs", epochs != nil), ("--regularization", regularization != nil), ("--init", `init` != nil),
         ]
         return given.first { $0.1 }?.0
     }
@@ -119,7 +122,7 @@ struct ShapeOptions: ParsableArguments {
             carriesPartialBatch: file?.carriesPartialBatch ?? false,
             regularization: regularization.map { Regularization.chosen($0, rate: regularizationRate ?? Recipe.defaultRegularizationRate) }
                 ?? file?.regularization)
-        var start = Network.seeded(architecture, seed: seed)
+        var start = Network.seeded(architecture, seed: seed, initialization: `init` ?? .xavier)
         if let file, file.weights != nil || file.biases != nil {
             do {
                 start = try Network(architecture, weights: file.weights ?? start.weights, biases: file.biases ?? start.biases)
@@ -170,11 +173,13 @@ struct ShapeOptions: ParsableArguments {
         } else {
             .given(name: data.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the config's samples", trainer.data)
         }
-        return Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss, bias: a.bias,
+        var recipe = Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss, bias: a.bias,
                       data: source, samples: samples ?? 500, noise: noise ?? 0, testFraction: testFraction,
                       learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
                       batch: settings.batch, shuffle: settings.shuffle, seed: settings.seed,
                       carriesPartialBatch: settings.carriesPartialBatch, regularization: settings.regularization)
+        recipe.initialization = `init` ?? .xavier
+        return recipe
     }
 
     private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {
@@ -243,6 +248,7 @@ struct BatchSize: ExpressibleByArgument {
 
 extension Activation: ExpressibleByArgument {}
 extension Regularization.Choice: ExpressibleByArgument {}
+extension Initialization: ExpressibleByArgument {}
 
 /// `--activation`: a hidden layer's activation, every one but softmax (an output's only).
 struct HiddenActivation: ExpressibleByArgument {

@@ -39,6 +39,27 @@ import Testing
         #expect(first.biasGradient == [step.gradient.b1, step.gradient.b2])
     }
 
+    @Test(arguments: Initialization.allCases)
+    func eachInitializationDrawsWithinItsRange(initialization: Initialization) throws {
+        let a = try Architecture(layers: [3, 40, 10, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        let network = Network.seeded(a, seed: 9, initialization: initialization)
+        for l in 1 ... a.outputLayer {
+            let fanIn = Double(a.layers[l - 1]), fanOut = Double(a.layers[l])
+            let limit = switch initialization {
+            case .fanIn: 1 / fanIn.squareRoot()
+            case .xavier: (6 / (fanIn + fanOut)).squareRoot()
+            case .he: (6 / fanIn).squareRoot()
+            case .playground: 0.5
+            case .zero: 0.0
+            }
+            let weights = (0 ..< a.layers[l] * a.layers[l - 1]).map { network.weights[a.weightOffset(layer: l) + $0] }
+            #expect(weights.allSatisfy { abs($0) <= limit })
+            #expect(initialization == .zero || weights.map(abs).max()! > limit * 0.8, "spread over its range")
+        }
+        #expect(network.biases.allSatisfy { $0 == (initialization == .playground ? 0.1 : 0) })
+        #expect(Network.seeded(a, seed: 9) == Network.seeded(a, seed: 9, initialization: .xavier), "xavier is the default")
+    }
+
     @Test func weightsAreNumberedThePostsWay() throws {
         let a = Architecture.post
         #expect(a.weightCount == 8 && a.biasCount == 2)
