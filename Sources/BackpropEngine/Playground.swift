@@ -32,23 +32,23 @@ public enum Feature: String, CaseIterable, Sendable, Codable {
 
 /// A TensorFlow Playground link: the experiment its hash fixes (`#activation=tanh&…`).
 public struct PlaygroundLink: Sendable, Equatable {
-    public var activation: Activation = .tanh
-    public var regularization: Regularization.Kind?
-    public var regularizationRate = 0.0
-    public var batchSize = 10
-    public var dataset: PlaygroundSet = .circle
-    public var regressionDataset: PlaygroundSet = .plane
-    public var isRegression = false
-    public var learningRate = 0.03
+    public private(set) var activation: Activation = .tanh
+    public private(set) var regularization: Regularization.Kind?
+    public private(set) var regularizationRate = 0.0
+    public private(set) var batchSize = 10
+    public private(set) var dataset: PlaygroundSet = .circle
+    public private(set) var regressionDataset: PlaygroundSet = .plane
+    public private(set) var isRegression = false
+    public private(set) var learningRate = 0.03
     /// Percent, as the link writes it.
-    public var noise = 0.0
-    public var hiddenLayers = [4, 2]
-    public var seed: String?
-    public var percentTraining = 50.0
-    public var features: [Feature] = [.x1, .x2]
-    public var initZero = false
+    public private(set) var noise = 0.0
+    public private(set) var hiddenLayers = [4, 2]
+    public private(set) var seed: String?
+    public private(set) var percentTraining = 50.0
+    public private(set) var features: [Feature] = [.x1, .x2]
+    public private(set) var initZero = false
     /// The page's views: test points on the map, and the output's sign only.
-    public var showTestData = false, discretize = false
+    public private(set) var showTestData = false, discretize = false
 
     /// Why a link cannot be opened, naming the key.
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
