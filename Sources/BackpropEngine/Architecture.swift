@@ -9,6 +9,9 @@ public struct Architecture: Sendable, Equatable, Codable {
     public let outputActivation: Activation
     public let loss: Loss
     public let bias: BiasMode
+    /// The inputs' names where they are features computed from a point (Playground's x1²,
+    /// sin(x1)); nil: i1, i2, ….
+    public var inputNames: [String]?
 
     /// Why an architecture is refused, in one line.
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {

@@ -5,7 +5,7 @@
 extension Architecture {
     /// The name of neuron j (0-based) of layer l (0: the inputs).
     public func neuronName(layer l: Int, neuron j: Int) -> String {
-        if l == 0 { return "i\(j + 1)" }
+        if l == 0 { return inputNames.flatMap { j < $0.count ? $0[j] : nil } ?? "i\(j + 1)" }
         if l == outputLayer { return "o\(j + 1)" }
         return layers.count == 3 ? "h\(j + 1)" : "h\(l).\(j + 1)"
     }

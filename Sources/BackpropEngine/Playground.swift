@@ -17,6 +17,18 @@ public enum Feature: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// How the screen names the input: x1, x1², x1x2, sin(x1).
+    public var name: String {
+        switch self {
+        case .x1, .x2: rawValue
+        case .x1Squared: "x1²"
+        case .x2Squared: "x2²"
+        case .x1TimesX2: "x1x2"
+        case .sinX1: "sin(x1)"
+        case .sinX2: "sin(x2)"
+        }
+    }
+
     public func value(_ x: Double, _ y: Double) -> Double {
         switch self {
         case .x1: x
@@ -160,8 +172,10 @@ public struct PlaygroundLink: Sendable, Equatable {
 
     public var architecture: Architecture {
         // Sizes were checked when parsed; a link's shape is at least one input and one output.
-        try! Architecture(layers: [features.count] + hiddenLayers + [1], activation: activation,
-                          outputActivation: isRegression ? .linear : .tanh, loss: .halfSquared, bias: .perNeuron)
+        var a = try! Architecture(layers: [features.count] + hiddenLayers + [1], activation: activation,
+                                  outputActivation: isRegression ? .linear : .tanh, loss: .halfSquared, bias: .perNeuron)
+        a.inputNames = features.map(\.name)
+        return a
     }
 
     public var settings: TrainingSettings {

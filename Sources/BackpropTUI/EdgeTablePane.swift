@@ -22,7 +22,9 @@ struct EdgeTablePane {
         init?(_ a: Architecture, area: Rect, roomy: Bool) {
             self.a = a
             decimals = roomy ? 9 : 6
-            let nameWidth = 1 + String(a.layers.max() ?? 1).count + (a.layers.count > 3 ? 2 : 0)
+            // A table shows at most an area's height of rows a layer: few enough to name every neuron.
+            guard a.layers.count <= 4, (a.layers.max() ?? 0) <= area.height else { return nil }
+            let nameWidth = a.layers.indices.flatMap { l in (0 ..< a.layers[l]).map { a.neuronName(layer: l, neuron: $0).count } }.max() ?? 2
             let parameterWidth = 1 + String(max(a.weightCount, a.biasCount)).count
             nodeWidth = nameWidth + 1 + decimals + 3
             edgeWidth = parameterWidth + 1 + 2 * nameWidth + 2 + decimals + 4 + 3

@@ -26,6 +26,8 @@ public struct Recipe: Sendable, Equatable {
     public var carriesPartialBatch: Bool
     public var regularization: Regularization?
     public var initialization: Initialization = .xavier
+    /// The inputs' names where they are features (a Playground link's); nil: i1, i2, ….
+    public var inputNames: [String]?
 
     /// The bias layout, bias training and order left nil take `defaults` for the problem.
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
@@ -122,7 +124,9 @@ public struct Recipe: Sendable, Equatable {
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
-        return Trainer(.seeded(architecture, seed: seed, initialization: initialization), data: set, settings: settings)
+        var named = architecture
+        if inputNames?.count == layers[0] { named.inputNames = inputNames }
+        return Trainer(.seeded(named, seed: seed, initialization: initialization), data: set, settings: settings)
     }
 
     /// The share of physical memory a run may take.
@@ -179,10 +183,12 @@ extension Recipe {
         }
         let (network, _, data) = link.experiment(seed: seed)
         let a = network.architecture, settings = link.settings
-        let recipe = Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss,
+        var recipe = Recipe(layers: a.layers, activation: a.activation, outputActivation: a.outputActivation, loss: a.loss,
                             bias: a.bias, data: .given(name: "Playground \(link.set.rawValue), seed \(seed)", data),
                             learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
                             batch: settings.batch, carriesPartialBatch: true, regularization: settings.regularization)
+        recipe.inputNames = a.inputNames
+        recipe.initialization = .playground
         return (Trainer(network, data: data, settings: settings), recipe)
     }
 }

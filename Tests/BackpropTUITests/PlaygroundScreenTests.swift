@@ -77,4 +77,15 @@ import Testing
         state.update(.promptSubmit)
         #expect(state.prompt?.error == "activation=swish: Playground offers linear, relu, sigmoid, tanh")
     }
+
+    /// A link's inputs are named by their features on the diagram and in the walk.
+    @Test func featuresNameTheInputs() throws {
+        let link = try PlaygroundLink("#seed=0.5&xSquared=true&ySquared=true&x=false&y=false&sinX=true&networkShape=3")
+        let (trainer, recipe) = try Recipe.playground(link, seed: "0.5")
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        let text = state.screen(120, 40)
+        #expect(text.contains("│x1² ") && text.contains("│x2² ") && text.contains("│sin(x1) "), "\(text)")
+        #expect(Walk(trainer).steps.contains { $0.symbols.hasPrefix("net_h1 = w1·x1² + w2·x2² + w3·sin(x1)") })
+    }
 }
