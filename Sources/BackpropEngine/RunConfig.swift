@@ -31,6 +31,8 @@ public struct RunConfig: Codable, Equatable, Sendable {
     public var carriesPartialBatch: Bool?
     public var regularization: Regularization?
     public var dead: [Int]?
+    /// The inputs' names where they are features (a Playground link's: x1², sin(x1)).
+    public var inputNames: [String]?
 
     /// The largest iteration, epoch or position a file may state: far past any run (2^53
     /// updates take centuries), and low enough that no count computed from it overflows.
@@ -66,7 +68,7 @@ public struct RunConfig: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case layers, weights, biases, bias, activation, outputActivation, loss, learningRate, order, trainBiases
-        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position, carriesPartialBatch, regularization, dead
+        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position, carriesPartialBatch, regularization, dead, inputNames
     }
 
     /// Everything needed to continue `trainer` exactly where it stands.
@@ -94,6 +96,7 @@ public struct RunConfig: Codable, Equatable, Sendable {
         regularization = s.regularization
         let dead = trainer.dead.indices.filter { trainer.dead[$0] }
         self.dead = dead.isEmpty ? nil : dead
+        inputNames = a.inputNames
     }
 
     /// Decodes and checks a v2 configuration; the error names what is wrong and where.
@@ -166,6 +169,10 @@ public struct RunConfig: Codable, Equatable, Sendable {
         carriesPartialBatch = try container.decodeIfPresent(Bool.self, forKey: .carriesPartialBatch)
         regularization = try container.decodeIfPresent(Regularization.self, forKey: .regularization)
         dead = try whole(.dead, "a list of weight indices")
+        inputNames = try container.decodeIfPresent([String].self, forKey: .inputNames)
+        if let inputNames, inputNames.count != layers.first {
+            throw ConfigError("key \"inputNames\" names \(inputNames.count) inputs; the layers have \(layers.first ?? 0)")
+        }
         if let rate = regularization?.rate, !(rate.isFinite && rate >= 0) {
             throw ConfigError("key \"regularization.rate\" must be a finite number of 0 or more, got \(rate)")
         }
@@ -186,8 +193,10 @@ public struct RunConfig: Codable, Equatable, Sendable {
     /// The architecture this file describes.
     public func architecture() throws(ConfigError) -> Architecture {
         do {
-            return try Architecture(layers: layers, activation: activation ?? .logistic, outputActivation: outputActivation ?? .logistic,
-                                    loss: loss ?? .halfSquared, bias: bias ?? .shared)
+            var a = try Architecture(layers: layers, activation: activation ?? .logistic, outputActivation: outputActivation ?? .logistic,
+                                     loss: loss ?? .halfSquared, bias: bias ?? .shared)
+            a.inputNames = inputNames
+            return a
         } catch {
             throw ConfigError("key \"layers\" \(layers.map(String.init).joined(separator: ",")): \(error.description)")
         }

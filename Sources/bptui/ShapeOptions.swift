@@ -92,7 +92,7 @@ struct ShapeOptions: ParsableArguments {
     func resolve(network options: NetworkOptions, file: RunConfig?) throws(InputError) -> (trainer: Trainer, classes: Bool) {
         let sizes = layers?.sizes ?? file?.layers ?? [2, 2, 2]
         let defaults = Recipe.defaults(forThePostsProblem: file == nil && sizes == [2, 2, 2] && (data ?? "post") == "post")
-        let architecture: Architecture
+        var architecture: Architecture
         do {
             architecture = try Architecture(layers: sizes, activation: activation?.value ?? file?.activation ?? .logistic,
                                             outputActivation: outputActivation ?? file?.outputActivation ?? .logistic,
@@ -113,6 +113,8 @@ struct ShapeOptions: ParsableArguments {
             }
             throw InputError("\(option): \(error.description)")
         }
+        // A file's input names (a Playground link's features) while its inputs stay as they were.
+        if layers == nil, data == nil, let names = file?.inputNames, names.count == sizes[0] { architecture.inputNames = names }
         let seed = seed ?? file?.seed ?? 1
         let training = TrainingSettings(
             learningRate: options.learningRate?.value ?? file?.learningRate ?? Post.learningRate,
@@ -179,6 +181,7 @@ struct ShapeOptions: ParsableArguments {
                       batch: settings.batch, shuffle: settings.shuffle, seed: settings.seed,
                       carriesPartialBatch: settings.carriesPartialBatch, regularization: settings.regularization)
         recipe.initialization = `init` ?? .xavier
+        recipe.inputNames = a.inputNames
         return recipe
     }
 

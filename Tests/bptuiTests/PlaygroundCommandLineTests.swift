@@ -36,6 +36,7 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let network = try #require(report["network"] as? [String: Any])
         #expect(network["carriesPartialBatch"] as? Bool == true && (network["dead"] as? [Int])?.isEmpty == false)
+        #expect(network["inputNames"] as? [String] == ["x1", "x2", "x1x2"])
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-playground-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try JSONSerialization.data(withJSONObject: network).write(to: file)
