@@ -162,7 +162,8 @@ struct HeadlessRun {
         func finite(_ value: Double?) -> Double? { value.flatMap { $0.isFinite ? $0 : nil } }
         return Report(iteration: trainer.iteration, epoch: trainer.epoch, error: finite(trainer.currentError),
                hasTest: trainer.currentTestError != nil, testError: finite(trainer.currentTestError),
-               accuracy: classes ? trainer.accuracy() : nil, network: RunConfig(trainer),
+               accuracy: classes ? trainer.accuracy() : nil,
+               testAccuracy: classes && !trainer.data.test.isEmpty ? trainer.accuracy(test: true) : nil, network: RunConfig(trainer),
                diverged: trainer.divergence).prettyJSON
     }
 
@@ -173,12 +174,12 @@ struct HeadlessRun {
         let error: Double?
         let hasTest: Bool
         let testError: Double?
-        let accuracy: Double?
+        let accuracy: Double?, testAccuracy: Double?
         let network: RunConfig
         let diverged: Divergence?
 
         private enum CodingKeys: String, CodingKey {
-            case iteration, epoch, error, testError, accuracy, network, diverged
+            case iteration, epoch, error, testError, accuracy, testAccuracy, network, diverged
         }
 
         func encode(to encoder: Encoder) throws {
@@ -188,6 +189,7 @@ struct HeadlessRun {
             try container.encode(error, forKey: .error)
             if hasTest { try container.encode(testError, forKey: .testError) }
             try container.encodeIfPresent(accuracy, forKey: .accuracy)
+            try container.encodeIfPresent(testAccuracy, forKey: .testAccuracy)
             try container.encode(network, forKey: .network)
             try container.encodeIfPresent(diverged, forKey: .diverged)
         }

@@ -37,6 +37,7 @@ import Testing
         let network = try #require(report["network"] as? [String: Any])
         #expect(network["carriesPartialBatch"] as? Bool == true && (network["dead"] as? [Int])?.isEmpty == false)
         #expect(network["inputNames"] as? [String] == ["x1", "x2", "x1x2"])
+        #expect(report["accuracy"] is Double && report["testAccuracy"] is Double)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-playground-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try JSONSerialization.data(withJSONObject: network).write(to: file)
