@@ -6,28 +6,34 @@ public struct OutputMap: Sendable, Equatable {
     public let x: ClosedRange<Double>, y: ClosedRange<Double>
     /// The neuron mapped: its layer (1…L) and index.
     public let layer: Int, neuron: Int
-    /// values[row · columns + column].
-    public let values: [Double]
+    /// values[row · columns + column]: every cell once complete, the first cells while a
+    /// large network's map is computed a slice at a time (`extend`).
+    public private(set) var values: [Double]
 
+    /// The map of `network`'s neuron, every cell computed (`complete`), or none yet.
     public init(_ network: Network, layer: Int, neuron: Int, columns: Int, rows: Int,
-                x: ClosedRange<Double>, y: ClosedRange<Double>) {
+                x: ClosedRange<Double>, y: ClosedRange<Double>, complete: Bool = true) {
         self.columns = columns
         self.rows = rows
         self.x = x
         self.y = y
         self.layer = layer
         self.neuron = neuron
-        var values: [Double] = []
+        values = []
+        if complete { extend(network, cells: columns * rows) }
+    }
+
+    public var isComplete: Bool { values.count == columns * rows }
+
+    /// Computes up to `cells` more cells, in order, of `network`'s map.
+    public mutating func extend(_ network: Network, cells: Int) {
+        let inputs = network.architecture.layers[0], first = values.count
+        let end = first + min(max(0, cells), columns * rows - first)
         values.reserveCapacity(columns * rows)
-        let inputs = network.architecture.layers[0]
-        for row in 0 ..< rows {
-            for column in 0 ..< columns {
-                let point = Self.centre(column: column, row: row, columns: columns, rows: rows, x: x, y: y)
-                let outs = ForwardPass.layers(network, inputs == 1 ? [point.x] : [point.x, point.y]).outs
-                values.append(outs[layer][neuron])
-            }
+        for cell in first ..< end {
+            let point = Self.centre(column: cell % columns, row: cell / columns, columns: columns, rows: rows, x: x, y: y)
+            values.append(ForwardPass.layers(network, inputs == 1 ? [point.x] : [point.x, point.y]).outs[layer][neuron])
         }
-        self.values = values
     }
 
     /// The input point at the centre of a cell.

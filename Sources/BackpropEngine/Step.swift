@@ -18,12 +18,15 @@ public struct ForwardPass: Sendable, Equatable {
         let a = network.architecture
         var nets: [[Double]] = [[]], outs = [inputs]
         for l in 1 ... a.outputLayer {
-            let below = outs[l - 1]
-            var layer = [Double](repeating: 0, count: a.layers[l])
-            for j in layer.indices {
-                var sum = network.weight(layer: l, to: j, from: 0) * below[0]
-                for i in below.indices.dropFirst() { sum += network.weight(layer: l, to: j, from: i) * below[i] }
-                layer[j] = sum + network.bias(layer: l, neuron: j)
+            let below = outs[l - 1], offset = a.weightOffset(layer: l), n = below.count
+            // Each neuron's row of weights is contiguous: w·x summed from i = 0 up, then the bias.
+            let layer = network.weights.withUnsafeBufferPointer { w in
+                (0 ..< a.layers[l]).map { j in
+                    let row = offset + j * n
+                    var sum = w[row] * below[0]
+                    for i in 1 ..< max(1, n) { sum += w[row + i] * below[i] }
+                    return sum + network.bias(layer: l, neuron: j)
+                }
             }
             nets.append(layer)
             outs.append(a.activation(ofLayer: l).outputs(layer))
@@ -67,27 +70,25 @@ public struct Step: Sendable, Equatable {
         var biasGradient = [Double](repeating: 0, count: a.biasCount)
         var deltas = forwards.map { f in f.nets.map { [Double](repeating: 0, count: $0.count) } }
         for l in stride(from: a.outputLayer, through: 1, by: -1) {
-            let above = order == .published ? next : network
             for (s, f) in forwards.enumerated() {
                 deltas[s][l] = l == a.outputLayer
                     ? Self.outputDeltas(f, batch[s], a)
-                    : Self.hiddenDeltas(f, deltas[s][l + 1], above, layer: l)
+                    : Self.hiddenDeltas(f, deltas[s][l + 1], order == .published ? next : network, layer: l)
             }
+            let offset = a.weightOffset(layer: l), n = a.layers[l - 1]
+            let below = forwards.map { $0.outs[l - 1] }, layerDeltas = deltas.map { $0[l] }
             for j in 0 ..< a.layers[l] {
-                for i in 0 ..< a.layers[l - 1] {
-                    var sum = deltas[0][l][j] * forwards[0].outs[l - 1][i]
-                    for (s, f) in forwards.enumerated().dropFirst() { sum += deltas[s][l][j] * f.outs[l - 1][i] }
-                    weightGradient[a.weightIndex(layer: l, to: j, from: i)] = sum / count
+                for i in 0 ..< n {
+                    var sum = layerDeltas[0][j] * below[0][i]
+                    for s in 1 ..< max(1, batch.count) { sum += layerDeltas[s][j] * below[s][i] }
+                    weightGradient[offset + j * n + i] = sum / count
                 }
-                var sum = deltas[0][l][j]
-                for s in forwards.indices.dropFirst() { sum += deltas[s][l][j] }
+                var sum = layerDeltas[0][j]
+                for s in 1 ..< max(1, batch.count) { sum += layerDeltas[s][j] }
                 biasGradient[a.biasIndex(layer: l, neuron: j)] += sum / count
             }
-            for j in 0 ..< a.layers[l] {
-                for i in 0 ..< a.layers[l - 1] {
-                    let k = a.weightIndex(layer: l, to: j, from: i)
-                    next.weights[k] = network.weights[k] - η * weightGradient[k]
-                }
+            for k in offset ..< offset + a.layers[l] * n {
+                next.weights[k] = network.weights[k] - η * weightGradient[k]
             }
             if trainBiases {
                 for k in a.biasOffset(layer: l) ..< a.biasOffset(layer: l + 1) {
@@ -155,10 +156,14 @@ public struct Step: Sendable, Equatable {
     /// δ_j = (Σ_k δ_k · w_kj) · f′(net_j) for the neurons of hidden layer l.
     static func hiddenDeltas(_ f: ForwardPass, _ above: [Double], _ weights: Network, layer l: Int) -> [Double] {
         let a = weights.architecture, activation = a.activation(ofLayer: l)
-        return (0 ..< a.layers[l]).map { j in
-            var sum = above[0] * weights.weight(layer: l + 1, to: 0, from: j)
-            for k in above.indices.dropFirst() { sum += above[k] * weights.weight(layer: l + 1, to: k, from: j) }
-            return sum * activation.derivative(net: f.nets[l][j], out: f.outs[l][j])
+        let offset = a.weightOffset(layer: l + 1), n = a.layers[l]
+        return weights.weights.withUnsafeBufferPointer { w in
+            (0 ..< n).map { j in
+                // w_kj sits at row k of the layer above, column j.
+                var sum = above[0] * w[offset + j]
+                for k in above.indices.dropFirst() { sum += above[k] * w[offset + k * n + j] }
+                return sum * activation.derivative(net: f.nets[l][j], out: f.outs[l][j])
+            }
         }
     }
 }

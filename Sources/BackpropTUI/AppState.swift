@@ -45,6 +45,10 @@ public struct AppState: Sendable {
     public internal(set) var derived: Derived
     /// The data view's maps, recomputed at most `mapInterval` apart while training runs.
     public internal(set) var maps: DataMaps?
+    /// The next maps, while a large network's are computed a slice at a time.
+    var mapsInProgress: MapsInProgress?
+    /// The share of the next maps computed, while they take more than a frame.
+    public var mapsDone: Double? { mapsInProgress?.done }
     /// Seconds since the maps were computed, and the iteration they show.
     var mapAge = 0.0
     var mapsIteration = -1

@@ -77,7 +77,8 @@ struct DataPane {
                     drawPlane(maps, parts, limit: room.x + room.width, into: &canvas)
                 }
             } else {
-                canvas.put("computing…", x: area.x, y: area.y + area.height / 2, Style(.muted), limit: area.x + area.width)
+                let done = state.mapsDone.map { " \(Int($0 * 100))%" } ?? ""
+                canvas.put("computing the map…\(done)", x: area.x, y: area.y + area.height / 2, Style(.muted), limit: area.x + area.width)
             }
         }
         let below = Rect(x: room.x, y: parts.tableTop, width: room.width, height: room.y + room.height - parts.tableTop)

@@ -57,6 +57,40 @@ public struct Derived: Sendable {
 /// The data view's maps: the shown output over the input plane (or line), and the selected
 /// neuron's own.
 public struct DataMaps: Sendable, Equatable {
-    public let output: OutputMap
-    public let neuron: OutputMap?
+    public internal(set) var output: OutputMap
+    public internal(set) var neuron: OutputMap?
+
+    var isComplete: Bool { output.isComplete && neuron?.isComplete ?? true }
+
+    /// Whether both maps cover the same cells of the same neurons as `other`'s.
+    func sameCells(as other: DataMaps) -> Bool {
+        func same(_ a: OutputMap?, _ b: OutputMap?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return a.columns == b.columns && a.rows == b.rows && a.layer == b.layer && a.neuron == b.neuron && a.x == b.x && a.y == b.y
+        }
+        return same(output, other.output) && same(neuron, other.neuron)
+    }
+}
+
+/// The data view's maps being computed a slice at a time, of the network as it was when they
+/// began: a large network's map takes longer than a frame.
+struct MapsInProgress: Sendable {
+    let network: Network, iteration: Int
+    var maps: DataMaps
+
+    /// The share of cells computed.
+    var done: Double {
+        let total = maps.output.columns * maps.output.rows + (maps.neuron.map { $0.columns * $0.rows } ?? 0)
+        return Double(maps.output.values.count + (maps.neuron?.values.count ?? 0)) / Double(max(1, total))
+    }
+
+    /// Computes the cells a slice's work allows (at least one), the output's map first.
+    mutating func advance() {
+        let a = network.architecture
+        var cells = max(1, Timing.sliceWork / max(1, a.weightCount + a.biasCount))
+        let before = maps.output.values.count
+        maps.output.extend(network, cells: cells)
+        cells -= maps.output.values.count - before
+        if cells > 0 { maps.neuron?.extend(network, cells: cells) }
+    }
 }

@@ -8,14 +8,27 @@ public struct Export: Sendable, Equatable {
     /// The network file; nil when it would be larger than `--config` reads (it could not be
     /// read back), with its size in `networkBytes`.
     public let json: String?
+    /// The network file's size, or a lower bound on it when it was too large to build.
     public let networkBytes: Int
 
     public static let maximumRows = 1 << 20
 
-    init(csv: String, network: String) {
+    /// The fewest bytes one number takes in the indented file: a digit, its line's indent, `,`
+    /// and the line break. A network that needs more than `--config` reads, by this count, is
+    /// not encoded at all (9 million weights would take seconds and hundreds of MB).
+    static let leastBytesPerNumber = 7
+
+    init(csv: String, network: () -> String, numbers: Int) {
         self.csv = csv
-        networkBytes = network.utf8.count
-        json = networkBytes <= RunConfig.largestFileBytes ? network : nil
+        let least = numbers.multipliedReportingOverflow(by: Self.leastBytesPerNumber)
+        if least.overflow || least.partialValue > RunConfig.largestFileBytes {
+            networkBytes = least.overflow ? .max : least.partialValue
+            json = nil
+            return
+        }
+        let text = network()
+        networkBytes = text.utf8.count
+        json = networkBytes <= RunConfig.largestFileBytes ? text : nil
     }
 }
 
@@ -57,7 +70,10 @@ public struct ExportBuilder: Sendable {
 
     /// The finished export (call once `advance` returned true).
     var export: Export {
-        Export(csv: lines.joined(separator: "\n") + "\n", network: RunConfig(trainer).prettyJSON + "\n")
+        let data = trainer.data, network = trainer.network
+        let numbers = network.weights.count + network.biases.count
+            + (data.training + data.test).reduce(0) { $0 + $1.inputs.count + $1.targets.count }
+        return Export(csv: lines.joined(separator: "\n") + "\n", network: { RunConfig(trainer).prettyJSON + "\n" }, numbers: numbers)
     }
 }
 

@@ -29,7 +29,9 @@ extension AppState {
         }
         refreshDerived()
         refreshMaps()
-        return effects
+        // Maps still being computed ask for the next slice.
+        let ticking = effects.contains { if case .tick = $0 { true } else { false } }
+        return mapsInProgress == nil || ticking ? effects : effects + [.tick(after: 0)]
     }
 
     /// Training, long jobs and what answers them: steps, the run, go-to, reset, the order and

@@ -61,6 +61,8 @@ public enum Timing {
     /// The multiply-adds a frame of run mode may train at most: a few frames' worth of work
     /// in a release build, whatever the network (the post's: a million updates).
     static let frameWork = 10_000_000
+    /// The multiply-adds of one slice of the data view's maps: a few milliseconds.
+    static let sliceWork = 5_000_000
     /// The multiply-adds a job's first slice takes: 20,000 updates of the post's network.
     static let firstSliceWork = 200_000
     /// The longest text the edit prompt takes.
@@ -73,7 +75,7 @@ extension ExportWritten {
     var message: String {
         let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         let every = networkLeftOut.map {
-            "; the network is not written: \(Format.bytes($0)), over the \(Format.bytes(RunConfig.largestFileBytes)) --config reads back"
+            "; the network is not written: at least \(Format.bytes($0)), over the \(Format.bytes(RunConfig.largestFileBytes)) --config reads back"
         } ?? ""
         guard let first = names.first else { return "exported nothing" }
         var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }

@@ -56,30 +56,45 @@ extension AppState {
     }
 
     /// The data view's maps at the sizes its pane draws: at once when anything but training
-    /// changed them, and while training runs at most every `mapInterval`.
+    /// changed them, and while training runs at most every `mapInterval`. A large network's
+    /// take a slice of work per update, the old maps shown meanwhile.
     mutating func refreshMaps() {
         guard dataView, let size = screenSize,
               let layout = Layout(width: size.width, height: size.height, architecture: architecture,
-                                         dataView: true) else { return }
+                                         dataView: true) else { mapsInProgress = nil; return }
         let inputs = architecture.layers[0]
         let sizes = DataPane.mapSizes(in: layout.data, inputs: inputs, table: derived.samples != nil)
         guard sizes.output.columns > 0, inputs <= 2 else {
             maps = nil
+            mapsInProgress = nil
             return
         }
         let data = trainer.data, x = data.inputRange(0), y = inputs == 2 ? data.inputRange(1) : 0 ... 0
-        let stale = maps.map { $0.output.columns != sizes.output.columns || $0.output.rows != sizes.output.rows } ?? true
-        let moved = mapsIteration != trainer.iteration && !running && job == nil
-        guard stale || moved || mapAge >= Self.mapInterval else { return }
-        let network = trainer.network
-        let output = OutputMap(network, layer: architecture.outputLayer, neuron: shownOutput, columns: sizes.output.columns,
-                               rows: sizes.output.rows, x: x, y: y)
-        let neuron = sizes.neuron.map {
-            OutputMap(network, layer: self.neuron.layer, neuron: self.neuron.index, columns: $0.columns, rows: $0.rows, x: x, y: y)
+        let network = trainer.network, paused = !running && job == nil
+        let wanted = DataMaps(
+            output: OutputMap(network, layer: architecture.outputLayer, neuron: shownOutput, columns: sizes.output.columns,
+                              rows: sizes.output.rows, x: x, y: y, complete: false),
+            neuron: sizes.neuron.map {
+                OutputMap(network, layer: self.neuron.layer, neuron: self.neuron.index, columns: $0.columns, rows: $0.rows,
+                          x: x, y: y, complete: false)
+            })
+        if let current = mapsInProgress, !current.maps.sameCells(as: wanted) || mapAge == .infinity
+            || paused && current.iteration != trainer.iteration {
+            mapsInProgress = nil
         }
-        maps = DataMaps(output: output, neuron: neuron)
-        mapsIteration = trainer.iteration
-        mapAge = 0
+        if mapsInProgress == nil {
+            let stale = maps.map { !$0.sameCells(as: wanted) } ?? true
+            let moved = mapsIteration != trainer.iteration && paused
+            guard stale || moved || mapAge >= Self.mapInterval else { return }
+            mapsInProgress = MapsInProgress(network: network, iteration: trainer.iteration, maps: wanted)
+            mapAge = 0
+        }
+        mapsInProgress?.advance()
+        if let finished = mapsInProgress, finished.maps.isComplete {
+            maps = finished.maps
+            mapsIteration = finished.iteration
+            mapsInProgress = nil
+        }
     }
 
     /// The engine values the panes read: whenever the network changes, but while training

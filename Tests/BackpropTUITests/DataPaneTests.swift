@@ -227,10 +227,10 @@ import Testing
         let rect = Self.sides[0]
         var state = try Self.state(Self.circle, in: rect)
         state.maps = nil
-        #expect(Self.render(state, rect).text.contains("computing…"))
+        #expect(Self.render(state, rect).text.contains("computing the map…"))
         state.maps = Self.maps(for: state, in: Self.sides[1])
         let canvas = Self.render(state, rect)
-        #expect(canvas.text.contains("computing…") && Self.heatCells(canvas).isEmpty)
+        #expect(canvas.text.contains("computing the map…") && Self.heatCells(canvas).isEmpty)
     }
 
     @Test func severalOutputsNameTheShownOne() throws {
@@ -238,11 +238,11 @@ import Testing
         let rect = Self.sides[0]
         var state = try Self.state(recipe, in: rect)
         state.shownOutput = 1
-        #expect(Self.render(state, rect).text.contains("computing…"), "the map of o1 is not o2's")
+        #expect(Self.render(state, rect).text.contains("computing the map…"), "the map of o1 is not o2's")
         state.maps = Self.maps(for: state, in: rect)
         let canvas = Self.render(state, rect)
         #expect(canvas.lines[0].contains("Data · o2 · [ ] choose"))
-        #expect(!canvas.text.contains("computing…") && Self.heatCells(canvas).count > 100)
+        #expect(!canvas.text.contains("computing the map…") && Self.heatCells(canvas).count > 100)
     }
 
     @Test func manyInputsAndSamplesGetANote() throws {
@@ -274,5 +274,32 @@ import Testing
                 #expect(!canvas.cells.contains { $0.character.isControl })
             }
         }
+    }
+}
+
+/// A large network's maps take longer than a frame: they are computed a slice per update,
+/// with their progress shown and a tick asked for each next slice, and come out the same.
+@Suite struct SlicedMapsTests {
+    @Test func aLargeNetworksMapIsComputedASliceAtATime() throws {
+        var state = AppState(trainer: try Recipe(layers: [2, 100, 100, 1], data: .builtIn(.xor)).trainer(),
+                             recipe: Recipe(layers: [2, 100, 100, 1], data: .builtIn(.xor)))
+        state.update(.resized(width: 120, height: 40))
+        let effects = state.update(.toggleDataView)
+        #expect(effects.contains(.tick(after: 0)) && state.maps == nil)
+        let first = try #require(state.mapsDone)
+        #expect(first > 0 && first < 0.5)
+        #expect(state.screen(120, 40).contains("computing the map… \(Int(first * 100))%"))
+        var slices = 1
+        while state.mapsDone != nil, slices < 1_000 {
+            state.update(.tick(seconds: 0.01))
+            slices += 1
+        }
+        let maps = try #require(state.maps)
+        #expect(slices > 2 && maps.isComplete)
+        let whole = OutputMap(state.trainer.network, layer: 3, neuron: 0, columns: maps.output.columns, rows: maps.output.rows,
+                              x: maps.output.x, y: maps.output.y)
+        #expect(maps.output == whole)
+        #expect(!state.screen(120, 40).contains("computing the map"))
+        #expect(state.update(.tick(seconds: 0.01)).isEmpty, "no more slices once the maps are done")
     }
 }

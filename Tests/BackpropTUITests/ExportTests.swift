@@ -39,7 +39,7 @@ import Testing
         let message = ExportWritten(paths: ["/d/bptui-1-2-history.csv", "/d/bptui-1-2-network.json"]).message
         #expect(message == "exported bptui-1-2-{history.csv,network.json}")
         let large = ExportWritten(paths: ["/d/bptui-1-2-history.csv"], networkLeftOut: 2_700_000).message
-        #expect(large == "exported bptui-1-2-history.csv; the network is not written: 3 MB, over the 1 MB --config reads back")
+        #expect(large == "exported bptui-1-2-history.csv; the network is not written: at least 3 MB, over the 1 MB --config reads back")
     }
 
     @Test func xRunsInSlicesThenAsksTheBackendToWriteAndItsAnswerIsShown() {
@@ -61,5 +61,15 @@ import Testing
         #expect(state.screen().contains("exported bptui-t-{history.csv,network.json}"))
         state.update(.exported(.failure(ExportFailure(path: "/gone/bptui-t-history.csv", reason: .directoryMissing))))
         #expect(state.screen(120, 40).contains("export failed: cannot write /gone/bptui-t-history.csv: its directory no longer exists"))
+    }
+}
+
+/// A network too large to read back is measured by a lower bound, never encoded.
+@Suite struct ExportSizeTests {
+    @Test func aHugeNetworkIsNotEncodedToLearnItIsTooLarge() throws {
+        let trainer = try Recipe(layers: [2, 400, 400, 1], data: .builtIn(.xor)).trainer()
+        let export = Export(trainer)
+        let numbers = trainer.network.weights.count + trainer.network.biases.count + 4 * 3
+        #expect(export.json == nil && export.networkBytes == numbers * Export.leastBytesPerNumber)
     }
 }
