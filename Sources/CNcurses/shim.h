@@ -7,6 +7,7 @@
 #define _GNU_SOURCE 1
 #include <fcntl.h>
 #include <locale.h>
+#include <malloc.h>
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -41,6 +42,12 @@ static inline int bptui_read_mouse(int *x, int *y) {
 static inline int bptui_err(void) { return ERR; }
 
 /* An unnamed file in `directory`, given a name only by linkat: -1 where the file system cannot. */
+/* Large blocks stay in the heap when freed, so the next ones need no fresh zeroed pages. */
+static inline void bptui_keep_large_blocks(void) {
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+}
+
 static inline int bptui_open_unnamed(const char *directory) { return open(directory, O_TMPFILE | O_WRONLY, 0644); }
 
 /* A screen on the process's own stdin and stdout; NULL when the terminal is unusable. */

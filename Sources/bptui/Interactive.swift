@@ -7,6 +7,10 @@ import Foundation
 /// canvas → the cells that changed. The reducer's effects are performed here and answered
 /// with commands: writing an export, and the next tick of the run or of a long job.
 func runInteractive(_ app: AppState) throws {
+    // A large network's arrays (72 MB for 9 million weights) are made and freed on every
+    // step: kept in the heap, not handed back to the system, they are not zeroed page by
+    // page each time (which was most of a step).
+    bptui_keep_large_blocks()
     var terminal: CursesTerminal
     do {
         terminal = try CursesTerminal()
