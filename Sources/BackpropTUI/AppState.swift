@@ -242,6 +242,9 @@ public struct Job: Sendable {
         case rewind(Trainer)
         /// Writes the export's rows.
         case export(ExportBuilder)
+        /// Waits for the backend to make a new run's trainer (`change` says what changed), the
+        /// seconds waited so far; nil until it was asked for.
+        case build(Recipe, change: String, seconds: Double?)
     }
 
     public internal(set) var work: Work
@@ -256,10 +259,16 @@ public struct Job: Sendable {
         case .train: "go-to"
         case .rewind: "back"
         case .export: "export"
+        case .build: "new run"
         }
     }
 
-    var progress: String { Job.progress(name: name, done: done, total: target, rate: rate) }
+    var progress: String {
+        guard case .build(let recipe, let change, let seconds) = work else {
+            return Job.progress(name: name, done: done, total: target, rate: rate)
+        }
+        return "\(change): making \(Format.plural(recipe.sampleCount, "sample")) · \(Format.duration(seconds ?? 0)) · Esc stops"
+    }
 }
 
 extension Edit.Target {

@@ -34,6 +34,8 @@ public enum Command: Sendable, Equatable {
     case export
     /// What writing the export did.
     case exported(Result<ExportWritten, ExportFailure>)
+    /// The trainer the backend made for a new run (`Effect.build`).
+    case built(BuiltTrainer)
     /// Time passed since the last tick: the run trains, a long job takes its next slice.
     case tick(seconds: Double)
     /// The terminal's size, at start and after every resize.
@@ -93,6 +95,26 @@ public enum Command: Sendable, Equatable {
         case .tab: return .unbound("Tab")
         case .backspace: return .unbound("Backspace")
         default: return nil
+        }
+    }
+}
+
+/// A trainer the backend made for a recipe (`Effect.build`), or why it could not.
+public struct BuiltTrainer: Sendable, Equatable {
+    public let recipe: Recipe
+    public let result: Result<Trainer, Recipe.Refusal>
+
+    public init(_ recipe: Recipe) {
+        self.recipe = recipe
+        result = Result { () throws(Recipe.Refusal) in try recipe.trainer() }
+    }
+
+    /// Two answers are the same when they answer the same recipe the same way.
+    public static func == (a: BuiltTrainer, b: BuiltTrainer) -> Bool {
+        switch (a.result, b.result) {
+        case (.success, .success): a.recipe == b.recipe
+        case (.failure(let x), .failure(let y)): a.recipe == b.recipe && x == y
+        default: false
         }
     }
 }

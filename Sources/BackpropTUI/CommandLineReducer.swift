@@ -20,27 +20,33 @@ extension AppState {
     }
 
     /// Enter: runs the line. A bad line stays open with its reason and changes nothing.
-    mutating func submitCommandLine() {
-        guard let text = prompt?.text.trimmingCharacters(in: .whitespaces) else { return }
-        if text.hasPrefix("playground ") { return openPlayground(String(text.dropFirst("playground ".count)), line: text) }
+    mutating func submitCommandLine() -> [Effect] {
+        guard let text = prompt?.text.trimmingCharacters(in: .whitespaces) else { return [] }
+        if text.hasPrefix("playground ") {
+            openPlayground(String(text.dropFirst("playground ".count)), line: text)
+            return []
+        }
         var changed = recipe
         let applied: (change: String, restarts: Bool)
+        var made: Trainer?
         do {
             applied = try RecipeOption.apply(text, to: &changed)
-            if applied.restarts { _ = try changed.trainer() }
+            // A large run is made away from the screen's loop; its shape and memory are checked here.
+            if applied.restarts { if changed.buildsSlowly { _ = try changed.checkedArchitecture() } else { made = try changed.trainer() } }
         } catch {
             prompt?.error = error.description
-            return
+            return []
         }
         if commandHistory.last != text { commandHistory.append(text) }
         prompt = nil
         if applied.restarts {
-            restart(changed, applied.change)
+            return rebuild(changed, applied.change, made: made)
         } else {
             recipe = changed
             trainer.edit(.learningRate, to: changed.learningRate)
             message = "η = \(Format.short(changed.learningRate)) from the next update on"
         }
+        return []
     }
 }
 

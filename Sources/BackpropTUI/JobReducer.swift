@@ -63,6 +63,10 @@ extension AppState {
         var finished: Bool
         var effects: [Effect] = []
         switch consume work {
+        case .build(let recipe, let change, let waited):
+            current.work = .build(recipe, change: change, seconds: (waited ?? 0) + seconds)
+            job = current
+            return (waited == nil ? [.build(recipe)] : []) + [.tick(after: Timing.frameSeconds)]
         case .export(var builder):
             finished = builder.advance(by: jobBatch)
             current.done = builder.done
@@ -93,6 +97,16 @@ extension AppState {
         }
         job = finished ? nil : current
         return finished ? effects : [.tick(after: 0)]
+    }
+
+    /// The backend's answer to `Effect.build`: the new run, unless Esc gave it up.
+    mutating func built(_ built: BuiltTrainer) {
+        guard let current = job, case .build(let recipe, let change, _) = current.work, recipe == built.recipe else { return }
+        job = nil
+        switch built.result {
+        case .success(let made): restart(recipe, change, trainer: made)
+        case .failure(let refusal): message = "\(change) refused: \(refusal.description) — nothing changed"
+        }
     }
 
     /// " · the edit w5 = 0.3 at 12 replays when the run passes it" for edits still ahead.

@@ -91,16 +91,38 @@ public struct Recipe: Sendable, Equatable {
                          carriesPartialBatch: carriesPartialBatch, regularization: regularization)
     }
 
-    /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.
-    public func trainer() throws(Refusal) -> Trainer {
+    /// The samples the run trains and tests on, made or given.
+    public var sampleCount: Int {
+        switch data {
+        case .builtIn(let set) where set.isGenerated: samples
+        case .builtIn(let set): set == .post ? 1 : 4
+        case .given(_, let set): set.training.count + set.test.count
+        }
+    }
+
+    /// The architecture, refused when it is not one or would not fit in memory with its
+    /// samples: the checks made before any data is.
+    func checkedArchitecture() throws(Refusal) -> Architecture {
         let architecture: Architecture
         do {
             architecture = try Architecture(layers: layers, activation: activation, outputActivation: outputActivation, loss: loss, bias: bias)
         } catch {
             throw Refusal(description: "layers \(layers.map(String.init).joined(separator: ",")): \(error.description)")
         }
-        let samplesMade = switch data { case .builtIn(let set) where set.isGenerated: samples; case .builtIn: 4; case .given(_, let set): set.training.count + set.test.count }
-        if let refusal = Self.memoryRefusal(architecture, samples: samplesMade, batch: batch ?? samplesMade) { throw refusal }
+        if let refusal = Self.memoryRefusal(architecture, samples: sampleCount, batch: batch ?? sampleCount) { throw refusal }
+        return architecture
+    }
+
+    /// Samples past which making a run takes longer than a frame (about 2 µs each): the
+    /// screen makes it away from the loop, with Esc to give up.
+    static let samplesMadeAtOnce = 20_000
+
+    /// Whether the screen makes this recipe's trainer away from its loop (`Effect.build`).
+    var buildsSlowly: Bool { sampleCount > Self.samplesMadeAtOnce }
+
+    /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.
+    public func trainer() throws(Refusal) -> Trainer {
+        let architecture = try checkedArchitecture()
         let set: DataSet
         switch data {
         case .builtIn(let builtIn):

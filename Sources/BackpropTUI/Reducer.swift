@@ -60,7 +60,7 @@ extension AppState {
             if refusedWhileBusy() { break }
             var changed = recipe
             if command == .toggleOrder { changed.order = recipe.order == .published ? .textbook : .published } else { changed.trainBiases.toggle() }
-            restart(changed, command == .toggleOrder ? "update order: \(changed.order.rawValue)" : "biases \(changed.trainBiases ? "trained" : "fixed")")
+            return rebuild(changed, command == .toggleOrder ? "update order: \(changed.order.rawValue)" : "biases \(changed.trainBiases ? "trained" : "fixed")")
         case .export:
             if refusedWhileBusy() { break }
             let builder = ExportBuilder(trainer)
@@ -71,6 +71,7 @@ extension AppState {
             case .failure(let failure): message = "export failed: \(failure.description)"
             }
         case .tick(let seconds): return tick(seconds)
+        case .built(let made): built(made)
         case .unbound(let key): message = "the key \(key) does nothing here — ? lists every key"
         case .ignoredInput(let what): message = "ignored \(what)"
         default: break
@@ -118,7 +119,7 @@ extension AppState {
     /// prompt open with its reason.
     private mutating func submitPrompt() -> [Effect] {
         switch prompt?.kind {
-        case .command: submitCommandLine()
+        case .command: return submitCommandLine()
         case .set(let target): submitSet(target)
         case .goTo:
             switch prompt?.iteration() {
@@ -213,7 +214,11 @@ extension AppState {
             overlay = nil
         } else if let job {
             self.job = nil
-            message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
+            if case .build(_, let change, _) = job.work {
+                message = "\(change) given up — nothing changed"
+            } else {
+                message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
+            }
         } else if overlay != nil {
             overlay = nil
         } else if walk != nil {
@@ -225,6 +230,22 @@ extension AppState {
 
     /// Rebuilds training from a changed recipe, saying what changed and that it starts
     /// over; a recipe that cannot be built changes nothing and says why.
+    /// A new run of `changed`: `made` already, made at once, or, for a large one, made by the
+    /// backend away from the loop while a job waits for it (Esc gives it up).
+    mutating func rebuild(_ changed: Recipe, _ change: String, made: Trainer? = nil) -> [Effect] {
+        guard made == nil, changed.buildsSlowly else {
+            restart(changed, change, trainer: made)
+            return []
+        }
+        do {
+            _ = try changed.checkedArchitecture()
+        } catch {
+            message = "\(change) refused: \(error.description) — nothing changed"
+            return []
+        }
+        return start(Job(work: .build(changed, change: change, seconds: nil), target: 0, done: 0))
+    }
+
     mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: Trainer? = nil) {
         do {
             let rebuilt = if let prebuilt { prebuilt } else { try changed.trainer() }

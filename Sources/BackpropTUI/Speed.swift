@@ -45,6 +45,9 @@ public enum Effect: Sendable, Equatable {
     case tick(after: Double)
     /// Leave the full-screen view and exit.
     case quit
+    /// Make the recipe's trainer away from the screen's loop (a large data set takes
+    /// seconds); answer with `.built`.
+    case build(Recipe)
 }
 
 /// The screen's timing and limits, each named once with its reason.
@@ -130,7 +133,7 @@ extension Command {
     /// of the last event on the line.
     var keepsTheMessage: Bool {
         switch self {
-        case .tick, .exported, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
+        case .tick, .exported, .built, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
              .selectPrevious, .selectNext, .pageUp, .pageDown, .toggleScale: true
         default: false
         }

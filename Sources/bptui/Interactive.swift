@@ -26,6 +26,7 @@ func runInteractive(_ app: AppState) throws {
     // pending tick was asked for by a tick (so its seconds span the whole slice or frame).
     var nextTick: Date?, lastTick = Date(), chained = false
     var lastClick: (x: Int, y: Int, at: Date)?
+    let building = Building()
     /// A key's commands; after ESC the rest of a sequence is read whole, none of it a key.
     func commands(for key: Key) -> [Command] {
         let prompt = state.prompt != nil, tooSmall = state.isTooSmall
@@ -50,6 +51,8 @@ func runInteractive(_ app: AppState) throws {
                 return
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))
+            case .build(let recipe):
+                building.start(recipe)
             case .tick(let after):
                 if nextTick == nil, !chained { lastTick = Date() }
                 let due = Date().addingTimeInterval(after)
@@ -70,6 +73,7 @@ func runInteractive(_ app: AppState) throws {
             }
             event = terminal.readKey(waitingAtMost: 0)
         }
+        if let made = building.take() { pending += state.update(.built(made)) }
         chained = false
         if let due = nextTick, Date() >= due, !pending.contains(.quit) {
             nextTick = nil
@@ -78,6 +82,25 @@ func runInteractive(_ app: AppState) throws {
             lastTick = now
             chained = true
         }
+    }
+}
+
+/// New runs made on their own thread, so the screen keeps answering keys while a large data
+/// set is made; the loop takes each answer once it is ready.
+final class Building: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [BuiltTrainer] = []
+
+    func start(_ recipe: Recipe) {
+        Thread.detachNewThread { [self] in
+            let answer = BuiltTrainer(recipe)
+            lock.withLock { made.append(answer) }
+        }
+    }
+
+    /// The oldest answer not yet taken.
+    func take() -> BuiltTrainer? {
+        lock.withLock { made.isEmpty ? nil : made.removeFirst() }
     }
 }
 

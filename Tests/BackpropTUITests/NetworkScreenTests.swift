@@ -585,3 +585,47 @@ import Testing
         #expect(layers == [3, 3, 1] || !narrow.lines[0].contains("every weight on its edge"), "at 80×24 what does not fit is drawn in braille")
     }
 }
+
+/// A run with many samples is made by the backend away from the screen's loop: the reducer
+/// asks for it, shows the wait with Esc, takes the answer, and drops it once given up.
+@Suite struct BuildAwayTests {
+    static func asked(_ line: String) -> (AppState, [Effect]) {
+        var state = AppState(trainer: try! NetworkScreenTests.circle.trainer(), recipe: NetworkScreenTests.circle)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.openCommandLine)
+        state.update(.promptInsert(line))
+        let effects = state.update(.promptSubmit)
+        return (state, effects)
+    }
+
+    @Test func aLargeDataSetIsMadeByTheBackendWhileTheScreenWaits() throws {
+        var (state, effects) = Self.asked("samples 50000")
+        var wanted = NetworkScreenTests.circle
+        wanted.samples = 50_000
+        #expect(effects.contains(.build(wanted)) && state.prompt == nil && state.trainer.data.training.count == 250)
+        state.update(.tick(seconds: 2))
+        #expect(state.screen(120, 40).contains("samples 50000: making 50,000 samples · 2s · Esc stops"))
+        state.update(.step)
+        #expect(state.message == "busy with the new run — Esc stops it first" && state.trainer.iteration == 0)
+        state.update(.built(BuiltTrainer(wanted)))
+        #expect(state.job == nil && state.trainer.data.training.count == 25_000)
+        #expect(state.message?.hasPrefix("samples 50000 — 2-4-2-1 on circle") == true)
+    }
+
+    @Test func escGivesUpAndTheLateAnswerChangesNothing() {
+        var (state, _) = Self.asked("samples 50000")
+        state.update(.close)
+        #expect(state.job == nil && state.message == "samples 50000 given up — nothing changed")
+        var wanted = NetworkScreenTests.circle
+        wanted.samples = 50_000
+        state.update(.built(BuiltTrainer(wanted)))
+        #expect(state.trainer.data.training.count == 250)
+    }
+
+    @Test func aSmallChangeIsMadeAtOnceAndMemoryIsStillRefusedBesideTheText() {
+        let (small, effects) = Self.asked("samples 400")
+        #expect(effects.isEmpty && small.trainer.data.training.count == 200)
+        let (huge, _) = Self.asked("layers 2,100000,100000,1 samples 50000")
+        #expect(huge.prompt?.error?.contains("weights") == true && huge.job == nil)
+    }
+}

@@ -30,6 +30,22 @@ import Testing
         #expect(shell.contains("flow: ixon") && !shell.contains("flow: -ixon"), "\(shell)")
     }
 
+    /// `:samples 3000000` blocked the screen for seconds while the data was made; now it is
+    /// made away from the loop: the wait shows, Esc gives it up, and q answers at once.
+    @Test func aLargeDataSetIsMadeWhileTheScreenAnswersKeys() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["--layers", "2,4,1", "--data", "circle"])
+        defer { tmux.kill() }
+        try tmux.waitFor("iteration 0")
+        try tmux.send(":samples 3000000", "Enter")
+        try tmux.waitFor("samples 3000000: making 3,000,000 samples")
+        try tmux.send("Escape")
+        let given = try tmux.waitFor("given up")
+        #expect(given.contains("samples 3000000 given up — nothing changed"))
+        try tmux.send("?")
+        try tmux.waitFor("Keys")
+        try tmux.quit()
+    }
+
     @Test func controlZAndFgRedrawTheWholeScreen() throws {
         let tmux = try Tmux(interactiveShellWidth: 80, height: 24)
         defer { tmux.kill() }
