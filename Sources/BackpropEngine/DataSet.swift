@@ -4,11 +4,32 @@ import Foundation
 public struct DataSet: Sendable, Equatable {
     public let training: [Sample]
     public let test: [Sample]
+    /// Each input's range over every sample, widened by a tenth on each side (by 0.5 when
+    /// all samples agree): the part of the plane the data view shows. Found once, when made.
+    public let inputRanges: [ClosedRange<Double>]
 
     public init(training: [Sample], test: [Sample] = []) {
         self.training = training
         self.test = test
+        let count = (training.first ?? test.first)?.inputs.count ?? 0
+        var low = [Double](repeating: .infinity, count: count), high = [Double](repeating: -.infinity, count: count)
+        for sample in [training, test].joined() {
+            for (i, value) in sample.inputs.prefix(count).enumerated() {
+                low[i] = min(low[i], value)
+                high[i] = max(high[i], value)
+            }
+        }
+        inputRanges = (0 ..< count).map { i in
+            let margin = high[i] > low[i] ? (high[i] - low[i]) / 10 : 0.5
+            return (low[i] - margin) ... (high[i] + margin)
+        }
     }
+
+    /// Every sample, training then test, without copying either list.
+    public var all: FlattenSequence<[[Sample]]> { [training, test].joined() }
+
+    /// Whether every target is a class label (−1, 0 or 1): accuracy is then reported.
+    public var hasClassLabels: Bool { all.allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } } }
 
     /// The post's one sample: inputs 0.05, 0.10 and targets 0.01, 0.99.
     public static let post = DataSet(training: [Sample(inputs: [0.05, 0.10], targets: [0.01, 0.99])])

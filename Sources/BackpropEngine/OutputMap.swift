@@ -51,14 +51,8 @@ public struct OutputMap: Sendable, Equatable {
 }
 
 extension DataSet {
-    /// The range of input `i` over every sample, widened by a tenth on each side (by 0.5
-    /// when all samples agree): the part of the plane the data view shows.
-    public func inputRange(_ i: Int) -> ClosedRange<Double> {
-        let values = (training + test).map { $0.inputs[i] }
-        guard let low = values.min(), let high = values.max() else { return -1 ... 1 }
-        let margin = high > low ? (high - low) / 10 : 0.5
-        return (low - margin) ... (high + margin)
-    }
+    /// The part of the plane the data view shows of input `i` (see `inputRanges`).
+    public func inputRange(_ i: Int) -> ClosedRange<Double> { inputRanges.indices.contains(i) ? inputRanges[i] : -1 ... 1 }
 }
 
 /// How a network's starting numbers are drawn, layer by layer from the seed.

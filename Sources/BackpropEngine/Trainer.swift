@@ -469,7 +469,7 @@ public enum LearningObstacle: Sendable, Equatable {
 extension Trainer {
     /// What keeps this run from learning, if anything.
     public var learningObstacles: [LearningObstacle] {
-        let a = start.architecture, targets = (data.training + data.test).flatMap(\.targets)
+        let a = start.architecture, targets = data.all.lazy.flatMap(\.targets)
         var found: [LearningObstacle] = []
         let odd: Set<Activation> = [.tanh, .linear]
         if !settings.trainBiases, start.biases.allSatisfy({ $0 == 0 }), odd.contains(a.activation) || a.outputLayer == 1,

@@ -67,7 +67,7 @@ public struct AppState: Sendable {
         self.trainer = trainer
         self.recipe = recipe
         self.configName = configName
-        classification = Recipe.isClassification(trainer.data)
+        classification = trainer.data.hasClassLabels
         let a = trainer.start.architecture
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
         neuron = Neuron(layer: a.outputLayer, index: 0)

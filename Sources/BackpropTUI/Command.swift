@@ -99,14 +99,28 @@ public enum Command: Sendable, Equatable {
     }
 }
 
-/// A trainer the backend made for a recipe (`Effect.build`), or why it could not.
+/// A new run and what the screen must know of its data, found where the run is made (a
+/// pass over millions of samples, off the screen's loop for a large one).
+public struct NewRun: Sendable {
+    public let trainer: Trainer
+    let classLabels: Bool
+    let obstacle: LearningObstacle?
+
+    public init(_ trainer: Trainer) {
+        self.trainer = trainer
+        classLabels = trainer.data.hasClassLabels
+        obstacle = trainer.learningObstacles.first
+    }
+}
+
+/// A run the backend made for a recipe (`Effect.build`), or why it could not.
 public struct BuiltTrainer: Sendable, Equatable {
     public let recipe: Recipe
-    public let result: Result<Trainer, Recipe.Refusal>
+    public let result: Result<NewRun, Recipe.Refusal>
 
     public init(_ recipe: Recipe) {
         self.recipe = recipe
-        result = Result { () throws(Recipe.Refusal) in try recipe.trainer() }
+        result = Result { () throws(Recipe.Refusal) in NewRun(try recipe.trainer()) }
     }
 
     /// Two answers are the same when they answer the same recipe the same way.

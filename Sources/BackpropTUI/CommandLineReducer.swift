@@ -28,11 +28,11 @@ extension AppState {
         }
         var changed = recipe
         let applied: (change: String, restarts: Bool)
-        var made: Trainer?
+        var made: NewRun?
         do {
             applied = try RecipeOption.apply(text, to: &changed)
             // A large run is made away from the screen's loop; its shape and memory are checked here.
-            if applied.restarts { if changed.buildsSlowly { _ = try changed.checkedArchitecture() } else { made = try changed.trainer() } }
+            if applied.restarts { if changed.buildsSlowly { _ = try changed.checkedArchitecture() } else { made = NewRun(try changed.trainer()) } }
         } catch {
             prompt?.error = error.description
             return []
@@ -70,7 +70,7 @@ extension AppState {
         }
         if commandHistory.last != line { commandHistory.append(line) }
         prompt = nil
-        restart(built.recipe, "playground" + (link.seed == nil ? " (no seed in the link: seed=\(seed))" : ""), trainer: built.trainer)
+        restart(built.recipe, "playground" + (link.seed == nil ? " (no seed in the link: seed=\(seed))" : ""), trainer: NewRun(built.trainer))
     }
 }
 

@@ -92,7 +92,8 @@ struct DataPane {
             Self.putWrapped(note, in: below, Style(.muted), into: &canvas)
         } else {
             let split = data.test.isEmpty ? "" : ", \(Format.count(data.test.count)) of them for testing"
-            Self.putWrapped("\(count)\(split); the table lists at most \(listed).", in: below, Style(.muted), into: &canvas)
+            let marked = markStride > 1 ? "; the map marks every \(Format.ordinal(markStride))" : ""
+            Self.putWrapped("\(count)\(split); the table lists at most \(listed)\(marked).", in: below, Style(.muted), into: &canvas)
         }
     }
 
@@ -134,9 +135,20 @@ struct DataPane {
     }
 
     /// Every sample, training then test, as `derived.samples` lists them.
+    /// The samples marked on the map or the curve: every one, or past `markedSamples` every
+    /// `markStride`th, an even spread (a mark is a cell; more only cover each other).
     var samples: [(sample: Sample, test: Bool)] {
-        let data = state.trainer.data
-        return data.training.map { ($0, false) } + data.test.map { ($0, true) }
+        let data = state.trainer.data, step = markStride
+        return Swift.stride(from: 0, to: data.training.count, by: step).map { (data.training[$0], false) }
+            + Swift.stride(from: 0, to: data.test.count, by: step).map { (data.test[$0], true) }
+    }
+
+    static let markedSamples = 5_000
+
+    /// 1 for every sample marked, k for every kth.
+    var markStride: Int {
+        let data = state.trainer.data, count = data.training.count + data.test.count
+        return count <= Self.markedSamples ? 1 : (count + Self.markedSamples - 1) / Self.markedSamples
     }
 
     /// How a sample is marked on the map, the curve and in the table.

@@ -45,8 +45,7 @@ public struct Derived: Sendable {
                                        order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases,
                                        penalty: settings.regularization, dead: trainer.dead) : nil
         gradientCheck = checking ? GradientCheck(network, batch: batch, around: around) : nil
-        let all = trainer.data.training + trainer.data.test
-        samples = all.count <= Self.listedSamples ? all.map { ForwardPass(network, $0) } : nil
+        samples = data.training.count + data.test.count <= Self.listedSamples ? (data.training + data.test).map { ForwardPass(network, $0) } : nil
     }
 
     func isCurrent(for trainer: Trainer) -> Bool {

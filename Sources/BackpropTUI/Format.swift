@@ -110,6 +110,13 @@ public enum Format {
     }
 
     /// An iteration count with thousands separators: 10,000.
+    /// 1st, 2nd, 3rd, 11th, 1,000th.
+    static func ordinal(_ value: Int) -> String {
+        let tens = value % 100, units = value % 10
+        let suffix = (11 ... 13).contains(tens) ? "th" : units == 1 ? "st" : units == 2 ? "nd" : units == 3 ? "rd" : "th"
+        return count(value) + suffix
+    }
+
     public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""

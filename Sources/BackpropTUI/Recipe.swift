@@ -115,7 +115,7 @@ public struct Recipe: Sendable, Equatable {
 
     /// Samples past which making a run takes longer than a frame (about 2 µs each): the
     /// screen makes it away from the loop, with Esc to give up.
-    static let samplesMadeAtOnce = 20_000
+    public static let samplesMadeAtOnce = 20_000
 
     /// Whether the screen makes this recipe's trainer away from its loop (`Effect.build`).
     var buildsSlowly: Bool { sampleCount > Self.samplesMadeAtOnce }
@@ -170,11 +170,6 @@ public struct Recipe: Sendable, Equatable {
         case .builtIn(let builtIn): builtIn.rawValue
         case .given(let name, _): name
         }
-    }
-
-    /// Whether every target is a class label (0, 1 or ±1): accuracy is then reported.
-    public static func isClassification(_ data: DataSet) -> Bool {
-        (data.training + data.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
     }
 }
 

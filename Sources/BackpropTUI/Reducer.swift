@@ -232,7 +232,7 @@ extension AppState {
     /// over; a recipe that cannot be built changes nothing and says why.
     /// A new run of `changed`: `made` already, made at once, or, for a large one, made by the
     /// backend away from the loop while a job waits for it (Esc gives it up).
-    mutating func rebuild(_ changed: Recipe, _ change: String, made: Trainer? = nil) -> [Effect] {
+    mutating func rebuild(_ changed: Recipe, _ change: String, made: NewRun? = nil) -> [Effect] {
         guard made == nil, changed.buildsSlowly else {
             restart(changed, change, trainer: made)
             return []
@@ -246,13 +246,13 @@ extension AppState {
         return start(Job(work: .build(changed, change: change, seconds: nil), target: 0, done: 0))
     }
 
-    mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: Trainer? = nil) {
+    mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: NewRun? = nil) {
         do {
-            let rebuilt = if let prebuilt { prebuilt } else { try changed.trainer() }
+            let rebuilt = if let prebuilt { prebuilt } else { NewRun(try changed.trainer()) }
             recipe = changed
-            let shapeChanged = rebuilt.start.architecture.layers != architecture.layers
-            trainer = rebuilt
-            classification = Recipe.isClassification(trainer.data)
+            let shapeChanged = rebuilt.trainer.start.architecture.layers != architecture.layers
+            trainer = rebuilt.trainer
+            classification = rebuilt.classLabels
             if shapeChanged || ParameterList(a: architecture, headings: false).index(of: parameter) == nil {
                 parameter = .weight(architecture.weightOffset(layer: architecture.outputLayer))
                 neuron = Neuron(layer: architecture.outputLayer, index: 0)
@@ -266,7 +266,7 @@ extension AppState {
                 if trainer.isThePostsNetwork { checkpoints = Post.checkpoints(order: trainer.settings.order) } else { overlay = nil }
             }
             message = "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
-            if let obstacle = trainer.learningObstacles.first { message = "\(change): " + obstacle.sentence }
+            if let obstacle = rebuilt.obstacle { message = "\(change): " + obstacle.sentence }
         } catch {
             message = "\(change) refused: \(error.description) — nothing changed"
         }

@@ -78,6 +78,10 @@ struct Bptui: ParsableCommand {
             let experiment = try PlaygroundExperiment(playground)
             (trainer, layout, recipe) = (experiment.trainer, .epochs(classes: !experiment.link.isRegression), experiment.recipe)
         } else if general {
+            if !headless, let samples = shape.samples, samples > Recipe.samplesMadeAtOnce {
+                // Made before the screen opens: say what the wait is (Ctrl-C still ends it).
+                FileHandle.standardError.write(Data("bptui: making \(Format.count(samples)) samples…\n".utf8))
+            }
             let resolved = try shape.resolve(network: network, file: v2)
             // The post's network on one sample writes the post's columns, however it was given.
             (trainer, layout) = (resolved.trainer, resolved.trainer.isThePostsNetwork ? .post : .epochs(classes: resolved.classes))

@@ -48,7 +48,10 @@ func runInteractive(_ app: AppState) throws {
             let effect = pending.removeFirst()
             switch effect {
             case .quit:
-                return
+                // Exit here, the terminal restored: freeing millions of samples one by one
+                // on the way out would keep the screen up for seconds.
+                terminal.close()
+                exit(0)
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))
             case .build(let recipe):

@@ -146,7 +146,7 @@ struct ShapeOptions: ParsableArguments {
             throw InputError(fromFile ? "--config: key \"samples\" holds no sample"
                 : "--test-fraction \(testFraction ?? 0): holds out all \(dataSet.test.count) samples, leaving none to train on")
         }
-        if let bad = (dataSet.training + dataSet.test).first(where: {
+        if let bad = dataSet.all.first(where: {
             $0.inputs.count != architecture.layers[0] || $0.targets.count != architecture.layers[architecture.outputLayer]
         }) {
             throw InputError("--config: a sample has \(bad.inputs.count) inputs and \(bad.targets.count) targets; "
@@ -161,8 +161,7 @@ struct ShapeOptions: ParsableArguments {
         } else {
             Trainer(start, data: dataSet, settings: training)
         }
-        let classes = (dataSet.training + dataSet.test).allSatisfy { $0.targets.allSatisfy { [-1, 0, 1].contains($0) } }
-        return (trainer, classes)
+        return (trainer, dataSet.hasClassLabels)
     }
 
     /// What the screen's `:` command line rebuilds from: these options over the file's, the

@@ -303,3 +303,19 @@ import Testing
         #expect(state.update(.tick(seconds: 0.01)).isEmpty, "no more slices once the maps are done")
     }
 }
+
+/// Many samples: the map marks an even spread of them and says so; the ranges are the data's.
+@Suite struct ManySamplesTests {
+    @Test func aLargeSetIsMarkedEveryKthAndTheNoteSaysSo() throws {
+        let recipe = Recipe(layers: [2, 3, 1], data: .builtIn(.circle), samples: 12_000)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.toggleDataView)
+        let pane = DataPane(state: state)
+        #expect(pane.markStride == 3 && pane.samples.count == 4_000)
+        #expect(state.screen(120, 40).contains("the map marks every 3rd"))
+        let all = state.trainer.data.training + state.trainer.data.test
+        #expect(state.trainer.data.inputRange(1).upperBound == all.map { $0.inputs[1] }.max()! * 1.1 - all.map { $0.inputs[1] }.min()! * 0.1)
+        #expect(Format.ordinal(1) == "1st" && Format.ordinal(12) == "12th" && Format.ordinal(2_502) == "2,502nd")
+    }
+}
