@@ -15,7 +15,13 @@ enum InputFile {
 
     /// Up to `limit + 1` bytes of `path` (one more than allowed tells the caller it is too large).
     static func read(_ path: String, limit: Int) throws(Refusal) -> Data {
-        if path == "-" { return try drain(STDIN_FILENO, limit: limit) }
+        if path == "-" {
+            // A terminal would wait for typing; the screen needs it for keys anyway.
+            if isatty(STDIN_FILENO) == 1 {
+                throw Refusal(reason: "standard input is the terminal, not a file; pipe one in and add --headless (the screen reads keys from it)")
+            }
+            return try drain(STDIN_FILENO, limit: limit)
+        }
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw Refusal(reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased())

@@ -58,23 +58,23 @@ enum ConfigFile {
     static let maximumBytes = RunConfig.largestFileBytes
 
     static func read(_ path: String) throws(InputError) -> ConfigContents {
-        let data: Data
+        let name = path == "-" ? "--config -" : path, data: Data
         do {
             data = try InputFile.read(path, limit: maximumBytes)
         } catch {
-            throw InputError("\(path): \(error.reason)" + (error.reason == "is a directory" ? ", not a JSON file" : ""))
+            throw InputError("\(name): \(error.reason)" + (error.reason == "is a directory" ? ", not a JSON file" : ""))
         }
         if data.count > maximumBytes {
-            throw InputError("\(path): larger than 1 MiB; a configuration is a small JSON object")
+            throw InputError("\(name): larger than 1 MiB; a configuration is a small JSON object")
         }
-        if data.isEmpty { throw InputError("\(path): is empty; expected a JSON object") }
+        if data.isEmpty { throw InputError("\(name): is empty; expected a JSON object") }
         if data.contains(0) || String(validatingUTF8Data: data) == nil {
-            throw InputError("\(path): is not a UTF-8 text file")
+            throw InputError("\(name): is not a UTF-8 text file")
         }
         do {
             return try ConfigContents.decode(data)
         } catch {
-            throw InputError("\(path): \(error.description)")
+            throw InputError("\(name): \(error.description)")
         }
     }
 }

@@ -46,6 +46,17 @@ import Testing
         try tmux.quit()
     }
 
+    /// `--config -` on a terminal waited for typing and then blamed a FIFO; it is refused at
+    /// once, naming the option.
+    @Test func standardInputThatIsTheTerminalIsRefusedAtOnce() throws {
+        for option in ["--config", "--data"] {
+            let tmux = try Tmux(width: 150, height: 20, arguments: [option, "-"] + (option == "--data" ? ["--layers", "2,2,1"] : []))
+            defer { tmux.kill() }
+            let screen = try tmux.waitFor("exit status 1", seconds: 3)
+            #expect(screen.contains("bptui: \(option) -: standard input is the terminal, not a file"), "\(screen)")
+        }
+    }
+
     @Test func controlZAndFgRedrawTheWholeScreen() throws {
         let tmux = try Tmux(interactiveShellWidth: 80, height: 24)
         defer { tmux.kill() }
