@@ -78,7 +78,7 @@ extension ExportWritten {
     var message: String {
         let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         let every = networkLeftOut.map {
-            "; the network is not written: at least \(Format.bytes($0)), over the \(Format.bytes(RunConfig.largestFileBytes)) --config reads back"
+            "; no network.json: at least \(Format.bytes($0)), more than --config reads (\(Format.bytes(RunConfig.largestFileBytes)))"
         } ?? ""
         guard let first = names.first else { return "exported nothing" }
         var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }

@@ -39,7 +39,7 @@ import Testing
         let message = ExportWritten(paths: ["/d/bptui-1-2-history.csv", "/d/bptui-1-2-network.json"]).message
         #expect(message == "exported bptui-1-2-{history.csv,network.json}")
         let large = ExportWritten(paths: ["/d/bptui-1-2-history.csv"], networkLeftOut: 2_700_000).message
-        #expect(large == "exported bptui-1-2-history.csv; the network is not written: at least 3 MB, over the 1 MB --config reads back")
+        #expect(large == "exported bptui-1-2-history.csv; no network.json: at least 3 MB, more than --config reads (1 MB)")
     }
 
     @Test func xRunsInSlicesThenAsksTheBackendToWriteAndItsAnswerIsShown() {
@@ -71,5 +71,10 @@ import Testing
         let export = Export(trainer)
         let numbers = trainer.network.weights.count + trainer.network.biases.count + 4 * 3
         #expect(export.json == nil && export.networkBytes == numbers * Export.leastBytesPerNumber)
+        var state = AppState(trainer: trainer, recipe: Recipe(layers: [2, 400, 400, 1], data: .builtIn(.xor)))
+        state.update(.resized(width: 120, height: 40))
+        state.update(.exported(.success(ExportWritten(paths: ["/d/bptui-20261202-041747-history.csv"], networkLeftOut: 63_000_000))))
+        #expect(state.screen(120, 40).contains("exported bptui-20261202-041747-history.csv; no network.json: at least 63 MB, more than --config reads (1 MB)"),
+                "the whole message fits at 120 columns")
     }
 }
