@@ -12,6 +12,28 @@ public struct Architecture: Sendable, Equatable, Codable {
     /// The inputs' names where they are features computed from a point (Playground's x1²,
     /// sin(x1)); nil: i1, i2, ….
     public var inputNames: [String]?
+    /// The features the input layer computes from each sample's point (x1, x2), one an input
+    /// neuron, named by them; nil: the inputs are the sample's own numbers.
+    public private(set) var features: [Feature]?
+
+    /// These features as the input layer, which must have one neuron for each.
+    public mutating func compute(_ features: [Feature]) throws(Refusal) {
+        guard features.count == layers[0] else {
+            throw Refusal(description: "\(features.count) feature\(features.count == 1 ? "" : "s") make \(features.count) inputs; the layers start with \(layers[0])")
+        }
+        self.features = features
+        inputNames = features.map(\.name)
+    }
+
+    /// The numbers a sample holds: its point (x1, x2) when the inputs are features of it.
+    public var sampleInputs: Int { features == nil ? layers[0] : 2 }
+
+    /// The input layer's values for a sample's numbers: the features of its point, or the
+    /// numbers themselves.
+    public func inputLayer(_ inputs: [Double]) -> [Double] {
+        guard let features else { return inputs }
+        return features.map { $0.value(inputs[0], inputs[1]) }
+    }
 
     /// Why an architecture is refused, in one line.
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {

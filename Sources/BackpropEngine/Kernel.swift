@@ -25,9 +25,9 @@ struct Kernel: Sendable {
     init(_ architecture: Architecture, data: DataSet, batch: Int) {
         capacity = max(batch, min(32, max(data.training.count, data.test.count)))
         shape = KernelShape(architecture, capacity: capacity)
-        inputs = data.training.flatMap(\.inputs)
+        inputs = data.training.flatMap { architecture.inputLayer($0.inputs) }
         targets = data.training.flatMap(\.targets)
-        testInputs = data.test.flatMap(\.inputs)
+        testInputs = data.test.flatMap { architecture.inputLayer($0.inputs) }
         testTargets = data.test.flatMap(\.targets)
         scratch = [Double](repeating: 0, count: shape.scratchCount)
         rows = [Int](repeating: 0, count: capacity)

@@ -27,7 +27,7 @@ public struct OutputMap: Sendable, Equatable {
 
     /// Computes up to `cells` more cells, in order, of `network`'s map.
     public mutating func extend(_ network: Network, cells: Int) {
-        let inputs = network.architecture.layers[0], first = values.count
+        let inputs = network.architecture.sampleInputs, first = values.count
         let end = first + min(max(0, cells), columns * rows - first)
         values.reserveCapacity(columns * rows)
         for cell in first ..< end {

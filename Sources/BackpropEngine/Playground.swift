@@ -29,6 +29,31 @@ public enum Feature: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// A feature by how it is written: `x1^2` (as files write it), `x1²` (as the screen
+    /// does) or `xSquared` (as a link does).
+    public init?(written text: String) {
+        guard let found = Self.allCases.first(where: { [$0.rawValue, $0.name, $0.key].contains(text) }) else { return nil }
+        self = found
+    }
+
+    /// A comma-separated list of features, each once, or why not.
+    public static func list(_ text: String) -> Result<[Feature], Refusal> {
+        var features: [Feature] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let feature = Feature(written: part) else {
+                return .failure(Refusal(description: "\(part.debugDescription) is not a feature (\(allCases.map(\.rawValue).joined(separator: ", ")))"))
+            }
+            guard !features.contains(feature) else { return .failure(Refusal(description: "\(part) is given twice")) }
+            features.append(feature)
+        }
+        return features.isEmpty ? .failure(Refusal(description: "no feature given: x1,x2,x1^2,…")) : .success(features)
+    }
+
+    /// Why a list of features is refused.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
     public func value(_ x: Double, _ y: Double) -> Double {
         switch self {
         case .x1: x
@@ -174,7 +199,7 @@ public struct PlaygroundLink: Sendable, Equatable {
         // Sizes were checked when parsed; a link's shape is at least one input and one output.
         var a = try! Architecture(layers: [features.count] + hiddenLayers + [1], activation: activation,
                                   outputActivation: isRegression ? .linear : .tanh, loss: .halfSquared, bias: .perNeuron)
-        a.inputNames = features.map(\.name)
+        try! a.compute(features)
         return a
     }
 
@@ -197,7 +222,7 @@ public struct PlaygroundLink: Sendable, Equatable {
         let weights = initZero ? [Double](repeating: 0, count: a.weightCount) : (0 ..< a.weightCount).map { _ in random.unit() - 0.5 }
         let biases = [Double](repeating: initZero ? 0 : 0.1, count: a.biasCount)
         func samples(_ points: [LabelledPoint]) -> [Sample] {
-            points.map { p in Sample(inputs: features.map { $0.value(p.x, p.y) }, targets: [p.label]) }
+            points.map { p in Sample(inputs: [p.x, p.y], targets: [p.label]) }
         }
         return (Network(unchecked: a, weights: weights, biases: biases), (training, test),
                 DataSet(training: samples(training), test: samples(test)))

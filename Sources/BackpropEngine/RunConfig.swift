@@ -33,6 +33,8 @@ public struct RunConfig: Codable, Equatable, Sendable {
     public var dead: [Int]?
     /// The inputs' names where they are features (a Playground link's: x1², sin(x1)).
     public var inputNames: [String]?
+    /// The features the inputs are, computed from each sample's point (its two numbers).
+    public var features: [Feature]?
 
     /// The largest iteration, epoch or position a file may state: far past any run (2^53
     /// updates take centuries), and low enough that no count computed from it overflows.
@@ -68,7 +70,7 @@ public struct RunConfig: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case layers, weights, biases, bias, activation, outputActivation, loss, learningRate, order, trainBiases
-        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position, carriesPartialBatch, regularization, dead, inputNames
+        case batch, shuffle, seed, samples, testSamples, iteration, epoch, position, carriesPartialBatch, regularization, dead, inputNames, features
     }
 
     /// Everything needed to continue `trainer` exactly where it stands.
@@ -96,7 +98,8 @@ public struct RunConfig: Codable, Equatable, Sendable {
         regularization = s.regularization
         let dead = trainer.dead.indices.filter { trainer.dead[$0] }
         self.dead = dead.isEmpty ? nil : dead
-        inputNames = a.inputNames
+        features = a.features
+        inputNames = a.features == nil ? a.inputNames : nil
     }
 
     /// Decodes and checks a v2 configuration; the error names what is wrong and where.
@@ -170,6 +173,14 @@ public struct RunConfig: Codable, Equatable, Sendable {
         regularization = try container.decodeIfPresent(Regularization.self, forKey: .regularization)
         dead = try whole(.dead, "a list of weight indices")
         inputNames = try container.decodeIfPresent([String].self, forKey: .inputNames)
+        if let names = try container.decodeIfPresent([String].self, forKey: .features) {
+            features = try names.enumerated().map { (index, name) throws(ConfigError) -> Feature in
+                guard let feature = Feature(rawValue: name) else {
+                    throw ConfigError("key \"features[\(index)]\" is \(name.debugDescription), not one of \(Feature.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return feature
+            }
+        }
         if let inputNames, inputNames.count != layers.first {
             throw ConfigError("key \"inputNames\" names \(inputNames.count) inputs; the layers have \(layers.first ?? 0)")
         }
@@ -192,14 +203,18 @@ public struct RunConfig: Codable, Equatable, Sendable {
 
     /// The architecture this file describes.
     public func architecture() throws(ConfigError) -> Architecture {
+        var a: Architecture
         do {
-            var a = try Architecture(layers: layers, activation: activation ?? .logistic, outputActivation: outputActivation ?? .logistic,
-                                     loss: loss ?? .halfSquared, bias: bias ?? .shared)
-            a.inputNames = inputNames
-            return a
+            a = try Architecture(layers: layers, activation: activation ?? .logistic, outputActivation: outputActivation ?? .logistic,
+                                 loss: loss ?? .halfSquared, bias: bias ?? .shared)
         } catch {
             throw ConfigError("key \"layers\" \(layers.map(String.init).joined(separator: ",")): \(error.description)")
         }
+        a.inputNames = inputNames
+        if let features {
+            do { try a.compute(features) } catch { throw ConfigError("key \"features\": \(error.description)") }
+        }
+        return a
     }
 
     /// The network this file states, or nil when it gives no weights (the caller then makes

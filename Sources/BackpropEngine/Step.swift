@@ -16,7 +16,7 @@ public struct ForwardPass: Sendable, Equatable {
     /// Every layer's nets and outs for `inputs`.
     static func layers(_ network: Network, _ inputs: [Double]) -> (nets: [[Double]], outs: [[Double]]) {
         let a = network.architecture
-        var nets: [[Double]] = [[]], outs = [inputs]
+        var nets: [[Double]] = [[]], outs = [a.inputLayer(inputs)]
         for l in 1 ... a.outputLayer {
             let below = outs[l - 1], offset = a.weightOffset(layer: l), n = below.count
             // Each neuron's row of weights is contiguous: w·x summed from i = 0 up, then the bias.

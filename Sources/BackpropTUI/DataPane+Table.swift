@@ -11,9 +11,10 @@ extension DataPane {
     func drawTable(_ forwards: [ForwardPass], in rect: Rect, into canvas: inout Canvas) {
         guard rect.height >= 2, rect.width > 0 else { return }
         let a = state.architecture, all = samples, limit = rect.x + rect.width
-        let inputs = a.layers[0], outputs = a.layers[a.outputLayer]
+        // A sample's own numbers: its point (x1, x2) where the inputs are features of it.
+        let inputs = a.sampleInputs, outputs = a.layers[a.outputLayer]
         let given: [[String]] = (0 ..< inputs + outputs).map { k in
-            [k < inputs ? a.neuronName(layer: 0, neuron: k) : "t\(k - inputs + 1)"]
+            [k >= inputs ? "t\(k - inputs + 1)" : a.features == nil ? a.neuronName(layer: 0, neuron: k) : "x\(k + 1)"]
                 + all.map { Format.short(k < inputs ? $0.sample.inputs[k] : $0.sample.targets[k - inputs]) }
         }
         let widths = given.map { $0.map(\.count).max() ?? 0 }

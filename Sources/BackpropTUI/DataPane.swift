@@ -66,7 +66,7 @@ struct DataPane {
         let a = state.architecture, outputs = a.layers[a.outputLayer]
         let shown = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
         canvas.box(rect, title: "Data · \(shown)" + (outputs > 1 ? " · [ ] choose" : ""))
-        let room = rect.inner, inputs = a.layers[0]
+        let room = rect.inner, inputs = a.sampleInputs
         guard room.width > 0, room.height > 0 else { return }
         let parts = Self.parts(in: rect, inputs: inputs, table: state.derived.samples != nil)
         if let area = parts.map {
@@ -118,7 +118,7 @@ struct DataPane {
     /// `state.maps` when they are the maps this layout and selection need: the right sizes,
     /// the shown output, the data's ranges (a stale neuron map is left out).
     private func currentMaps(_ parts: Parts) -> DataMaps? {
-        let a = state.architecture, inputs = a.layers[0], data = state.trainer.data
+        let a = state.architecture, inputs = a.sampleInputs, data = state.trainer.data
         guard let maps = state.maps, let area = parts.map else { return nil }
         let output = maps.output
         let rows = inputs == 1 ? 1 : area.height * 2

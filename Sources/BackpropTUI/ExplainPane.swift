@@ -36,10 +36,10 @@ struct ExplainPane {
     private func neuron(_ n: Neuron, _ step: Step, _ w: inout LineWriter) {
         guard let f = step.forwards.first, let sample = step.forwards.indices.first.map({ state.derived.batch[$0] }) else { return }
         let me = name(n.layer, n.index)
-        w.line("Forward pass of \(me) for the next batch's first sample, inputs (\(sample.inputs.map(Format.exact).joined(separator: ", ")))", .title)
+        w.line("Forward pass of \(me) for the next batch's first sample, \(a.features == nil ? "inputs" : "point") (\(sample.inputs.map(Format.exact).joined(separator: ", ")))", .title)
         w.blank()
         guard n.layer > 0 else {
-            w.value("\(me) is an input: out_\(me)", f.outs[0][n.index])
+            w.value(a.features == nil ? "\(me) is an input: out_\(me)" : "\(me) is a feature of the point (x1, x2): out_\(me)", f.outs[0][n.index])
             return
         }
         let l = n.layer, below = a.layers[l - 1], network = step.before

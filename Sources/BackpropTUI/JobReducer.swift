@@ -169,7 +169,7 @@ extension AppState {
     func nextSetTarget(after target: Edit.Target) -> Edit.Target {
         let sample = trainer.data.training.count == 1 && trainer.data.test.isEmpty
         let cycle: [Edit.Target] = [Edit.Target(parameter)]
-            + (sample ? (0 ..< architecture.layers[0]).map { .input($0) } + (0 ..< architecture.layers[architecture.outputLayer]).map { .target($0) } : [])
+            + (sample ? (0 ..< architecture.sampleInputs).map { .input($0) } + (0 ..< architecture.layers[architecture.outputLayer]).map { .target($0) } : [])
             + [.learningRate]
         let index = cycle.firstIndex(of: target) ?? 0
         return cycle[(index + 1) % cycle.count]

@@ -24,7 +24,7 @@ struct Layout: Sendable, Equatable {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
         roomy = width >= 110 && height >= 30
         let panes = height - 4
-        let right = dataView && a.layers[0] <= 2
+        let right = dataView && a.sampleInputs <= 2
         picture = NetworkPane.draws(a) && !right
         let tallest = (1 ... a.outputLayer).map { EdgeTablePane.Places.rows(a, into: $0) }.max() ?? 0
         table = !picture && !right && tallest + 2 <= panes - 8

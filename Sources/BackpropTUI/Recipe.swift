@@ -26,8 +26,10 @@ public struct Recipe: Sendable, Equatable {
     public var carriesPartialBatch: Bool
     public var regularization: Regularization?
     public var initialization: Initialization = .xavier
-    /// The inputs' names where they are features (a Playground link's); nil: i1, i2, ….
+    /// The inputs' names from a file that gives no features; nil: i1, i2, ….
     public var inputNames: [String]?
+    /// The features the inputs are, computed from each sample's point; nil: the samples' own.
+    public var features: [Feature]?
 
     /// The bias layout, bias training and order left nil take `defaults` for the problem.
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
@@ -110,7 +112,13 @@ public struct Recipe: Sendable, Equatable {
             throw Refusal(description: "layers \(layers.map(String.init).joined(separator: ",")): \(error.description)")
         }
         if let refusal = Self.memoryRefusal(architecture, samples: sampleCount, batch: batch ?? sampleCount) { throw refusal }
-        return architecture
+        var named = architecture
+        if let features {
+            do { try named.compute(features) } catch { throw Refusal(description: "features: \(error.description)") }
+        } else if inputNames?.count == layers[0] {
+            named.inputNames = inputNames
+        }
+        return named
     }
 
     /// Samples past which making a run takes longer than a frame (about 2 µs each): the
@@ -126,7 +134,7 @@ public struct Recipe: Sendable, Equatable {
         let set: DataSet
         switch data {
         case .builtIn(let builtIn):
-            if builtIn != .post, layers[0] != 2 {
+            if builtIn != .post, architecture.sampleInputs != 2 {
                 throw Refusal(description: "data \(builtIn.rawValue) has 2 inputs; layers must start with 2")
             }
             do {
@@ -137,18 +145,17 @@ public struct Recipe: Sendable, Equatable {
             }
         case .given(let name, let given):
             let inputs = given.training.first?.inputs.count ?? 0, targets = given.training.first?.targets.count ?? 0
-            guard inputs == layers[0], targets == layers[layers.count - 1] else {
-                throw Refusal(description: "\(name) has \(inputs) inputs and \(targets) targets; layers "
-                    + "\(layers.map(String.init).joined(separator: ",")) need \(layers[0]) and \(layers[layers.count - 1])")
+            guard inputs == architecture.sampleInputs, targets == layers[layers.count - 1] else {
+                let needs = architecture.features == nil ? "layers \(layers.map(String.init).joined(separator: ",")) need \(layers[0])"
+                    : "features of a point need 2"
+                throw Refusal(description: "\(name) has \(inputs) inputs and \(targets) targets; \(needs) and \(layers[layers.count - 1])")
             }
             set = given
         }
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
-        var named = architecture
-        if inputNames?.count == layers[0] { named.inputNames = inputNames }
-        return Trainer(.seeded(named, seed: seed, initialization: initialization), data: set, settings: settings)
+        return Trainer(.seeded(architecture, seed: seed, initialization: initialization), data: set, settings: settings)
     }
 
     /// The share of physical memory a run may take.
@@ -204,7 +211,7 @@ extension Recipe {
                             bias: a.bias, data: .given(name: "Playground \(link.set.rawValue), seed \(seed)", data),
                             learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
                             batch: settings.batch, carriesPartialBatch: true, regularization: settings.regularization)
-        recipe.inputNames = a.inputNames
+        recipe.features = a.features
         recipe.initialization = .playground
         return (Trainer(network, data: data, settings: settings), recipe)
     }

@@ -22,6 +22,21 @@ struct RecipeOption: Sendable {
             }
             recipe.layers = parts.compactMap { $0 }
         },
+        // The features make the input layer: one neuron each (none: the samples' own numbers).
+        RecipeOption(name: "features", values: ["x1,x2", "x1^2,x2^2", "x1*x2", "x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)", "none"],
+                     restarts: true) { recipe, text throws(Recipe.Refusal) in
+            if text == "none" {
+                if recipe.features != nil { recipe.layers[0] = 2 }
+                recipe.features = nil
+                return
+            }
+            switch Feature.list(text) {
+            case .success(let features):
+                recipe.features = features
+                recipe.layers[0] = features.count
+            case .failure(let refusal): throw Recipe.Refusal(description: "features: \(refusal.description)")
+            }
+        },
         choice("activation", Activation.allCases.filter { $0 != .softmax }) { $0.activation = $1 },
         choice("output-activation", Activation.allCases) { $0.outputActivation = $1 },
         choice("loss", Loss.allCases) { $0.loss = $1 },

@@ -6,7 +6,7 @@ public enum Screen {
     public static func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = .unicode,
                               colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
-        let tableOnly = state.architecture.layers[0] > 2
+        let tableOnly = state.architecture.sampleInputs > 2
         guard let layout = Layout(width: width, height: height, architecture: state.architecture,
                                          dataView: state.dataView && state.walk == nil) else {
             Screen.renderTooSmall(into: &canvas, job: state.job?.name)

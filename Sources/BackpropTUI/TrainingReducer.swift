@@ -62,7 +62,7 @@ extension AppState {
         guard dataView, let size = screenSize,
               let layout = Layout(width: size.width, height: size.height, architecture: architecture,
                                          dataView: true) else { mapsInProgress = nil; return }
-        let inputs = architecture.layers[0]
+        let inputs = architecture.sampleInputs
         let sizes = DataPane.mapSizes(in: layout.data, inputs: inputs, table: derived.samples != nil)
         guard sizes.output.columns > 0, inputs <= 2 else {
             maps = nil

@@ -10,6 +10,11 @@ struct ShapeOptions: ParsableArguments {
         "Layer sizes, inputs first: 2,5,1 (default: the post's 2,2,2).", valueName: "n0,n1,…"))
     var layers: LayerSizes?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Inputs computed from each sample's point (x1, x2), as Playground's features: any of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), one input neuron each (--layers starts with their count).",
+        valueName: "f1,f2,…"))
+    var features: String?
+
     @Option(name: .long, help: "Hidden activation: logistic (default), tanh, relu or linear.")
     var activation: HiddenActivation?
 
@@ -77,7 +82,7 @@ struct ShapeOptions: ParsableArguments {
     /// The name of a given option, or nil when none is: the post's own run.
     var firstGiven: String? {
         let given: [(String, Bool)] = [
-            ("--layers", layers != nil), ("--activation", activation != nil), ("--output-activation", outputActivation != nil),
+            ("--layers", layers != nil), ("--features", features != nil), ("--activation", activation != nil), ("--output-activation", outputActivation != nil),
             ("--loss", loss != nil), ("--bias", bias != nil), ("--data", data != nil), ("--samples", samples != nil),
             ("--noise", noise != nil), ("--test-fraction", testFraction != nil), ("--batch", batch != nil),
             ("--shuffle", shuffle), ("--seed", seed != nil), ("--epochs", epochs != nil), ("--regularization", regularization != nil), ("--init", `init` != nil),
@@ -113,8 +118,15 @@ struct ShapeOptions: ParsableArguments {
             }
             throw InputError("\(option): \(error.description)")
         }
-        // A file's input names (a Playground link's features) while its inputs stay as they were.
+        // A file's input names while its inputs stay as they were; its features while its points do.
         if layers == nil, data == nil, let names = file?.inputNames, names.count == sizes[0] { architecture.inputNames = names }
+        if let chosen = try chosenFeatures(file: file) {
+            do {
+                try architecture.compute(chosen)
+            } catch {
+                throw InputError((features.map { "--features \($0)" } ?? "--config: key \"features\"") + ": \(error.description)")
+            }
+        }
         let seed = seed ?? file?.seed ?? 1
         let training = TrainingSettings(
             learningRate: options.learningRate?.value ?? file?.learningRate ?? Post.learningRate,
@@ -147,10 +159,10 @@ struct ShapeOptions: ParsableArguments {
                 : "--test-fraction \(testFraction ?? 0): holds out all \(dataSet.test.count) samples, leaving none to train on")
         }
         if let bad = dataSet.all.first(where: {
-            $0.inputs.count != architecture.layers[0] || $0.targets.count != architecture.layers[architecture.outputLayer]
+            $0.inputs.count != architecture.sampleInputs || $0.targets.count != architecture.layers[architecture.outputLayer]
         }) {
             throw InputError("--config: a sample has \(bad.inputs.count) inputs and \(bad.targets.count) targets; "
-                + "the layers need \(architecture.layers[0]) and \(architecture.layers[architecture.outputLayer])")
+                + "the layers need \(architecture.sampleInputs) and \(architecture.layers[architecture.outputLayer])")
         }
         if fromFile, layers == nil, let position = file?.position, position > 0, position >= dataSet.training.count {
             throw InputError("--config: key \"position\" is \(position), past the \(dataSet.training.count) training samples of an epoch")
@@ -181,7 +193,17 @@ struct ShapeOptions: ParsableArguments {
                       carriesPartialBatch: settings.carriesPartialBatch, regularization: settings.regularization)
         recipe.initialization = `init` ?? .xavier
         recipe.inputNames = a.inputNames
+        recipe.features = a.features
         return recipe
+    }
+
+    /// `--features`, or the file's while its samples (points) are used.
+    private func chosenFeatures(file: RunConfig?) throws(InputError) -> [Feature]? {
+        guard let features else { return data == nil ? file?.features : nil }
+        switch Feature.list(features) {
+        case .success(let list): return list
+        case .failure(let refusal): throw InputError("--features \(features): \(refusal.description)")
+        }
     }
 
     private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {
@@ -200,7 +222,7 @@ struct ShapeOptions: ParsableArguments {
                 if builtIn == .post, let testFraction {
                     throw InputError("--test-fraction \(testFraction): the post's data is one sample, none to hold out")
                 }
-                if builtIn != .post, a.layers[0] != 2 {
+                if builtIn != .post, a.sampleInputs != 2 {
                     throw InputError("--data \(name) has 2 inputs; --layers starts with \(a.layers[0])")
                 }
                 return try builtIn.make(outputs: a.layers[a.outputLayer], outputActivation: a.outputActivation,
@@ -208,7 +230,7 @@ struct ShapeOptions: ParsableArguments {
             }
             let text = try CSVFile.read(name)
             do {
-                let whole = try DataSet.csv(text, inputs: a.layers[0], outputs: a.layers[a.outputLayer], name: "--data \(name)")
+                let whole = try DataSet.csv(text, inputs: a.sampleInputs, outputs: a.layers[a.outputLayer], name: "--data \(name)")
                 return whole.split(testFraction: testFraction ?? 0, seed: seed &+ 1)
             } catch {
                 throw InputError(error.description)

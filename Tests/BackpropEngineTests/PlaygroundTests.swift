@@ -122,3 +122,46 @@ import Testing
         #expect(link.architecture.layers == [2, 1])
     }
 }
+
+/// Features computed by the input layer train exactly as the same numbers given as inputs,
+/// while the samples keep their points.
+@Suite struct FeatureLayerTests {
+    @Test func anInputLayerOfFeaturesTrainsAsItsValuesGivenAsInputs() throws {
+        let features: [Feature] = [.x1Squared, .x2Squared, .x1TimesX2, .sinX1]
+        var a = try Architecture(layers: [4, 3, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        let plain = a
+        try a.compute(features)
+        #expect(a.inputNames == ["x1²", "x2²", "x1x2", "sin(x1)"] && a.sampleInputs == 2)
+        let points = (0 ..< 40).map { (k: Int) -> Sample in
+            let x = Double(k % 7) - 3, y = Double(k % 5) / 2 - 1
+            return Sample(inputs: [x, y], targets: [k % 3 == 0 ? 1.0 : -1.0])
+        }
+        let valued = points.map { p in Sample(inputs: features.map { $0.value(p.inputs[0], p.inputs[1]) }, targets: p.targets) }
+        let start = Network.seeded(plain, seed: 3, initialization: .playground)
+        let settings = TrainingSettings(learningRate: 0.03, order: .textbook, trainBiases: true, batch: 10, shuffle: false, seed: 1)
+        var featured = Trainer(try Network(a, weights: start.weights, biases: start.biases),
+                               data: DataSet(training: Array(points.prefix(30)), test: Array(points.dropFirst(30))), settings: settings)
+        var given = Trainer(start, data: DataSet(training: Array(valued.prefix(30)), test: Array(valued.dropFirst(30))), settings: settings)
+        featured.train(epochs: 20)
+        given.train(epochs: 20)
+        #expect(featured.network.weights == given.network.weights && featured.trainingError.exact == given.trainingError.exact)
+        #expect(featured.testError?.exact == given.testError?.exact)
+        #expect(ForwardPass(featured.network, points[5]).outs[0] == valued[5].inputs)
+        let map = OutputMap(featured.network, layer: 2, neuron: 0, columns: 3, rows: 2, x: -3 ... 3, y: -1 ... 1)
+        let centre = map.centre(column: 1, row: 0)
+        let expected = ForwardPass(given.network, Sample(inputs: features.map { $0.value(centre.x, centre.y) }, targets: [0])).outputs[0]
+        #expect(map.value(column: 1, row: 0) == expected, "the map computes the features of each point")
+    }
+
+    @Test func featureListsAreReadEveryWayTheyAreWritten() throws {
+        #expect(try Feature.list("x1, x2^2,x1*x2, sin(x1),x1²,sinY").get() == [.x1, .x2Squared, .x1TimesX2, .sinX1, .x1Squared, .sinX2])
+        #expect(Feature.list("x1,x3").failureDescription?.contains("\"x3\" is not a feature") == true)
+        #expect(Feature.list("x1,x1").failureDescription == "x1 is given twice")
+        var a = try! Architecture(layers: [2, 1])
+        #expect(throws: Architecture.Refusal.self) { try a.compute([.x1, .x2, .sinX1]) }
+    }
+}
+
+extension Result {
+    var failureDescription: String? { if case .failure(let error) = self { "\(error)" } else { nil } }
+}

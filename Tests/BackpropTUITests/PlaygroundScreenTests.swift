@@ -89,3 +89,41 @@ import Testing
         #expect(Walk(trainer).steps.contains { $0.symbols.hasPrefix("net_h1 = w1·x1² + w2·x2² + w3·sin(x1)") })
     }
 }
+
+/// Features on the screen: the data view maps the plane of x1 and x2 through them, the table
+/// lists the points, and `:features` makes the input layer.
+@Suite struct FeatureScreenTests {
+    @Test func aLinkWithThreeFeaturesIsMappedOverItsPoints() throws {
+        let link = try PlaygroundLink("#seed=0.2&dataset=xor&xTimesY=true&networkShape=3")
+        let (trainer, recipe) = try Recipe.playground(link, seed: "0.2")
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.toggleDataView)
+        let maps = try #require(state.maps)
+        #expect(maps.output.x == trainer.data.inputRange(0) && trainer.data.training[0].inputs.count == 2)
+        let centre = maps.output.centre(column: 3, row: 5)
+        let features = [centre.x, centre.y, centre.x * centre.y]
+        var plain = try Architecture(layers: [3, 3, 1], activation: .tanh, outputActivation: .tanh, bias: .perNeuron)
+        plain.inputNames = nil
+        let network = try Network(plain, weights: trainer.network.weights, biases: trainer.network.biases)
+        #expect(maps.output.value(column: 3, row: 5) == ForwardPass(network, Sample(inputs: features, targets: [0])).outputs[0])
+        let screen = state.screen(120, 40)
+        #expect(!screen.contains("The map needs 1 or 2 inputs") && screen.contains("x1x2"))
+    }
+
+    @Test func theFeaturesOptionMakesTheInputLayer() throws {
+        let recipe = Recipe(layers: [2, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle), learningRate: 0.03, batch: 10)
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.openCommandLine)
+        for character in "features x1,x2,x1^2,x2^2" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        #expect(state.architecture.layers == [4, 1] && state.architecture.features == [.x1, .x2, .x1Squared, .x2Squared])
+        #expect(state.message?.hasPrefix("features x1,x2,x1^2,x2^2 — 4-1 on circle") == true, "\(state.message ?? "")")
+        #expect(state.screen(120, 40).contains("x1²"))
+        state.update(.openCommandLine)
+        for character in "layers 2,3,1" { state.update(.promptInsert(String(character))) }
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error == "features: 4 features make 4 inputs; the layers start with 2")
+    }
+}

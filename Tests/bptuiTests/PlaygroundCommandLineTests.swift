@@ -36,7 +36,9 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let network = try #require(report["network"] as? [String: Any])
         #expect(network["carriesPartialBatch"] as? Bool == true && (network["dead"] as? [Int])?.isEmpty == false)
-        #expect(network["inputNames"] as? [String] == ["x1", "x2", "x1x2"])
+        // The features are kept as features, the samples as their points: the data view maps them.
+        #expect(network["features"] as? [String] == ["x1", "x2", "x1*x2"] && network["inputNames"] == nil)
+        #expect(((network["samples"] as? [[String: Any]])?.first?["inputs"] as? [Double])?.count == 2)
         #expect(report["accuracy"] is Double && report["testAccuracy"] is Double)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-playground-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -122,5 +124,23 @@ import Testing
         #expect(penalty?["kind"] as? String == "l2" && penalty?["rate"] as? Double == 0.01)
         let lonely = try Binary.run(["--headless", "--layers", "2,3,1", "--data", "xor", "--regularization-rate", "0.1"])
         #expect(lonely.status != 0 && lonely.stderr.contains("--regularization-rate needs a penalty"))
+    }
+}
+
+/// `--features` for any run on 2-input data, and its refusals.
+@Suite struct FeaturesCommandLineTests {
+    @Test func featuresMakeTheInputLayerOfAnyRun() throws {
+        let run = try Binary.run(["--headless", "--features", "x1^2,x2^2", "--layers", "2,1", "--activation", "tanh", "--output-activation", "tanh",
+                                  "--data", "circle", "--learning-rate", "0.03", "--init", "playground", "--batch", "10", "--epochs", "200",
+                                  "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect((report["network"] as? [String: Any])?["features"] as? [String] == ["x1^2", "x2^2"])
+        // A circle is x1² + x2² < r²: one neuron on the squares separates it.
+        #expect((report["testAccuracy"] as? Double ?? 0) > 0.95, "\(report["testAccuracy"] ?? "none")")
+        let mismatch = try Binary.run(["--headless", "--features", "x1,x2,x1^2", "--layers", "2,4,1", "--data", "circle"])
+        #expect(mismatch.status == 1 && mismatch.stderr == "bptui: --features x1,x2,x1^2: 3 features make 3 inputs; the layers start with 2\n")
+        let unknown = try Binary.run(["--headless", "--features", "x1,cos(x1)", "--layers", "2,4,1", "--data", "circle"])
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("bptui: --features x1,cos(x1): \"cos(x1)\" is not a feature"))
     }
 }

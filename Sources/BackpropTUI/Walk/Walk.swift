@@ -79,7 +79,7 @@ struct WalkWriter {
     private func given(_ value: Double) -> String { value < 0 ? "(\(Format.exact(value)))" : Format.exact(value) }
 
     mutating func forward(namingTheSample: Bool) {
-        let inputs = batch[0].inputs.map(Format.exact).joined(separator: ", ")
+        let inputs = (a.features == nil ? "" : "point x1, x2 = ") + batch[0].inputs.map(Format.exact).joined(separator: ", ")
         section = batch.count > 1 ? "Forward pass of the batch's first sample (\(inputs))"
             : namingTheSample ? "Forward pass of the sample (\(inputs))" : "Forward pass"
         for l in 1 ... L {
