@@ -23,6 +23,9 @@ public struct AppState: Sendable {
     public internal(set) var checkpointScroll = 0
     /// The data view (`d`) in place of the weights list and chart.
     public internal(set) var dataView = false
+    /// The data view's map without the test samples (`T`), and in two colours by the output's
+    /// side of the middle (`D`), as Playground's "Show test data" and "Discretize output".
+    public internal(set) var hidesTestSamples = false, discretized = false
     /// The output the data view maps (`[` `]`).
     public internal(set) var shownOutput = 0
     /// The first sample row the data view's table shows.
@@ -73,6 +76,14 @@ public struct AppState: Sendable {
         neuron = Neuron(layer: a.outputLayer, index: 0)
         derived = Derived(trainer, classification: classification, checking: false)
         message = trainer.learningObstacles.first?.sentence
+        followTheLinksView()
+    }
+
+    /// A link's `showTestData` and `discretize` set the data view's toggles (T, D).
+    mutating func followTheLinksView() {
+        guard let link = recipe.link else { return }
+        hidesTestSamples = !link.showTestData
+        discretized = link.discretize
     }
 
     /// The post's own run at iteration 0: what `bptui` opens.

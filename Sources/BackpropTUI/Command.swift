@@ -47,6 +47,10 @@ public enum Command: Sendable, Equatable {
     case ignoredInput(String)
     /// The data view (`d`) of a general network: its output over the inputs, its samples.
     case toggleDataView
+    /// The data view's test samples on or off its map, and its map by sign only.
+    case toggleTestSamples, toggleDiscretize
+    /// New data from a new seed, the network kept (Playground's Regenerate).
+    case regenerate
     /// Tab: ↑↓ and `e` move between the weights list and the diagram's neurons.
     case switchFocus
     /// `:` opens the command line: any network, data or training option without its dashes.

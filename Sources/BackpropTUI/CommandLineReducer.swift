@@ -71,6 +71,7 @@ extension AppState {
         if commandHistory.last != line { commandHistory.append(line) }
         prompt = nil
         restart(built.recipe, "playground" + (link.seed == nil ? " (no seed in the link: seed=\(seed))" : ""), trainer: NewRun(built.trainer))
+        followTheLinksView()
     }
 }
 

@@ -55,7 +55,7 @@ extension DataPane {
                 canvas.put(String(character), x: plot.x + x, y: plot.y + y, Style(.accent))
             }
         }
-        for (sample, test) in all {
+        for (sample, test) in all where !(test && state.hidesTestSamples) {
             guard let column = Self.index((sample.inputs[0] - map.x.lowerBound) / (map.x.upperBound - map.x.lowerBound), count: plot.width),
                   let y = row(sample.targets[state.shownOutput], per: 1) else { continue }
             let (character, style) = mark(sample, test: test, on: canvas)

@@ -60,14 +60,14 @@ extension DataPane {
         let a = state.architecture, output = maps.output
         let range = Self.valueRange(a.outputActivation, values: output.values)
         drawHeat(output, range: range, in: area, into: &canvas)
-        for (sample, test) in samples {
+        for (sample, test) in samples where !(test && state.hidesTestSamples) {
             guard let column = Self.index((sample.inputs[0] - output.x.lowerBound) / (output.x.upperBound - output.x.lowerBound),
                                           count: output.columns),
                   let row = Self.index((output.y.upperBound - sample.inputs[1]) / (output.y.upperBound - output.y.lowerBound),
                                        count: output.rows) else { continue }
             var (character, style) = mark(sample, test: test, on: canvas)
             if canvas.colors != .none, !canvas.glyphs.isASCII {
-                style.ground = Self.level(output.value(column: column, row: row), in: range)
+                style.ground = Self.level(displayed(output.value(column: column, row: row), in: range), in: range)
             }
             canvas.put(String(character), x: area.x + column, y: area.y + row / 2, style)
         }
@@ -88,11 +88,18 @@ extension DataPane {
 
     /// A map's cells: half blocks whose two colours are the heat levels of the map rows they
     /// cover, or without colour the shading of their mean.
+    /// A value as the map colours it: discretized, the end of the range on its side of the middle.
+    private func displayed(_ value: Double, in range: ClosedRange<Double>) -> Double {
+        guard state.discretized else { return value }
+        return value > (range.lowerBound + range.upperBound) / 2 ? range.upperBound : range.lowerBound
+    }
+
     private func drawHeat(_ map: OutputMap, range: ClosedRange<Double>, in area: Rect, into canvas: inout Canvas) {
         let shaded = Self.isShaded(canvas), shades = Self.shades(canvas.glyphs)
+        func shown(_ value: Double) -> Double { displayed(value, in: range) }
         for row in 0 ..< area.height {
             for column in 0 ..< area.width {
-                let top = map.value(column: column, row: 2 * row), bottom = map.value(column: column, row: 2 * row + 1)
+                let top = shown(map.value(column: column, row: 2 * row)), bottom = shown(map.value(column: column, row: 2 * row + 1))
                 if shaded {
                     canvas.put(String(shades[Self.shade((top + bottom) / 2, in: range)]), x: area.x + column, y: area.y + row)
                 } else {

@@ -30,6 +30,10 @@ public struct Recipe: Sendable, Equatable {
     public var inputNames: [String]?
     /// The features the inputs are, computed from each sample's point; nil: the samples' own.
     public var features: [Feature]?
+    /// The seed of a generated set's points (nil: `seed` + 1), drawn anew by `G`.
+    public var dataSeed: UInt64?
+    /// The Playground link the run was opened from, whose points `G` draws anew.
+    public var link: PlaygroundLink?
 
     /// The bias layout, bias training and order left nil take `defaults` for the problem.
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
@@ -139,7 +143,7 @@ public struct Recipe: Sendable, Equatable {
             }
             do {
                 set = try builtIn.make(outputs: layers[layers.count - 1], outputActivation: outputActivation, samples: samples,
-                                       noise: noise, testFraction: testFraction, seed: seed &+ 1)
+                                       noise: noise, testFraction: testFraction, seed: dataSeed ?? seed &+ 1)
             } catch {
                 throw Refusal(description: "data \(builtIn.rawValue): \(error.description)")
             }
@@ -212,7 +216,27 @@ extension Recipe {
                             learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
                             batch: settings.batch, carriesPartialBatch: true, regularization: settings.regularization)
         recipe.features = a.features
+        recipe.link = link
         recipe.initialization = .playground
         return (Trainer(network, data: data, settings: settings), recipe)
+    }
+}
+
+extension Recipe {
+    /// The same run on points drawn anew from the next seed (a link's: five decimals, as
+    /// Playground draws one), the seed as the message names it; nil for fixed data.
+    func regenerated() throws(Refusal) -> (recipe: Recipe, data: DataSet, seed: String)? {
+        var changed = self
+        if let link, case .given(let name, _) = data, let old = name.split(separator: " ").last {
+            var random = SplitMix64(seed: old.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 })
+            let seed = String(format: "%.5f", Double(random.next() % 100_000) / 100_000)
+            let made = link.experiment(seed: seed).data
+            changed.data = .given(name: "Playground \(link.set.rawValue), seed \(seed)", made)
+            return (changed, made, seed)
+        }
+        guard case .builtIn(let set) = data, set.isGenerated else { return nil }
+        changed.dataSeed = (dataSeed ?? seed &+ 1) &+ 1
+        let made = try changed.trainer().data
+        return (changed, made, String(changed.dataSeed ?? 0))
     }
 }

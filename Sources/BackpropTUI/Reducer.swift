@@ -61,6 +61,9 @@ extension AppState {
             var changed = recipe
             if command == .toggleOrder { changed.order = recipe.order == .published ? .textbook : .published } else { changed.trainBiases.toggle() }
             return rebuild(changed, command == .toggleOrder ? "update order: \(changed.order.rawValue)" : "biases \(changed.trainBiases ? "trained" : "fixed")")
+        case .regenerate:
+            if refusedWhileBusy() { break }
+            regenerate()
         case .export:
             if refusedWhileBusy() { break }
             let builder = ExportBuilder(trainer)
@@ -145,6 +148,11 @@ extension AppState {
         case .toggleDataView:
             dataView.toggle()
             mapAge = .infinity
+        case .toggleTestSamples, .toggleDiscretize:
+            if command == .toggleTestSamples { hidesTestSamples.toggle() } else { discretized.toggle() }
+            message = command == .toggleTestSamples ? "test samples \(hidesTestSamples ? "hidden" : "shown") on the map"
+                : "the map \(discretized ? "by the output's sign only" : "in shades of the output")"
+                + (dataView ? "" : " (d opens the data view)")
         case .switchFocus: switchFocus()
         case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
         case .previousOutput, .nextOutput:
@@ -244,6 +252,26 @@ extension AppState {
             return []
         }
         return start(Job(work: .build(changed, change: change, seconds: nil), target: 0, done: 0))
+    }
+
+    /// G: the points drawn anew from the next seed and the network as it stands kept, as
+    /// Playground's Regenerate: training goes on from it, at iteration 0 of the new data.
+    private mutating func regenerate() {
+        guard !recipe.buildsSlowly else {
+            message = "G draws at most \(Format.count(Recipe.samplesMadeAtOnce)) samples at once; :seed N makes new data (and weights) in the background"
+            return
+        }
+        do {
+            guard let (changed, data, seed) = try recipe.regenerated() else {
+                message = "G draws new points for circle, gauss, spiral, quadrants and Playground links; \(recipe.dataName) is fixed"
+                return
+            }
+            let kept = Trainer(trainer.network, data: data, settings: trainer.settings, iteration: 0, epoch: 0, position: 0,
+                               dead: trainer.dead.indices.filter { trainer.dead[$0] })
+            restart(changed, "new data (seed \(seed)), the network kept", trainer: NewRun(kept))
+        } catch {
+            message = "G refused: \(error.description)"
+        }
     }
 
     mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: NewRun? = nil) {

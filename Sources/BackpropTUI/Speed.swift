@@ -94,7 +94,7 @@ extension Command {
     /// refused while a walk is under way.
     var conflictsWithTheWalk: Bool {
         switch self {
-        case .reset, .toggleOrder, .toggleBiases, .openEdit, .openCommandLine, .openGoTo, .stepBack, .toggleRun, .toggleDataView,
+        case .reset, .toggleOrder, .toggleBiases, .openEdit, .openCommandLine, .openGoTo, .stepBack, .toggleRun, .toggleDataView, .regenerate,
              .export, .toggleCheckpoints: true
         default: false
         }
@@ -124,6 +124,7 @@ extension Command {
     var isView: Bool {
         switch self {
         case .toggleScale, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints, .toggleDataView, .switchFocus,
+             .toggleTestSamples, .toggleDiscretize,
              .selectPrevious, .selectNext, .pageUp, .pageDown, .previousOutput, .nextOutput, .close, .resized: true
         default: false
         }

@@ -127,3 +127,54 @@ import Testing
         #expect(state.prompt?.error == "features: 4 features make 4 inputs; the layers start with 2")
     }
 }
+
+/// Playground's Regenerate, "Show test data" and "Discretize output" as keys.
+@Suite struct PlaygroundToggleTests {
+    static func opened(_ link: String) throws -> AppState {
+        let (trainer, recipe) = try Recipe.playground(try PlaygroundLink(link), seed: "0.3")
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.toggleDataView)
+        return state
+    }
+
+    @Test func gDrawsNewPointsAndKeepsTheNetwork() throws {
+        var state = try Self.opened("#seed=0.3&dataset=circle")
+        state.update(.step)
+        let network = state.trainer.network, points = state.trainer.data
+        state.update(.regenerate)
+        #expect(state.trainer.network == network && state.trainer.start == network && state.trainer.iteration == 0)
+        #expect(state.trainer.data != points && state.trainer.data.training.count == points.training.count)
+        let seed = try #require(state.message?.split(separator: " ").dropFirst(3).first.map { String($0.dropLast(2)) })
+        let link = try PlaygroundLink("#seed=0.3&dataset=circle")
+        #expect(state.trainer.data == link.experiment(seed: seed).data, "the points of the seed the message names")
+        #expect(state.screen(120, 40).contains("new data (seed \(seed)), the network kept"))
+        var fixed = AppState(trainer: try Recipe(layers: [2, 3, 1], data: .builtIn(.xor)).trainer(), recipe: Recipe(layers: [2, 3, 1], data: .builtIn(.xor)))
+        fixed.update(.regenerate)
+        #expect(fixed.message?.hasSuffix("xor is fixed") == true)
+        var generated = AppState(trainer: try Recipe(layers: [2, 3, 1], data: .builtIn(.gauss)).trainer(), recipe: Recipe(layers: [2, 3, 1], data: .builtIn(.gauss)))
+        let before = generated.trainer.data
+        generated.update(.regenerate)
+        #expect(generated.trainer.data != before && generated.recipe.dataSeed == 3 && generated.message?.hasPrefix("new data (seed 3)") == true)
+    }
+
+    @Test func tHidesTheTestSamplesAndDDiscretizesTheMap() throws {
+        var state = try Self.opened("#seed=0.3&dataset=circle")
+        let glyphs = Glyphs.unicode
+        func marks(_ state: AppState) -> Int {
+            Screen.render(state, width: 120, height: 40, glyphs: glyphs, colors: .many).cells.filter { $0.character == "○" }.count
+        }
+        // Playground hides the test points unless the link says showTestData=true.
+        #expect(state.hidesTestSamples && marks(state) <= 2, "the legend's marks only")
+        state.update(.toggleTestSamples)
+        #expect(marks(state) > 20 && state.message == "test samples shown on the map")
+        // The levels of the map's cells (the legend's ramp has each level once).
+        func levels(_ state: AppState) -> Set<Int> {
+            let tops = Screen.render(state, width: 120, height: 40, glyphs: glyphs, colors: .many).cells.compactMap { $0.style.heat?.top }
+            return Set(tops.filter { level in tops.filter { $0 == level }.count > 3 })
+        }
+        let shades = levels(state)
+        state.update(.toggleDiscretize)
+        #expect(shades.count > 2 && levels(state).count == 2, "\(levels(state))")
+    }
+}
