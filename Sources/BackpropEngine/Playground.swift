@@ -69,20 +69,20 @@ public enum Feature: String, CaseIterable, Sendable, Codable {
 
 /// A TensorFlow Playground link: the experiment its hash fixes (`#activation=tanh&…`).
 public struct PlaygroundLink: Sendable, Equatable {
-    public private(set) var activation: Activation = .tanh
-    public private(set) var regularization: Regularization.Kind?
-    public private(set) var regularizationRate = 0.0
-    public private(set) var batchSize = 10
+    public internal(set) var activation: Activation = .tanh
+    public internal(set) var regularization: Regularization.Kind?
+    public internal(set) var regularizationRate = 0.0
+    public internal(set) var batchSize = 10
     public private(set) var dataset: PlaygroundSet = .circle
     public private(set) var regressionDataset: PlaygroundSet = .plane
     public private(set) var isRegression = false
-    public private(set) var learningRate = 0.03
+    public internal(set) var learningRate = 0.03
     /// Percent, as the link writes it.
     public private(set) var noise = 0.0
-    public private(set) var hiddenLayers = [4, 2]
-    public private(set) var seed: String?
+    public internal(set) var hiddenLayers = [4, 2]
+    public internal(set) var seed: String?
     public private(set) var percentTraining = 50.0
-    public private(set) var features: [Feature] = [.x1, .x2]
+    public internal(set) var features: [Feature] = [.x1, .x2]
     public private(set) var initZero = false
     /// The page's views: test points on the map, and the output's sign only.
     public private(set) var showTestData = false, discretize = false

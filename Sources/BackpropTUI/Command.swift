@@ -142,10 +142,13 @@ public struct BuiltTrainer: Sendable, Equatable {
 public struct ExportWritten: Sendable, Equatable {
     public let paths: [String]
     public let networkLeftOut: Int?
+    /// What Playground lacks for a run opened from a link, whose link is then not written.
+    public let playgroundLacks: PlaygroundLink.Lack?
 
-    public init(paths: [String], networkLeftOut: Int? = nil) {
+    public init(paths: [String], networkLeftOut: Int? = nil, playgroundLacks: PlaygroundLink.Lack? = nil) {
         self.paths = paths
         self.networkLeftOut = networkLeftOut
+        self.playgroundLacks = playgroundLacks
     }
 }
 

@@ -10,6 +10,9 @@ public struct Export: Sendable, Equatable {
     public let json: String?
     /// The network file's size, or a lower bound on it when it was too large to build.
     public let networkBytes: Int
+    /// A run opened from a Playground link: the link of its experiment (written to a third
+    /// file), or what Playground lacks for it.
+    public var playground: Result<String, PlaygroundLink.Lack>?
 
     public static let maximumRows = 1 << 20
 
@@ -51,8 +54,11 @@ public struct ExportBuilder: Sendable {
     private(set) var done = 0
     var total: Int { trainer.trainingError.exact.count }
 
-    init(_ trainer: Trainer) {
+    private let playground: Result<String, PlaygroundLink.Lack>?
+
+    init(_ trainer: Trainer, playground: Result<String, PlaygroundLink.Lack>? = nil) {
         self.trainer = trainer
+        self.playground = playground
         lines = ["epoch,error" + (trainer.testError == nil ? "" : ",test_error")]
     }
 
@@ -73,7 +79,9 @@ public struct ExportBuilder: Sendable {
         let data = trainer.data, network = trainer.network
         let numbers = network.weights.count + network.biases.count
             + (data.training + data.test).reduce(0) { $0 + $1.inputs.count + $1.targets.count }
-        return Export(csv: lines.joined(separator: "\n") + "\n", network: { RunConfig(trainer).prettyJSON + "\n" }, numbers: numbers)
+        var export = Export(csv: lines.joined(separator: "\n") + "\n", network: { RunConfig(trainer).prettyJSON + "\n" }, numbers: numbers)
+        export.playground = playground
+        return export
     }
 }
 

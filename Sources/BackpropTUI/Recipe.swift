@@ -216,7 +216,7 @@ extension Recipe {
                             learningRate: settings.learningRate, order: settings.order, trainBiases: settings.trainBiases,
                             batch: settings.batch, carriesPartialBatch: true, regularization: settings.regularization)
         recipe.features = a.features
-        recipe.link = link
+        recipe.link = link.reseeded(seed)
         recipe.initialization = .playground
         return (Trainer(network, data: data, settings: settings), recipe)
     }
@@ -227,16 +227,44 @@ extension Recipe {
     /// Playground draws one), the seed as the message names it; nil for fixed data.
     func regenerated() throws(Refusal) -> (recipe: Recipe, data: DataSet, seed: String)? {
         var changed = self
-        if let link, case .given(let name, _) = data, let old = name.split(separator: " ").last {
-            var random = SplitMix64(seed: old.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 })
+        if let link {
+            // The next seed from this one (FNV-1a of its text), five decimals as Playground's.
+            var random = SplitMix64(seed: (link.seed ?? "").utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 })
             let seed = String(format: "%.5f", Double(random.next() % 100_000) / 100_000)
             let made = link.experiment(seed: seed).data
             changed.data = .given(name: "Playground \(link.set.rawValue), seed \(seed)", made)
+            changed.link = link.reseeded(seed)
             return (changed, made, seed)
         }
         guard case .builtIn(let set) = data, set.isGenerated else { return nil }
         changed.dataSeed = (dataSeed ?? seed &+ 1) &+ 1
         let made = try changed.trainer().data
         return (changed, made, String(changed.dataSeed ?? 0))
+    }
+}
+
+extension Recipe {
+    /// The run as the Playground link that trains it, or what Playground lacks for it; nil for
+    /// a run not opened from a link (Playground draws its own points and weights).
+    public func playgroundLink(_ trainer: Trainer) -> Result<String, PlaygroundLink.Lack>? {
+        link.map { $0.training(trainer.start.architecture, trainer.settings).map { "https://playground.tensorflow.org/" + $0.hash } }
+    }
+}
+
+extension PlaygroundLink.Lack {
+    /// What Playground lacks, in a few words.
+    public var sentence: String {
+        switch self {
+        case .inputs(let n): "Playground's inputs are features of 2 numbers, this run has \(n)"
+        case .outputs(let n): "Playground has one output, this run \(n)"
+        case .outputActivation(let given, let wanted): "Playground's output is \(wanted.rawValue), this run's \(given.rawValue)"
+        case .loss(let loss): "Playground's loss is half-squared, this run's \(loss.rawValue)"
+        case .sharedBiases: "Playground has a bias per neuron, this run shared biases"
+        case .fixedBiases: "Playground trains its biases, this run keeps them fixed"
+        case .publishedOrder: "Playground updates in textbook order, this run in the post's published order"
+        case .shuffle: "Playground does not shuffle"
+        case .wholeBatch: "Playground's batch is a number of points, not all"
+        case .subgradientL1: "Playground's L1 sets a weight crossing 0 to 0; this run's is the subgradient"
+        }
     }
 }

@@ -66,7 +66,7 @@ extension AppState {
             regenerate()
         case .export:
             if refusedWhileBusy() { break }
-            let builder = ExportBuilder(trainer)
+            let builder = ExportBuilder(trainer, playground: recipe.playgroundLink(trainer))
             return start(Job(work: .export(builder), target: builder.total, done: 0))
         case .exported(let result):
             switch result {

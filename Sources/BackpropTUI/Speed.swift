@@ -80,11 +80,12 @@ extension ExportWritten {
         let every = networkLeftOut.map {
             "; no network.json: at least \(Format.bytes($0)), more than --config reads (\(Format.bytes(RunConfig.largestFileBytes)))"
         } ?? ""
+        let lack = playgroundLacks.map { "; no Playground link: " + $0.sentence } ?? ""
         guard let first = names.first else { return "exported nothing" }
         var stem = names.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
         if let cut = stem.lastIndex(of: "-") { stem = String(stem[...cut]) }
-        guard names.count > 1, !stem.isEmpty else { return "exported " + names.joined(separator: " and ") + every }
-        return "exported \(stem){" + names.map { String($0.dropFirst(stem.count)) }.joined(separator: ",") + "}" + every
+        guard names.count > 1, !stem.isEmpty else { return "exported " + names.joined(separator: " and ") + every + lack }
+        return "exported \(stem){" + names.map { String($0.dropFirst(stem.count)) }.joined(separator: ",") + "}" + every + lack
     }
 
 }

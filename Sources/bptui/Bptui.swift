@@ -113,7 +113,8 @@ struct Bptui: ParsableCommand {
             }
         }
         let run = HeadlessRun(trainer: trainer, layout: layout, updates: headlessOptions.steps, epochs: shape.epochs,
-                              every: headlessOptions.every, format: headlessOptions.format ?? .table)
+                              every: headlessOptions.every, format: headlessOptions.format ?? .table,
+                              playground: recipe?.playgroundLink(trainer))
         var output = Output()
         Interruption.install()
         let (divergence, iteration) = run.run(stopped: { Interruption.received != 0 }) { output.line($0) }

@@ -30,6 +30,8 @@ struct HeadlessRun {
     let updates: Int?, epochs: Int?
     let every: Int?
     let format: HeadlessFormat
+    /// A run opened from a Playground link: the link of its experiment, or what Playground lacks.
+    var playground: Result<String, PlaygroundLink.Lack>? = nil
 
     /// Updates trained between two looks at `stopped`: a few milliseconds of the post's.
     static let chunk = 100_000
@@ -164,7 +166,7 @@ struct HeadlessRun {
                hasTest: trainer.currentTestError != nil, testError: finite(trainer.currentTestError),
                accuracy: classes ? trainer.accuracy() : nil,
                testAccuracy: classes && !trainer.data.test.isEmpty ? trainer.accuracy(test: true) : nil, network: RunConfig(trainer),
-               diverged: trainer.divergence).prettyJSON
+               diverged: trainer.divergence, playground: playground).prettyJSON
     }
 
     /// Where training ended, and the run as a `--config` v2 file that continues it exactly.
@@ -177,9 +179,10 @@ struct HeadlessRun {
         let accuracy: Double?, testAccuracy: Double?
         let network: RunConfig
         let diverged: Divergence?
+        let playground: Result<String, PlaygroundLink.Lack>?
 
         private enum CodingKeys: String, CodingKey {
-            case iteration, epoch, error, testError, accuracy, testAccuracy, network, diverged
+            case iteration, epoch, error, testError, accuracy, testAccuracy, network, diverged, playground, playgroundLacks
         }
 
         func encode(to encoder: Encoder) throws {
@@ -192,6 +195,11 @@ struct HeadlessRun {
             try container.encodeIfPresent(testAccuracy, forKey: .testAccuracy)
             try container.encode(network, forKey: .network)
             try container.encodeIfPresent(diverged, forKey: .diverged)
+            switch playground {
+            case .success(let link)?: try container.encode(link, forKey: .playground)
+            case .failure(let lack)?: try container.encode(lack.sentence, forKey: .playgroundLacks)
+            case nil: break
+            }
         }
     }
 

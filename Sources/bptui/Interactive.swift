@@ -115,7 +115,9 @@ let doubleClickSeconds = 0.4
 /// export overwrites another. Both are written whole before either gets its name: a failure,
 /// or the process killed halfway, leaves neither file, nor a half-written one.
 func write(_ export: Export, into directory: String) -> Result<ExportWritten, ExportFailure> {
-    let folder = URL(fileURLWithPath: directory), suffixes = ["history.csv"] + (export.json == nil ? [] : ["network.json"])
+    let link = try? export.playground?.get()
+    let folder = URL(fileURLWithPath: directory)
+    let suffixes = ["history.csv"] + (export.json == nil ? [] : ["network.json"]) + (link == nil ? [] : ["playground.url"])
     var stem = "bptui-\(timestamp())", counter = 1
     while suffixes.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(stem)-\($0)").path) }) {
         counter += 1
@@ -135,8 +137,10 @@ func write(_ export: Export, into directory: String) -> Result<ExportWritten, Ex
         }
         return .failure(ExportFailure(path: path, reason: reason))
     }
-    let texts = [export.csv] + (export.json.map { [$0] } ?? [])
-    let written = ExportWritten(paths: finals, networkLeftOut: export.json == nil ? export.networkBytes : nil)
+    let texts = [export.csv] + (export.json.map { [$0] } ?? []) + (link.map { [$0 + "\n"] } ?? [])
+    var lacking: PlaygroundLink.Lack?
+    if case .failure(let lack)? = export.playground { lacking = lack }
+    let written = ExportWritten(paths: finals, networkLeftOut: export.json == nil ? export.networkBytes : nil, playgroundLacks: lacking)
     // Unnamed files, named only once both are whole: a process killed halfway leaves nothing.
     let unnamed = texts.map { _ in bptui_open_unnamed(directory) }
     defer { for descriptor in unnamed where descriptor >= 0 { Glibc.close(descriptor) } }

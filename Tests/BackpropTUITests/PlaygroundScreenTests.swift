@@ -178,3 +178,35 @@ import Testing
         #expect(shades.count > 2 && levels(state).count == 2, "\(levels(state))")
     }
 }
+
+/// The other way: a run opened from a link goes back to a link that opens the same
+/// experiment, and a change Playground cannot express is named.
+@Suite struct PlaygroundLinkBackTests {
+    @Test(arguments: ["#seed=0.83447", "#seed=0.2&dataset=xor&activation=relu&batchSize=7&xTimesY=true&xSquared=true&ySquared=true",
+                      "#seed=0.4&dataset=spiral&networkShape=8,8,6&sinX=true&sinY=true&regularization=L2&regularizationRate=0.003&learningRate=0.1",
+                      "#seed=0.5&problem=regression&regDataset=reg-gauss&networkShape=&noise=20&percTrainData=70&initZero=true&activation=linear"])
+    func aLinksRunGoesBackToTheSameExperiment(link text: String) throws {
+        let link = try PlaygroundLink(text)
+        let (trainer, recipe) = try Recipe.playground(link, seed: try #require(link.seed))
+        let back = try #require(try recipe.playgroundLink(trainer)?.get())
+        #expect(back.hasPrefix("https://playground.tensorflow.org/#activation="))
+        let reopened = try PlaygroundLink(back)
+        #expect(reopened.seed == link.seed)
+        let (again, _) = try Recipe.playground(reopened, seed: try #require(reopened.seed))
+        #expect(again.network == trainer.network, "\(back)")
+        #expect(again.data == trainer.data)
+        #expect(again.settings == trainer.settings, "\(again.settings) \(trainer.settings)")
+    }
+
+    @Test func aChangePlaygroundCannotExpressIsNamed() throws {
+        var state = AppState(trainer: try Recipe.playground(try PlaygroundLink("#seed=0.3"), seed: "0.3").trainer,
+                             recipe: try Recipe.playground(try PlaygroundLink("#seed=0.3"), seed: "0.3").recipe)
+        state.update(.toggleOrder)
+        #expect(state.recipe.playgroundLink(state.trainer) == .failure(.publishedOrder))
+        let message = ExportWritten(paths: ["/d/b-history.csv", "/d/b-network.json"], playgroundLacks: .publishedOrder).message
+        #expect(message == "exported b-{history.csv,network.json}; no Playground link: Playground updates in textbook order, this run in the post's published order")
+        let plain = AppState(trainer: try Recipe(layers: [2, 3, 1], data: .builtIn(.circle)).trainer(), recipe: Recipe(layers: [2, 3, 1], data: .builtIn(.circle)))
+        #expect(plain.recipe.playgroundLink(plain.trainer) == nil, "a run not opened from a link has none to give")
+        #expect(ExportWritten(paths: ["/d/b-history.csv", "/d/b-network.json", "/d/b-playground.url"]).message == "exported b-{history.csv,network.json,playground.url}")
+    }
+}

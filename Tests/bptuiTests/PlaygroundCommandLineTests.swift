@@ -144,3 +144,18 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.hasPrefix("bptui: --features x1,cos(x1): \"cos(x1)\" is not a feature"))
     }
 }
+
+/// `--format json` of a link's run gives its link back, which trains the same losses.
+@Suite struct PlaygroundReportLinkTests {
+    @Test func theReportsLinkTrainsTheSameRun() throws {
+        let link = "#seed=0.7&dataset=gauss&activation=sigmoid&noise=30&batchSize=4&xSquared=true&regularization=L1&regularizationRate=0.001"
+        let first = try Binary.run(["--headless", "--playground", link, "--epochs", "5", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let back = try #require(report["playground"] as? String)
+        let again = try Binary.run(["--headless", "--playground", back, "--epochs", "5", "--format", "csv"])
+        let straight = try Binary.run(["--headless", "--playground", link, "--epochs", "5", "--format", "csv"])
+        #expect(again.status == 0 && again.stdout == straight.stdout && !straight.stdout.isEmpty)
+        let plain = try Binary.run(["--headless", "--layers", "2,3,1", "--data", "circle", "--epochs", "1", "--format", "json"])
+        #expect(!plain.stdout.contains("\"playground"), "a run not opened from a link has no link to give")
+    }
+}
