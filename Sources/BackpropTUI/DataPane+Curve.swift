@@ -62,7 +62,7 @@ extension DataPane {
             canvas.put(String(character), x: plot.x + column, y: plot.y + y, style)
         }
         let axisY = plot.y + plot.height, right = plot.x + plot.width
-        let low = Self.label(map.x.lowerBound), high = Self.label(map.x.upperBound), name = a.neuronName(layer: 0, neuron: 0)
+        let low = Self.label(map.x.lowerBound), high = Self.label(map.x.upperBound), name = pointName(0)
         canvas.put(low, x: plot.x, y: axisY, Style(.muted))
         if right - high.count > plot.x + low.count { canvas.put(high, x: right - high.count, y: axisY, Style(.muted)) }
         let centre = plot.x + (plot.width - name.count) / 2

@@ -79,8 +79,8 @@ extension DataPane {
         }
         let legendY = area.y + area.height
         let name = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
-        let axes = "   i1 → \(Self.label(output.x.lowerBound))…\(Self.label(output.x.upperBound)), "
-            + "i2 ↑ \(Self.label(output.y.lowerBound))…\(Self.label(output.y.upperBound))"
+        let axes = "   \(pointName(0)) → \(Self.label(output.x.lowerBound))…\(Self.label(output.x.upperBound)), "
+            + "\(pointName(1)) ↑ \(Self.label(output.y.lowerBound))…\(Self.label(output.y.upperBound))"
         Self.putSegments([(name + " ", Style(.label, bold: true))] + scale(range, on: canvas) + [(axes, Style(.muted))],
                          x: area.x, y: legendY, limit: limit, into: &canvas)
         Self.putSegments(pointsLegend(on: canvas), x: area.x, y: legendY + 1, limit: limit, into: &canvas)

@@ -14,7 +14,7 @@ extension DataPane {
         // A sample's own numbers: its point (x1, x2) where the inputs are features of it.
         let inputs = a.sampleInputs, outputs = a.layers[a.outputLayer]
         let given: [[String]] = (0 ..< inputs + outputs).map { k in
-            [k >= inputs ? "t\(k - inputs + 1)" : a.features == nil ? a.neuronName(layer: 0, neuron: k) : "x\(k + 1)"]
+            [k >= inputs ? "t\(k - inputs + 1)" : pointName(k)]
                 + all.map { Format.short(k < inputs ? $0.sample.inputs[k] : $0.sample.targets[k - inputs]) }
         }
         let widths = given.map { $0.map(\.count).max() ?? 0 }

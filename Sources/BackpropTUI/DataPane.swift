@@ -151,6 +151,12 @@ struct DataPane {
         return count <= Self.markedSamples ? 1 : (count + Self.markedSamples - 1) / Self.markedSamples
     }
 
+    /// The name of a sample's number k: x1, x2 where the inputs are features of the point,
+    /// otherwise the input's own name.
+    func pointName(_ k: Int) -> String {
+        state.architecture.features == nil ? state.architecture.neuronName(layer: 0, neuron: k) : "x\(k + 1)"
+    }
+
     /// How a sample is marked on the map, the curve and in the table.
     func mark(_ sample: Sample, test: Bool, on canvas: Canvas) -> (Character, Style) {
         let positive = sample.targets[state.shownOutput] > Self.middle(state.architecture.outputActivation)

@@ -210,3 +210,15 @@ import Testing
         #expect(ExportWritten(paths: ["/d/b-history.csv", "/d/b-network.json", "/d/b-playground.url"]).message == "exported b-{history.csv,network.json,playground.url}")
     }
 }
+
+@Suite struct AxisNameTests {
+    @Test func theMapsAxesAreNamedByTheInputsOrThePointsNumbers() throws {
+        var state = try PlaygroundToggleTests.opened("#seed=0.3&dataset=circle&xSquared=true")
+        #expect(state.screen(120, 40).contains("x1 → ") && state.screen(120, 40).contains("x2 ↑ "))
+        let recipe = Recipe(layers: [2, 3, 1], data: .builtIn(.circle))
+        state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.toggleDataView)
+        #expect(state.screen(120, 40).contains("i1 → ") && state.screen(120, 40).contains("i2 ↑ "))
+    }
+}
