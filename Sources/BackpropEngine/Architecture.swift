@@ -45,6 +45,9 @@ public struct Architecture: Sendable, Equatable, Codable {
         guard layers.count >= 2 else {
             throw Refusal(description: "layers needs at least an input and an output size, got \(layers.count) size")
         }
+        guard layers.count <= Self.largestLayerCount else {
+            throw Refusal(description: "\(layers.count) layers; bptui trains at most \(Self.largestLayerCount)")
+        }
         if let zero = layers.firstIndex(where: { $0 < 1 }) {
             throw Refusal(description: "layer \(zero) has size \(layers[zero]); every layer needs at least 1 neuron")
         }
@@ -72,6 +75,10 @@ public struct Architecture: Sendable, Equatable, Codable {
         self.bias = bias
     }
 
+    /// The most layers a network may have, inputs and outputs included: the screen lays every
+    /// one out, and each costs it time on every frame.
+    public static let largestLayerCount = 1_000
+
     /// The most weights (and neurons) a network may have: 800 MB of weights, far past what
     /// trains at a useful speed here.
     public static let largestWeightCount = 100_000_000
@@ -85,13 +92,19 @@ public struct Architecture: Sendable, Equatable, Codable {
     /// Computed before anything is allocated; nil where it would overflow.
     public func estimatedBytes(samples: Int, batch: Int) -> Int? {
         let parameters = weightCount + biasCount, neurons = layers.reduce(0, +), width = layers[0] + layers[outputLayer]
-        let perSample = 8 * width + 160, capacity = max(32, batch)
-        let parts = [(parameters, 8 * 10), (neurons, 8 * 3 * capacity), (samples, 2 * perSample), (batch, 8 * neurons * 2)]
+        // A batch is at most every sample; every product is checked (sizes come from input).
+        let batch = min(batch, max(1, samples)), perSample = 8 * width + 160, capacity = max(32, batch)
+        func product(_ factors: Int...) -> Int? {
+            factors.reduce(Optional(1)) { result, factor in
+                result.flatMap { let (value, over) = $0.multipliedReportingOverflow(by: factor); return over ? nil : value }
+            }
+        }
+        let parts = [product(parameters, 80), product(neurons, 24, capacity), product(samples, 2, perSample), product(batch, 16, neurons)]
         var total = 0
-        for (count, bytes) in parts {
-            let (product, over) = count.multipliedReportingOverflow(by: bytes)
-            let (sum, past) = total.addingReportingOverflow(product)
-            guard !over, !past else { return nil }
+        for part in parts {
+            guard let part else { return nil }
+            let (sum, past) = total.addingReportingOverflow(part)
+            guard !past else { return nil }
             total = sum
         }
         return total

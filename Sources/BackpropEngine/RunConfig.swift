@@ -184,6 +184,12 @@ public struct RunConfig: Codable, Equatable, Sendable {
         if let inputNames, inputNames.count != layers.first {
             throw ConfigError("key \"inputNames\" names \(inputNames.count) inputs; the layers have \(layers.first ?? 0)")
         }
+        if let dead, let weights = try? architecture().weightCount {
+            if let bad = dead.first(where: { !(0 ..< weights).contains($0) }) {
+                throw ConfigError("key \"dead\" holds \(bad), not a weight index (0 to \(weights - 1))")
+            }
+            if Set(dead).count != dead.count { throw ConfigError("key \"dead\" names a weight twice") }
+        }
         if let rate = regularization?.rate, !(rate.isFinite && rate >= 0) {
             throw ConfigError("key \"regularization.rate\" must be a finite number of 0 or more, got \(rate)")
         }

@@ -278,7 +278,7 @@ public struct Job: Sendable {
         guard case .build(let recipe, let change, let seconds) = work else {
             return Job.progress(name: name, done: done, total: target, rate: rate)
         }
-        return "\(change): making \(Format.plural(recipe.sampleCount, "sample")) · \(Format.duration(seconds ?? 0)) · Esc stops"
+        return "\(change): making the run, \(Format.plural(recipe.sampleCount, "sample")) · \(Format.duration(seconds ?? 0)) · Esc stops"
     }
 }
 

@@ -22,6 +22,11 @@ extension AppState {
     /// Enter: runs the line. A bad line stays open with its reason and changes nothing.
     mutating func submitCommandLine() -> [Effect] {
         guard let text = prompt?.text.trimmingCharacters(in: .whitespaces) else { return [] }
+        // A line cut at the limit is not run as if it had been typed so.
+        if prompt?.overflowed == true {
+            prompt?.error = "too long (max \(Prompt.commandLimit)): the line was cut — Backspace or Ctrl-U, then Enter"
+            return []
+        }
         if text.hasPrefix("playground ") {
             openPlayground(String(text.dropFirst("playground ".count)), line: text)
             return []
@@ -86,6 +91,7 @@ extension Prompt {
         error = nil
         if text.count + typed.count > Self.commandLimit {
             error = "too long (max \(Self.commandLimit))"
+            overflowed = true
             text = String((text + typed).prefix(Self.commandLimit))
         } else {
             text += typed

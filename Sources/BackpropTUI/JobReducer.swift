@@ -58,7 +58,9 @@ extension AppState {
         job = nil
         let work = current.work
         current.work = .train
-        if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: Timing.sliceSeconds, lowest: 100) }
+        // At least 100 updates a slice, or a large network's first slice's worth (one update of
+        // 9 million weights takes longer than a slice).
+        if seconds > 0 { Pace.adapt(&jobBatch, took: seconds, aim: Timing.sliceSeconds, lowest: min(100, firstSlice)) }
         let before = current.done
         var finished: Bool
         var effects: [Effect] = []

@@ -171,9 +171,17 @@ public struct Recipe: Sendable, Equatable {
         guard let bytes = a.estimatedBytes(samples: samples, batch: batch) else {
             return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples is too large to count")
         }
-        guard bytes > budget else { return nil }
-        return Refusal(description: "\(Format.count(samples)) samples need ~\(Format.bytes(bytes)), over the \(Format.bytes(budget)) allowed (half the memory)")
+        if bytes > budget {
+            return Refusal(description: "\(Format.count(samples)) samples need ~\(Format.bytes(bytes)), over the \(Format.bytes(budget)) allowed (half the memory)")
+        }
+        let (work, over) = (a.weightCount + a.biasCount).multipliedReportingOverflow(by: samples)
+        guard over || work > largestEpochWork else { return nil }
+        return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples: an epoch is ~\(Format.short(Double(a.weightCount + a.biasCount) * Double(samples))) "
+            + "multiply-adds, hours here; bptui takes at most 1e11 an epoch (a minute or two)")
     }
+
+    /// The most multiply-adds one pass over the samples may take (the first error is one).
+    static let largestEpochWork = 100_000_000_000
 
     /// The name of the data: "xor", "circle", or a file's name.
     public var dataName: String {

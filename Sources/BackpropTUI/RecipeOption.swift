@@ -73,9 +73,10 @@ struct RecipeOption: Sendable {
             }
         },
         toggle("shuffle") { $0.shuffle = $1 },
-        number("seed") { recipe, value throws(Recipe.Refusal) in
-            guard value >= 0, value < 1.8e19, let seed = UInt64(exactly: value) else {
-                throw Recipe.Refusal(description: "seed must be a whole number of 0 or more")
+        // Read as digits, as --seed is: every UInt64, which a Double would round.
+        RecipeOption(name: "seed", values: [], restarts: true) { recipe, text throws(Recipe.Refusal) in
+            guard let seed = UInt64(text) else {
+                throw Recipe.Refusal(description: "seed must be a whole number from 0 to \(UInt64.max)")
             }
             recipe.seed = seed
         },

@@ -97,6 +97,7 @@ struct Bptui: ParsableCommand {
             return
         }
         if headlessOptions.format == .walk {
+            if let refusal = Walk.refusal(trainer.start.architecture) { throw InputError("--format walk: \(refusal)") }
             var walked = trainer
             if let epochs = shape.epochs { walked.train(epochs: epochs) } else { walked.train(updates: headlessOptions.steps ?? 0) }
             let of = general ? walked.start.architecture.shapeName : "the post's network"

@@ -88,14 +88,16 @@ func runInteractive(_ app: AppState) throws {
     }
 }
 
-/// New runs made on their own thread, so the screen keeps answering keys while a large data
-/// set is made; the loop takes each answer once it is ready.
+/// New runs made on a thread of their own, one at a time, so the screen keeps answering keys
+/// while a large data set is made; the loop takes each answer once it is ready. A run given
+/// up is still finished (and dropped), never beside the next: two would share the cores.
 final class Building: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [BuiltTrainer] = []
+    private let queue = DispatchQueue(label: "bptui.building")
 
     func start(_ recipe: Recipe) {
-        Thread.detachNewThread { [self] in
+        queue.async { [self] in
             let answer = BuiltTrainer(recipe)
             lock.withLock { made.append(answer) }
         }

@@ -106,7 +106,7 @@ struct ShapeOptions: ParsableArguments {
             // Named by the option that is at fault (the loss, an activation, or the sizes), or by the file's key.
             let givenLoss = loss ?? file?.loss ?? .halfSquared, output = outputActivation ?? file?.outputActivation ?? .logistic
             func named(_ flag: String, _ key: String, given: Bool) -> String { given || file == nil ? flag : "--config: key \"\(key)\"" }
-            let shape = sizes.map(String.init).joined(separator: ",")
+            let shape = Self.written(sizes)
             let option = if givenLoss == .crossEntropy, output != .logistic, output != .softmax {
                 named("--loss cross-entropy", "loss", given: loss != nil)
             } else if (activation?.value ?? file?.activation) == .softmax {
@@ -149,7 +149,7 @@ struct ShapeOptions: ParsableArguments {
         let planned = fromFile ? (file?.samples?.count ?? 0) + (file?.testSamples?.count ?? 0)
             : BuiltInData(rawValue: data ?? "post")?.isGenerated == true ? samples ?? 500 : 4
         if let refusal = Recipe.memoryRefusal(architecture, samples: planned, batch: batch?.size ?? 1) {
-            let shape = sizes.map(String.init).joined(separator: ",")
+            let shape = Self.written(sizes)
             let option = samples.map { "--samples \($0)" } ?? (layers == nil && file != nil ? "--config: key \"layers\" \(shape)" : "--layers \(shape)")
             throw InputError("\(option): \(refusal.description)")
         }
@@ -157,6 +157,9 @@ struct ShapeOptions: ParsableArguments {
         guard !dataSet.training.isEmpty else {
             throw InputError(fromFile ? "--config: key \"samples\" holds no sample"
                 : "--test-fraction \(testFraction ?? 0): holds out all \(dataSet.test.count) samples, leaving none to train on")
+        }
+        if let size = training.batch, size > dataSet.training.count {
+            throw InputError((batch == nil ? "--config: key \"batch\" \(size)" : "--batch \(size)") + ": more than the \(Format.count(dataSet.training.count)) training samples; --batch all takes them all")
         }
         if let bad = dataSet.all.first(where: {
             $0.inputs.count != architecture.sampleInputs || $0.targets.count != architecture.layers[architecture.outputLayer]
@@ -195,6 +198,14 @@ struct ShapeOptions: ParsableArguments {
         recipe.inputNames = a.inputNames
         recipe.features = a.features
         return recipe
+    }
+
+    /// Layer sizes as a message writes them: a long list by its ends and its length.
+    static func written(_ sizes: [Int]) -> String {
+        let all = sizes.map(String.init).joined(separator: ",")
+        guard sizes.count > 12 else { return all }
+        return sizes.prefix(3).map(String.init).joined(separator: ",") + ",…," + sizes.suffix(2).map(String.init).joined(separator: ",")
+            + " (\(sizes.count) sizes)"
     }
 
     /// `--features`, or the file's while its samples (points) are used.

@@ -604,7 +604,7 @@ import Testing
         wanted.samples = 50_000
         #expect(effects.contains(.build(wanted)) && state.prompt == nil && state.trainer.data.training.count == 250)
         state.update(.tick(seconds: 2))
-        #expect(state.screen(120, 40).contains("samples 50000: making 50,000 samples · 2s · Esc stops"))
+        #expect(state.screen(120, 40).contains("samples 50000: making the run, 50,000 samples · 2s · Esc stops"))
         state.update(.step)
         #expect(state.message == "busy with the new run — Esc stops it first" && state.trainer.iteration == 0)
         state.update(.built(BuiltTrainer(wanted)))
@@ -627,5 +627,66 @@ import Testing
         #expect(effects.isEmpty && small.trainer.data.training.count == 200)
         let (huge, _) = Self.asked("layers 2,100000,100000,1 samples 50000")
         #expect(huge.prompt?.error?.contains("weights") == true && huge.job == nil)
+    }
+}
+
+/// What an attacker's pass found, each closed: huge batches, slow slices, walks of millions
+/// of sub-steps, layers without end, a cut line run, a number that underflows.
+@Suite struct AttackerPassTests {
+    @Test func aHugeBatchIsCountedNotTrapped() throws {
+        #expect(Architecture.post.estimatedBytes(samples: 1, batch: .max) != nil)
+        #expect(Recipe.memoryRefusal(Architecture.post, samples: 500, batch: 99_999_999_999) == nil, "a batch is at most every sample")
+        let a = try Architecture(layers: [2, 2000, 2000, 1])
+        let refusal = Recipe.memoryRefusal(a, samples: 4_000_000, batch: 1)?.description ?? ""
+        #expect(refusal.contains("multiply-adds, hours here"), "\(refusal)")
+    }
+
+    @Test func aGoToOnALargeNetworkTakesSlicesOfAFewUpdates() throws {
+        let recipe = Recipe(layers: [2, 300, 300, 1], data: .builtIn(.xor))
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        _ = state.goTo(1_000)
+        var before = state.trainer.iteration
+        for _ in 0 ..< 12 {
+            state.update(.tick(seconds: 0.5))
+            #expect(state.trainer.iteration - before < 100, "a slow slice shrinks the next below 100 updates")
+            before = state.trainer.iteration
+        }
+    }
+
+    @Test func theWalkOfAHugeNetworkIsRefused() throws {
+        let recipe = Recipe(layers: [2, 100, 100, 1], data: .builtIn(.xor))
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.walkNext)
+        #expect(state.walk == nil && state.message?.hasPrefix("the walk takes networks of up to 10,000 weights and biases") == true)
+        #expect(throws: Architecture.Refusal.self) { try Architecture(layers: [2] + [Int](repeating: 1, count: 1_000)) }
+    }
+
+    @Test func aLineCutAtTheLimitIsNotRunAndTinyNumbersAreRefused() throws {
+        var state = NetworkScreenTests.state(NetworkScreenTests.circle)
+        state.update(.openCommandLine)
+        state.update(.promptInsert("layers 2,5,1" + String(repeating: " ", count: 1_015) + "activation tanh"))
+        state.update(.promptSubmit)
+        #expect(state.architecture.layers == [2, 4, 2, 1] && state.prompt?.error?.contains("the line was cut") == true)
+        state.update(.close)
+        state.update(.openEdit)
+        state.update(.promptInsert("1e-400"))
+        let before = state.trainer.network
+        state.update(.promptSubmit)
+        #expect(state.trainer.network == before && state.prompt?.error == "too small for a double: it would be 0")
+        state.update(.close)
+        state.update(.openCommandLine)
+        state.update(.promptInsert("seed 18446744073709551615"))
+        state.update(.promptSubmit)
+        #expect(state.recipe.seed == .max && state.prompt == nil)
+    }
+
+    @Test func deadWeightsNamedInAFileAreWeights() throws {
+        for (dead, words) in [("[99999]", "holds 99999, not a weight index"), ("[-1]", "holds -1"), ("[3,3]", "names a weight twice")] {
+            let text = #"{"layers":[2,3,1],"dead":\#(dead)}"#
+            var message = "accepted"
+            do { _ = try RunConfig.decode(Data(text.utf8)) } catch { message = error.description }
+            #expect(message.contains(words), "\(message)")
+        }
     }
 }

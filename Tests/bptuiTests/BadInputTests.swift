@@ -282,3 +282,23 @@ extension Binary.Result {
         }
     }
 }
+
+/// The attacker's pass, from the command line: a batch past every sample, an epoch of hours,
+/// a walk of millions of sub-steps, layers without end.
+@Suite struct AttackerCommandLineTests {
+    @Test func sizesThatWouldTrapOrTakeHoursAreRefusedWithOneLine() throws {
+        let cases: [([String], String)] = [
+            (["--headless", "--batch", "9223372036854775807"], "bptui: --batch 9223372036854775807: more than the 1 training samples; --batch all takes them all\n"),
+            (["--headless", "--layers", "2,2000,2000,1", "--data", "circle", "--samples", "4000000"],
+             "bptui: --samples 4000000: 2-2000-2000-1 on 4,000,000 samples: an epoch is ~1.604e+13 multiply-adds, hours here; bptui takes at most 1e11 an epoch (a minute or two)\n"),
+            (["--headless", "--layers", "2,200,200,1", "--data", "xor", "--format", "walk"],
+             "bptui: --format walk: the walk takes networks of up to 10,000 weights and biases, a sub-step each; 2-200-200-1 has 41,001 (e explains any one weight)\n"),
+            (["--headless", "--layers", (["2"] + [String](repeating: "1", count: 1_000)).joined(separator: ","), "--data", "xor"],
+             "bptui: --layers 2,1,1,…,1,1 (1001 sizes): 1001 layers; bptui trains at most 1000\n"),
+        ]
+        for (arguments, expected) in cases {
+            let run = try Binary.run(arguments)
+            #expect(run.status == 1 && run.stderr == expected && run.stdout.isEmpty, "\(run.stderr)")
+        }
+    }
+}

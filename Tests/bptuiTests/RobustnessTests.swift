@@ -37,7 +37,7 @@ import Testing
         defer { tmux.kill() }
         try tmux.waitFor("iteration 0")
         try tmux.send(":samples 3000000", "Enter")
-        try tmux.waitFor("samples 3000000: making 3,000,000 samples")
+        try tmux.waitFor("samples 3000000: making the run, 3,000,000 samples")
         try tmux.send("Escape")
         let given = try tmux.waitFor("given up")
         #expect(given.contains("samples 3000000 given up — nothing changed"))

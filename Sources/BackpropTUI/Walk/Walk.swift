@@ -34,6 +34,18 @@ public enum WalkMark: Sendable, Hashable {
 public struct Walk: Sendable, Equatable {
     public let steps: [WalkStep]
 
+    /// The most weights and biases a walk goes through: a sub-step each, and more would be
+    /// millions of lines, made before the first is shown.
+    public static let largestParameters = 10_000
+
+    /// Why `a` is too large to walk through, if it is.
+    public static func refusal(_ a: Architecture) -> String? {
+        let parameters = a.weightCount + a.biasCount
+        guard parameters > largestParameters else { return nil }
+        return "the walk takes networks of up to \(Format.count(largestParameters)) weights and biases, a sub-step each; "
+            + "\(a.shapeName) has \(Format.count(parameters)) (e explains any one weight)"
+    }
+
     /// The walk of `step`, whose batch is `batch`; `errorAfter` is the batch's error after the
     /// update (the engine's).
     public init(_ step: Step, batch: [Sample], learningRate η: Double, trainBiases: Bool, errorAfter: Double,

@@ -10,6 +10,8 @@ extension AppState {
             current.shown += 1
             walk = current
             if current.isComplete { train(1) }
+        } else if let refusal = Walk.refusal(architecture) {
+            message = refusal
         } else {
             walkStart = trainer
             walk = nextWalk()
