@@ -105,7 +105,7 @@ extension Prompt {
             text = completed
             error = nil
         } else if candidates.isEmpty {
-            error = text.contains(" ") ? "any number" : "no option starts so"
+            error = RecipeOption.hint(for: text)
         } else {
             error = candidates.joined(separator: " ")
         }

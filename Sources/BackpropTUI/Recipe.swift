@@ -156,6 +156,9 @@ public struct Recipe: Sendable, Equatable {
             }
             set = given
         }
+        guard !set.training.isEmpty else {
+            throw Refusal(description: "test-fraction \(Format.short(testFraction ?? 0)) holds out all \(Format.count(set.test.count)) samples, leaving none to train on")
+        }
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }

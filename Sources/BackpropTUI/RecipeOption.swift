@@ -187,9 +187,21 @@ struct RecipeOption: Sendable {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let last = words.last ?? ""
         if words.count % 2 == 1 || words.isEmpty {
-            return all.map(\.name).filter { $0.hasPrefix(last) }
+            return (all.map(\.name) + (words.count == 1 ? ["playground"] : [])).filter { $0.hasPrefix(last) }
         }
         guard let option = all.first(where: { $0.name == words[words.count - 2] }) else { return [] }
         return option.values.filter { $0.hasPrefix(last) }
+    }
+
+    /// What Tab says when nothing completes the last word: what the option takes.
+    static func hint(for line: String) -> String {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count >= 2 else { return "no option starts so" }
+        if words.count % 2 == 1 { return "no option starts so" }
+        let name = words[words.count - 2]
+        if name == "playground", words.count == 2 { return "a Playground link, or its #… part" }
+        guard let option = all.first(where: { $0.name == name }) else { return "\(name) is not an option" }
+        if name == "seed" { return "a whole number from 0" }
+        return option.values.isEmpty ? "any number" : "one of " + option.values.joined(separator: " ")
     }
 }

@@ -220,7 +220,9 @@ struct ShapeOptions: ParsableArguments {
     private func makeData(_ a: Architecture, seed: UInt64) throws(InputError) -> DataSet {
         let name = data ?? (a.layers.first == 2 && a.layers.last == 2 ? "post" : nil)
         guard let name else {
-            throw InputError("--layers \(a.layers.map(String.init).joined(separator: ",")) needs --data: "
+            // Named by where the layers came from: the flag, or a file that gives no samples.
+            let who = layers == nil ? "--config: key \"layers\" \(Self.written(a.layers)) has no \"samples\"; it" : "--layers \(Self.written(a.layers))"
+            throw InputError("\(who) needs --data: "
                 + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + ", or a CSV file")
         }
         do {

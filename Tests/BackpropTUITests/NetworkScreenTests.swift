@@ -690,3 +690,22 @@ import Testing
         }
     }
 }
+
+/// Tab and refusals that named the wrong thing.
+@Suite struct HintTests {
+    @Test func tabSaysWhatAnOptionTakes() {
+        #expect(RecipeOption.hint(for: "data ./") == "one of post xor and or circle gauss spiral quadrants")
+        #expect(RecipeOption.hint(for: "playground ") == "a Playground link, or its #… part")
+        #expect(RecipeOption.hint(for: "seed ") == "a whole number from 0")
+        #expect(RecipeOption.hint(for: "noise ") == "any number")
+        #expect(RecipeOption.candidates(for: "pl") == ["playground"])
+    }
+
+    @Test func aSplitThatLeavesNothingToTrainOnIsNamed() {
+        var state = NetworkScreenTests.state(NetworkScreenTests.circle)
+        state.update(.openCommandLine)
+        state.update(.promptInsert("test-fraction 0.9999999"))
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error == "test-fraction 1 holds out all 500 samples, leaving none to train on", "\(state.prompt?.error ?? "")")
+    }
+}

@@ -296,6 +296,11 @@ extension Binary.Result {
             (["--headless", "--layers", (["2"] + [String](repeating: "1", count: 1_000)).joined(separator: ","), "--data", "xor"],
              "bptui: --layers 2,1,1,…,1,1 (1001 sizes): 1001 layers; bptui trains at most 1000\n"),
         ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-no-samples-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"layers":[2,3,1]}"#.utf8).write(to: file)
+        let noSamples = try Binary.run(["--headless", "--config", file.path])
+        #expect(noSamples.stderr.hasPrefix("bptui: --config: key \"layers\" 2,3,1 has no \"samples\"; it needs --data"), "\(noSamples.stderr)")
         for (arguments, expected) in cases {
             let run = try Binary.run(arguments)
             #expect(run.status == 1 && run.stderr == expected && run.stdout.isEmpty, "\(run.stderr)")
