@@ -13,7 +13,15 @@ struct StatusRow {
     }
 
     /// "label value", the value bold in its role.
+    /// A field that does not fit whole is not cut: an ellipsis ends the row instead.
     mutating func field(_ label: String, _ value: String, _ role: Role = .plain, into canvas: inout Canvas) {
+        guard x < limit else { return }
+        let width = (first ? 0 : 3) + (label.isEmpty ? 0 : label.count + 1) + value.count
+        if x + width > limit {
+            x = canvas.put(first ? "…" : " …", x: x, y: y, Style(.muted), limit: limit)
+            x = limit
+            return
+        }
         if !first { x = canvas.put(" \(canvas.glyphs.vertical) ", x: x, y: y, Style(.muted), limit: limit) }
         first = false
         if !label.isEmpty { x = canvas.put(label + " ", x: x, y: y, Style(.label), limit: limit) }

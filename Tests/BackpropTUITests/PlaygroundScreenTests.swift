@@ -222,3 +222,17 @@ import Testing
         #expect(state.screen(120, 40).contains("i1 → ") && state.screen(120, 40).contains("i2 ↑ "))
     }
 }
+
+@Suite struct StatusFitTests {
+    /// A status field that does not fit whole is left out with an ellipsis, never cut.
+    @Test func aFieldThatDoesNotFitEndsTheRowWithAnEllipsis() throws {
+        var (trainer, recipe) = try Recipe.playground(try PlaygroundLink("#seed=0.1&networkShape=8,8,8,8,8,8,8,8,8"), seed: "0.1")
+        trainer.train(epochs: 1_000)
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 80, height: 24))
+        let lines = state.screen(80, 24).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let status = try #require(lines.first { $0.hasPrefix("epoch 1,000 ") })
+        let whole = status.range(of: #"acc [0-9.]+%/[0-9.]+%$"#, options: .regularExpression) != nil
+        #expect(whole || status.hasSuffix(" …") && !status.contains("acc"), "\(status)")
+    }
+}
