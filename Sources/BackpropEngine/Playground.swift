@@ -85,7 +85,7 @@ public struct PlaygroundLink: Sendable, Equatable {
     public internal(set) var features: [Feature] = [.x1, .x2]
     public private(set) var initZero = false
     /// The page's views: test points on the map, and the output's sign only.
-    public private(set) var showTestData = false, discretize = false
+    public internal(set) var showTestData = false, discretize = false
 
     /// Why a link cannot be opened, naming the key.
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {

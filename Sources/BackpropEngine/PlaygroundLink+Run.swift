@@ -9,6 +9,14 @@ extension PlaygroundLink {
         case subgradientL1
     }
 
+    /// The same link with the page's views as given.
+    public func viewing(showTestData: Bool, discretize: Bool) -> PlaygroundLink {
+        var link = self
+        link.showTestData = showTestData
+        link.discretize = discretize
+        return link
+    }
+
     /// The same link with `seed` drawing its points and weights.
     public func reseeded(_ seed: String) -> PlaygroundLink {
         var link = self
@@ -26,7 +34,8 @@ extension PlaygroundLink {
         if a.loss != .halfSquared { return .failure(.loss(a.loss)) }
         if a.bias == .shared { return .failure(.sharedBiases) }
         if !s.trainBiases { return .failure(.fixedBiases) }
-        if s.order == .published { return .failure(.publishedOrder) }
+        // With one layer of weights the two orders are the same update.
+        if s.order == .published, a.outputLayer > 1 { return .failure(.publishedOrder) }
         if s.shuffle { return .failure(.shuffle) }
         guard let batch = s.batch else { return .failure(.wholeBatch) }
         if let penalty = s.regularization, !penalty.clipsAtZero, penalty.kind == .l1 { return .failure(.subgradientL1) }

@@ -146,7 +146,17 @@ struct ExplainPane {
         w.columns("∂E_total/∂\(wk)" + (batch ? " of sample 1" : "") + " = product of the three", values { $0.sampleGradient(sample: 0, weight: k) },
                   .accent)
         if state.derived.next.forwards.count > 1 { w.columns("∂E_total/∂\(wk) = the mean over the batch", values { $0.weightGradient[k] }, .accent) }
-        w.columns("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk)", values { $0.after.weights[k] }, .accent)
+        // The penalty as its own term, and a dead weight as such, as for an output weight.
+        let next = state.derived.next
+        if next.dead.indices.contains(k), next.dead[k] {
+            w.columns("\(wk)⁺ = \(wk): dead, the L1 penalty made it 0 for good", values { $0.after.weights[k] }, .accent)
+        } else if let penalty = next.penalty, next.penaltyChange(of: k) != nil {
+            let slope = penalty.kind == .l1 ? "sign(\(wk))" : wk
+            w.columns("−η·λ·\(slope), the penalty's term", values { $0.penaltyChange(of: k) ?? 0 })
+            w.columns("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk) − η·λ·\(slope)", values { $0.after.weights[k] }, .accent)
+        } else {
+            w.columns("\(wk)⁺ = \(wk) − η·∂E_total/∂\(wk)", values { $0.after.weights[k] }, .accent)
+        }
         w.blank()
         if state.trainer.isThePostsNetwork {
             w.line("Why two orders: the post's text takes the original weights above (textbook), but its printed errors come "

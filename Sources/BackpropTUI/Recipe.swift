@@ -257,8 +257,13 @@ extension Recipe {
 extension Recipe {
     /// The run as the Playground link that trains it, or what Playground lacks for it; nil for
     /// a run not opened from a link (Playground draws its own points and weights).
-    public func playgroundLink(_ trainer: Trainer) -> Result<String, PlaygroundLink.Lack>? {
-        link.map { $0.training(trainer.start.architecture, trainer.settings).map { "https://playground.tensorflow.org/" + $0.hash } }
+    /// `view`: the data view's test points and discretize as they now stand (the link's own
+    /// when nil).
+    public func playgroundLink(_ trainer: Trainer, view: (showTestData: Bool, discretize: Bool)? = nil) -> Result<String, PlaygroundLink.Lack>? {
+        link.map { link in
+            let viewed = view.map { link.viewing(showTestData: $0.showTestData, discretize: $0.discretize) } ?? link
+            return viewed.training(trainer.start.architecture, trainer.settings).map { "https://playground.tensorflow.org/" + $0.hash }
+        }
     }
 }
 

@@ -25,6 +25,7 @@ struct RecipeOption: Sendable {
         // The features make the input layer: one neuron each (none: the samples' own numbers).
         RecipeOption(name: "features", values: ["x1,x2", "x1^2,x2^2", "x1*x2", "x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2)", "none"],
                      restarts: true) { recipe, text throws(Recipe.Refusal) in
+            recipe.inputNames = nil
             if text == "none" {
                 if recipe.features != nil { recipe.layers[0] = 2 }
                 recipe.features = nil

@@ -66,7 +66,7 @@ extension AppState {
             regenerate()
         case .export:
             if refusedWhileBusy() { break }
-            let builder = ExportBuilder(trainer, playground: recipe.playgroundLink(trainer))
+            let builder = ExportBuilder(trainer, playground: recipe.playgroundLink(trainer, view: (!hidesTestSamples, discretized)))
             return start(Job(work: .export(builder), target: builder.total, done: 0))
         case .exported(let result):
             switch result {
@@ -151,7 +151,7 @@ extension AppState {
         case .toggleTestSamples, .toggleDiscretize:
             if command == .toggleTestSamples { hidesTestSamples.toggle() } else { discretized.toggle() }
             message = command == .toggleTestSamples ? "test samples \(hidesTestSamples ? "hidden" : "shown") on the map"
-                : "the map \(discretized ? "by the output's sign only" : "in shades of the output")"
+                : "the map shows \(discretized ? "the output's sign only" : "the output in shades")"
                 + (dataView ? "" : " (d opens the data view)")
         case .switchFocus: switchFocus()
         case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
@@ -268,7 +268,9 @@ extension AppState {
             }
             let kept = Trainer(trainer.network, data: data, settings: trainer.settings, iteration: 0, epoch: 0, position: 0,
                                dead: trainer.dead.indices.filter { trainer.dead[$0] })
-            restart(changed, "new data (seed \(seed)), the network kept", trainer: NewRun(kept))
+            restart(changed, "new points", trainer: NewRun(kept))
+            // Short enough for 80 columns: the data's name would say the seed a second time.
+            if message?.hasPrefix("new points —") == true { message = "new points (seed \(seed)), the network kept; iteration 0 of the new data" }
         } catch {
             message = "G refused: \(error.description)"
         }

@@ -195,7 +195,7 @@ struct ShapeOptions: ParsableArguments {
                       batch: settings.batch, shuffle: settings.shuffle, seed: settings.seed,
                       carriesPartialBatch: settings.carriesPartialBatch, regularization: settings.regularization)
         recipe.initialization = `init` ?? .xavier
-        recipe.inputNames = a.inputNames
+        recipe.inputNames = a.features == nil ? a.inputNames : nil
         recipe.features = a.features
         return recipe
     }

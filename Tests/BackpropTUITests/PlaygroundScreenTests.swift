@@ -148,14 +148,14 @@ import Testing
         let seed = try #require(state.message?.split(separator: " ").dropFirst(3).first.map { String($0.dropLast(2)) })
         let link = try PlaygroundLink("#seed=0.3&dataset=circle")
         #expect(state.trainer.data == link.experiment(seed: seed).data, "the points of the seed the message names")
-        #expect(state.screen(120, 40).contains("new data (seed \(seed)), the network kept"))
+        #expect(state.screen(120, 40).contains("new points (seed \(seed)), the network kept; iteration 0 of the new data"))
         var fixed = AppState(trainer: try Recipe(layers: [2, 3, 1], data: .builtIn(.xor)).trainer(), recipe: Recipe(layers: [2, 3, 1], data: .builtIn(.xor)))
         fixed.update(.regenerate)
         #expect(fixed.message?.hasSuffix("xor is fixed") == true)
         var generated = AppState(trainer: try Recipe(layers: [2, 3, 1], data: .builtIn(.gauss)).trainer(), recipe: Recipe(layers: [2, 3, 1], data: .builtIn(.gauss)))
         let before = generated.trainer.data
         generated.update(.regenerate)
-        #expect(generated.trainer.data != before && generated.recipe.dataSeed == 3 && generated.message?.hasPrefix("new data (seed 3)") == true)
+        #expect(generated.trainer.data != before && generated.recipe.dataSeed == 3 && generated.message?.hasPrefix("new points (seed 3)") == true)
     }
 
     @Test func tHidesTheTestSamplesAndDDiscretizesTheMap() throws {
@@ -234,5 +234,46 @@ import Testing
         let status = try #require(lines.first { $0.hasPrefix("epoch 1,000 ") })
         let whole = status.range(of: #"acc [0-9.]+%/[0-9.]+%$"#, options: .regularExpression) != nil
         #expect(whole || status.hasSuffix(" …") && !status.contains("acc"), "\(status)")
+    }
+}
+
+/// What a new user's pass over the Playground parts found, each closed.
+@Suite struct PlaygroundNewUserTests {
+    @Test func featuresNoneNamesTheInputsAgain() throws {
+        var recipe = Recipe(layers: [2, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle), learningRate: 0.03, batch: 10)
+        recipe.features = [.x1Squared, .x2Squared]
+        recipe.inputNames = ["x1²", "x2²"]
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        state.update(.openCommandLine)
+        state.update(.promptInsert("features none"))
+        state.update(.promptSubmit)
+        #expect(state.architecture.features == nil && state.architecture.inputNames == nil)
+        #expect(!state.screen(120, 40).contains("x1²"))
+    }
+
+    @Test func aHiddenWeightsExplainWritesThePenaltyAndItsValueAgrees() throws {
+        var (trainer, recipe) = try Recipe.playground(try PlaygroundLink("#dataset=gauss&networkShape=8,8,8&regularization=L1&regularizationRate=0.01&seed=0.2"), seed: "0.2")
+        trainer.train(epochs: 3)
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 120, height: 60))
+        let step = state.derived.next
+        let k = try #require((0 ..< 16).first { !step.dead[$0] && step.penaltyChange(of: $0) != nil })
+        state.parameter = .weight(k)
+        state.update(.toggleExplain)
+        let text = state.screen(120, 60)
+        #expect(text.contains("w\(k + 1)⁺ = w\(k + 1) − η·∂E_total/∂w\(k + 1) − η·λ·sign(w\(k + 1))"), "\(text)")
+        let η = trainer.settings.learningRate
+        #expect(step.after.weights[k] == step.before.weights[k] - η * step.weightGradient[k] + step.penaltyChange(of: k)!)
+    }
+
+    @Test func theLinkCarriesTheViewAsItStandsAndOneLayerHasOneOrder() throws {
+        let (trainer, recipe) = try Recipe.playground(try PlaygroundLink("#seed=0.3&networkShape="), seed: "0.3")
+        let shown = try #require(try recipe.playgroundLink(trainer, view: (true, true))?.get())
+        #expect(shown.contains("showTestData=true") && shown.contains("discretize=true"))
+        var settings = trainer.settings
+        settings.order = .published
+        let published = Trainer(trainer.network, data: trainer.data, settings: settings)
+        #expect(try recipe.playgroundLink(published)?.get() != nil, "without a hidden layer both orders are one")
     }
 }
