@@ -124,7 +124,10 @@ extension DataPane {
         let middle = Format.short(Self.middle(state.architecture.outputActivation))
         let high = Self.mark(positive: true, test: false, on: canvas), low = Self.mark(positive: false, test: false, on: canvas)
         let test = Self.mark(positive: true, test: true, on: canvas), lowTest = Self.mark(positive: false, test: true, on: canvas)
-        let tests: [(String, Style)] = test.0 == lowTest.0 ? [(String(test.0), .plain), (" test", Style(.muted))]
+        // Hidden test samples (T) are said as such, not given a mark the map does not show.
+        let tests: [(String, Style)] = state.trainer.data.test.isEmpty ? []
+            : state.hidesTestSamples ? [("test hidden (T)", Style(.muted))]
+            : test.0 == lowTest.0 ? [(String(test.0), .plain), (" test", Style(.muted))]
             : [(String(test.0), .plain), (String(lowTest.0), .plain), (" test", Style(.muted))]
         return [(String(high.0), high.1), (" t>\(middle) ", Style(.muted)), (String(low.0), low.1), (" t≤\(middle) ", Style(.muted))] + tests
     }

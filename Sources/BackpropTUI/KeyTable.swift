@@ -38,7 +38,7 @@ public enum KeyTable {
         row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 3)),
         row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil),
         row([(.character("="), .openEdit)], "=", "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),
-        row([(.character("x"), .export)], "x", "export epoch errors (CSV) and the run (JSON) here", hint: ("x", "Export", 5)),
+        row([(.character("x"), .export)], "x", "export errors (CSV), run (JSON), link (.url) here", hint: ("x", "Export", 5)),
         row([(.character("?"), .toggleHelp), (.character("h"), .toggleHelp)], "?, h", "this help", hint: ("?", "Help", 0)),
         row([(.escape, .close)], "Esc", "close a prompt or view, stop a job; never quits", hint: nil),
         row([(.character("q"), .quit), (.control("c"), .quit)], "q, Ctrl-C", "quit", hint: ("q", "Quit", 0)),
