@@ -55,8 +55,11 @@ extension DataPane {
     }
 
     /// The output map with the samples on it, the neuron's map beside it, the legend below.
-    func drawPlane(_ maps: DataMaps, _ parts: Parts, limit: Int, into canvas: inout Canvas) {
-        guard let area = parts.map else { return }
+    /// Returns the rows it took below the legend: 1 where the axes did not fit beside the
+    /// scale and `roomBelow` let them take a line of their own.
+    @discardableResult
+    func drawPlane(_ maps: DataMaps, _ parts: Parts, limit: Int, roomBelow: Bool, into canvas: inout Canvas) -> Int {
+        guard let area = parts.map else { return 0 }
         let a = state.architecture, output = maps.output
         let range = Self.valueRange(a.outputActivation, values: output.values)
         drawHeat(output, range: range, in: area, into: &canvas)
@@ -79,11 +82,16 @@ extension DataPane {
         }
         let legendY = area.y + area.height
         let name = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
-        let axes = "   \(pointName(0)) → \(Self.label(output.x.lowerBound))…\(Self.label(output.x.upperBound)), "
-            + "\(pointName(1)) ↑ \(Self.label(output.y.lowerBound))…\(Self.label(output.y.upperBound))"
-        Self.putSegments([(name + " ", Style(.label, bold: true))] + scale(range, on: canvas) + [(axes, Style(.muted))],
-                         x: area.x, y: legendY, limit: limit, into: &canvas)
+        let axes = "\(pointName(0)) → \(Self.axisLabel(output.x.lowerBound))…\(Self.axisLabel(output.x.upperBound)), "
+            + "\(pointName(1)) ↑ \(Self.axisLabel(output.y.lowerBound))…\(Self.axisLabel(output.y.upperBound))"
+        let scaleLine = [(name + " ", Style(.label, bold: true))] + scale(range, on: canvas)
+        let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
+        let beside = area.x + width <= limit
+        Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
         Self.putSegments(pointsLegend(on: canvas), x: area.x, y: legendY + 1, limit: limit, into: &canvas)
+        guard !beside, roomBelow else { return 0 }
+        canvas.put(axes, x: area.x, y: legendY + 2, Style(.muted), limit: limit)
+        return 1
     }
 
     /// A map's cells: half blocks whose two colours are the heat levels of the map rows they
@@ -130,6 +138,11 @@ extension DataPane {
             : test.0 == lowTest.0 ? [(String(test.0), .plain), (" test", Style(.muted))]
             : [(String(test.0), .plain), (String(lowTest.0), .plain), (" test", Style(.muted))]
         return [(String(high.0), high.1), (" t>\(middle) ", Style(.muted)), (String(low.0), low.1), (" t≤\(middle) ", Style(.muted))] + tests
+    }
+
+    /// An axis's end: two decimals on every axis, so the ranges read alike.
+    static func axisLabel(_ value: Double) -> String {
+        String(format: "%.2f", value).replacingOccurrences(of: "-", with: "−")
     }
 
     /// A value at the end of a scale or an axis: short when that fits six characters.

@@ -69,19 +69,22 @@ struct DataPane {
         let room = rect.inner, inputs = a.sampleInputs
         guard room.width > 0, room.height > 0 else { return }
         let parts = Self.parts(in: rect, inputs: inputs, table: state.derived.samples != nil)
+        // Rows the map's legend took below its own two (the axes, on a narrow pane without the table).
+        var taken = 0
         if let area = parts.map {
             if let maps = currentMaps(parts) {
                 if inputs == 1 {
                     drawCurve(maps.output, in: area, into: &canvas)
                 } else {
-                    drawPlane(maps, parts, limit: room.x + room.width, into: &canvas)
+                    taken = drawPlane(maps, parts, limit: room.x + room.width, roomBelow: state.derived.samples == nil, into: &canvas)
                 }
             } else {
                 let done = state.mapsDone.map { " \(Int($0 * 100))%" } ?? ""
                 canvas.put("computing the map…\(done)", x: area.x, y: area.y + area.height / 2, Style(.muted), limit: area.x + area.width)
             }
         }
-        let below = Rect(x: room.x, y: parts.tableTop, width: room.width, height: room.y + room.height - parts.tableTop)
+        let top = parts.tableTop + taken
+        let below = Rect(x: room.x, y: top, width: room.width, height: max(0, room.y + room.height - top))
         let data = state.trainer.data, listed = Derived.listedSamples
         let count = Format.plural(data.training.count + data.test.count, "sample")
         if let samples = state.derived.samples {

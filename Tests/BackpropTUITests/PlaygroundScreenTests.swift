@@ -220,6 +220,10 @@ import Testing
         state.update(.resized(width: 120, height: 40))
         state.update(.toggleDataView)
         #expect(state.screen(120, 40).contains("i1 → ") && state.screen(120, 40).contains("i2 ↑ "))
+        // At 80 columns too, on a line of their own, two decimals each.
+        state.update(.resized(width: 80, height: 24))
+        let narrow = state.screen(80, 24)
+        #expect(narrow.range(of: #"i1 → −?[0-9]+\.[0-9]{2}…[0-9]+\.[0-9]{2}, i2 ↑ −?[0-9]+\.[0-9]{2}…[0-9]+\.[0-9]{2}"#, options: .regularExpression) != nil, "\(narrow)")
     }
 }
 
