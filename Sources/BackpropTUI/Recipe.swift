@@ -134,7 +134,15 @@ public struct Recipe: Sendable, Equatable {
 
     /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.
     public func trainer() throws(Refusal) -> Trainer {
-        let architecture = try checkedArchitecture()
+        let architecture = try checkedArchitecture(), set = try data(for: architecture)
+        if let batch, batch > set.training.count {
+            throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
+        }
+        return Trainer(.seeded(architecture, seed: seed, initialization: initialization), data: set, settings: settings)
+    }
+
+    /// The samples, made (a built-in set) or checked against `architecture` (given ones).
+    func data(for architecture: Architecture) throws(Refusal) -> DataSet {
         let set: DataSet
         switch data {
         case .builtIn(let builtIn):
@@ -159,10 +167,7 @@ public struct Recipe: Sendable, Equatable {
         guard !set.training.isEmpty else {
             throw Refusal(description: "test-fraction \(Format.short(testFraction ?? 0)) holds out all \(Format.count(set.test.count)) samples, leaving none to train on")
         }
-        if let batch, batch > set.training.count {
-            throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
-        }
-        return Trainer(.seeded(architecture, seed: seed, initialization: initialization), data: set, settings: settings)
+        return set
     }
 
     /// The share of physical memory a run may take.
@@ -249,7 +254,7 @@ extension Recipe {
         }
         guard case .builtIn(let set) = data, set.isGenerated else { return nil }
         changed.dataSeed = (dataSeed ?? seed &+ 1) &+ 1
-        let made = try changed.trainer().data
+        let made = try changed.data(for: changed.checkedArchitecture())
         return (changed, made, String(changed.dataSeed ?? 0))
     }
 }

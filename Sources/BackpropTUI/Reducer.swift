@@ -268,15 +268,17 @@ extension AppState {
             }
             let kept = Trainer(trainer.network, data: data, settings: trainer.settings, iteration: 0, epoch: 0, position: 0,
                                dead: trainer.dead.indices.filter { trainer.dead[$0] })
-            restart(changed, "new points", trainer: NewRun(kept))
-            // Short enough for 80 columns: the data's name would say the seed a second time.
-            if message?.hasPrefix("new points —") == true { message = "new points (seed \(seed)), the network kept; iteration 0 of the new data" }
+            // Its own sentence, short enough for 80 columns (the data's name says the seed again).
+            restart(changed, "new points", trainer: NewRun(kept),
+                    saying: "new points (seed \(seed)), the network kept; iteration 0 of the new data")
         } catch {
             message = "G refused: \(error.description)"
         }
     }
 
-    mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: NewRun? = nil) {
+    /// `saying`: the message in place of the usual "… training starts over" (an obstacle to
+    /// learning is still said first).
+    mutating func restart(_ changed: Recipe, _ change: String, trainer prebuilt: NewRun? = nil, saying: String? = nil) {
         do {
             let rebuilt = if let prebuilt { prebuilt } else { NewRun(try changed.trainer()) }
             recipe = changed
@@ -295,7 +297,7 @@ extension AppState {
             if overlay == .checkpoints {
                 if trainer.isThePostsNetwork { checkpoints = Post.checkpoints(order: trainer.settings.order) } else { overlay = nil }
             }
-            message = "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
+            message = saying ?? "\(change) — \(architecture.shapeName) on \(recipe.dataName), training starts over at iteration 0"
             if let obstacle = rebuilt.obstacle { message = "\(change): " + obstacle.sentence }
         } catch {
             message = "\(change) refused: \(error.description) — nothing changed"
