@@ -7,18 +7,24 @@ public struct DataSet: Sendable, Equatable {
     /// Each input's range over every sample, widened by a tenth on each side (by 0.5 when
     /// all samples agree): the part of the plane the data view shows. Found once, when made.
     public let inputRanges: [ClosedRange<Double>]
+    /// Each input's mean over every sample: where a map of two inputs holds the others.
+    public let inputMeans: [Double]
 
     public init(training: [Sample], test: [Sample] = []) {
         self.training = training
         self.test = test
         let count = (training.first ?? test.first)?.inputs.count ?? 0
         var low = [Double](repeating: .infinity, count: count), high = [Double](repeating: -.infinity, count: count)
+        var sum = [Double](repeating: 0, count: count)
         for sample in [training, test].joined() {
             for (i, value) in sample.inputs.prefix(count).enumerated() {
                 low[i] = min(low[i], value)
                 high[i] = max(high[i], value)
+                sum[i] += value
             }
         }
+        let samples = Double(max(1, training.count + test.count))
+        inputMeans = sum.map { $0 / samples }
         inputRanges = (0 ..< count).map { i in
             let margin = high[i] > low[i] ? (high[i] - low[i]) / 10 : 0.5
             return (low[i] - margin) ... (high[i] + margin)

@@ -1,48 +1,82 @@
-/// One neuron's output over a grid of the input plane (2 inputs) or along the input line
-/// (1 input): the data view's heatmap and curve. Values are taken at cell centres; row 0 is
-/// the top of the plane (the largest second input).
+/// What a map shows over the input plane (2 inputs) or along the input line (1 input): one
+/// neuron's output, or the class a softmax network picks (the index of its largest output) for
+/// the data view's heatmap and curve. Values are taken at cell centres; row 0 is the top of the
+/// plane (the largest y input).
 public struct OutputMap: Sendable, Equatable {
+    /// A neuron's output, by its layer (1…L) and index, or the predicted class.
+    public enum Mapped: Sendable, Equatable {
+        case neuron(layer: Int, index: Int)
+        case predictedClass
+    }
+
+    /// Which sample inputs the axes are (y nil for a curve), and the point every other input
+    /// is held at (a network with more than 2 inputs: their means).
+    public struct Plane: Sendable, Equatable {
+        public let x: Int, y: Int?
+        public let held: [Double]
+
+        public init(x: Int, y: Int?, held: [Double]) {
+            self.x = x
+            self.y = y
+            self.held = held
+        }
+
+        /// Inputs 0 and 1 (or 0 alone) of a network with `inputs` inputs, the others at `held`.
+        public static func first(_ inputs: Int, held: [Double]) -> Plane {
+            Plane(x: 0, y: inputs >= 2 ? 1 : nil, held: held)
+        }
+    }
+
     public let columns: Int, rows: Int
     public let x: ClosedRange<Double>, y: ClosedRange<Double>
-    /// The neuron mapped: its layer (1…L) and index.
-    public let layer: Int, neuron: Int
+    public let mapped: Mapped, plane: Plane
     /// values[row · columns + column]: every cell once complete, the first cells while a
     /// large network's map is computed a slice at a time (`extend`).
     public private(set) var values: [Double]
 
-    /// The map of `network`'s neuron, every cell computed (`complete`), or none yet.
-    public init(_ network: Network, layer: Int, neuron: Int, columns: Int, rows: Int,
+    /// The map of `mapped` in `network`, every cell computed (`complete`), or none yet.
+    public init(_ network: Network, _ mapped: Mapped, plane: Plane, columns: Int, rows: Int,
                 x: ClosedRange<Double>, y: ClosedRange<Double>, complete: Bool = true) {
         self.columns = columns
         self.rows = rows
         self.x = x
         self.y = y
-        self.layer = layer
-        self.neuron = neuron
+        self.mapped = mapped
+        self.plane = plane
         values = []
         if complete { extend(network, cells: columns * rows) }
+    }
+
+    /// One neuron's map over inputs 0 and 1 (or 0).
+    public init(_ network: Network, layer: Int, neuron: Int, columns: Int, rows: Int,
+                x: ClosedRange<Double>, y: ClosedRange<Double>, complete: Bool = true) {
+        let a = network.architecture
+        self.init(network, .neuron(layer: layer, index: neuron), plane: .first(a.sampleInputs, held: Array(repeating: 0, count: a.sampleInputs)),
+                  columns: columns, rows: rows, x: x, y: y, complete: complete)
     }
 
     public var isComplete: Bool { values.count == columns * rows }
 
     /// Computes up to `cells` more cells, in order, of `network`'s map.
     public mutating func extend(_ network: Network, cells: Int) {
-        let inputs = network.architecture.sampleInputs, first = values.count
+        let first = values.count, output = network.architecture.outputLayer
         let end = first + min(max(0, cells), columns * rows - first)
         values.reserveCapacity(columns * rows)
+        var point = plane.held
         for cell in first ..< end {
-            let point = Self.centre(column: cell % columns, row: cell / columns, columns: columns, rows: rows, x: x, y: y)
-            values.append(ForwardPass.layers(network, inputs == 1 ? [point.x] : [point.x, point.y]).outs[layer][neuron])
+            let centre = self.centre(column: cell % columns, row: cell / columns)
+            point[plane.x] = centre.x
+            if let y = plane.y { point[y] = centre.y }
+            let outs = ForwardPass.layers(network, point).outs
+            switch mapped {
+            case .neuron(let layer, let index): values.append(outs[layer][index])
+            case .predictedClass: values.append(Double(outs[output].indices.max { outs[output][$0] < outs[output][$1] } ?? 0))
+            }
         }
     }
 
-    /// The input point at the centre of a cell.
+    /// The input point at the centre of a cell, on the map's two axes.
     public func centre(column: Int, row: Int) -> (x: Double, y: Double) {
-        Self.centre(column: column, row: row, columns: columns, rows: rows, x: x, y: y)
-    }
-
-    static func centre(column: Int, row: Int, columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>)
-        -> (x: Double, y: Double) {
         let across = (Double(column) + 0.5) / Double(columns), down = (Double(row) + 0.5) / Double(rows)
         return (x.lowerBound + across * (x.upperBound - x.lowerBound), y.upperBound - down * (y.upperBound - y.lowerBound))
     }
@@ -111,6 +145,18 @@ extension Network {
             return Self.isRight(o.count, output: { o[$0] }, target: { t[$0] }, activation: a.outputActivation)
         }
         return Double(right.count) / Double(max(1, samples.count))
+    }
+
+    /// counts[t][p]: how many of `samples` of class t (the largest target) the network puts in
+    /// class p (its largest output).
+    public func confusion(on samples: some Sequence<Sample>) -> [[Int]] {
+        let classes = architecture.layers[architecture.outputLayer]
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
+        func largest(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] } ?? 0 }
+        for sample in samples {
+            counts[largest(sample.targets)][largest(ForwardPass(self, sample).outputs)] += 1
+        }
+        return counts
     }
 
     /// Whether `count` outputs are on their targets' side (see `accuracy`).

@@ -26,8 +26,10 @@ public struct AppState: Sendable {
     /// The data view's map without the test samples (`T`), and in two colours by the output's
     /// side of the middle (`D`), as Playground's "Show test data" and "Discretize output".
     public internal(set) var hidesTestSamples = false, discretized = false
-    /// The output the data view maps (`[` `]`).
-    public internal(set) var shownOutput = 0
+    /// What the data view maps (`[` `]`).
+    public internal(set) var shown: ShownOutput
+    /// The sample inputs on the map's x and y axes (`X` `Y`), for 3 or more inputs.
+    public internal(set) var mapAxes = MapAxes(x: 0, y: 1)
     /// The first sample row the data view's table shows.
     public internal(set) var tableScroll = 0
     public internal(set) var prompt: Prompt?
@@ -75,6 +77,7 @@ public struct AppState: Sendable {
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
         neuron = Neuron(layer: a.outputLayer, index: 0)
         derived = Derived(trainer, classification: classification, checking: false)
+        shown = ShownOutput.choices(a).first ?? .output(0)
         message = trainer.learningObstacles.first?.sentence
         followTheLinksView()
     }
@@ -95,6 +98,38 @@ public struct AppState: Sendable {
     }
 
     public var architecture: Architecture { trainer.start.architecture }
+
+    /// The output the marks, the curve and the table follow: the shown one (o1 under the class map).
+    public var shownOutput: Int { if case .output(let k) = shown { k } else { 0 } }
+
+    /// The map the data view shows over `mapPlane`.
+    var mapped: OutputMap.Mapped {
+        shown == .predictedClass ? .predictedClass : .neuron(layer: architecture.outputLayer, index: shownOutput)
+    }
+
+    /// The inputs on the map's axes, the others held at their means.
+    var mapPlane: OutputMap.Plane {
+        let inputs = architecture.sampleInputs, held = trainer.data.inputMeans
+        return inputs <= 2 ? .first(inputs, held: held) : OutputMap.Plane(x: mapAxes.x, y: mapAxes.y, held: held)
+    }
+}
+
+/// What the data view maps: the class a softmax network picks, or one output.
+public enum ShownOutput: Sendable, Equatable {
+    case predictedClass
+    case output(Int)
+
+    /// What `[` `]` step through, the default first: the predicted class where a softmax
+    /// network has a plane to map, then every output.
+    static func choices(_ a: Architecture) -> [ShownOutput] {
+        let classes = a.outputActivation == .softmax && a.sampleInputs >= 2
+        return (classes ? [.predictedClass] : []) + (0 ..< a.layers[a.outputLayer]).map { .output($0) }
+    }
+}
+
+/// The two sample inputs the data view's map spans.
+public struct MapAxes: Sendable, Equatable {
+    public let x: Int, y: Int
 }
 
 /// A weight or a bias, by its flat index in post numbering.

@@ -11,15 +11,15 @@ public struct Style: Sendable, Equatable, Hashable {
     public var bold: Bool
     public var reverse: Bool
     public var dim: Bool
-    /// Colours for a half-block cell: its character in the `top` level's colour on the
-    /// `bottom` level's. Only for canvases whose `colors` is not `.none`.
+    /// Colours for a half-block cell: its character in the `top` colour on the `bottom` one.
+    /// Only for canvases whose `colors` is not `.none`.
     public var heat: Heat?
-    /// A heat level to draw the background in, the character keeping its role's colour: a
+    /// A colour to draw the background in, the character keeping its role's colour: a
     /// sample's mark on the map.
-    public var ground: Int?
+    public var ground: Paint?
 
     public init(_ role: Role = .plain, bold: Bool = false, reverse: Bool = false, dim: Bool = false, heat: Heat? = nil,
-                ground: Int? = nil) {
+                ground: Paint? = nil) {
         self.role = role
         self.bold = bold
         self.reverse = reverse
@@ -31,17 +31,40 @@ public struct Style: Sendable, Equatable, Hashable {
     public static let plain = Style()
 }
 
-/// Two levels of a diverging palette, 0 ..< `levels`: low is negative (orange, as TensorFlow
-/// Playground draws it), the middle level is 0 (near white), high is positive (blue).
-public struct Heat: Sendable, Hashable {
-    public let top: Int, bottom: Int
+/// A colour of one of the maps' palettes: a heat level, or a class's.
+public struct Paint: Sendable, Hashable {
+    public enum Palette: Sendable, Hashable {
+        /// Levels 0 ..< `Heat.levels` of a diverging palette: low is negative (orange, as
+        /// TensorFlow Playground draws it), the middle level is 0 (near white), high is positive (blue).
+        case heat
+        /// A class's region on the class map: a light tint.
+        case classRegion
+        /// A class's sample marks: the same hue, strong enough to read on any region.
+        case classMark
+    }
 
-    /// How many levels the palette has; odd, so that one level is the middle.
+    public let palette: Palette, index: Int
+
+    public static func heat(_ level: Int) -> Paint { Paint(palette: .heat, index: level) }
+    public static func region(_ k: Int) -> Paint { Paint(palette: .classRegion, index: k) }
+    public static func mark(_ k: Int) -> Paint { Paint(palette: .classMark, index: k) }
+}
+
+/// The two colours of a half-block map cell: the upper map row's and the lower's.
+public struct Heat: Sendable, Hashable {
+    public let top: Paint, bottom: Paint
+
+    /// How many levels the heat palette has; odd, so that one level is the middle.
     public static let levels = 11
 
-    public init(top: Int, bottom: Int) {
+    public init(top: Paint, bottom: Paint) {
         self.top = top
         self.bottom = bottom
+    }
+
+    /// Two heat levels.
+    public init(top: Int, bottom: Int) {
+        self.init(top: .heat(top), bottom: .heat(bottom))
     }
 }
 

@@ -55,8 +55,10 @@ public enum Command: Sendable, Equatable {
     case switchFocus
     /// `:` opens the command line: any network, data or training option without its dashes.
     case openCommandLine
-    /// `[` `]`: the output the data view shows.
+    /// `[` `]`: the output the data view shows (or a softmax network's predicted class).
     case previousOutput, nextOutput
+    /// `X` `Y`: the next input on the map's x or y axis, for 3 or more inputs.
+    case nextMapX, nextMapY
     /// `n`: the next sub-step of the walk through an iteration (the first starts it; the last
     /// applies the update). `N`: one sub-step back.
     case walkNext, walkBack

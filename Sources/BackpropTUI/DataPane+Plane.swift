@@ -60,35 +60,40 @@ extension DataPane {
     @discardableResult
     func drawPlane(_ maps: DataMaps, _ parts: Parts, limit: Int, roomBelow: Bool, into canvas: inout Canvas) -> Int {
         guard let area = parts.map else { return 0 }
-        let a = state.architecture, output = maps.output
+        let a = state.architecture, output = maps.output, classes = output.mapped == .predictedClass
         let range = Self.valueRange(a.outputActivation, values: output.values)
         drawHeat(output, range: range, in: area, into: &canvas)
+        let across = output.plane.x, up = output.plane.y ?? 0
         for (sample, test) in samples where !(test && state.hidesTestSamples) {
-            guard let column = Self.index((sample.inputs[0] - output.x.lowerBound) / (output.x.upperBound - output.x.lowerBound),
+            guard let column = Self.index((sample.inputs[across] - output.x.lowerBound) / (output.x.upperBound - output.x.lowerBound),
                                           count: output.columns),
-                  let row = Self.index((output.y.upperBound - sample.inputs[1]) / (output.y.upperBound - output.y.lowerBound),
+                  let row = Self.index((output.y.upperBound - sample.inputs[up]) / (output.y.upperBound - output.y.lowerBound),
                                        count: output.rows) else { continue }
             var (character, style) = mark(sample, test: test, on: canvas)
-            if canvas.colors != .none, !canvas.glyphs.isASCII {
-                style.ground = Self.level(displayed(output.value(column: column, row: row), in: range), in: range)
+            let value = output.value(column: column, row: row)
+            if classes, canvas.colors != .none {
+                style.heat = Heat(top: .mark(Self.largest(sample.targets)), bottom: .region(Int(value)))
+            } else if canvas.colors != .none, !canvas.glyphs.isASCII {
+                style.ground = .heat(Self.level(displayed(value, in: range), in: range))
             }
             canvas.put(String(character), x: area.x + column, y: area.y + row / 2, style)
         }
-        if let neuronArea = parts.neuron, let neuron = maps.neuron {
-            canvas.put(a.neuronName(layer: neuron.layer, neuron: neuron.neuron), x: neuronArea.x, y: neuronArea.y - 1,
+        if let neuronArea = parts.neuron, let neuron = maps.neuron, case .neuron(let layer, let index) = neuron.mapped {
+            canvas.put(a.neuronName(layer: layer, neuron: index), x: neuronArea.x, y: neuronArea.y - 1,
                        Style(.label, bold: true), limit: neuronArea.x + neuronArea.width)
-            let neuronRange = Self.valueRange(a.activation(ofLayer: neuron.layer), values: neuron.values)
+            let neuronRange = Self.valueRange(a.activation(ofLayer: layer), values: neuron.values)
             drawHeat(neuron, range: neuronRange, in: neuronArea, into: &canvas)
         }
         let legendY = area.y + area.height
         let name = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
-        let axes = "\(pointName(0)) → \(Self.axisLabel(output.x.lowerBound))…\(Self.axisLabel(output.x.upperBound)), "
-            + "\(pointName(1)) ↑ \(Self.axisLabel(output.y.lowerBound))…\(Self.axisLabel(output.y.upperBound))"
-        let scaleLine = [(name + " ", Style(.label, bold: true))] + scale(range, on: canvas)
+        let axes = "\(pointName(across)) → \(Self.axisLabel(output.x.lowerBound))…\(Self.axisLabel(output.x.upperBound)), "
+            + "\(pointName(up)) ↑ \(Self.axisLabel(output.y.lowerBound))…\(Self.axisLabel(output.y.upperBound))"
+        let scaleLine = classes ? classScale(on: canvas) : [(name + " ", Style(.label, bold: true))] + scale(range, on: canvas)
         let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
         let beside = area.x + width <= limit
         Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
-        Self.putSegments(pointsLegend(on: canvas), x: area.x, y: legendY + 1, limit: limit, into: &canvas)
+        Self.putSegments(classes ? classMarksLegend(on: canvas) : pointsLegend(on: canvas), x: area.x, y: legendY + 1, limit: limit,
+                         into: &canvas)
         guard !beside, roomBelow else { return 0 }
         canvas.put(axes, x: area.x, y: legendY + 2, Style(.muted), limit: limit)
         return 1
@@ -108,7 +113,14 @@ extension DataPane {
         for row in 0 ..< area.height {
             for column in 0 ..< area.width {
                 let top = shown(map.value(column: column, row: 2 * row)), bottom = shown(map.value(column: column, row: 2 * row + 1))
-                if shaded {
+                if map.mapped == .predictedClass {
+                    let (upper, lower) = (Int(map.value(column: column, row: 2 * row)), Int(map.value(column: column, row: 2 * row + 1)))
+                    if canvas.colors == .none {
+                        canvas.put(String(Self.classFill(upper, canvas.glyphs)), x: area.x + column, y: area.y + row, Style(.muted))
+                    } else {
+                        canvas.put("▀", x: area.x + column, y: area.y + row, Style(heat: Heat(top: .region(upper), bottom: .region(lower))))
+                    }
+                } else if shaded {
                     canvas.put(String(shades[Self.shade((top + bottom) / 2, in: range)]), x: area.x + column, y: area.y + row)
                 } else {
                     let heat = Heat(top: Self.level(top, in: range), bottom: Self.level(bottom, in: range))
@@ -138,6 +150,59 @@ extension DataPane {
             : test.0 == lowTest.0 ? [(String(test.0), .plain), (" test", Style(.muted))]
             : [(String(test.0), .plain), (String(lowTest.0), .plain), (" test", Style(.muted))]
         return [(String(high.0), high.1), (" t>\(middle) ", Style(.muted)), (String(low.0), low.1), (" t≤\(middle) ", Style(.muted))] + tests
+    }
+
+    /// The class map's legend: each class's colour (or fill, without colour) and name.
+    private func classScale(on canvas: Canvas) -> [(String, Style)] {
+        let a = state.architecture
+        return [("picks ", Style(.label, bold: true))] + (0 ..< a.layers[a.outputLayer]).flatMap { k -> [(String, Style)] in
+            let swatch = canvas.colors == .none ? (String(Self.classFill(k, canvas.glyphs)), Style(.muted))
+                : ("▀", Style(heat: Heat(top: .region(k), bottom: .region(k))))
+            return [swatch, (a.neuronName(layer: a.outputLayer, neuron: k) + " ", Style(.muted))]
+        }
+    }
+
+    /// What the class map's marks mean: the target's class by its symbol, test samples reversed.
+    private func classMarksLegend(on canvas: Canvas) -> [(String, Style)] {
+        let a = state.architecture, outputs = a.layers[a.outputLayer]
+        let symbols = (0 ..< min(outputs, 3)).map { String(Self.classSymbol($0)) }.joined(separator: " ") + (outputs > 3 ? " …" : "")
+        let test: [(String, Style)] = state.trainer.data.test.isEmpty ? []
+            : state.hidesTestSamples ? [(" · test hidden (T)", Style(.muted))]
+            : [(" · ", Style(.muted)), (String(Self.classSymbol(0)), Style(.plain, bold: true, reverse: true)), (" test", Style(.muted))]
+        return [(symbols, Style(.plain, bold: true)), (" the target's class", Style(.muted))] + test
+    }
+
+    /// The confusion matrix (rows the target class, columns the pick, of the training samples)
+    /// with each class's share right and, with test samples, the test share; in the first of
+    /// `rooms` it fits, its right columns left out where they do not.
+    func drawConfusion(_ confusion: (training: [[Int]], test: [[Int]]?), in rooms: [Rect], into canvas: inout Canvas) {
+        let a = state.architecture, classes = confusion.training.count
+        let names = (0 ..< classes).map { a.neuronName(layer: a.outputLayer, neuron: $0) }
+        let count = Self.confusionCount(a, samples: state.trainer.data.training.count), label = Self.confusionLabel(a)
+        func share(_ matrix: [[Int]], _ k: Int) -> String {
+            let total = matrix[k].reduce(0, +)
+            return total == 0 ? "–" : String(format: "%.1f%%", 100 * Double(matrix[k][k]) / Double(total))
+        }
+        var columns: [(String, [String])] = [("right", (0 ..< classes).map { share(confusion.training, $0) })]
+        if let test = confusion.test { columns.append(("test", (0 ..< classes).map { share(test, $0) })) }
+        let matrixWidth = label + classes * (count + 1)
+        guard let needed = Self.confusionSize(state),
+              let room = rooms.first(where: { $0.height >= needed.height && $0.width >= needed.width }) else { return }
+        while !columns.isEmpty, matrixWidth + 7 * columns.count > room.width { columns.removeLast() }
+        let limit = room.x + room.width
+        canvas.put(Self.confusionTitle, x: room.x, y: room.y, Style(.label, bold: true), limit: limit)
+        let head = String(repeating: " ", count: label) + names.map { " " + Format.right($0, count) }.joined()
+            + columns.map { " " + Format.right($0.0, 6) }.joined()
+        canvas.put(head, x: room.x, y: room.y + 1, Style(.muted), limit: limit)
+        for k in 0 ..< classes {
+            let x = canvas.put(Format.right(names[k], label), x: room.x, y: room.y + 2 + k, Style(.muted), limit: limit)
+            var column = x
+            for p in 0 ..< classes {
+                column = canvas.put(" " + Format.right(Format.count(confusion.training[k][p]), count), x: column, y: room.y + 2 + k,
+                                    Style(p == k ? .good : .plain, bold: p == k), limit: limit)
+            }
+            canvas.put(columns.map { " " + Format.right($0.1[k], 6) }.joined(), x: column, y: room.y + 2 + k, limit: limit)
+        }
     }
 
     /// An axis's end: two decimals on every axis, so the ranges read alike.

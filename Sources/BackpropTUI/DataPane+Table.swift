@@ -6,16 +6,21 @@ extension DataPane {
     static let numberWidth = 11
 
     /// A row a sample, training then test: its mark, its inputs and targets as given, the
-    /// network's outputs and the sample's loss, numbers as wide as the room allows; from
-    /// `state.tableScroll` on (PgUp PgDn scroll it), with how many rows are above and below.
-    func drawTable(_ forwards: [ForwardPass], in rect: Rect, into canvas: inout Canvas) {
-        guard rect.height >= 2, rect.width > 0 else { return }
-        let a = state.architecture, all = samples, limit = rect.x + rect.width
+    /// network's outputs and the sample's loss, numbers as wide as the room allows; `rows` of
+    /// them from `state.tableScroll` on (PgUp PgDn scroll it), with how many are above and below.
+    func drawTable(_ passes: SampleRows, rows wanted: Int, in rect: Rect, into canvas: inout Canvas) {
+        let total = passes.total
+        // The legend's axes may have taken a row of the room `tableRows` counted.
+        let shown = min(wanted, rect.height - 1 - (total > rect.height - 1 ? 1 : 0))
+        guard shown > 0, rect.width > 0 else { return }
+        let a = state.architecture, data = state.trainer.data, limit = rect.x + rect.width
+        let first = max(passes.first, min(state.tableScroll, total - shown))
+        let indices = Array(first ..< min(total, first + shown, passes.first + passes.passes.count))
         // A sample's own numbers: its point (x1, x2) where the inputs are features of it.
         let inputs = a.sampleInputs, outputs = a.layers[a.outputLayer]
         let given: [[String]] = (0 ..< inputs + outputs).map { k in
             [k >= inputs ? "t\(k - inputs + 1)" : pointName(k)]
-                + all.map { Format.short(k < inputs ? $0.sample.inputs[k] : $0.sample.targets[k - inputs]) }
+                + indices.map { let s = data.sample($0); return Format.short(k < inputs ? s.inputs[k] : s.targets[k - inputs]) }
         }
         let widths = given.map { $0.map(\.count).max() ?? 0 }
         let used = 1 + widths.reduce(0) { $0 + 1 + $1 }
@@ -25,20 +30,18 @@ extension DataPane {
         }
         let names = (0 ..< outputs).map { a.neuronName(layer: a.outputLayer, neuron: $0) } + ["loss"]
         canvas.put(" " + cells(names, 0), x: rect.x, y: rect.y, Style(.muted), limit: limit)
-        let room = rect.height - 1
-        let shown = all.count <= room ? all.count : room - 1
-        let first = min(state.tableScroll, all.count - shown)
-        for (row, index) in (first ..< first + shown).enumerated() {
-            let y = rect.y + 1 + row, forward = forwards[index]
-            let (character, style) = mark(all[index].sample, test: all[index].test, on: canvas)
+        for (row, index) in indices.enumerated() {
+            let y = rect.y + 1 + row, forward = passes.passes[index - passes.first]
+            let (character, style) = mark(data.sample(index), test: index >= data.training.count, on: canvas)
             canvas.put(String(character), x: rect.x, y: y, style)
             let numbers = (forward.outputs + [forward.loss]).map { Format.fit($0, width: width) }
-            canvas.put(cells(numbers, index + 1), x: rect.x + 1, y: y, limit: limit)
+            canvas.put(cells(numbers, row + 1), x: rect.x + 1, y: y, limit: limit)
         }
-        if shown < all.count {
-            let below = all.count - first - shown
+        if indices.count < total {
+            let below = total - first - indices.count
             let marks = (first > 0 ? ["▲ \(Format.count(first)) above"] : []) + (below > 0 ? ["▼ \(Format.count(below)) below"] : [])
-            canvas.put(marks.joined(separator: " · ") + " · PgUp PgDn scroll", x: rect.x, y: rect.y + 1 + shown, Style(.muted), limit: limit)
+            canvas.put(marks.joined(separator: " · ") + " · PgUp PgDn scroll", x: rect.x, y: rect.y + 1 + indices.count, Style(.muted),
+                       limit: limit)
         }
     }
 }

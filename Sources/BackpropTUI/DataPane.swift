@@ -1,11 +1,11 @@
 import BackpropEngine
 
 /// The data view: what the network has learned over its inputs, and the samples it learns
-/// from. For 2 inputs, the shown output as a heatmap over the input plane with the samples
-/// on it and the selected neuron's own map beside it; for 1 input, the output as a curve;
-/// for at most `Derived.listedSamples` samples, a table of every sample below (or
-/// alone, for more inputs). It draws `state.maps`, which the reducer computes at
-/// `mapSizes`; it computes no engine values itself.
+/// from. For 2 or more inputs, the shown output (or a softmax network's predicted class) as
+/// a heatmap over two inputs' plane with the samples on it, the selected neuron's own map
+/// beside it and a softmax network's confusion matrix; for 1 input, the output as a curve;
+/// for at most `Derived.listedSamples` samples, a table of every sample below. It draws
+/// `state.maps`, which the reducer computes at `mapSizes`; it computes no engine values itself.
 struct DataPane {
     let state: AppState
 
@@ -16,6 +16,8 @@ struct DataPane {
         var map: Rect?
         var neuron: Rect?
         var tableTop: Int
+        /// Room beside the map for the confusion matrix: right of the neuron's map, then below it.
+        var aside: [Rect] = []
     }
 
     /// The y labels' width left of the curve.
@@ -24,12 +26,12 @@ struct DataPane {
     static let legendRows = 2
 
     /// The grids, in map cells, that `render` draws within `rect` for a network with `inputs`
-    /// inputs: 0×0 when there is no map (more than 2 inputs, or too little room). The maps are
-    /// taken over x = `data.inputRange(0)` and y = `data.inputRange(1)`: the shown output's,
-    /// and (when the neuron's size is not nil) the selected neuron's; for 1 input, one row.
-    static func mapSizes(in rect: Rect, inputs: Int, table: Bool = true)
+    /// inputs: 0×0 when there is no map (too little room). The maps are taken over the ranges of
+    /// the plane's two inputs: the shown output's, and (when the neuron's size is not nil) the
+    /// selected neuron's; for 1 input, one row.
+    static func mapSizes(in rect: Rect, inputs: Int, table: Table = .whole, aside: Size? = nil)
         -> (output: (columns: Int, rows: Int), neuron: (columns: Int, rows: Int)?) {
-        let parts = parts(in: rect, inputs: inputs, table: table)
+        let parts = parts(in: rect, inputs: inputs, table: table, aside: aside)
         guard let map = parts.map else { return ((0, 0), nil) }
         if inputs == 1 { return ((map.width, 1), nil) }
         return ((map.width, map.height * 2), parts.neuron.map { ($0.width, $0.height * 2) })
@@ -39,10 +41,74 @@ struct DataPane {
     /// two thirds of the room with the neuron's map, at most half its side, to its right; or
     /// the curve over the width; the table in what is left. Without a table (more samples
     /// than it lists) the map and the curve take the whole height.
-    static func parts(in rect: Rect, inputs: Int, table: Bool = true) -> Parts {
+    /// The sample table the layout makes room for: every sample (a third of the pane), some
+    /// of them scrolled (what the map leaves, when it stays large), or none.
+    enum Table {
+        case whole, scrolled, none
+
+        init(_ rows: SampleRows?) {
+            self = rows.map { $0.isWhole ? .whole : .scrolled } ?? .none
+        }
+    }
+
+    /// The rows a scrolled table is left: its header, six samples and its scroll line; only
+    /// while the map keeps `mapRowsBesideTable` rows.
+    static let scrolledTableRows = 8, mapRowsBesideTable = 10
+
+    /// A block's size in cells.
+    struct Size {
+        let width: Int, height: Int
+    }
+
+    /// The layout of `state`'s data view in `rect`: its inputs, its table, its confusion matrix.
+    static func parts(for state: AppState, in rect: Rect) -> Parts {
+        parts(in: rect, inputs: state.architecture.sampleInputs, table: Table(state.derived.samples), aside: confusionSize(state))
+    }
+
+    /// The rows of samples the table shows in `rect`: as many as fit below the map with its
+    /// header and scroll line; 0 where it has no room.
+    static func tableRows(for state: AppState, in rect: Rect) -> Int {
+        guard let rows = state.derived.samples else { return 0 }
+        let parts = parts(for: state, in: rect), room = rect.inner
+        let height = room.y + room.height - parts.tableTop
+        guard rows.isWhole || height >= minimumTable else { return 0 }
+        return min(rows.total, height - 1 - (rows.total > height - 1 ? 1 : 0))
+    }
+
+    /// The fewest rows a scrolled table takes: its header, three samples and its scroll line.
+    static let minimumTable = 5
+
+    static func mapSizes(for state: AppState, in rect: Rect) -> (output: (columns: Int, rows: Int), neuron: (columns: Int, rows: Int)?) {
+        mapSizes(in: rect, inputs: state.architecture.sampleInputs, table: Table(state.derived.samples), aside: confusionSize(state))
+    }
+
+    /// The size the confusion matrix needs at least, when the class map shows it.
+    static func confusionSize(_ state: AppState) -> Size? {
+        guard state.shown == .predictedClass, state.derived.confusion != nil else { return nil }
+        let a = state.architecture, classes = a.layers[a.outputLayer], data = state.trainer.data
+        let matrix = confusionLabel(a) + classes * (confusionCount(a, samples: data.training.count) + 1)
+        return Size(width: max(matrix, confusionTitle.count), height: classes + 2)
+    }
+
+    /// The confusion matrix's heading: whose samples, and which way its rows and columns go.
+    static let confusionTitle = "training · t↓ p→"
+
+    /// The confusion matrix's label column: the class names and a space.
+    static func confusionLabel(_ a: Architecture) -> Int {
+        1 + (0 ..< a.layers[a.outputLayer]).map { a.neuronName(layer: a.outputLayer, neuron: $0).count }.max()!
+    }
+
+    /// A count column: as wide as the largest count could be, or the names.
+    static func confusionCount(_ a: Architecture, samples: Int) -> Int {
+        max(Format.count(samples).count, confusionLabel(a) - 1)
+    }
+
+    static func parts(in rect: Rect, inputs: Int, table: Table = .whole, aside needed: Size? = nil) -> Parts {
         let room = rect.inner
-        // Rows for the map or curve: two thirds beside a table, else all but the count's line.
-        let rows = table ? (room.height - legendRows) * 2 / 3 : room.height - legendRows - 1
+        // Rows for the map or curve: two thirds beside the whole table, else all but the count's
+        // line and the room a scrolled table needs, where the map stays large.
+        var rows = table == .whole ? (room.height - legendRows) * 2 / 3 : room.height - legendRows - 1
+        if table == .scrolled, rows - scrolledTableRows >= mapRowsBesideTable { rows -= scrolledTableRows }
         let noMap = Parts(map: nil, neuron: nil, tableTop: room.y)
         switch inputs {
         case 1:
@@ -50,25 +116,36 @@ struct DataPane {
                             height: rows)
             guard plot.width >= 4, plot.height >= 2 else { return noMap }
             return Parts(map: plot, neuron: nil, tableTop: plot.y + plot.height + legendRows)
-        case 2:
-            let side = min(room.width * 2 / 3, rows * 2) / 2 * 2
+        default:
+            var side = min(room.width * 2 / 3, rows * 2) / 2 * 2
+            // A narrow pane's map leaves the confusion matrix its room, down to the smallest map.
+            if let needed, room.width - side - 2 < needed.width { side = max(8, (room.width - needed.width - 2) / 2 * 2) }
             guard side >= 8 else { return noMap }
             let map = Rect(x: room.x, y: room.y, width: side, height: side / 2)
             let neuronSide = min(room.width - side - 1, side / 2) / 2 * 2
-            let neuron = neuronSide >= 6 ? Rect(x: room.x + side + 1, y: room.y + 1, width: neuronSide, height: neuronSide / 2) : nil
-            return Parts(map: map, neuron: neuron, tableTop: map.y + map.height + legendRows)
-        default:
-            return noMap
+            var neuron = neuronSide >= 6 ? Rect(x: room.x + side + 1, y: room.y + 1, width: neuronSide, height: neuronSide / 2) : nil
+            let right = room.x + side + 2, end = room.x + room.width
+            let column = Rect(x: right, y: room.y, width: end - right, height: map.height)
+            var aside = neuron.map { n in
+                [Rect(x: n.x + n.width + 2, y: room.y, width: end - n.x - n.width - 2, height: map.height),
+                 Rect(x: right, y: n.y + n.height + 1, width: end - right, height: map.y + map.height - n.y - n.height - 1)]
+            } ?? [column]
+            // The confusion matrix, where it fits beside the neuron's map in no place, takes its room.
+            if let needed, !aside.contains(where: { $0.width >= needed.width && $0.height >= needed.height }) {
+                neuron = nil
+                aside = [column]
+            }
+            return Parts(map: map, neuron: neuron, tableTop: map.y + map.height + legendRows, aside: aside)
         }
     }
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         let a = state.architecture, outputs = a.layers[a.outputLayer]
-        let shown = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
+        let shown = state.shown == .predictedClass ? "the class it picks" : a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
         canvas.box(rect, title: "Data · \(shown)" + (outputs > 1 ? " · [ ] choose" : ""))
         let room = rect.inner, inputs = a.sampleInputs
         guard room.width > 0, room.height > 0 else { return }
-        let parts = Self.parts(in: rect, inputs: inputs, table: state.derived.samples != nil)
+        let parts = Self.parts(for: state, in: rect)
         // Rows the map's legend took below its own two (the axes, on a narrow pane without the table).
         var taken = 0
         if let area = parts.map {
@@ -76,7 +153,8 @@ struct DataPane {
                 if inputs == 1 {
                     drawCurve(maps.output, in: area, into: &canvas)
                 } else {
-                    taken = drawPlane(maps, parts, limit: room.x + room.width, roomBelow: state.derived.samples == nil, into: &canvas)
+                    taken = drawPlane(maps, parts, limit: room.x + room.width, roomBelow: Table(state.derived.samples) != .whole,
+                                      into: &canvas)
                 }
             } else {
                 let done = state.mapsDone.map { " \(Int($0 * 100))%" } ?? ""
@@ -84,20 +162,35 @@ struct DataPane {
             }
         }
         let top = parts.tableTop + taken
+        let marked = markStride > 1 ? "the map marks every \(Format.ordinal(markStride))" : ""
+        let notes = [heldNote, marked].filter { !$0.isEmpty }
+        if parts.map != nil, !notes.isEmpty {
+            canvas.put(" \(notes.joined(separator: " · ")) ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.muted),
+                       limit: rect.x + rect.width - 1)
+        }
         let below = Rect(x: room.x, y: top, width: room.width, height: max(0, room.y + room.height - top))
-        let data = state.trainer.data, listed = Derived.listedSamples
+        let data = state.trainer.data
         let count = Format.plural(data.training.count + data.test.count, "sample")
-        if let samples = state.derived.samples {
-            drawTable(samples, in: below, into: &canvas)
+        let rows = Self.tableRows(for: state, in: rect)
+        if let samples = state.derived.samples, rows > 0 {
+            drawTable(samples, rows: rows, in: below, into: &canvas)
         } else if parts.map == nil {
-            let note = inputs > 2 ? "The map needs 1 or 2 inputs and the table at most \(listed) samples; this network has "
-                + "\(inputs) inputs and \(count)." : "Too small for the map."
-            Self.putWrapped(note, in: below, Style(.muted), into: &canvas)
+            Self.putWrapped("Too small for the map.", in: below, Style(.muted), into: &canvas)
         } else {
             let split = data.test.isEmpty ? "" : ", \(Format.count(data.test.count)) of them for testing"
-            let marked = markStride > 1 ? "; the map marks every \(Format.ordinal(markStride))" : ""
-            Self.putWrapped("\(count)\(split); the table lists at most \(listed)\(marked).", in: below, Style(.muted), into: &canvas)
+            Self.putWrapped("\(count)\(split).", in: below, Style(.muted), into: &canvas)
         }
+        if state.shown == .predictedClass, let confusion = state.derived.confusion {
+            drawConfusion(confusion, in: parts.aside, into: &canvas)
+        }
+    }
+
+    /// For 3 or more inputs, which are held and how the axes are chosen.
+    var heldNote: String {
+        let a = state.architecture, plane = state.mapPlane
+        guard a.sampleInputs > 2 else { return "" }
+        let held = (0 ..< a.sampleInputs).filter { $0 != plane.x && $0 != plane.y }.map(pointName)
+        return "\(held.joined(separator: ", ")) held at \(held.count == 1 ? "its mean" : "their means") · X Y choose the axes"
     }
 
     /// Writes `text` in `area` a line at a time, broken between words; a line past its last
@@ -121,17 +214,16 @@ struct DataPane {
     /// `state.maps` when they are the maps this layout and selection need: the right sizes,
     /// the shown output, the data's ranges (a stale neuron map is left out).
     private func currentMaps(_ parts: Parts) -> DataMaps? {
-        let a = state.architecture, inputs = a.sampleInputs, data = state.trainer.data
+        let inputs = state.architecture.sampleInputs, data = state.trainer.data, plane = state.mapPlane
         guard let maps = state.maps, let area = parts.map else { return nil }
         let output = maps.output
         let rows = inputs == 1 ? 1 : area.height * 2
-        guard output.columns == area.width, output.rows == rows, output.layer == a.outputLayer,
-              output.neuron == state.shownOutput, output.x == data.inputRange(0),
-              inputs == 1 || output.y == data.inputRange(1) else { return nil }
+        guard output.columns == area.width, output.rows == rows, output.mapped == state.mapped, output.plane == plane,
+              output.x == data.inputRange(plane.x), plane.y.map({ output.y == data.inputRange($0) }) ?? true else { return nil }
         let neuron = maps.neuron.flatMap { map in
             parts.neuron.flatMap { area in
-                map.columns == area.width && map.rows == area.height * 2 && map.layer == state.neuron.layer
-                    && map.neuron == state.neuron.index ? map : nil
+                map.columns == area.width && map.rows == area.height * 2
+                    && map.mapped == .neuron(layer: state.neuron.layer, index: state.neuron.index) ? map : nil
             }
         }
         return DataMaps(output: output, neuron: neuron)
@@ -160,8 +252,12 @@ struct DataPane {
         state.architecture.features == nil ? state.architecture.neuronName(layer: 0, neuron: k) : "x\(k + 1)"
     }
 
-    /// How a sample is marked on the map, the curve and in the table.
+    /// How a sample is marked on the map, the curve and in the table: under the class map by
+    /// its class's symbol, bold for training and reversed for test.
     func mark(_ sample: Sample, test: Bool, on canvas: Canvas) -> (Character, Style) {
+        if state.shown == .predictedClass {
+            return (Self.classSymbol(Self.largest(sample.targets)), Style(.plain, bold: true, reverse: test))
+        }
         let positive = sample.targets[state.shownOutput] > Self.middle(state.architecture.outputActivation)
         return Self.mark(positive: positive, test: test, on: canvas)
     }
@@ -177,5 +273,23 @@ struct DataPane {
             positive || coloured ? (ascii ? "*" : "●") : (ascii ? "x" : "×")
         }
         return (character, Style(positive ? .positive : .negative, bold: true))
+    }
+}
+
+/// The class map: a softmax network's predicted class over the plane, its marks and legend.
+extension DataPane {
+    /// A class's mark: 1…9, then a…z.
+    static func classSymbol(_ k: Int) -> Character {
+        let symbols = Array("123456789abcdefghijklmnopqrstuvwxyz")
+        return k < symbols.count ? symbols[k] : "#"
+    }
+
+    /// The index of the largest value: a one-hot target's class.
+    static func largest(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] } ?? 0 }
+
+    /// Without colour, a class's region is filled with its own character.
+    static func classFill(_ k: Int, _ glyphs: Glyphs) -> Character {
+        let fills = Array(glyphs.isASCII ? ".:+#-=~%o@" : "·░▒▓:+=~%∙")
+        return fills[k % fills.count]
     }
 }

@@ -11,13 +11,17 @@ public struct Derived: Sendable {
     public let otherOrder: Step?
     /// The next batch.
     public let batch: [Sample]
-    /// Forward passes of every training sample, then every test sample, when there are at
-    /// most `listedSamples` in all.
-    public let samples: [ForwardPass]?
+    /// Forward passes of the data view table's rows; nil where they take longer than a frame.
+    public let samples: SampleRows?
+    /// The table's first row asked for.
+    let tableFirst: Int
     public let network: Network
     public let settings: TrainingSettings
     /// The share of training (and test) samples on the right side, for class labels.
     public let accuracy: (training: Double, test: Double?)?
+    /// A softmax network's confusion matrices of the training (and test) samples (see
+    /// `Network.confusion`).
+    public let confusion: (training: [[Int]], test: [[Int]]?)?
     /// The training and test errors of the network now (mid-epoch too), or, where a pass over
     /// every sample would take more than a frame, the last epoch's (`errorIsNow` false).
     public let error: Double, testError: Double?
@@ -27,13 +31,15 @@ public struct Derived: Sendable {
 
     public static let listedSamples = 32
 
-    init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0) {
+    init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0, tableFirst: Int = 0) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         let a = network.architecture
         let passes = a.weightCount.multipliedReportingOverflow(by: data.training.count + data.test.count)
         let withinAFrame = !passes.overflow && passes.partialValue <= Timing.frameWork
         errorIsNow = trainer.position == 0 || withinAFrame
         accuracy = classification && withinAFrame ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true)) : nil
+        confusion = classification && withinAFrame && a.outputActivation == .softmax
+            ? (network.confusion(on: data.training), data.test.isEmpty ? nil : network.confusion(on: data.test)) : nil
         error = errorIsNow ? trainer.currentError : trainer.trainingError.latest
         testError = errorIsNow ? trainer.currentTestError : trainer.testError?.latest
         batch = trainer.nextBatch
@@ -45,12 +51,39 @@ public struct Derived: Sendable {
                                        order: settings.order == .published ? .textbook : .published, trainBiases: settings.trainBiases,
                                        penalty: settings.regularization, dead: trainer.dead) : nil
         gradientCheck = checking ? GradientCheck(network, batch: batch, around: around) : nil
-        samples = data.training.count + data.test.count <= Self.listedSamples ? (data.training + data.test).map { ForwardPass(network, $0) } : nil
+        self.tableFirst = tableFirst
+        samples = SampleRows(network, data, from: tableFirst)
     }
 
-    func isCurrent(for trainer: Trainer) -> Bool {
-        settings == trainer.settings && network == trainer.network && batch == trainer.nextBatch
+    func isCurrent(for trainer: Trainer, tableFirst: Int) -> Bool {
+        settings == trainer.settings && network == trainer.network && batch == trainer.nextBatch && self.tableFirst == tableFirst
     }
+}
+
+/// The forward passes of the data view table's rows: every sample, training then test, when
+/// there are at most `Derived.listedSamples`, otherwise that many from a first row.
+public struct SampleRows: Sendable {
+    public let first: Int
+    public let passes: [ForwardPass]
+    /// Whether the rows are every sample.
+    public var isWhole: Bool { first == 0 && passes.count == total }
+    public let total: Int
+
+    /// Nil where the rows' passes would take longer than a frame.
+    init?(_ network: Network, _ data: DataSet, from requested: Int) {
+        let a = network.architecture
+        total = data.training.count + data.test.count
+        let count = min(total, Derived.listedSamples)
+        let work = (a.weightCount + a.biasCount).multipliedReportingOverflow(by: count)
+        guard !work.overflow, work.partialValue <= Timing.frameWork else { return nil }
+        first = min(max(0, requested), total - count)
+        passes = (first ..< first + count).map { ForwardPass(network, data.sample($0)) }
+    }
+}
+
+extension DataSet {
+    /// Sample i of every sample, training then test.
+    public func sample(_ i: Int) -> Sample { i < training.count ? training[i] : test[i - training.count] }
 }
 
 /// The data view's maps: the shown output over the input plane (or line), and the selected
@@ -65,7 +98,7 @@ public struct DataMaps: Sendable, Equatable {
     func sameCells(as other: DataMaps) -> Bool {
         func same(_ a: OutputMap?, _ b: OutputMap?) -> Bool {
             guard let a, let b else { return a == nil && b == nil }
-            return a.columns == b.columns && a.rows == b.rows && a.layer == b.layer && a.neuron == b.neuron && a.x == b.x && a.y == b.y
+            return a.columns == b.columns && a.rows == b.rows && a.mapped == b.mapped && a.plane == b.plane && a.x == b.x && a.y == b.y
         }
         return same(output, other.output) && same(neuron, other.neuron)
     }

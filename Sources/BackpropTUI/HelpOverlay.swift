@@ -5,7 +5,7 @@ struct HelpOverlay {
     func render(into canvas: inout Canvas, within screen: Rect) {
         let rows = KeyTable.bindings
         let width = min(screen.width - 4, 74)
-        let height = min(screen.height - 2, rows.count + 4)
+        let height = min(screen.height - 1, rows.count + 4)
         let rect = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
                         width: width, height: height)
         canvas.fill(rect)

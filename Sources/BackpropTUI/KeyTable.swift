@@ -35,6 +35,8 @@ public enum KeyTable {
         row([(.character("d"), .toggleDataView), (.character("["), .previousOutput), (.character("]"), .nextOutput),
              (.character("T"), .toggleTestSamples), (.character("D"), .toggleDiscretize), (.character("G"), .regenerate)], "d [ ] T D G",
             "data view, [ ] output, T tests, D sign, G new points", hint: ("d", "Data", 3)),
+        row([(.character("X"), .nextMapX), (.character("Y"), .nextMapY)], "X Y",
+            "the map's x or y input, for 3 or more inputs", hint: nil),
         row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 3)),
         row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil),
         row([(.character("="), .openEdit)], "=", "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),

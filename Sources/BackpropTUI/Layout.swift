@@ -18,13 +18,12 @@ struct Layout: Sendable, Equatable {
     /// Whether the diagram is a small network's table of every weight (`EdgeTablePane`).
     let table: Bool
 
-    /// `dataView` puts the data view on the right, or across the bottom for a network of more
-    /// than two inputs, whose data view is only its table.
+    /// `dataView` puts the data view on the right.
     init?(width: Int, height: Int, architecture a: Architecture, dataView: Bool = false) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
         roomy = width >= 110 && height >= 30
         let panes = height - 4
-        let right = dataView && a.sampleInputs <= 2
+        let right = dataView
         picture = NetworkPane.draws(a) && !right
         let tallest = (1 ... a.outputLayer).map { EdgeTablePane.Places.rows(a, into: $0) }.max() ?? 0
         table = !picture && !right && tallest + 2 <= panes - 8

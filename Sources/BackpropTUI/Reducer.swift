@@ -155,12 +155,8 @@ extension AppState {
                 + (dataView ? "" : " (d opens the data view)")
         case .switchFocus: switchFocus()
         case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
-        case .previousOutput, .nextOutput:
-            let outputs = architecture.layers[architecture.outputLayer]
-            shownOutput = (shownOutput + (command == .nextOutput ? 1 : outputs - 1)) % outputs
-            mapAge = .infinity
-            message = "data view: \(architecture.neuronName(layer: architecture.outputLayer, neuron: shownOutput))"
-                + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
+        case .previousOutput, .nextOutput: chooseOutput(by: command == .nextOutput ? 1 : -1)
+        case .nextMapX, .nextMapY: chooseAxis(y: command == .nextMapY)
         case .close: close()
         case .resized(let width, let height):
             screenSize = (width, height)
@@ -207,8 +203,10 @@ extension AppState {
         let page = command == .pageUp || command == .pageDown, down = command == .selectNext || command == .pageDown
         if overlay == .checkpoints {
             scrollCheckpoints(by: (down ? 1 : -1) * (page ? CheckpointsPane.pageRows(self) : 1))
-        } else if page, dataView, overlay == nil, let samples = derived.samples {
-            tableScroll = min(max(0, samples.count - 1), max(0, tableScroll + (down ? 10 : -10)))
+        } else if page, dataView, overlay == nil, let samples = derived.samples, let size = screenSize,
+                  let layout = Layout(width: size.width, height: size.height, architecture: architecture, dataView: true) {
+            let rows = DataPane.tableRows(for: self, in: layout.data)
+            tableScroll = min(max(0, samples.total - rows), max(0, tableScroll + (down ? 10 : -10)))
         } else {
             moveSelection(by: (down ? 1 : -1) * (page ? 10 : 1))
         }
@@ -256,6 +254,37 @@ extension AppState {
 
     /// G: the points drawn anew from the next seed and the network as it stands kept, as
     /// Playground's Regenerate: training goes on from it, at iteration 0 of the new data.
+    /// `[` `]`: the next or previous of what the data view can map.
+    private mutating func chooseOutput(by step: Int) {
+        let choices = ShownOutput.choices(architecture), a = architecture
+        let at = choices.firstIndex(of: shown) ?? 0
+        shown = choices[(at + step + choices.count) % choices.count]
+        mapAge = .infinity
+        let outputs = a.layers[a.outputLayer]
+        message = switch shown {
+        case .predictedClass: "data view: the class the network picks, its largest output"
+        case .output(let k): "data view: \(a.neuronName(layer: a.outputLayer, neuron: k))" + (outputs == 1 ? " is the only output" : " of \(outputs) outputs")
+        }
+    }
+
+    /// `X` `Y`: the next input on the map's x (or y) axis, skipping the other axis's.
+    private mutating func chooseAxis(y: Bool) {
+        let inputs = architecture.sampleInputs
+        guard inputs > 2 else {
+            message = "the map's axes are the network's \(Format.plural(inputs, "input")); X and Y choose among 3 or more"
+            return
+        }
+        func next(_ k: Int, skipping other: Int) -> Int {
+            let after = (k + 1) % inputs
+            return after == other ? (after + 1) % inputs : after
+        }
+        mapAxes = y ? MapAxes(x: mapAxes.x, y: next(mapAxes.y, skipping: mapAxes.x)) : MapAxes(x: next(mapAxes.x, skipping: mapAxes.y), y: mapAxes.y)
+        mapAge = .infinity
+        let a = architecture
+        message = "the map: \(a.neuronName(layer: 0, neuron: mapAxes.x)) across, \(a.neuronName(layer: 0, neuron: mapAxes.y)) up, "
+            + "the other inputs held at their means"
+    }
+
     private mutating func regenerate() {
         guard !recipe.buildsSlowly else {
             message = "G draws at most \(Format.count(Recipe.samplesMadeAtOnce)) samples at once; :seed N makes new data (and weights) in the background"
@@ -288,9 +317,10 @@ extension AppState {
             if shapeChanged || ParameterList(a: architecture, headings: false).index(of: parameter) == nil {
                 parameter = .weight(architecture.weightOffset(layer: architecture.outputLayer))
                 neuron = Neuron(layer: architecture.outputLayer, index: 0)
-                shownOutput = 0
+                shown = ShownOutput.choices(architecture)[0]
+                mapAxes = MapAxes(x: 0, y: 1)
             }
-            shownOutput = min(shownOutput, architecture.layers[architecture.outputLayer] - 1)
+            if !ShownOutput.choices(architecture).contains(shown) { shown = ShownOutput.choices(architecture)[0] }
             running = false
             mapAge = .infinity
             tableScroll = 0

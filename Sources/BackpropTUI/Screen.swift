@@ -6,7 +6,6 @@ public enum Screen {
     public static func render(_ state: AppState, width: Int, height: Int, glyphs: Glyphs = .unicode,
                               colors: ColorDepth = .many) -> Canvas {
         var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
-        let tableOnly = state.architecture.sampleInputs > 2
         guard let layout = Layout(width: width, height: height, architecture: state.architecture,
                                          dataView: state.dataView && state.walk == nil) else {
             Screen.renderTooSmall(into: &canvas, job: state.job?.name)
@@ -27,7 +26,7 @@ public enum Screen {
             } else {
                 ParameterPane(state: state).render(into: &canvas, layout.list)
             }
-            if !(state.dataView && tableOnly) { ChartPane(state: state).render(into: &canvas, layout.chart) }
+            ChartPane(state: state).render(into: &canvas, layout.chart)
         }
         StatusPane(state: state, roomy: layout.roomy).render(into: &canvas, layout.status)
         MessageLine(state: state).render(into: &canvas, layout.message)

@@ -126,7 +126,7 @@ extension Command {
         switch self {
         case .toggleScale, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints, .toggleDataView, .switchFocus,
              .toggleTestSamples, .toggleDiscretize,
-             .selectPrevious, .selectNext, .pageUp, .pageDown, .previousOutput, .nextOutput, .close, .resized: true
+             .selectPrevious, .selectNext, .pageUp, .pageDown, .previousOutput, .nextOutput, .nextMapX, .nextMapY, .close, .resized: true
         default: false
         }
     }

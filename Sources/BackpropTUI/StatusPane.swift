@@ -11,7 +11,7 @@ struct StatusPane {
         let trainer = state.trainer, settings = trainer.settings
         var top = StatusRow(rect, y: rect.y)
         let sample = trainer.data.training.count == 1 && trainer.data.test.isEmpty
-        if sample, let forward = state.derived.samples?.first {
+        if sample, let forward = state.derived.samples?.passes.first {
             // One sample, as the post trains it: its error and each output against its target.
             top.field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), into: &canvas)
             top.field("E_total", Format.number(state.derived.error), .accent, into: &canvas)

@@ -62,21 +62,21 @@ extension AppState {
         guard dataView, let size = screenSize,
               let layout = Layout(width: size.width, height: size.height, architecture: architecture,
                                          dataView: true) else { mapsInProgress = nil; return }
-        let inputs = architecture.sampleInputs
-        let sizes = DataPane.mapSizes(in: layout.data, inputs: inputs, table: derived.samples != nil)
-        guard sizes.output.columns > 0, inputs <= 2 else {
+        let sizes = DataPane.mapSizes(for: self, in: layout.data)
+        guard sizes.output.columns > 0 else {
             maps = nil
             mapsInProgress = nil
             return
         }
-        let data = trainer.data, x = data.inputRange(0), y = inputs == 2 ? data.inputRange(1) : 0 ... 0
+        let data = trainer.data, plane = mapPlane
+        let x = data.inputRange(plane.x), y = plane.y.map { data.inputRange($0) } ?? 0 ... 0
         let network = trainer.network, paused = !running && job == nil
         let wanted = DataMaps(
-            output: OutputMap(network, layer: architecture.outputLayer, neuron: shownOutput, columns: sizes.output.columns,
-                              rows: sizes.output.rows, x: x, y: y, complete: false),
+            output: OutputMap(network, mapped, plane: plane, columns: sizes.output.columns, rows: sizes.output.rows, x: x, y: y,
+                              complete: false),
             neuron: sizes.neuron.map {
-                OutputMap(network, layer: self.neuron.layer, neuron: self.neuron.index, columns: $0.columns, rows: $0.rows,
-                          x: x, y: y, complete: false)
+                OutputMap(network, .neuron(layer: self.neuron.layer, index: self.neuron.index), plane: plane, columns: $0.columns,
+                          rows: $0.rows, x: x, y: y, complete: false)
             })
         if let current = mapsInProgress, !current.maps.sameCells(as: wanted) || mapAge == .infinity
             || paused && current.iteration != trainer.iteration {
@@ -111,8 +111,9 @@ extension AppState {
         // A network this large takes longer than a frame to derive: its panes wait for a pause.
         let work = (architecture.weightCount + architecture.biasCount) * (trainer.settings.batch ?? trainer.data.training.count)
         if running, sameKind, work > Timing.frameWork / 10 { return }
-        if !derived.isCurrent(for: trainer) || !sameKind {
-            derived = Derived(trainer, classification: classification, checking: checking, explaining: explaining, around: around)
+        if !derived.isCurrent(for: trainer, tableFirst: tableScroll) || !sameKind {
+            derived = Derived(trainer, classification: classification, checking: checking, explaining: explaining, around: around,
+                              tableFirst: tableScroll)
             derivedAge = 0
         }
     }

@@ -227,7 +227,21 @@ private struct Palette {
         return Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1)
     }
 
-    private func color(_ level: Int) -> Int16 { ramp[min(max(level, 0), ramp.count - 1)] }
+    private func color(_ paint: Paint) -> Int16 {
+        let palette = switch paint.palette {
+        case .heat: ramp
+        case .classRegion: depth == .many ? Self.manyRegions : Self.eightRegions
+        case .classMark: depth == .many ? Self.manyMarks : [Int16(COLOR_BLACK)]
+        }
+        return paint.palette == .heat ? palette[min(max(paint.index, 0), palette.count - 1)] : palette[max(0, paint.index) % palette.count]
+    }
+
+    /// Classes' regions in light tints (blue, orange, green, pink, yellow, cyan, lavender,
+    /// grey), and their marks in the same hues, dark enough to read on every tint.
+    private static let manyRegions: [Int16] = [153, 223, 157, 218, 229, 159, 183, 251]
+    private static let manyMarks: [Int16] = [25, 166, 28, 162, 136, 30, 91, 240]
+    /// In the basic colours a region is its colour and every mark black on it.
+    private static let eightRegions: [Int16] = [COLOR_BLUE, COLOR_YELLOW, COLOR_GREEN, COLOR_MAGENTA, COLOR_CYAN, COLOR_RED, COLOR_WHITE].map { Int16($0) }
 
     /// The pair for two colours of heat cells, made on first use after the roles' pairs.
     private mutating func heatPair(_ colors: Colors) -> Int16? {

@@ -28,13 +28,12 @@ import Testing
     }
 
     static func maps(for state: AppState, in rect: Rect) -> DataMaps {
-        let a = state.architecture, inputs = a.layers[0], data = state.trainer.data, network = state.trainer.network
-        let sizes = DataPane.mapSizes(in: rect, inputs: inputs, table: state.derived.samples != nil)
-        let x = data.inputRange(0), y = inputs > 1 ? data.inputRange(1) : -1 ... 1
+        let data = state.trainer.data, network = state.trainer.network, plane = state.mapPlane
+        let sizes = DataPane.mapSizes(for: state, in: rect)
+        let x = data.inputRange(plane.x), y = plane.y.map { data.inputRange($0) } ?? -1 ... 1
         return DataMaps(
-            output: OutputMap(network, layer: a.outputLayer, neuron: state.shownOutput, columns: sizes.output.columns,
-                              rows: sizes.output.rows, x: x, y: y),
-            neuron: sizes.neuron.map { OutputMap(network, layer: state.neuron.layer, neuron: state.neuron.index,
+            output: OutputMap(network, state.mapped, plane: plane, columns: sizes.output.columns, rows: sizes.output.rows, x: x, y: y),
+            neuron: sizes.neuron.map { OutputMap(network, .neuron(layer: state.neuron.layer, index: state.neuron.index), plane: plane,
                                                  columns: $0.columns, rows: $0.rows, x: x, y: y) })
     }
 
@@ -74,7 +73,7 @@ import Testing
             let parts = DataPane.parts(in: rect, inputs: 2)
             #expect(parts.tableTop < rect.inner.y + rect.inner.height - 4, "room left for xor's table")
             #expect(DataPane.mapSizes(in: rect, inputs: 1).output.rows == 1)
-            #expect(DataPane.mapSizes(in: rect, inputs: 3).output.columns == 0)
+            #expect(DataPane.mapSizes(in: rect, inputs: 3).output.columns == sizes.output.columns, "two of three inputs")
         }
         let tiny = DataPane.mapSizes(in: Rect(x: 0, y: 0, width: 10, height: 6), inputs: 2)
         #expect(tiny.output.columns == 0 && tiny.output.rows == 0 && tiny.neuron == nil)
@@ -94,7 +93,7 @@ import Testing
             let (area, values, layer) = inNeuron ? (neuronArea, maps.neuron, 1) : (map, maps.output, outputLayer)
             guard y < area.y + area.height, let values else {
                 #expect(heat.top == heat.bottom, "the legend's scale")
-                legend.append(heat.top)
+                legend.append(heat.top.index)
                 continue
             }
             #expect(canvas[x, y].character == "▀")
@@ -102,7 +101,7 @@ import Testing
             for (half, level) in [(0, heat.top), (1, heat.bottom)] {
                 let centre = values.centre(column: x - area.x, row: 2 * (y - area.y) + half)
                 let out = ForwardPass(network, Sample(inputs: [centre.x, centre.y], targets: [0])).outs[layer][0]
-                #expect(level == DataPane.level(out, in: -1 ... 1), "(\(x), \(y)) half \(half)")
+                #expect(level == .heat(DataPane.level(out, in: -1 ... 1)), "(\(x), \(y)) half \(half)")
             }
         }
         #expect(legend == Array(0 ..< Heat.levels))
@@ -115,7 +114,7 @@ import Testing
         let rect = Self.sides[1]
         let state = try Self.state(Self.circle, in: rect)
         let canvas = Self.render(state, rect)
-        let area = try #require(DataPane.parts(in: rect, inputs: 2).map)
+        let area = try #require(DataPane.parts(for: state, in: rect).map)
         let data = state.trainer.data, x = data.inputRange(0), y = data.inputRange(1)
         var expected: [Int: (Character, Role)] = [:]
         for (sample, test) in data.training.map({ ($0, false) }) + data.test.map({ ($0, true) }) {
@@ -129,7 +128,9 @@ import Testing
             let cell = canvas[index % rect.width, index / rect.width]
             #expect(cell.character == mark.0 && cell.style.role == mark.1 && cell.style.heat == nil)
         }
-        let marks = canvas.cells.filter { "●○".contains($0.character) }.count
+        let marks = canvas.cells.enumerated().filter { index, cell in
+            "●○".contains(cell.character) && index / rect.width < area.y + area.height + DataPane.legendRows
+        }.count
         #expect(marks == expected.count + 3, "the points, and the legend's three")
     }
 
@@ -152,7 +153,7 @@ import Testing
         let canvas = Self.render(state, rect), lines = canvas.lines
         let header = try #require(lines.firstIndex { $0.contains("loss") })
         #expect(lines[header].contains("i1") && lines[header].contains("t1") && lines[header].contains("o1"))
-        let forwards = try #require(state.derived.samples)
+        let forwards = try #require(state.derived.samples?.passes)
         for (index, sample) in state.trainer.data.training.enumerated() {
             let row = String(lines[header + 1 + index].map { $0 == "│" ? " " : $0 }).split(separator: " ").map(String.init)
             try #require(row.count == 6, "\(row)")
@@ -237,7 +238,7 @@ import Testing
         let recipe = Recipe(layers: [2, 3, 2], outputActivation: .softmax, data: .builtIn(.gauss), samples: 40)
         let rect = Self.sides[0]
         var state = try Self.state(recipe, in: rect)
-        state.shownOutput = 1
+        state.shown = .output(1)
         #expect(Self.render(state, rect).text.contains("computing the map…"), "the map of o1 is not o2's")
         state.maps = Self.maps(for: state, in: rect)
         let canvas = Self.render(state, rect)
@@ -245,14 +246,31 @@ import Testing
         #expect(!canvas.text.contains("computing the map…") && Self.heatCells(canvas).count > 100)
     }
 
-    @Test func manyInputsAndSamplesGetANote() throws {
-        let samples = (0 ..< 40).map { Sample(inputs: [Double($0), 1, 2], targets: [Double($0 % 2)]) }
-        let recipe = Recipe(layers: [3, 2, 1], data: .given(name: "wide", DataSet(training: samples)))
-        let state = try Self.state(recipe, in: Self.sides[1])
-        for rect in Self.sides {
-            let text = String(Self.render(state, rect).text.map { "│\n".contains($0) ? " " : $0 }).split(separator: " ").joined(separator: " ")
-            #expect(text.contains("The map needs 1 or 2 inputs and the table at most 32 samples; this network has 3 inputs and 40 samples."))
+    /// Three inputs: the map of two, the third held at its mean and said so, every sample reached by scrolling.
+    @Test func threeInputsMapTwoAndTheTableScrollsThroughEverySample() throws {
+        let samples = (0 ..< 40).map { (k: Int) -> Sample in
+            let x = Double(k), y = Double(k % 5), z = 2 + Double(k % 3)
+            return Sample(inputs: [x, y, z], targets: [Double(k % 2)])
         }
+        let recipe = Recipe(layers: [3, 2, 1], data: .given(name: "wide", DataSet(training: samples)))
+        var state = try Self.state(recipe, in: Self.sides[1])
+        let rect = Self.sides[1], held = state.trainer.data.inputMeans[2]
+        #expect(held == samples.map { $0.inputs[2] }.reduce(0, +) / 40)
+        var canvas = Self.render(state, rect)
+        #expect(canvas.lines.last!.contains("i3 held at its mean · X Y choose the axes"))
+        // The map's cells are the network's output with i3 at its mean.
+        let maps = try #require(state.maps), area = try #require(DataPane.parts(for: state, in: rect).map)
+        let centre = maps.output.centre(column: 3, row: 4)
+        let out = ForwardPass(state.trainer.network, Sample(inputs: [centre.x, centre.y, held], targets: [0])).outputs[0]
+        #expect(maps.output.value(column: 3, row: 4) == out && area.width == maps.output.columns)
+        // The table lists from the first sample; PgDn pages on to the last.
+        #expect(canvas.text.contains("below · PgUp PgDn scroll") && state.derived.samples?.total == 40)
+        for _ in 0 ..< 10 { state.tableScroll = min(39, state.tableScroll + 10) }
+        state.derived = Derived(state.trainer, classification: true, checking: false, tableFirst: state.tableScroll)
+        canvas = Self.render(state, rect)
+        let last = Format.short(samples[39].inputs[0])
+        #expect(canvas.lines.contains { (line: String) in line.contains(" " + last + " ") }, "sample 40 in view:\n\(canvas.text)")
+        #expect(canvas.text.contains("above · PgUp PgDn scroll") && !canvas.text.contains("below ·"))
     }
 
     @Test(arguments: sides)
@@ -296,8 +314,8 @@ import Testing
         }
         let maps = try #require(state.maps)
         #expect(slices > 2 && maps.isComplete)
-        let whole = OutputMap(state.trainer.network, layer: 3, neuron: 0, columns: maps.output.columns, rows: maps.output.rows,
-                              x: maps.output.x, y: maps.output.y)
+        let whole = OutputMap(state.trainer.network, .neuron(layer: 3, index: 0), plane: state.mapPlane, columns: maps.output.columns,
+                              rows: maps.output.rows, x: maps.output.x, y: maps.output.y)
         #expect(maps.output == whole)
         #expect(!state.screen(120, 40).contains("computing the map"))
         #expect(state.update(.tick(seconds: 0.01)).isEmpty, "no more slices once the maps are done")

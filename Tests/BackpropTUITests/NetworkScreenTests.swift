@@ -387,14 +387,19 @@ import Testing
         #expect(Screen.render(state, width: 120, height: 40).lines[0].contains("Network 2-5-1 · run.json · logistic/logistic"))
     }
 
-    @Test func aTableOnlyDataViewTakesTheWholeWidthAt80Columns() throws {
+    @Test func aThreeInputDataViewAt80ColumnsMapsTwoAndListsEverySample() throws {
         let samples = (0 ..< 4).map { Sample(inputs: [0.1 * Double($0), 0.2, 0.3], targets: (0 ..< 3).map { $0 == 1 ? 1 : 0 }) }
         let recipe = Recipe(layers: [3, 5, 3], outputActivation: .softmax, loss: .crossEntropy, data: .given(name: "three", DataSet(training: samples)))
         var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
         state.update(.resized(width: 80, height: 24))
         state.update(.toggleDataView)
-        let text = Screen.render(state, width: 80, height: 24).text
-        #expect(text.contains(" o1 ") && text.contains(" o2 ") && text.contains(" o3 ") && text.contains("loss"), "\(text)")
+        state.update(.tick(seconds: 0.01))
+        let lines = Screen.render(state, width: 80, height: 24).lines
+        #expect(lines.contains { $0.contains("i3 held at its mean · X Y choose") })
+        #expect(lines.contains { $0.contains("picks ▀o1 ▀o2 ▀o3") })
+        for k in 0 ..< 4 {
+            #expect(lines.contains { $0.contains("2 \(k == 0 ? "  0" : "0.\(k)") 0.2 0.3  0  1  0 ") }, "sample \(k + 1)")
+        }
     }
 
     @Test func aLongRunsExportIsAJobWithProgress() {

@@ -170,7 +170,7 @@ import Testing
         #expect(marks(state) > 20 && state.message == "test samples shown on the map")
         // The levels of the map's cells (the legend's ramp has each level once).
         func levels(_ state: AppState) -> Set<Int> {
-            let tops = Screen.render(state, width: 120, height: 40, glyphs: glyphs, colors: .many).cells.compactMap { $0.style.heat?.top }
+            let tops = Screen.render(state, width: 120, height: 40, glyphs: glyphs, colors: .many).cells.compactMap { $0.style.heat?.top.index }
             return Set(tops.filter { level in tops.filter { $0 == level }.count > 3 })
         }
         let shades = levels(state)

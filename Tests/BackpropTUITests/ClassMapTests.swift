@@ -1,0 +1,96 @@
+@testable import BackpropTUI
+import BackpropEngine
+import Testing
+
+/// A softmax network's data view: the class it picks over the plane, marks by class, the
+/// confusion matrix.
+@Suite struct ClassMapTests {
+    /// Three clusters of 30 points, one-hot targets, 9 held out for testing.
+    static var clusters: DataSet {
+        var random = SplitMix64(seed: 7)
+        let centres = [(-2.0, -1.0), (2.0, -1.0), (0.0, 2.0)]
+        let samples = (0 ..< 90).map { i -> Sample in
+            let k = i % 3, (x, y) = centres[k]
+            let point = [x + Double.random(in: -1.2 ... 1.2, using: &random), y + Double.random(in: -1.2 ... 1.2, using: &random)]
+            return Sample(inputs: point, targets: (0 ..< 3).map { $0 == k ? 1 : 0 })
+        }
+        return DataSet(training: Array(samples.dropFirst(9)), test: Array(samples.prefix(9)))
+    }
+
+    static func state(width: Int = 120, height: Int = 40, updates: Int = 400) -> AppState {
+        let recipe = Recipe(layers: [2, 5, 3], outputActivation: .softmax, loss: .crossEntropy, data: .given(name: "clusters", clusters))
+        var state = GoldenTests.trainedGeneral(recipe, updates, size: GoldenTests.Size(width: width, height: height))
+        state.update(.toggleDataView)
+        state.update(.tick(seconds: 0.01))
+        return state
+    }
+
+    @Test func theMapIsTheClassTheNetworkPicksAtEveryCell() throws {
+        let state = Self.state(), canvas = Screen.render(state, width: 120, height: 40)
+        let layout = try #require(Layout(width: 120, height: 40, architecture: state.architecture, dataView: true))
+        let parts = DataPane.parts(for: state, in: layout.data)
+        let area = try #require(parts.map), map = try #require(state.maps?.output)
+        #expect(state.shown == .predictedClass && map.mapped == .predictedClass)
+        #expect(canvas.lines[layout.data.y].contains("Data · the class it picks · [ ] choose"))
+        var regions = Set<Int>()
+        for y in area.y ..< area.y + area.height {
+            for x in area.x ..< area.x + area.width {
+                guard let heat = canvas[x, y].style.heat, canvas[x, y].character == "▀" else { continue }
+                for (half, paint) in [(0, heat.top), (1, heat.bottom)] {
+                    let centre = map.centre(column: x - area.x, row: 2 * (y - area.y) + half)
+                    let outputs = ForwardPass(state.trainer.network, Sample(inputs: [centre.x, centre.y], targets: [0, 0, 0])).outputs
+                    let picked = outputs.indices.max { outputs[$0] < outputs[$1] }!
+                    #expect(paint == .region(picked), "(\(x), \(y)) half \(half)")
+                    regions.insert(picked)
+                }
+            }
+        }
+        #expect(regions == [0, 1, 2], "a trained network picks every class somewhere")
+        // Every sample is marked by its target's class, test samples reversed.
+        let marks = canvas.cells.filter { "123".contains($0.character) && $0.style.bold }
+        #expect(marks.count > 40 && marks.contains { $0.style.reverse } == !state.hidesTestSamples)
+        #expect(canvas.text.contains("picks ▀o1 ▀o2 ▀o3") && canvas.text.contains("1 2 3 the target's class"))
+    }
+
+    @Test func theConfusionMatrixCountsEverySampleByTargetAndPick() throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let state = Self.state(width: width, height: height)
+            let lines = Screen.render(state, width: width, height: height).lines
+            let title = try #require(lines.firstIndex { $0.contains("training · t↓ p→") }, "at \(width)×\(height)\n\(lines.joined(separator: "\n"))")
+            var counts = [[Int]](repeating: [0, 0, 0], count: 3)
+            for sample in state.trainer.data.training {
+                let o = ForwardPass(state.trainer.network, sample).outputs
+                counts[sample.targets.firstIndex(of: 1)!][o.indices.max { o[$0] < o[$1] }!] += 1
+            }
+            #expect(counts.joined().reduce(0, +) == 81 && counts[0][0] + counts[1][1] + counts[2][2] > 60)
+            for k in 0 ..< 3 {
+                let row = lines[title + 2 + k]
+                let start = try #require(row.range(of: " o\(k + 1) ", options: .backwards))
+                let fields = row[start.upperBound...].split(separator: " ").prefix(4).map(String.init)
+                #expect(Array(fields.prefix(3)) == counts[k].map { String($0) }, "row o\(k + 1): \(row)")
+                let share = String(format: "%.1f%%", 100 * Double(counts[k][k]) / Double(counts[k].reduce(0, +)))
+                let shown = fields.dropFirst(3).first { $0.hasSuffix("%") }
+                #expect(shown == nil && width == 80 || shown == share, "the class's share right: \(row)")
+            }
+        }
+    }
+
+    @Test func bracketsStepFromTheClassesToEachOutputAndBack() {
+        var state = Self.state()
+        state.update(.nextOutput)
+        #expect(state.shown == .output(0) && state.message == "data view: o1 of 3 outputs")
+        state.update(.previousOutput)
+        #expect(state.shown == .predictedClass && state.message == "data view: the class the network picks, its largest output")
+        state.update(.previousOutput)
+        #expect(state.shown == .output(2))
+    }
+
+    @Test func withoutColourEachClassHasItsOwnFill() throws {
+        let state = Self.state()
+        let canvas = Screen.render(state, width: 120, height: 40, colors: .none)
+        let fills = Set((0 ..< 3).map { DataPane.classFill($0, .unicode) })
+        #expect(fills.count == 3)
+        for fill in fills { #expect(canvas.cells.filter { $0.character == fill }.count > 20, "\(fill)") }
+        #expect(!canvas.cells.contains { $0.style.heat != nil })
+    }
+}
