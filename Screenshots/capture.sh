@@ -109,6 +109,11 @@ shot deep-2-8x6-1-80x24
 # A TensorFlow Playground link: its default experiment, 100 epochs in, with the data view.
 start 120 40 "Network 2-4-2-1" --playground "'#seed=0.83447'"
 send g C-u 2500 Enter; wait_for "went to iteration 2,500"; send d; wait_for "Data · o1"; shot playground-120x40
+# Several classes: the class map and its confusion matrix; a regression's values; 4 inputs.
+start 120 40 "Network 2-5-4" --layers 2,5,4 --output-activation softmax --loss cross-entropy --data clusters --noise 0.1
+send g C-u 2000 Enter; wait_for "went to iteration 2,000"; send d; wait_for "training · t↓ p→"; shot clusters-data-120x40
+start 120 40 "Network 2-4-2-1" --playground "'#problem=regression&regDataset=reg-gauss&seed=0.5'"
+send g C-u 5000 Enter; wait_for "went to iteration 5,000"; send d T; wait_for "target's colour"; shot regression-data-120x40
 
 # The walk through the post's first iteration (textbook order, as the post's text).
 start 120 40 "E_total 0.298371109" --order textbook

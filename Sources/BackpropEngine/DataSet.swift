@@ -46,14 +46,21 @@ public struct DataSet: Sendable, Equatable {
     }
 }
 
-/// A built-in data set: the logic gates, and TensorFlow Playground's four 2-D classification
-/// sets, generated from a seed.
+/// A built-in data set: the logic gates, TensorFlow Playground's four 2-D classification
+/// sets, and clusters of as many classes as a softmax network has outputs, generated from a seed.
 public enum BuiltInData: String, CaseIterable, Sendable {
     case post, xor, and, or
     case circle, gauss, spiral, quadrants
+    case clusters
 
-    /// Whether the set is one of Playground's generated sets (with samples, noise and a test split).
+    /// Whether the set is generated (with samples, noise and a test split).
     public var isGenerated: Bool { ![.post, .xor, .and, .or].contains(self) }
+
+    /// The generated sets' names, for messages: "circle, gauss, spiral, quadrants and clusters".
+    public static var generatedNames: String {
+        let names = allCases.filter(\.isGenerated).map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
 
     /// The samples, with targets in the output activation's range: 0/1 for logistic (and
     /// linear, relu), ±1 for tanh, one-hot for softmax (class +1 first).
@@ -63,8 +70,16 @@ public enum BuiltInData: String, CaseIterable, Sendable {
             guard outputs == 2 else { throw DataSet.Refusal(description: "the post's data has 2 targets; the network has \(outputs) outputs") }
             return .post
         }
-        let labelled: [(inputs: [Double], positive: Bool)]
         var random = SplitMix64(seed: seed)
+        if self == .clusters {
+            guard outputActivation == .softmax, outputs >= 2 else {
+                throw DataSet.Refusal(description: "clusters are classes, one a softmax output; the network has \(outputs) "
+                    + "\(outputActivation.rawValue) output\(outputs == 1 ? "" : "s")")
+            }
+            let samples = Self.clusters(outputs, count: count, noise: noise, random: &random)
+            return try Self.split(samples, testFraction: testFraction ?? 0.5, random: &random)
+        }
+        let labelled: [(inputs: [Double], positive: Bool)]
         switch self {
         case .xor, .and, .or:
             labelled = [(0, 0), (0, 1), (1, 0), (1, 1)].map { a, b in
@@ -77,13 +92,29 @@ public enum BuiltInData: String, CaseIterable, Sendable {
         let samples = try labelled.map { (point) throws(DataSet.Refusal) -> Sample in
             Sample(inputs: point.inputs, targets: try Self.targets(point.positive, outputs: outputs, outputActivation))
         }
-        let fraction = testFraction ?? (isGenerated ? 0.5 : 0)
+        return try Self.split(samples, testFraction: testFraction ?? (isGenerated ? 0.5 : 0), random: &random)
+    }
+
+    /// The samples shuffled, `fraction` of them held out for testing.
+    static func split(_ samples: [Sample], testFraction fraction: Double, random: inout SplitMix64) throws(DataSet.Refusal) -> DataSet {
         guard fraction >= 0, fraction < 1 else {
             throw DataSet.Refusal(description: "the test fraction must be in [0, 1), got \(fraction)")
         }
         let shuffled = fraction > 0 ? samples.shuffled(using: &random) : samples
         let testCount = Int((Double(samples.count) * fraction).rounded())
         return DataSet(training: Array(shuffled.dropFirst(testCount)), test: Array(shuffled.prefix(testCount)))
+    }
+
+    /// `classes` round clusters, evenly spaced on a circle of radius 3 (as gauss's two, spread
+    /// wider by noise), sample i of class i mod `classes`, one-hot targets.
+    static func clusters(_ classes: Int, count: Int, noise: Double, random: inout SplitMix64) -> [Sample] {
+        (0 ..< count).map { index in
+            let k = index % classes, angle = 2 * Double.pi * Double(k) / Double(classes), spread = (0.5 + 7 * noise).squareRoot()
+            let u1 = max(Double.random(in: 0 ..< 1, using: &random), .leastNonzeroMagnitude), u2 = Double.random(in: 0 ..< 1, using: &random)
+            let r = spread * (-2 * log(u1)).squareRoot(), theta = 2 * Double.pi * u2
+            return Sample(inputs: [3 * cos(angle) + r * cos(theta), 3 * sin(angle) + r * sin(theta)],
+                          targets: (0 ..< classes).map { $0 == k ? 1 : 0 })
+        }
     }
 
     static func targets(_ positive: Bool, outputs: Int, _ activation: Activation) throws(DataSet.Refusal) -> [Double] {

@@ -61,7 +61,9 @@ extension DataPane {
     func drawPlane(_ maps: DataMaps, _ parts: Parts, limit: Int, roomBelow: Bool, into canvas: inout Canvas) -> Int {
         guard let area = parts.map else { return 0 }
         let a = state.architecture, output = maps.output, classes = output.mapped == .predictedClass
-        let range = Self.valueRange(a.outputActivation, values: output.values)
+        // A regression's targets share the map's scale, so that a mark's colour reads against it.
+        let targets = state.classification ? [] : samples.map { $0.sample.targets[state.shownOutput] }
+        let range = Self.valueRange(a.outputActivation, values: output.values + targets)
         drawHeat(output, range: range, in: area, into: &canvas)
         let across = output.plane.x, up = output.plane.y ?? 0
         for (sample, test) in samples where !(test && state.hidesTestSamples) {
@@ -73,6 +75,9 @@ extension DataPane {
             let value = output.value(column: column, row: row)
             if classes, canvas.colors != .none {
                 style.heat = Heat(top: .mark(Self.largest(sample.targets)), bottom: .region(Int(value)))
+            } else if !state.classification, !Self.isShaded(canvas) {
+                let target = Self.level(sample.targets[state.shownOutput], in: range)
+                style.heat = Heat(top: .heat(target), bottom: .heat(Self.level(displayed(value, in: range), in: range)))
             } else if canvas.colors != .none, !canvas.glyphs.isASCII {
                 style.ground = .heat(Self.level(displayed(value, in: range), in: range))
             }
@@ -92,8 +97,9 @@ extension DataPane {
         let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
         let beside = area.x + width <= limit
         Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
-        Self.putSegments(classes ? classMarksLegend(on: canvas) : pointsLegend(on: canvas), x: area.x, y: legendY + 1, limit: limit,
-                         into: &canvas)
+        let marks = classes ? classMarksLegend(on: canvas) : !state.classification && !Self.isShaded(canvas) ? valuesLegend(on: canvas)
+            : pointsLegend(on: canvas)
+        Self.putSegments(marks, x: area.x, y: legendY + 1, limit: limit, into: &canvas)
         guard !beside, roomBelow else { return 0 }
         canvas.put(axes, x: area.x, y: legendY + 2, Style(.muted), limit: limit)
         return 1
@@ -162,6 +168,15 @@ extension DataPane {
         }
     }
 
+    /// What a regression's marks mean: each in its target's colour on the map's scale.
+    private func valuesLegend(on canvas: Canvas) -> [(String, Style)] {
+        let tests: [(String, Style)] = state.trainer.data.test.isEmpty ? []
+            : state.hidesTestSamples ? [(" · test hidden (T)", Style(.muted))]
+            : [(" · ", Style(.muted)), (String(Self.mark(positive: true, test: true, on: canvas).0), .plain), (" test", Style(.muted))]
+        let mark = String(Self.mark(positive: true, test: false, on: canvas).0)
+        return [(mark, Style(.plain, bold: true)), (" target's colour", Style(.muted))] + tests
+    }
+
     /// What the class map's marks mean: the target's class by its symbol, test samples reversed.
     private func classMarksLegend(on canvas: Canvas) -> [(String, Style)] {
         let a = state.architecture, outputs = a.layers[a.outputLayer]
@@ -210,8 +225,11 @@ extension DataPane {
         String(format: "%.2f", value).replacingOccurrences(of: "-", with: "−")
     }
 
-    /// A value at the end of a scale or an axis: short when that fits six characters.
+    /// A value at the end of a scale or an axis: two decimals, as the axes, where they fit six
+    /// characters and show the value; otherwise short when that fits.
     static func label(_ value: Double) -> String {
+        let decimals = axisLabel(value)
+        if decimals.count <= labelWidth, value == 0 || abs(value) >= 0.01 { return decimals }
         let short = Format.short(value)
         return short.count <= labelWidth ? short : Format.fit(value, width: labelWidth)
     }

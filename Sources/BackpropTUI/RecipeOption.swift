@@ -105,7 +105,7 @@ struct RecipeOption: Sendable {
     /// Refuses an option of Playground's generated sets for any other data.
     private static func generatedOnly(_ name: String, _ recipe: Recipe) throws(Recipe.Refusal) {
         guard case .builtIn(let set) = recipe.data, set.isGenerated else {
-            throw Recipe.Refusal(description: "\(name) is for Playground's generated sets (circle, gauss, spiral, quadrants), "
+            throw Recipe.Refusal(description: "\(name) is for the generated sets (\(BuiltInData.generatedNames)), "
                 + "not \(recipe.dataName)")
         }
     }

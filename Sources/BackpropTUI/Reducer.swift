@@ -292,7 +292,7 @@ extension AppState {
         }
         do {
             guard let (changed, data, seed) = try recipe.regenerated() else {
-                message = "G draws new points for circle, gauss, spiral, quadrants and Playground links; \(recipe.dataName) is fixed"
+                message = "G draws new points for \(BuiltInData.generatedNames) and Playground links; \(recipe.dataName) is fixed"
                 return
             }
             let kept = Trainer(trainer.network, data: data, settings: trainer.settings, iteration: 0, epoch: 0, position: 0,

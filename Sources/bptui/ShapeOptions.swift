@@ -28,7 +28,7 @@ struct ShapeOptions: ParsableArguments {
     var bias: BiasMode?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Training data: post, xor, and, or, circle, gauss, spiral, quadrants, or a CSV file (a header row, inputs then targets). Default: post for 2-…-2 shapes.",
+        "Training data: post, xor, and, or, circle, gauss, spiral, quadrants, clusters (one class a softmax output), or a CSV file (a header row, inputs then targets). Default: post for 2-…-2 shapes.",
         valueName: "name|file.csv"))
     var data: String?
 
@@ -230,7 +230,7 @@ struct ShapeOptions: ParsableArguments {
                 // Options a set does not use are refused, not ignored.
                 if !builtIn.isGenerated, let option = samples.map({ "--samples \($0)" }) ?? noise.map({ "--noise \($0)" }) {
                     throw InputError("\(option): --data \(name) is a fixed set of \(builtIn == .post ? 1 : 4) samples; "
-                        + "--samples and --noise are for circle, gauss, spiral and quadrants")
+                        + "--samples and --noise are for \(BuiltInData.generatedNames)")
                 }
                 if builtIn == .post, let testFraction {
                     throw InputError("--test-fraction \(testFraction): the post's data is one sample, none to hold out")

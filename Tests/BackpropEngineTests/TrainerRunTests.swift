@@ -154,6 +154,24 @@ import Testing
         #expect(try BuiltInData.circle.make(outputs: 1, outputActivation: .tanh, seed: 1) == circle, "seeded")
     }
 
+    /// Clusters: a class a softmax output, each round a point of the circle of radius 3.
+    @Test func clustersAreAsManyClassesAsTheSoftmaxOutputs() throws {
+        let data = try BuiltInData.clusters.make(outputs: 4, outputActivation: .softmax, samples: 400)
+        #expect(data.training.count == 200 && data.test.count == 200)
+        for k in 0 ..< 4 {
+            let members = data.all.filter { $0.targets == (0 ..< 4).map { $0 == k ? 1 : 0 } }
+            #expect(members.count == 100)
+            let angle = 2 * Double.pi * Double(k) / 4
+            let mean = (members.reduce(0) { $0 + $1.inputs[0] } / 100, members.reduce(0) { $0 + $1.inputs[1] } / 100)
+            #expect(abs(mean.0 - 3 * cos(angle)) < 0.25 && abs(mean.1 - 3 * sin(angle)) < 0.25, "class \(k): \(mean)")
+        }
+        #expect(throws: DataSet.Refusal(description: "clusters are classes, one a softmax output; the network has 1 logistic output")) {
+            try BuiltInData.clusters.make(outputs: 1, outputActivation: .logistic)
+        }
+        #expect(try BuiltInData.clusters.make(outputs: 3, outputActivation: .softmax, seed: 2)
+            != BuiltInData.clusters.make(outputs: 3, outputActivation: .softmax, seed: 3), "seeded")
+    }
+
     @Test(arguments: [
         ("a,b,t\n1,2\n", "data.csv: line 2 has 2 columns, the header 3"),
         ("a,b,t\n1,x,0\n", "data.csv: line 2, column 2: \"x\" is not a finite number"),

@@ -94,3 +94,35 @@ import Testing
         #expect(!canvas.cells.contains { $0.style.heat != nil })
     }
 }
+
+/// A regression's data view: values, not classes.
+@Suite struct RegressionMapTests {
+    @Test func marksTakeTheirTargetsColourOnTheMapsScale() throws {
+        var state = GoldenTests.regression()
+        state.update(.toggleTestSamples)
+        state.update(.tick(seconds: 0.01))
+        let canvas = Screen.render(state, width: 80, height: 24)
+        let layout = try #require(Layout(width: 80, height: 24, architecture: state.architecture, dataView: true))
+        let area = try #require(DataPane.parts(for: state, in: layout.data).map), map = try #require(state.maps?.output)
+        let data = state.trainer.data
+        let range = DataPane.valueRange(.linear, values: map.values + data.all.map { $0.targets[0] })
+        // The last sample drawn in a cell is its mark; the map's level under it is at its own half.
+        var expected: [Int: Paint] = [:]
+        for sample in data.all {
+            let column = Int((sample.inputs[0] - map.x.lowerBound) / (map.x.upperBound - map.x.lowerBound) * Double(map.columns))
+            let row = Int((map.y.upperBound - sample.inputs[1]) / (map.y.upperBound - map.y.lowerBound) * Double(map.rows))
+            guard column >= 0, column < map.columns, row >= 0, row < map.rows else { continue }
+            expected[(area.y + row / 2) * 80 + area.x + column] = .heat(DataPane.level(map.value(column: column, row: row), in: range))
+        }
+        var checked = 0
+        for (index, paint) in expected {
+            let cell = canvas[index % 80, index / 80]
+            #expect(cell.character == "●" || cell.character == "○")
+            #expect(cell.style.heat?.bottom == paint && cell.style.heat?.top.palette == .heat)
+            checked += 1
+        }
+        #expect(checked > 200)
+        let text = canvas.text
+        #expect(text.contains("● target's colour · ○ test") && !text.contains("t>0") && !text.contains("acc"))
+    }
+}

@@ -191,7 +191,7 @@ import Testing
         }
         let samples = (plot.y ..< plot.y + plot.height).flatMap { y in (plot.x ..< plot.x + plot.width).map { canvas[$0, y] } }
         #expect(samples.filter { $0.character == "●" }.count == 8)
-        #expect(canvas.lines[plot.y].hasPrefix("│     1") && canvas.lines[plot.y + plot.height - 1].hasPrefix("│     0"))
+        #expect(canvas.lines[plot.y].hasPrefix("│  1.00") && canvas.lines[plot.y + plot.height - 1].hasPrefix("│  0.00"))
         #expect(canvas.lines[plot.y + plot.height].contains("−1.2") && canvas.lines[plot.y + plot.height].contains("1.2"))
         let ascii = Self.render(state, rect, glyphs: .ascii, colors: .none)
         #expect(ascii.cells.filter { $0.character == "." }.count >= plot.width)

@@ -21,6 +21,8 @@ import Testing
         ("circle-data", .small, { circleData() }),
         ("softmax-3-class", .small, { softmax() }),
         ("playground", .small, { playground(.small) }),
+        ("clusters-data", .large, { clusters() }),
+        ("regression-data", .small, { regression() }),
         ("playground", .large, { playground(.large) }),
         ("edges-2-3-2", .large, { trainedGeneral(Recipe(layers: [2, 3, 2], data: .given(name: "the post's sample", .post)), 25, size: .large) }),
     ]
@@ -40,6 +42,24 @@ import Testing
         state.update(.promptInsert("1660"))
         state = finishing(.promptSubmit, on: state)
         return size.width > 80 ? press(.character("d"), on: state) : state
+    }
+
+    /// A softmax network on four clusters, its data view on the class map.
+    static func clusters() -> AppState {
+        let recipe = Recipe(layers: [2, 5, 4], outputActivation: .softmax, loss: .crossEntropy, data: .builtIn(.clusters), samples: 200,
+                            noise: 0.1)
+        return press(.character("d"), on: trainedGeneral(recipe, 300, size: .large))
+    }
+
+    /// Playground's regression over two Gaussians' sum, its data view open at 80×24.
+    static func regression() -> AppState {
+        let link = try! PlaygroundLink("#problem=regression&regDataset=reg-gauss&seed=0.5")
+        let (trainer, recipe) = try! Recipe.playground(link, seed: "0.5")
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 80, height: 24))
+        state.update(.openGoTo)
+        state.update(.promptInsert("3000"))
+        return press(.character("d"), on: finishing(.promptSubmit, on: state))
     }
 
     static func xor() -> AppState { trainedGeneral(Recipe(layers: [2, 5, 1], data: .builtIn(.xor)), 40) }

@@ -290,7 +290,7 @@ import Testing
 
     @Test func theCommandLineRefusesWhatWouldDoNothing() {
         var state = Self.state(Self.xor)
-        for (line, reason) in [("samples 3", "samples is for Playground's generated sets (circle, gauss, spiral, quadrants), not xor"),
+        for (line, reason) in [("samples 3", "samples is for the generated sets (circle, gauss, spiral, quadrants and clusters), not xor"),
                                ("batch 100000", "batch 100000 is more than the 4 training samples; batch all takes them all"),
                                ("layers 2", "layers needs at least an input and an output size: 2,3,1"),
                                ("layers 3,2,1", "data xor has 2 inputs; layers must start with 2")] {
@@ -699,7 +699,7 @@ import Testing
 /// Tab and refusals that named the wrong thing.
 @Suite struct HintTests {
     @Test func tabSaysWhatAnOptionTakes() {
-        #expect(RecipeOption.hint(for: "data ./") == "one of post xor and or circle gauss spiral quadrants")
+        #expect(RecipeOption.hint(for: "data ./") == "one of post xor and or circle gauss spiral quadrants clusters")
         #expect(RecipeOption.hint(for: "playground ") == "a Playground link, or its #… part")
         #expect(RecipeOption.hint(for: "seed ") == "a whole number from 0")
         #expect(RecipeOption.hint(for: "noise ") == "any number")

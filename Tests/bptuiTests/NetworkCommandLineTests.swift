@@ -78,7 +78,7 @@ import Testing
         (["--layers", "2,3,1", "--loss", "cross-entropy", "--output-activation", "tanh", "--data", "xor"],
          "bptui: --loss cross-entropy: cross-entropy needs logistic or softmax outputs, got tanh"),
         (["--layers", "2,3,1", "--output-activation", "softmax", "--data", "xor"], "bptui: --output-activation softmax (--layers 2,3,1): softmax needs at least 2 outputs, got 1"),
-        (["--layers", "2,3,1"], "bptui: --layers 2,3,1 needs --data: post, xor, and, or, circle, gauss, spiral, quadrants, or a CSV file"),
+        (["--layers", "2,3,1"], "bptui: --layers 2,3,1 needs --data: post, xor, and, or, circle, gauss, spiral, quadrants, clusters, or a CSV file"),
         (["--layers", "2,3,1", "--data", "circle", "--test-fraction", "1"], "bptui: --test-fraction must be in [0, 1), got 1.0"),
         (["--layers", "3,3,1", "--data", "xor"], "bptui: --data xor has 2 inputs; --layers starts with 3"),
         (["--layers", "2,3,1", "--data", "xor", "--steps", "5", "--epochs", "3"], "bptui: --steps and --epochs both say how long to train; give one"),
