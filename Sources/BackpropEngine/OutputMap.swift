@@ -84,6 +84,30 @@ public struct OutputMap: Sendable, Equatable {
     public func value(column: Int, row: Int) -> Double { values[row * columns + column] }
 }
 
+/// Every neuron's output over a small square grid of the input plane, from one forward pass
+/// a cell: the diagram's thumbnails, as Playground draws its nodes.
+public struct NeuronMaps: Sendable, Equatable {
+    public let side: Int
+    /// values[layer][neuron][row · side + column], row 0 the top of the plane.
+    public let values: [[[Double]]]
+
+    public init(_ network: Network, side: Int, plane: OutputMap.Plane, x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        self.side = side
+        let grid = OutputMap(network, .neuron(layer: 0, index: 0), plane: plane, columns: side, rows: side, x: x, y: y, complete: false)
+        var values = network.architecture.layers.map { [[Double]](repeating: [], count: $0) }
+        var point = plane.held
+        for cell in 0 ..< side * side {
+            let centre = grid.centre(column: cell % side, row: cell / side)
+            point[plane.x] = centre.x
+            if let y = plane.y { point[y] = centre.y }
+            for (l, outs) in ForwardPass.layers(network, point).outs.enumerated() {
+                for (j, out) in outs.enumerated() { values[l][j].append(out) }
+            }
+        }
+        self.values = values
+    }
+}
+
 extension DataSet {
     /// The part of the plane the data view shows of input `i` (see `inputRanges`).
     public func inputRange(_ i: Int) -> ClosedRange<Double> { inputRanges.indices.contains(i) ? inputRanges[i] : -1 ... 1 }

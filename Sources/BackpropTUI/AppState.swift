@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     public internal(set) var derived: Derived
     /// The data view's maps, recomputed at most `mapInterval` apart while training runs.
     public internal(set) var maps: DataMaps?
+    /// Every neuron's small map, for the diagram's thumbnails where it draws them.
+    public internal(set) var thumbnails: Thumbnails?
     /// The next maps, while a large network's are computed a slice at a time.
     var mapsInProgress: MapsInProgress?
     /// The share of the next maps computed, while they take more than a frame.
@@ -125,6 +127,12 @@ public enum ShownOutput: Sendable, Equatable {
         let classes = a.outputActivation == .softmax && a.sampleInputs >= 2
         return (classes ? [.predictedClass] : []) + (0 ..< a.layers[a.outputLayer]).map { .output($0) }
     }
+}
+
+/// The diagram's thumbnails, and the network and plane they were computed for.
+public struct Thumbnails: Sendable {
+    public let maps: NeuronMaps
+    let network: Network, plane: OutputMap.Plane
 }
 
 /// The two sample inputs the data view's map spans.

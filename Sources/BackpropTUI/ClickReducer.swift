@@ -13,7 +13,10 @@ extension AppState {
         }
         if diagram.contains(x: x, y: y) {
             let geometry = DiagramGeometry(self, area: diagram)
-            if let node = geometry.nodes.first(where: { $0.y == y && x >= $0.x && x < $0.x + $0.name.count }) {
+            // A neuron's name or its thumbnail.
+            if let node = geometry.nodes.first(where: { node in
+                node.y == y && x >= node.x && x < node.x + node.name.count || node.thumbnail?.contains(x: x, y: y) == true
+            }) {
                 return .neuron(node.neuron)
             }
             let weights = trainer.network.weights

@@ -4,7 +4,8 @@ import BackpropEngine
 /// (with the output each gives the next batch's first sample, when there is room), and an
 /// edge per weight in braille dots, coloured by its sign and bolder the larger |w|, as
 /// Playground draws them. The selected weight's edge and the selected neuron stand out; a
-/// layer taller than the pane shows a window of it with "+n" for the rest.
+/// layer taller than the pane shows a window of it with "+n" for the rest. Where the layout
+/// gives them room, each neuron has its own map as a thumbnail before its name.
 struct DiagramPane {
     let state: AppState
 
@@ -28,6 +29,9 @@ struct DiagramPane {
                     style = Style(.accent, bold: true, reverse: true)
                 }
             }
+            if let thumb = node.thumbnail, let maps = state.thumbnails?.maps {
+                drawThumbnail(maps, node.neuron, at: thumb, into: &canvas)
+            }
             let x = canvas.put(node.name, x: node.x, y: node.y, style, limit: area.x + area.width)
             if let value = node.value {
                 canvas.put(" " + value, x: x, y: node.y, Style(.muted), limit: area.x + area.width)
@@ -37,6 +41,25 @@ struct DiagramPane {
             canvas.put(more.text, x: more.x, y: more.y, Style(.warning), limit: area.x + area.width)
         }
         canvas.put(" \(selection) ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.current, bold: true), limit: rect.x + rect.width - 1)
+    }
+
+    /// A neuron's map, `maps.side` map cells square in half blocks, coloured over its
+    /// activation's range (the inputs' over their own), shaded without colour.
+    private func drawThumbnail(_ maps: NeuronMaps, _ neuron: Neuron, at corner: Rect, into canvas: inout Canvas) {
+        let a = state.architecture, values = maps.values[neuron.layer][neuron.index], side = maps.side
+        let range = DataPane.valueRange(neuron.layer == 0 ? .linear : a.activation(ofLayer: neuron.layer), values: values)
+        let shades = DataPane.shades(canvas.glyphs)
+        for row in 0 ..< side / 2 {
+            for column in 0 ..< side {
+                let top = values[2 * row * side + column], bottom = values[(2 * row + 1) * side + column]
+                if DataPane.isShaded(canvas) {
+                    canvas.put(String(shades[DataPane.shade((top + bottom) / 2, in: range)]), x: corner.x + column, y: corner.y + row)
+                } else {
+                    let heat = Heat(top: DataPane.level(top, in: range), bottom: DataPane.level(bottom, in: range))
+                    canvas.put("▀", x: corner.x + column, y: corner.y + row, Style(heat: heat))
+                }
+            }
+        }
     }
 
     /// The selection with its value, in the bottom border: "w11: h1 → o1 = −0.085737850".
@@ -111,6 +134,8 @@ struct DiagramPane {
 struct DiagramGeometry {
     struct Node {
         let neuron: Neuron, name: String, value: String?, x: Int, y: Int
+        /// Where its thumbnail goes, where the diagram draws them.
+        let thumbnail: Rect?
     }
 
     struct Edge {
@@ -128,10 +153,14 @@ struct DiagramGeometry {
         let names = layers.indices.map { l in (0 ..< layers[l]).map { a.neuronName(layer: l, neuron: $0) } }
         let nameWidth = layers.indices.map { names[$0].map(\.count).max() ?? 1 }
         let outs = state.derived.next.forwards.first?.outs
+        // Thumbnails of `rows` rows, 2 columns a row, and a space, before each name, where every layer fits.
+        let wanted = state.thumbnails.map { $0.maps.side / 2 } ?? 0
+        let thumbRows = (layers.max() ?? 1) * (wanted + 1) <= area.height ? wanted : 0
+        let thumbWidth = thumbRows > 0 ? 2 * thumbRows + 1 : 0
         // Values when every column keeps a gap of at least 4 beside them.
         let valueWidth = 5
-        let withValues = nameWidth.reduce(0, +) + layers.count * (valueWidth + 1) + (layers.count - 1) * 4 <= area.width
-        let widths = nameWidth.map { $0 + (withValues ? valueWidth + 1 : 0) }
+        let withValues = nameWidth.reduce(0, +) + layers.count * (valueWidth + 1 + thumbWidth) + (layers.count - 1) * 4 <= area.width
+        let widths = nameWidth.map { $0 + thumbWidth + (withValues ? valueWidth + 1 : 0) }
         let gap = layers.count > 1 ? max(1, (area.width - widths.reduce(0, +)) / (layers.count - 1)) : 0
         var x = area.x
         var columns: [Int] = []
@@ -146,10 +175,14 @@ struct DiagramGeometry {
             // A window of a tall layer starts a row down, under its "+n above" row.
             let offset = shown.slots > shown.neurons.count ? 1 : 0
             for (position, j) in shown.neurons.enumerated() {
-                let y = area.y + (offset == 1 ? position + 1 : (2 * position + 1) * area.height / (2 * max(1, shown.slots)))
+                // With thumbnails, each neuron's rows sit in the middle of its share of the height.
+                let pitch = area.height / max(1, shown.slots)
+                let y = thumbRows > 0 ? area.y + (area.height - pitch * shown.slots) / 2 + position * pitch + (pitch - thumbRows) / 2
+                    : area.y + (offset == 1 ? position + 1 : (2 * position + 1) * area.height / (2 * max(1, shown.slots)))
                 placed[j] = y
                 let value = withValues ? outs.map { Format.asPrinted($0[l][j], 2) } : nil
-                nodes.append(Node(neuron: Neuron(layer: l, index: j), name: names[l][j], value: value, x: columns[l], y: y))
+                nodes.append(Node(neuron: Neuron(layer: l, index: j), name: names[l][j], value: value, x: columns[l] + thumbWidth, y: y,
+                                  thumbnail: thumbRows > 0 ? Rect(x: columns[l], y: y, width: 2 * thumbRows, height: thumbRows) : nil))
             }
             if shown.above > 0 { elided.append(("↑+\(shown.above)", columns[l], area.y)) }
             if shown.below > 0 { elided.append(("↓+\(shown.below)", columns[l], area.y + area.height - 1)) }

@@ -28,6 +28,7 @@ extension AppState {
             effects = command.isPromptCommand ? updatePrompt(command) : command.isView ? updateView(command) : updateTraining(command)
         }
         refreshDerived()
+        refreshThumbnails()
         refreshMaps()
         // Maps still being computed ask for the next slice.
         let ticking = effects.contains { if case .tick = $0 { true } else { false } }

@@ -97,6 +97,18 @@ extension AppState {
         }
     }
 
+    /// The diagram's thumbnails, of the network `derived` shows (so at most every `mapInterval`
+    /// while running), over the data view's plane; none where the diagram draws none.
+    mutating func refreshThumbnails() {
+        guard let size = screenSize,
+              let layout = Layout(width: size.width, height: size.height, architecture: architecture, dataView: dataView && walk == nil),
+              layout.thumbnail > 0 else { thumbnails = nil; return }
+        let network = derived.network, plane = mapPlane, side = 2 * layout.thumbnail
+        if let current = thumbnails, current.network == network, current.plane == plane, current.maps.side == side { return }
+        let data = trainer.data, x = data.inputRange(plane.x), y = plane.y.map { data.inputRange($0) } ?? 0 ... 0
+        thumbnails = Thumbnails(maps: NeuronMaps(network, side: side, plane: plane, x: x, y: y), network: network, plane: plane)
+    }
+
     /// The engine values the panes read: whenever the network changes, but while training
     /// runs at most every `mapInterval` (they take a pass over every sample).
     mutating func refreshDerived() {

@@ -85,7 +85,7 @@ import Testing
         var state = AppState(trainer: trainer, recipe: recipe)
         state.update(.resized(width: 120, height: 40))
         let text = state.screen(120, 40)
-        #expect(text.contains("│x1² ") && text.contains("│x2² ") && text.contains("│sin(x1) "), "\(text)")
+        #expect(text.contains(" x1² ") && text.contains(" x2² ") && text.contains(" sin(x1) "), "\(text)")
         #expect(Walk(trainer).steps.contains { $0.symbols.hasPrefix("net_h1 = w1·x1² + w2·x2² + w3·sin(x1)") })
     }
 }
@@ -168,9 +168,11 @@ import Testing
         #expect(state.hidesTestSamples && marks(state) <= 2, "the legend's marks only")
         state.update(.toggleTestSamples)
         #expect(marks(state) > 20 && state.message == "test samples shown on the map")
-        // The levels of the map's cells (the legend's ramp has each level once).
+        // The levels of the data view's cells (the legend's ramp has each level once; the diagram's thumbnails are left of it).
         func levels(_ state: AppState) -> Set<Int> {
-            let tops = Screen.render(state, width: 120, height: 40, glyphs: glyphs, colors: .many).cells.compactMap { $0.style.heat?.top.index }
+            let left = Layout(width: 120, height: 40, architecture: state.architecture, dataView: true)!.data.x
+            let tops = Screen.render(state, width: 120, height: 40, glyphs: glyphs, colors: .many).cells.enumerated()
+                .compactMap { $0.offset % 120 >= left ? $0.element.style.heat?.top.index : nil }
             return Set(tops.filter { level in tops.filter { $0 == level }.count > 3 })
         }
         let shades = levels(state)
