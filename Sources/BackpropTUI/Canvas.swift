@@ -41,6 +41,8 @@ public struct Paint: Sendable, Hashable {
         case classRegion
         /// A class's sample marks: the same hue, strong enough to read on any region.
         case classMark
+        /// Black or white, whichever reads on the colour under it: marks on an 8-colour map.
+        case contrast
     }
 
     public let palette: Palette, index: Int
@@ -48,6 +50,7 @@ public struct Paint: Sendable, Hashable {
     public static func heat(_ level: Int) -> Paint { Paint(palette: .heat, index: level) }
     public static func region(_ k: Int) -> Paint { Paint(palette: .classRegion, index: k) }
     public static func mark(_ k: Int) -> Paint { Paint(palette: .classMark, index: k) }
+    public static let contrast = Paint(palette: .contrast, index: 0)
 }
 
 /// The two colours of a half-block map cell: the upper map row's and the lower's.

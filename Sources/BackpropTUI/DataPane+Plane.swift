@@ -73,13 +73,18 @@ extension DataPane {
                                        count: output.rows) else { continue }
             var (character, style) = mark(sample, test: test, on: canvas)
             let value = output.value(column: column, row: row)
-            if classes, canvas.colors != .none {
-                style.heat = Heat(top: .mark(Self.largest(sample.targets)), bottom: .region(Int(value)))
-            } else if !state.classification, !Self.isShaded(canvas) {
-                let target = Self.level(sample.targets[state.shownOutput], in: range)
-                style.heat = Heat(top: .heat(target), bottom: .heat(Self.level(displayed(value, in: range), in: range)))
-            } else if canvas.colors != .none, !canvas.glyphs.isASCII {
-                style.ground = .heat(Self.level(displayed(value, in: range), in: range))
+            let ground: Paint = classes ? .region(Int(value)) : .heat(Self.level(displayed(value, in: range), in: range))
+            if Self.isShaded(canvas) {
+                // The mark's character alone tells it.
+            } else if canvas.colors == .eight {
+                // Five colours cannot tell a mark from its ground: black or white on it, told by its character.
+                style.heat = Heat(top: .contrast, bottom: ground)
+            } else if classes {
+                style.heat = Heat(top: .mark(Self.largest(sample.targets)), bottom: ground)
+            } else if !state.classification {
+                style.heat = Heat(top: .heat(Self.level(sample.targets[state.shownOutput], in: range)), bottom: ground)
+            } else {
+                style.ground = ground
             }
             canvas.put(String(character), x: area.x + column, y: area.y + row / 2, style)
         }
@@ -97,7 +102,7 @@ extension DataPane {
         let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
         let beside = area.x + width <= limit
         Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
-        let marks = classes ? classMarksLegend(on: canvas) : !state.classification && !Self.isShaded(canvas) ? valuesLegend(on: canvas)
+        let marks = classes ? classMarksLegend(on: canvas) : !state.classification && canvas.colors == .many && !canvas.glyphs.isASCII ? valuesLegend(on: canvas)
             : pointsLegend(on: canvas)
         Self.putSegments(marks, x: area.x, y: legendY + 1, limit: limit, into: &canvas)
         guard !beside, roomBelow else { return 0 }
@@ -121,7 +126,7 @@ extension DataPane {
                 let top = shown(map.value(column: column, row: 2 * row)), bottom = shown(map.value(column: column, row: 2 * row + 1))
                 if map.mapped == .predictedClass {
                     let (upper, lower) = (Int(map.value(column: column, row: 2 * row)), Int(map.value(column: column, row: 2 * row + 1)))
-                    if canvas.colors == .none {
+                    if shaded {
                         canvas.put(String(Self.classFill(upper, canvas.glyphs)), x: area.x + column, y: area.y + row, Style(.muted))
                     } else {
                         canvas.put("▀", x: area.x + column, y: area.y + row, Style(heat: Heat(top: .region(upper), bottom: .region(lower))))
@@ -162,7 +167,7 @@ extension DataPane {
     private func classScale(on canvas: Canvas) -> [(String, Style)] {
         let a = state.architecture
         return [("picks ", Style(.label, bold: true))] + (0 ..< a.layers[a.outputLayer]).flatMap { k -> [(String, Style)] in
-            let swatch = canvas.colors == .none ? (String(Self.classFill(k, canvas.glyphs)), Style(.muted))
+            let swatch = Self.isShaded(canvas) ? (String(Self.classFill(k, canvas.glyphs)), Style(.muted))
                 : ("▀", Style(heat: Heat(top: .region(k), bottom: .region(k))))
             return [swatch, (a.neuronName(layer: a.outputLayer, neuron: k) + " ", Style(.muted))]
         }

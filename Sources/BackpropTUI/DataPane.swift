@@ -263,10 +263,10 @@ struct DataPane {
     }
 
     /// Filled for training, hollow for test, in the colour of the target's side of the
-    /// middle; without colour, a sample on the low side is a cross (training) or a diamond
-    /// (test) instead.
+    /// middle; with 8 colours or none, a sample on the low side is a cross (training) or a
+    /// diamond (test) instead.
     static func mark(positive: Bool, test: Bool, on canvas: Canvas) -> (Character, Style) {
-        let ascii = canvas.glyphs.isASCII, coloured = canvas.colors != .none
+        let ascii = canvas.glyphs.isASCII, coloured = canvas.colors == .many
         let character: Character = if test {
             positive || coloured ? (ascii ? "o" : "○") : (ascii ? "=" : "◇")
         } else {

@@ -218,7 +218,8 @@ private struct Palette {
     /// has no pairs left for heat); 0, the terminal's own colours, without colour.
     mutating func pair(_ style: Style) -> Int16 {
         guard depth != .none else { return 0 }
-        if let heat = style.heat, let pair = heatPair(Colors(foreground: color(heat.top), background: color(heat.bottom))) {
+        if let heat = style.heat, let pair = heatPair(Colors(foreground: heat.top.palette == .contrast ? Self.contrast(color(heat.bottom)) : color(heat.top),
+                                                             background: color(heat.bottom))) {
             return pair
         }
         if let ground = style.ground, let pair = heatPair(Colors(foreground: Self.foreground(style.role), background: color(ground))) {
@@ -232,6 +233,7 @@ private struct Palette {
         case .heat: ramp
         case .classRegion: depth == .many ? Self.manyRegions : Self.eightRegions
         case .classMark: depth == .many ? Self.manyMarks : [Int16(COLOR_BLACK)]
+        case .contrast: [Int16(COLOR_WHITE)]
         }
         return paint.palette == .heat ? palette[min(max(paint.index, 0), palette.count - 1)] : palette[max(0, paint.index) % palette.count]
     }
@@ -240,6 +242,12 @@ private struct Palette {
     /// grey), and their marks in the same hues, dark enough to read on every tint.
     private static let manyRegions: [Int16] = [153, 223, 157, 218, 229, 159, 183, 251]
     private static let manyMarks: [Int16] = [25, 166, 28, 162, 136, 30, 91, 240]
+    /// White on the dark colours of the palettes, black on the rest.
+    static func contrast(_ background: Int16) -> Int16 {
+        let dark: Set<Int16> = [Int16(COLOR_BLACK), Int16(COLOR_RED), Int16(COLOR_BLUE), Int16(COLOR_MAGENTA), 166, 25, 32, 28, 162, 91, 30, 240]
+        return dark.contains(background) ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK)
+    }
+
     /// In the basic colours a region is its colour and every mark black on it.
     private static let eightRegions: [Int16] = [COLOR_BLUE, COLOR_YELLOW, COLOR_GREEN, COLOR_MAGENTA, COLOR_CYAN, COLOR_RED, COLOR_WHITE].map { Int16($0) }
 

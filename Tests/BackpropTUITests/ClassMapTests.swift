@@ -126,3 +126,24 @@ import Testing
         #expect(text.contains("● target's colour · ○ test") && !text.contains("t>0") && !text.contains("acc"))
     }
 }
+
+/// Marks that stay readable on their own region at every colour depth.
+@Suite struct MarkContrastTests {
+    @Test func eightColoursDrawMarksInContrastToldByTheirCharacter() throws {
+        let recipe = Recipe(layers: [2, 4, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle), samples: 200)
+        var state = GoldenTests.trainedGeneral(recipe, 2000, size: .large)
+        state.update(.toggleDataView)
+        state.update(.tick(seconds: 0.01))
+        let eight = Screen.render(state, width: 120, height: 40, colors: .eight)
+        let marks = eight.cells.filter { "●×○◇".contains($0.character) && $0.style.heat != nil }
+        #expect(marks.count > 100 && marks.allSatisfy { $0.style.heat?.top == .contrast })
+        #expect(marks.contains { $0.character == "●" } && marks.contains { $0.character == "×" }, "the class in the character")
+        // With 256 colours the class is in the mark's colour, on the cell's.
+        let many = Screen.render(state, width: 120, height: 40, colors: .many)
+        #expect(!many.cells.contains { $0.character == "×" })
+        #expect(many.cells.filter { "●○".contains($0.character) && $0.style.ground != nil }.count > 100)
+        let classes = ClassMapTests.state()
+        let classMarks = Screen.render(classes, width: 120, height: 40, colors: .eight).cells.filter { "123".contains($0.character) && $0.style.heat != nil }
+        #expect(classMarks.count > 40 && classMarks.allSatisfy { $0.style.heat?.top == .contrast })
+    }
+}
