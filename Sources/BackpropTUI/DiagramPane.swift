@@ -24,9 +24,9 @@ struct DiagramPane {
                               reverse: selected && state.focus == .neurons)
             if let step = state.walk?.current {
                 if step.writes.contains(.neuron(node.neuron)) {
-                    style = Style(.current, bold: true, reverse: true)
+                    style = WalkPane.writes
                 } else if step.reads.contains(.neuron(node.neuron)) {
-                    style = Style(.accent, bold: true, reverse: true)
+                    style = WalkPane.reads
                 }
             }
             if let thumb = node.thumbnail, let maps = state.thumbnails?.maps {

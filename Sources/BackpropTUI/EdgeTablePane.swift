@@ -80,7 +80,7 @@ struct EdgeTablePane {
         let area = rect.inner, outs = state.derived.next.forwards.first?.outs
         let reads = state.walk?.current.reads ?? [], writes = state.walk?.current.writes ?? []
         func highlight(_ mark: WalkMark) -> Style? {
-            writes.contains(mark) ? Style(.current, bold: true, reverse: true) : reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
+            writes.contains(mark) ? WalkPane.writes : reads.contains(mark) ? WalkPane.reads : nil
         }
         for l in a.layers.indices {
             for j in 0 ..< a.layers[l] {

@@ -148,8 +148,8 @@ struct NetworkPane {
 
     /// The walk's highlight of what a sub-step writes (or reads), if it does.
     private func highlight(_ mark: WalkMark) -> Style? {
-        if model.writes.contains(mark) { return Style(.current, bold: true, reverse: true) }
-        return model.reads.contains(mark) ? Style(.accent, bold: true, reverse: true) : nil
+        if model.writes.contains(mark) { return WalkPane.writes }
+        return model.reads.contains(mark) ? WalkPane.reads : nil
     }
 
     private func bias(_ k: Int, _ tail: String, x: Int, y: Int, into canvas: inout Canvas) {

@@ -91,6 +91,21 @@ import Testing
         #expect(Screen.render(general, width: 80, height: 24) == before)
     }
 
+    /// The walk's bottom edge names the two highlights in the styles the diagram gives them.
+    @Test func theHighlightsHaveALegendInTheirOwnStyles() throws {
+        var post = postState(PostSettings(order: .textbook))
+        post.update(.walkNext)
+        let canvas = Screen.render(post, width: 120, height: 40)
+        let row = try #require(canvas.lines.lastIndex { $0.contains("diagram:  reads   writes ") })
+        let line = canvas.lines[row], reads = try #require(line.range(of: " reads ")), writes = try #require(line.range(of: " writes "))
+        let readsAt = line.distance(from: line.startIndex, to: reads.lowerBound) + 1
+        let writesAt = line.distance(from: line.startIndex, to: writes.lowerBound) + 1
+        #expect(canvas[readsAt, row].style == WalkPane.reads && canvas[writesAt, row].style == WalkPane.writes)
+        // net_h1 reads w1, w2, b1 and writes net_h1: the diagram's cells in those styles exist.
+        #expect(canvas.cells.contains { $0.style == WalkPane.writes && $0.character != " " && $0.character != "w" })
+        #expect(canvas.cells.filter { $0.style == WalkPane.reads }.count > 10)
+    }
+
     @Test func spaceCompletesAndEscLeavesWithoutApplying() {
         var state = AppState.post
         state.update(.walkNext)

@@ -1,9 +1,13 @@
 import Foundation
 
 /// The walk as a running derivation: every sub-step so far, the newest at the bottom and
-/// standing out, earlier ones scrolling up; long formulas wrap between words, never cut.
+/// standing out, earlier ones scrolling up; long formulas wrap between words, never cut. Its
+/// bottom edge names the diagram's two highlights.
 struct WalkPane {
     let walk: WalkState
+
+    /// How the diagram marks what a sub-step reads and what it writes.
+    static let reads = Style(.accent, bold: true, reverse: true), writes = Style(.current, bold: true, reverse: true)
 
     func render(into canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect)
@@ -20,6 +24,12 @@ struct WalkPane {
         let end = rows.count - back
         for (offset, row) in rows[max(0, end - area.height) ..< end].enumerated() {
             canvas.put(" " + row.text, x: area.x, y: area.y + offset, Style(row.role, bold: row.bold), limit: area.x + area.width)
+        }
+        let legend = [(" diagram: ", Style(.muted)), (" reads ", Self.reads), (" ", Style(.muted)), (" writes ", Self.writes), (" ", Style(.muted))]
+        let legendWidth = legend.reduce(0) { $0 + $1.0.count }
+        if rect.width >= legendWidth + 40 {
+            DataPane.putSegments(legend, x: rect.x + rect.width - 2 - legendWidth, y: rect.y + rect.height - 1, limit: rect.x + rect.width - 1,
+                                 into: &canvas)
         }
         if back > 0 {
             canvas.put(" ▼ \(back) newer rows below · ↓ PgDn ", x: rect.x + 2, y: rect.y + rect.height - 1, Style(.warning, bold: true),
