@@ -112,8 +112,9 @@ public struct Trainer: Sendable {
     private var forwardHeld = false
     private var order: [Int]
     private var random: SplitMix64
-    /// η before any edit: where a restarted run begins.
+    /// η and the penalty's λ before any edit: where a restarted run begins.
     public let firstLearningRate: Double
+    let firstPenaltyRate: Double?
 
     /// A trainer at `iteration`, `epoch` and `position` of a run of these settings, the
     /// epoch's sample order replayed from the seed: it continues exactly where that run
@@ -142,6 +143,7 @@ public struct Trainer: Sendable {
         firstData = data
         self.settings = settings
         firstLearningRate = settings.learningRate
+        firstPenaltyRate = settings.regularization?.rate
         weights = network.weights
         biases = network.biases
         order = Array(data.training.indices)
@@ -304,15 +306,16 @@ public struct Trainer: Sendable {
     /// Edits still ahead of the current iteration (after going back).
     public var pendingEdits: ArraySlice<Edit> { edits[nextEdit...] }
 
-    /// Sets a weight, a bias, η, or an input or target of a one-sample run at the current
-    /// iteration and keeps the edit on the timeline (an edit ahead of here is forgotten);
-    /// false, changing nothing, if the value is not finite (or η not above 0, or the run has
-    /// more than one sample).
+    /// Sets a weight, a bias, η, the penalty's λ, or an input or target of a one-sample run at
+    /// the current iteration and keeps the edit on the timeline (an edit ahead of here is
+    /// forgotten); false, changing nothing, if the value is not finite (or η not above 0, λ
+    /// below 0 or without a penalty, or the run has more than one sample).
     @discardableResult
     public mutating func edit(_ target: Edit.Target, to value: Double) -> Bool {
         guard value.isFinite, target != .learningRate || value > 0 else { return false }
         switch target {
         case .input, .target: guard data.training.count == 1, data.test.isEmpty else { return false }
+        case .penaltyRate: guard settings.regularization != nil, value >= 0 else { return false }
         default: break
         }
         var edited = self
@@ -332,6 +335,7 @@ public struct Trainer: Sendable {
     public var reset: Trainer {
         var settings = settings
         settings.learningRate = firstLearningRate
+        if let rate = firstPenaltyRate { settings.regularization?.rate = rate }
         return Trainer(start, data: firstData, settings: settings, iteration: origin.iteration, epoch: origin.epoch,
                        position: origin.position, dead: originDead)
     }
@@ -360,6 +364,7 @@ public struct Trainer: Sendable {
         case .weight(let index): weights[index] = edit.value
         case .bias(let index): biases[index] = edit.value
         case .learningRate: settings.learningRate = edit.value
+        case .penaltyRate: settings.regularization?.rate = edit.value
         case .input(let k), .target(let k):
             let sample = data.training[0]
             var inputs = sample.inputs, targets = sample.targets
@@ -442,10 +447,10 @@ extension Trainer {
     }
 }
 
-/// A value set by hand at an iteration: a weight, a bias or η.
+/// A value set by hand at an iteration: a weight, a bias, η or the penalty's λ.
 public struct Edit: Sendable, Equatable {
     public enum Target: Sendable, Equatable, Hashable {
-        case weight(Int), bias(Int), learningRate
+        case weight(Int), bias(Int), learningRate, penaltyRate
         /// An input or a target of a run's one sample.
         case input(Int), target(Int)
     }

@@ -332,6 +332,7 @@ extension Edit.Target {
         case .weight(let index): "w\(index + 1)"
         case .bias(let index): "b\(index + 1)"
         case .learningRate: "η"
+        case .penaltyRate: "λ"
         case .input(let k): "i\(k + 1)"
         case .target(let k): "target_o\(k + 1)"
         }

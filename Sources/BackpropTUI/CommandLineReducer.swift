@@ -47,9 +47,16 @@ extension AppState {
         if applied.restarts {
             return rebuild(changed, applied.change, made: made)
         } else {
+            // η and λ change on the run's timeline, as `=` sets them.
+            var said: [String] = []
+            if changed.learningRate != recipe.learningRate, trainer.edit(.learningRate, to: changed.learningRate) {
+                said.append("η = \(Format.short(changed.learningRate))")
+            }
+            if let rate = changed.regularization?.rate, rate != recipe.regularization?.rate, trainer.edit(.penaltyRate, to: rate) {
+                said.append("λ = \(Format.short(rate))")
+            }
             recipe = changed
-            trainer.edit(.learningRate, to: changed.learningRate)
-            message = "η = \(Format.short(changed.learningRate)) from the next update on"
+            message = said.isEmpty ? "nothing changed" : said.joined(separator: ", ") + " from the next update on"
         }
         return []
     }

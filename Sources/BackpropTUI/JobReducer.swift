@@ -135,6 +135,7 @@ extension AppState {
         case .weight(let index): trainer.network.weights[index]
         case .bias(let index): trainer.network.biases[index]
         case .learningRate: trainer.settings.learningRate
+        case .penaltyRate: trainer.settings.regularization?.rate ?? 0
         case .input(let k): trainer.data.training[0].inputs[k]
         case .target(let k): trainer.data.training[0].targets[k]
         }
@@ -148,6 +149,10 @@ extension AppState {
         case .success(let number): value = number
         case .failure(let refusal):
             prompt?.error = refusal.description
+            return
+        }
+        if target == .penaltyRate, value < 0 {
+            prompt?.error = "λ must be 0 or more"
             return
         }
         if value == currentValue(target) {
@@ -167,12 +172,12 @@ extension AppState {
     }
 
     /// What Tab moves the `=` prompt to after `target`: the selected parameter, then a
-    /// one-sample run's inputs and targets, then η.
+    /// one-sample run's inputs and targets, then η, then a penalty's λ.
     func nextSetTarget(after target: Edit.Target) -> Edit.Target {
         let sample = trainer.data.training.count == 1 && trainer.data.test.isEmpty
         let cycle: [Edit.Target] = [Edit.Target(parameter)]
             + (sample ? (0 ..< architecture.sampleInputs).map { .input($0) } + (0 ..< architecture.layers[architecture.outputLayer]).map { .target($0) } : [])
-            + [.learningRate]
+            + [.learningRate] + (trainer.settings.regularization != nil ? [.penaltyRate] : [])
         let index = cycle.firstIndex(of: target) ?? 0
         return cycle[(index + 1) % cycle.count]
     }

@@ -87,7 +87,7 @@ struct RecipeOption: Sendable {
         choice("regularization", Regularization.Choice.allCases) {
             $0.regularization = Regularization.chosen($1, rate: $0.regularization?.rate ?? Recipe.defaultRegularizationRate)
         },
-        number("regularization-rate") { recipe, value throws(Recipe.Refusal) in
+        number("regularization-rate", restarts: false) { recipe, value throws(Recipe.Refusal) in
             guard value >= 0 else { throw Recipe.Refusal(description: "regularization-rate must be 0 or more") }
             guard let penalty = recipe.regularization else {
                 throw Recipe.Refusal(description: "regularization-rate needs a penalty: regularization l1, l1-subgradient or l2")
@@ -128,9 +128,9 @@ struct RecipeOption: Sendable {
         }
     }
 
-    private static func number(_ name: String, _ set: @escaping @Sendable (inout Recipe, Double) throws(Recipe.Refusal) -> Void)
-        -> RecipeOption {
-        RecipeOption(name: name, values: [], restarts: true) { recipe, text throws(Recipe.Refusal) in
+    private static func number(_ name: String, restarts: Bool = true,
+                               _ set: @escaping @Sendable (inout Recipe, Double) throws(Recipe.Refusal) -> Void) -> RecipeOption {
+        RecipeOption(name: name, values: [], restarts: restarts) { recipe, text throws(Recipe.Refusal) in
             guard let value = Double(text), value.isFinite else { throw Recipe.Refusal(description: "\(name) takes a number") }
             try set(&recipe, value)
         }

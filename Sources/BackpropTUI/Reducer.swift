@@ -55,6 +55,7 @@ extension AppState {
             let edited = !trainer.edits.isEmpty
             trainer = trainer.reset
             recipe.learningRate = trainer.settings.learningRate
+            recipe.regularization = trainer.settings.regularization
             message = "reset to iteration \(Format.count(trainer.iteration))" + (trainer.iteration > 0 ? ", where this run starts" : "")
                 + (edited ? ", edits forgotten" : "")
         case .toggleOrder, .toggleBiases:

@@ -23,6 +23,48 @@ import Testing
         #expect(press(.character("="), .tab, .tab, .tab, .tab, .tab).prompt?.text == "0.5")
     }
 
+    /// λ on the timeline: `=` (Tab past η) or `:regularization-rate` change it from the next
+    /// update on, the run kept; going back and forward replays it; R forgets it.
+    @Test func lambdaChangesMidRunOnTheTimeline() throws {
+        let recipe = Recipe(layers: [2, 4, 1], activation: .tanh, outputActivation: .tanh, data: .builtIn(.circle), samples: 100,
+                            learningRate: 0.03, batch: 10, regularization: Regularization(kind: .l2, rate: 0.001, clipsAtZero: false))
+        var state = GoldenTests.trainedGeneral(recipe, 20, size: .large)
+        state = press(.character("="), .tab, .tab, on: state)
+        #expect(state.prompt?.kind == .set(.penaltyRate) && state.screen(120, 40).contains("Set λ (Tab: next): 0.001"))
+        state = type("0.05", on: state)
+        state = press(.enter, on: state)
+        #expect(state.trainer.settings.regularization?.rate == 0.05 && state.trainer.iteration == 20)
+        #expect(state.message == "λ set to 0.05 at iteration 20 · replayed when the run passes it again")
+        // The same run by hand: 20 updates at λ 0.001, then 20 at 0.05.
+        var first = try recipe.trainer()
+        _ = first.train(updates: 20)
+        var settings = first.settings
+        settings.regularization?.rate = 0.05
+        var manual = Trainer(first.network, data: first.data, settings: settings, iteration: 20, epoch: first.epoch, position: first.position)
+        _ = manual.train(updates: 20)
+        state.update(.openGoTo)
+        state.update(.promptInsert("40"))
+        state = finishing(.promptSubmit, on: state)
+        #expect(state.trainer.network == manual.network, "the edit took effect at iteration 20")
+        // Back before it and forward again replays it.
+        state.update(.openGoTo)
+        state.update(.promptInsert("10"))
+        state = finishing(.promptSubmit, on: state)
+        #expect(state.trainer.settings.regularization?.rate == 0.001)
+        state.update(.openGoTo)
+        state.update(.promptInsert("40"))
+        state = finishing(.promptSubmit, on: state)
+        #expect(state.trainer.network == manual.network && state.trainer.settings.regularization?.rate == 0.05)
+        // `:regularization-rate` is the same edit, at the current iteration, the run kept.
+        state = press(.character(":"), on: state)
+        state = type("regularization-rate 0.2", on: state)
+        state = press(.enter, on: state)
+        #expect(state.trainer.iteration == 40 && state.trainer.settings.regularization?.rate == 0.2)
+        #expect(state.message == "λ = 0.2 from the next update on")
+        state = press(.character("R"), on: state)
+        #expect(state.trainer.settings.regularization?.rate == 0.001 && state.recipe.regularization?.rate == 0.001)
+    }
+
     @Test func openingWhileRunningPausesSoThePrefilledValueIsCurrent() {
         var state = press(.character("r"))
         state.update(.tick(seconds: 0.1))
