@@ -109,7 +109,12 @@ public struct RunConfig: Codable, Equatable, Sendable {
         } catch let error as ConfigError {
             throw error
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw ConfigError("key \"\(Self.path(context.codingPath))\" has the wrong type")
+            // The keys whose value is more than a number or a name say what it looks like.
+            let shapes = ["regularization": #"an object such as {"kind": "l2", "rate": 0.001, "clipsAtZero": false}"#,
+                          "batch": #"a size or "all""#, "samples": #"a list of {"inputs": […], "targets": […]}"#,
+                          "testSamples": #"a list of {"inputs": […], "targets": […]}"#]
+            let key = Self.path(context.codingPath)
+            throw ConfigError("key \"\(key)\" has the wrong type" + (shapes[key].map { " (expected \($0))" } ?? ""))
         } catch let DecodingError.keyNotFound(key, context) {
             throw ConfigError("key \"\(Self.path(context.codingPath + [key]))\" is missing")
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {

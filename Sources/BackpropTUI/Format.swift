@@ -128,7 +128,7 @@ public enum Format {
     }
 
     /// "1 number", "2 numbers".
-    static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+    public static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(Self.count(count)) " + (count == 1 ? noun : plural ?? noun + "s")
     }
 

@@ -161,11 +161,15 @@ struct ShapeOptions: ParsableArguments {
         if let size = training.batch, size > dataSet.training.count {
             throw InputError((batch == nil ? "--config: key \"batch\" \(size)" : "--batch \(size)") + ": more than the \(Format.count(dataSet.training.count)) training samples; --batch all takes them all")
         }
-        if let bad = dataSet.all.first(where: {
-            $0.inputs.count != architecture.sampleInputs || $0.targets.count != architecture.layers[architecture.outputLayer]
-        }) {
-            throw InputError("--config: a sample has \(bad.inputs.count) inputs and \(bad.targets.count) targets; "
-                + "the layers need \(architecture.sampleInputs) and \(architecture.layers[architecture.outputLayer])")
+        let fits = { (sample: Sample) in
+            sample.inputs.count == architecture.sampleInputs && sample.targets.count == architecture.layers[architecture.outputLayer]
+        }
+        for (key, list) in [("samples", dataSet.training), ("testSamples", dataSet.test)] {
+            if let index = list.firstIndex(where: { !fits($0) }) {
+                throw InputError("--config: key \"\(key)[\(index)]\" has \(Format.plural(list[index].inputs.count, "input")) and "
+                    + "\(Format.plural(list[index].targets.count, "target")); the layers need \(architecture.sampleInputs) and "
+                    + "\(architecture.layers[architecture.outputLayer])")
+            }
         }
         if fromFile, layers == nil, let position = file?.position, position > 0, position >= dataSet.training.count {
             throw InputError("--config: key \"position\" is \(position), past the \(dataSet.training.count) training samples of an epoch")

@@ -316,6 +316,8 @@ import Testing
         (#"{"layers": [2, 3, 1], "learningRate": -1}"#, "key \"learningRate\" must be a finite number above 0, got -1.0"),
         (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, 2]}]}"#, "key \"samples[0].targets\" is missing"),
         (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, "a"], "targets": [1]}]}"#, "key \"samples[0].inputs[1]\" has the wrong type"),
+        (#"{"layers": [2, 3, 1], "regularization": "l7"}"#,
+         #"key "regularization" has the wrong type (expected an object such as {"kind": "l2", "rate": 0.001, "clipsAtZero": false})"#),
         (#"{"layers": [2, 3, 1], "samples": [{"inputs": [1, 2], "targets": [1], "extra": 1}]}"#,
          "key \"samples[0].extra\" is not one of a sample's (inputs, targets)"),
         (#"{"layers": [2, 3, 1], "activation": "sigmoid"}"#,

@@ -141,7 +141,9 @@ import Testing
     @Test(arguments: [
         (#"{"layers": [2, 5, 1], "weights": [1, 2], "samples": [{"inputs": [0, 1], "targets": [1]}]}"#, "bptui: --config: layers 2,5,1 need 15 weights, got 2"),
         (#"{"layers": [2, 5, 1], "hiddenWeights": [1, 2, 3, 4]}"#, "hiddenWeights\" with \"layers\" (it belongs to the post's 2-2-2 schema; use weights and biases)"),
-        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [0], "targets": [1]}]}"#, "bptui: --config: a sample has 1 inputs and 1 targets; the layers need 2 and 1"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [0], "targets": [1]}]}"#, "bptui: --config: key \"samples[0]\" has 1 input and 1 target; the layers need 2 and 1"),
+        (#"{"layers": [2, 3, 1], "samples": [{"inputs": [0, 1], "targets": [1]}], "testSamples": [{"inputs": [0, 1], "targets": [1]}, {"inputs": [0], "targets": [1, 0]}]}"#,
+         "bptui: --config: key \"testSamples[1]\" has 1 input and 2 targets; the layers need 2 and 1"),
         (#"{"layers": [2, 3, 1], "samples": [],}"#, "invalid JSON: trailing comma before }"),
     ])
     func badRunConfigsGetOneLine(text: String, message: String) throws {
