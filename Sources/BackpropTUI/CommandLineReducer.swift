@@ -96,6 +96,7 @@ extension Prompt {
         let typed = String(typed.filter { !$0.isControl })
         guard !typed.isEmpty else { return }
         error = nil
+        cycling = nil
         if text.count + typed.count > Self.commandLimit {
             error = "too long (max \(Self.commandLimit))"
             overflowed = true
@@ -105,14 +106,29 @@ extension Prompt {
         }
     }
 
-    /// Tab: completes the option's name or value, or lists what could follow.
+    /// Tab: completes the option's name or value, or lists what could follow; Tab again puts
+    /// each candidate in turn in place of the last word (the list, from it on, beside the text).
     mutating func complete() {
+        if let cycle = cycling, text == cycle.line + cycle.candidates[cycle.index] {
+            let candidates = cycle.candidates, next = (cycle.index + 1) % candidates.count
+            text = cycle.line + candidates[next]
+            cycling = Cycle(line: cycle.line, candidates: candidates, index: next)
+            error = "▸ " + (candidates[next...] + candidates[..<next]).joined(separator: " ")
+            return
+        }
+        cycling = nil
         let candidates = RecipeOption.candidates(for: text)
         if let completed = RecipeOption.complete(text), completed != text {
             text = completed
             error = nil
         } else if candidates.isEmpty {
             error = RecipeOption.hint(for: text)
+        } else if error == candidates.joined(separator: " ") {
+            // The list is already beside the text: the first candidate goes in.
+            let line = String(text.dropLast(text.split(separator: " ", omittingEmptySubsequences: false).last?.count ?? 0))
+            text = line + candidates[0]
+            cycling = Cycle(line: line, candidates: candidates, index: 0)
+            error = "▸ " + candidates.joined(separator: " ")
         } else {
             error = candidates.joined(separator: " ")
         }

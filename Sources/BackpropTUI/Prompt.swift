@@ -18,6 +18,13 @@ public struct Prompt: Sendable, Equatable {
     public internal(set) var error: String?
     /// Whether more was typed than the prompt holds; submitting then refuses.
     var overflowed = false
+    /// Tab after Tab on the command line: the line before the last word, the candidates for
+    /// it, and the one now in place.
+    var cycling: Cycle?
+
+    struct Cycle: Sendable, Equatable {
+        let line: String, candidates: [String], index: Int
+    }
 
     init(_ kind: Kind, text: String) {
         self.kind = kind

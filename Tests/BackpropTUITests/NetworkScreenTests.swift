@@ -706,6 +706,26 @@ import Testing
         #expect(RecipeOption.candidates(for: "pl") == ["playground"])
     }
 
+    /// More names than the line shows: Tab after the list puts each in turn in place.
+    @Test func tabAfterTheListCyclesThroughEveryName() {
+        var state = NetworkScreenTests.state(NetworkScreenTests.circle)
+        state.update(.openCommandLine)
+        state = press(.tab, on: state)
+        let names = RecipeOption.candidates(for: "")
+        #expect(state.prompt?.text == "" && state.prompt?.error == names.joined(separator: " ") && names.count > 15)
+        var seen: [String] = []
+        for _ in names {
+            state = press(.tab, on: state)
+            seen.append(state.prompt?.text ?? "")
+        }
+        #expect(seen == names, "every name, the last ones too")
+        #expect(state.prompt?.error == "▸ " + names.last! + " " + names.dropLast().joined(separator: " "))
+        state = press(.tab, on: state)
+        #expect(state.prompt?.text == names[0], "round again")
+        state = type(" ", on: state)
+        #expect(state.prompt?.cycling == nil)
+    }
+
     @Test func aSplitThatLeavesNothingToTrainOnIsNamed() {
         var state = NetworkScreenTests.state(NetworkScreenTests.circle)
         state.update(.openCommandLine)
