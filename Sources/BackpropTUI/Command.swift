@@ -36,6 +36,9 @@ public enum Command: Sendable, Equatable {
     case exported(Result<ExportWritten, ExportFailure>)
     /// The trainer the backend made for a new run (`Effect.build`).
     case built(BuiltTrainer)
+    /// A run too large to make before the screen opens: made in the background as a `:`
+    /// change is (`change` says what it is), the screen answering meanwhile.
+    case makeRun(Recipe, change: String)
     /// Time passed since the last tick: the run trains, a long job takes its next slice.
     case tick(seconds: Double)
     /// The terminal's size, at start and after every resize.

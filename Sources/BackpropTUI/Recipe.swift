@@ -108,7 +108,7 @@ public struct Recipe: Sendable, Equatable {
 
     /// The architecture, refused when it is not one or would not fit in memory with its
     /// samples: the checks made before any data is.
-    func checkedArchitecture() throws(Refusal) -> Architecture {
+    public func checkedArchitecture() throws(Refusal) -> Architecture {
         let architecture: Architecture
         do {
             architecture = try Architecture(layers: layers, activation: activation, outputActivation: outputActivation, loss: loss, bias: bias)

@@ -77,6 +77,7 @@ extension AppState {
             }
         case .tick(let seconds): return tick(seconds)
         case .built(let made): built(made)
+        case .makeRun(let recipe, let change): return rebuild(recipe, change)
         case .unbound(let key): message = "the key \(key) does nothing here — ? lists every key"
         case .ignoredInput(let what): message = "ignored \(what)"
         default: break
@@ -254,8 +255,6 @@ extension AppState {
         return start(Job(work: .build(changed, change: change, seconds: nil), target: 0, done: 0))
     }
 
-    /// G: the points drawn anew from the next seed and the network as it stands kept, as
-    /// Playground's Regenerate: training goes on from it, at iteration 0 of the new data.
     /// `[` `]`: the next or previous of what the data view can map.
     private mutating func chooseOutput(by step: Int) {
         let choices = ShownOutput.choices(architecture), a = architecture
@@ -287,6 +286,8 @@ extension AppState {
             + "the other inputs held at their means"
     }
 
+    /// G: the points drawn anew from the next seed and the network as it stands kept, as
+    /// Playground's Regenerate: training goes on from it, at iteration 0 of the new data.
     private mutating func regenerate() {
         guard !recipe.buildsSlowly else {
             message = "G draws at most \(Format.count(Recipe.samplesMadeAtOnce)) samples at once; :seed N makes new data (and weights) in the background"

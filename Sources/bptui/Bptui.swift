@@ -79,8 +79,16 @@ struct Bptui: ParsableCommand {
             (trainer, layout, recipe) = (experiment.trainer, .epochs(classes: !experiment.link.isRegression), experiment.recipe)
         } else if general {
             if !headless, let samples = shape.samples, samples > Recipe.samplesMadeAtOnce {
-                // Made before the screen opens: say what the wait is (Ctrl-C still ends it).
-                FileHandle.standardError.write(Data("bptui: making \(Format.count(samples)) samples…\n".utf8))
+                // The screen opens on a run of the samples made at once while the whole is made behind it.
+                var quick = shape
+                quick.samples = Recipe.samplesMadeAtOnce
+                let first = try quick.resolve(network: network, file: v2).trainer
+                var whole = quick.recipe(first, file: v2)
+                whole.samples = samples
+                do throws(Recipe.Refusal) { _ = try whole.checkedArchitecture() } catch { throw InputError("--samples \(samples): \(error.description)") }
+                try runInteractive(AppState(trainer: first, recipe: quick.recipe(first, file: v2), configName: configName),
+                                   first: .makeRun(whole, change: "samples \(samples)"))
+                return
             }
             let resolved = try shape.resolve(network: network, file: v2)
             // The post's network on one sample writes the post's columns, however it was given.

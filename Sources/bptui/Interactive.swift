@@ -6,7 +6,7 @@ import Foundation
 /// Runs the full-screen view until the user quits: key → command → reducer → state → panes →
 /// canvas → the cells that changed. The reducer's effects are performed here and answered
 /// with commands: writing an export, and the next tick of the run or of a long job.
-func runInteractive(_ app: AppState) throws {
+func runInteractive(_ app: AppState, first: Command? = nil) throws {
     // A large network's arrays (72 MB for 9 million weights) are made and freed on every
     // step: kept in the heap, not handed back to the system, they are not zeroed page by
     // page each time (which was most of a step).
@@ -21,7 +21,7 @@ func runInteractive(_ app: AppState) throws {
     let directory = FileManager.default.currentDirectoryPath
     var state = app
     var size = terminal.size
-    var pending = state.update(.resized(width: size.width, height: size.height))
+    var pending = state.update(.resized(width: size.width, height: size.height)) + (first.map { state.update($0) } ?? [])
     // The tick chain: when the next tick is due, when the last one began, and whether the
     // pending tick was asked for by a tick (so its seconds span the whole slice or frame).
     var nextTick: Date?, lastTick = Date(), chained = false

@@ -46,6 +46,21 @@ import Testing
         try tmux.quit()
     }
 
+    /// `--samples 3000000` on the command line kept the terminal blank for 11 s; the screen
+    /// opens at once on the samples made at once, the whole made behind it.
+    @Test func aLargeSampleCountOnTheCommandLineOpensTheScreenFirst() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["--layers", "2,4,1", "--data", "circle", "--samples", "3000000"])
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("samples 3000000: making the run, 3,000,000 samples", seconds: 3)
+        #expect(screen.contains("Quit"), "the screen is open while the samples are made")
+        try tmux.send("?")
+        try tmux.waitFor("Keys")
+        try tmux.send("Escape", "Escape")
+        let given = try tmux.waitFor("given up")
+        #expect(given.contains("samples 3000000 given up — nothing changed"))
+        try tmux.quit()
+    }
+
     /// `--config -` on a terminal waited for typing and then blamed a FIFO; it is refused at
     /// once, naming the option.
     @Test func standardInputThatIsTheTerminalIsRefusedAtOnce() throws {
