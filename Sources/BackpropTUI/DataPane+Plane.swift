@@ -102,8 +102,7 @@ extension DataPane {
         let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
         let beside = area.x + width <= limit
         Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
-        let marks = classes ? classMarksLegend(on: canvas) : !state.classification && canvas.colors == .many && !canvas.glyphs.isASCII ? valuesLegend(on: canvas)
-            : pointsLegend(on: canvas)
+        let marks = classes ? classMarksLegend(on: canvas) : state.classification ? pointsLegend(on: canvas) : valuesLegend(on: canvas)
         Self.putSegments(marks, x: area.x, y: legendY + 1, limit: limit, into: &canvas)
         guard !beside, roomBelow else { return 0 }
         canvas.put(axes, x: area.x, y: legendY + 2, Style(.muted), limit: limit)
@@ -173,13 +172,15 @@ extension DataPane {
         }
     }
 
-    /// What a regression's marks mean: each in its target's colour on the map's scale.
+    /// What a regression's marks mean: each in its target's colour on the map's scale (with
+    /// fewer colours, a sample).
     private func valuesLegend(on canvas: Canvas) -> [(String, Style)] {
         let tests: [(String, Style)] = state.trainer.data.test.isEmpty ? []
             : state.hidesTestSamples ? [(" · test hidden (T)", Style(.muted))]
             : [(" · ", Style(.muted)), (String(Self.mark(positive: true, test: true, on: canvas).0), .plain), (" test", Style(.muted))]
         let mark = String(Self.mark(positive: true, test: false, on: canvas).0)
-        return [(mark, Style(.plain, bold: true)), (" target's colour", Style(.muted))] + tests
+        let coloured = canvas.colors == .many && !canvas.glyphs.isASCII
+        return [(mark, Style(.plain, bold: true)), (coloured ? " target's colour" : " sample", Style(.muted))] + tests
     }
 
     /// What the class map's marks mean: the target's class by its symbol, test samples reversed.

@@ -253,10 +253,15 @@ struct DataPane {
     }
 
     /// How a sample is marked on the map, the curve and in the table: under the class map by
-    /// its class's symbol, bold for training and reversed for test.
+    /// its class's symbol, bold for training and reversed for test; a regression's with no
+    /// side (the map colours it by its value).
     func mark(_ sample: Sample, test: Bool, on canvas: Canvas) -> (Character, Style) {
         if state.shown == .predictedClass {
             return (Self.classSymbol(Self.largest(sample.targets)), Style(.plain, bold: true, reverse: test))
+        }
+        if !state.classification {
+            let ascii = canvas.glyphs.isASCII
+            return (test ? (ascii ? "o" : "○") : (ascii ? "*" : "●"), Style(.plain, bold: true))
         }
         let positive = sample.targets[state.shownOutput] > Self.middle(state.architecture.outputActivation)
         return Self.mark(positive: positive, test: test, on: canvas)

@@ -124,6 +124,9 @@ import Testing
         #expect(checked > 200)
         let text = canvas.text
         #expect(text.contains("● target's colour · ○ test") && !text.contains("t>0") && !text.contains("acc"))
+        // Without colour, no side of a middle: every sample the same mark.
+        let plain = Screen.render(state, width: 80, height: 24, colors: .none).text
+        #expect(plain.contains("● sample · ○ test") && !plain.contains("×") && !plain.contains("◇"))
     }
 }
 
