@@ -265,8 +265,7 @@ private struct CSVRows {
             throw DataSet.Refusal(description: "\(name): line \(line), column \(column): \"\(text.prefix(20))\" is not a finite number")
         }
         // A number too small for a double reads as 0; say so rather than train on a 0 never written.
-        if value == 0, let mantissa = text.split(whereSeparator: { $0 == "e" || $0 == "E" }).first,
-           mantissa.contains(where: { ("1" ... "9").contains($0) }) {
+        if Double.underflows(text, to: value) {
             throw DataSet.Refusal(description: "\(name): line \(line), column \(column): \"\(text.prefix(20))\" is too small for a double and would read as 0")
         }
         return value
@@ -281,5 +280,16 @@ extension DataSet {
         let all = (training + test).shuffled(using: &random)
         let testCount = Int((Double(all.count) * fraction).rounded())
         return DataSet(training: Array(all.dropFirst(testCount)), test: Array(all.prefix(testCount)))
+    }
+}
+
+extension Double {
+    /// Whether `text`, which reads as `value`, wrote digits a double cannot hold: a nonzero
+    /// significand that reads as 0 (`1e-400`, `0x1p-2000`). Said, not trained on as 0.
+    public static func underflows(_ text: String, to value: Double) -> Bool {
+        guard value == 0 else { return false }
+        let lowercased = text.lowercased(), hexadecimal = lowercased.contains("0x")
+        let significand = lowercased.prefix { $0 != (hexadecimal ? "p" : "e") }
+        return significand.contains { (hexadecimal ? "123456789abcdef" : "123456789").contains($0) }
     }
 }

@@ -28,7 +28,12 @@ extension AppState {
             return []
         }
         if text.hasPrefix("playground ") {
-            openPlayground(String(text.dropFirst("playground ".count)), line: text)
+            let link = String(text.dropFirst("playground ".count)).trimmingCharacters(in: .whitespaces)
+            guard !link.contains(where: \.isWhitespace) else {
+                prompt?.error = RecipeOption.playgroundAlone
+                return []
+            }
+            openPlayground(link, line: text)
             return []
         }
         var changed = recipe

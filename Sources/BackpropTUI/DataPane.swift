@@ -178,7 +178,10 @@ struct DataPane {
             Self.putWrapped("Too small for the map.", in: below, Style(.muted), into: &canvas)
         } else {
             let split = data.test.isEmpty ? "" : ", \(Format.count(data.test.count)) of them for testing"
-            Self.putWrapped("\(count)\(split).", in: below, Style(.muted), into: &canvas)
+            // Where the map leaves the table no room, the note says where the samples are listed, if it fits.
+            let listed = "\(count)\(split); a taller terminal lists them below the map."
+            let fits = state.derived.samples != nil && listed.count <= below.width * below.height - below.height * 8
+            Self.putWrapped(fits ? listed : "\(count)\(split).", in: below, Style(.muted), into: &canvas)
         }
         if state.shown == .predictedClass, let confusion = state.derived.confusion {
             drawConfusion(confusion, in: parts.aside, into: &canvas)

@@ -17,8 +17,12 @@ public struct Derived: Sendable {
     let tableFirst: Int
     public let network: Network
     public let settings: TrainingSettings
-    /// The share of training (and test) samples on the right side, for class labels.
+    /// The share of training (and test) samples on the right side, for class labels; where a
+    /// pass over every sample would take more than a frame, of an even spread of at most
+    /// `estimatedSamples` of them, as many as a frame's work allows (`accuracyIsEstimate`).
     public let accuracy: (training: Double, test: Double?)?
+    public let accuracyIsEstimate: Bool
+    static let estimatedSamples = 2_000
     /// A softmax network's confusion matrices of the training (and test) samples (see
     /// `Network.confusion`).
     public let confusion: (training: [[Int]], test: [[Int]]?)?
@@ -37,7 +41,15 @@ public struct Derived: Sendable {
         let passes = a.weightCount.multipliedReportingOverflow(by: data.training.count + data.test.count)
         let withinAFrame = !passes.overflow && passes.partialValue <= Timing.frameWork
         errorIsNow = trainer.position == 0 || withinAFrame
-        accuracy = classification && withinAFrame ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true)) : nil
+        // Half a frame's work each for the training and the test spread.
+        let spreadCount = min(Self.estimatedSamples, Timing.frameWork / 2 / max(1, a.weightCount + a.biasCount))
+        func spread(_ samples: [Sample]) -> Double {
+            let step = max(1, (samples.count + spreadCount - 1) / spreadCount)
+            return network.accuracy(on: Swift.stride(from: 0, to: samples.count, by: step).map { samples[$0] })
+        }
+        accuracyIsEstimate = classification && !withinAFrame
+        accuracy = !classification ? nil : withinAFrame ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true))
+            : spreadCount == 0 ? nil : (spread(data.training), data.test.isEmpty ? nil : spread(data.test))
         confusion = classification && withinAFrame && a.outputActivation == .softmax
             ? (network.confusion(on: data.training), data.test.isEmpty ? nil : network.confusion(on: data.test)) : nil
         error = errorIsNow ? trainer.currentError : trainer.trainingError.latest

@@ -39,7 +39,7 @@ public enum KeyTable {
             "the map's x or y input, for 3 or more inputs", hint: nil),
         row([(.character(":"), .openCommandLine)], ":", "options without their dashes, e.g. :layers 2,3,1", hint: (":", "Cmd", 3)),
         row([(.tab, .switchFocus)], "Tab", "between the weights list and the diagram's neurons", hint: nil),
-        row([(.character("="), .openEdit)], "=", "set the selected weight or bias (Tab: sample, η)", hint: ("=", "Set", 4)),
+        row([(.character("="), .openEdit)], "=", "set the selected weight or bias (Tab: sample, η, λ)", hint: ("=", "Set", 4)),
         row([(.character("x"), .export)], "x", "export errors (CSV), run (JSON), link (.url) here", hint: ("x", "Export", 5)),
         row([(.character("?"), .toggleHelp), (.character("h"), .toggleHelp)], "?, h", "this help", hint: ("?", "Help", 0)),
         row([(.escape, .close)], "Esc", "close a prompt or view, stop a job; never quits", hint: nil),

@@ -108,8 +108,7 @@ extension Prompt {
         if overflowed { return .failure(Refusal(description: "too long (max \(Timing.editLimit))")) }
         if text.isEmpty { return .failure(Refusal(description: "type a number, or Esc to cancel")) }
         guard let value = Double(text), value.isFinite else { return .failure(Refusal(description: "not a finite number")) }
-        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
-        if value == 0, mantissa.contains(where: { ("1" ... "9").contains($0) }) {
+        if Double.underflows(text, to: value) {
             return .failure(Refusal(description: "too small for a double: it would be 0"))
         }
         if learningRate, value <= 0 { return .failure(Refusal(description: "η must be above 0")) }

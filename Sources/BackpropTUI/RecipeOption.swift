@@ -131,10 +131,16 @@ struct RecipeOption: Sendable {
     private static func number(_ name: String, restarts: Bool = true,
                                _ set: @escaping @Sendable (inout Recipe, Double) throws(Recipe.Refusal) -> Void) -> RecipeOption {
         RecipeOption(name: name, values: [], restarts: restarts) { recipe, text throws(Recipe.Refusal) in
-            guard let value = Double(text), value.isFinite else { throw Recipe.Refusal(description: "\(name) takes a number") }
+            guard let value = Double(text.replacingOccurrences(of: "−", with: "-")), value.isFinite else {
+                throw Recipe.Refusal(description: "\(name) takes a number")
+            }
+            if Double.underflows(text, to: value) { throw Recipe.Refusal(description: "\(name) \(text) is too small for a double: it would be 0") }
             try set(&recipe, value)
         }
     }
+
+    /// A link opens a whole experiment: nothing else goes with it.
+    static let playgroundAlone = "playground takes its link alone on the line: playground URL"
 
     /// What `:` typed means: options with their values (`layers 2,3,1 data xor`), or why not.
     static func parse(_ line: String) throws(Recipe.Refusal) -> [(option: RecipeOption, value: String)] {
@@ -145,11 +151,13 @@ struct RecipeOption: Sendable {
         while index < words.count {
             let name = words[index].hasPrefix("--") ? String(words[index].dropFirst(2)) : words[index]
             guard let option = all.first(where: { $0.name == name }) else {
-                throw Recipe.Refusal(description: "no option \(name) — Tab lists them")
+                throw Recipe.Refusal(description: name == "playground" ? Self.playgroundAlone : "no option \(name) — Tab lists them")
             }
             guard index + 1 < words.count, !all.contains(where: { $0.name == words[index + 1] }) else {
                 throw Recipe.Refusal(description: "\(name) takes a value" + (option.values.isEmpty ? "" : ": " + option.values.joined(separator: ", ")))
             }
+            // As on the command line, an option given twice is refused, not settled by the last.
+            if pairs.contains(where: { $0.option.name == name }) { throw Recipe.Refusal(description: "\(name) is given twice") }
             pairs.append((option, words[index + 1]))
             index += 2
         }

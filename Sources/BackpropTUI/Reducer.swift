@@ -153,8 +153,9 @@ extension AppState {
             mapAge = .infinity
         case .toggleTestSamples, .toggleDiscretize:
             if command == .toggleTestSamples { hidesTestSamples.toggle() } else { discretized.toggle() }
+            let classNote = shown == .predictedClass ? "; the class map is by class either way ([ ] an output's map)" : ""
             message = command == .toggleTestSamples ? "test samples \(hidesTestSamples ? "hidden" : "shown") on the map"
-                : "the map shows \(discretized ? "the output's sign only" : "the output in shades")"
+                : "an output's map shows \(discretized ? "its sign only" : "its value in shades")" + classNote
                 + (dataView ? "" : " (d opens the data view)")
         case .switchFocus: switchFocus()
         case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
@@ -209,7 +210,13 @@ extension AppState {
         } else if page, dataView, overlay == nil, let samples = derived.samples, let size = screenSize,
                   let layout = Layout(width: size.width, height: size.height, architecture: architecture, dataView: true) {
             let rows = DataPane.tableRows(for: self, in: layout.data)
-            tableScroll = min(max(0, samples.total - rows), max(0, tableScroll + (down ? 10 : -10)))
+            guard rows > 0 else {
+                message = "the table has no room below the map here: a taller terminal lists the samples"
+                return
+            }
+            // A page is the rows in view less one, kept for context (the axes may take a row).
+            let page = max(1, rows - 1)
+            tableScroll = min(max(0, samples.total - rows), max(0, min(tableScroll, samples.total - rows) + (down ? page : -page)))
         } else {
             moveSelection(by: (down ? 1 : -1) * (page ? 10 : 1))
         }
@@ -224,7 +231,8 @@ extension AppState {
         } else if let job {
             self.job = nil
             if case .build(_, let change, _) = job.work {
-                message = "\(change) given up — nothing changed"
+                message = "\(change) given up — the run stays \(architecture.shapeName) on \(recipe.dataName), "
+                    + Format.plural(trainer.data.training.count + trainer.data.test.count, "sample")
             } else {
                 message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
             }

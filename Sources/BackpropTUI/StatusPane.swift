@@ -54,8 +54,10 @@ struct StatusPane {
                   into: &canvas)
         if let test { top.field("test", Format.number(test), .warning, into: &canvas) }
         if let accuracy = state.derived.accuracy {
-            let test = accuracy.test.map { (roomy ? " / " : "/") + Format.percent($0) } ?? ""
-            top.field(roomy ? "accuracy" : "acc", Format.percent(accuracy.training) + test, .good, into: &canvas)
+            // An estimate, from an even spread of the samples, says so.
+            let about = state.derived.accuracyIsEstimate ? "≈" : ""
+            let test = accuracy.test.map { (roomy ? " / " : "/") + about + Format.percent($0) } ?? ""
+            top.field(roomy ? "accuracy" : "acc", about + Format.percent(accuracy.training) + test, .good, into: &canvas)
         }
     }
 }

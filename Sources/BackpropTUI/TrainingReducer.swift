@@ -117,7 +117,7 @@ extension AppState {
         // A large network's check covers the rows around the selection: it follows the selection.
         let covered = derived.gradientCheck.map { check in check.rows.contains { Edit.Target(parameter) == $0.target } } ?? true
         let explaining = overlay == .explain
-        let sameKind = (derived.accuracy != nil) == classification && (derived.gradientCheck != nil) == checking
+        let sameKind = (derived.accuracy != nil || derived.accuracyIsEstimate) == classification && (derived.gradientCheck != nil) == checking
             && (derived.otherOrder != nil) == explaining && derived.network.architecture == architecture && covered
         if running, sameKind, derivedAge < Self.mapInterval { return }
         // A network this large takes longer than a frame to derive: its panes wait for a pause.

@@ -49,7 +49,7 @@ struct ShapeOptions: ParsableArguments {
     var regularization: Regularization.Choice?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("λ of the penalty (default 0.001).", valueName: "λ"))
-    var regularizationRate: Double?
+    var regularizationRate: TypedNumber?
 
     @Option(name: .long, help: "Starting weights: xavier (default: uniform in ±√(6/(fan-in + fan-out)), biases 0), fan-in (±1/√fan-in), he (±√(6/fan-in)), playground (±0.5, biases 0.1) or zero. The post's 2-2-2 keeps its own.")
     var `init`: Initialization?
@@ -71,8 +71,8 @@ struct ShapeOptions: ParsableArguments {
             throw ValidationError("--test-fraction must be in [0, 1), got \(testFraction)")
         }
         if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 or more, got \(epochs)") }
-        if let regularizationRate, !(regularizationRate.isFinite && regularizationRate >= 0) {
-            throw ValidationError("--regularization-rate must be a finite number of 0 or more, got \(regularizationRate)")
+        if let regularizationRate, let problem = regularizationRate.problemAsRate {
+            throw ValidationError("--regularization-rate \(regularizationRate.text) \(problem); it must be a finite number of 0 or more")
         }
         if regularizationRate != nil, regularization == nil || regularization == Regularization.Choice.none {
             throw ValidationError("--regularization-rate needs a penalty: --regularization l1, l1-subgradient or l2")
@@ -134,7 +134,7 @@ struct ShapeOptions: ParsableArguments {
             trainBiases: options.trainBiases ?? file?.trainBiases ?? defaults.trainBiases,
             batch: batch.map(\.size) ?? file?.batch.map(\.size) ?? 1, shuffle: shuffle || (file?.shuffle ?? false), seed: seed,
             carriesPartialBatch: file?.carriesPartialBatch ?? false,
-            regularization: regularization.map { Regularization.chosen($0, rate: regularizationRate ?? Recipe.defaultRegularizationRate) }
+            regularization: regularization.map { Regularization.chosen($0, rate: regularizationRate?.value ?? Recipe.defaultRegularizationRate) }
                 ?? file?.regularization)
         var start = Network.seeded(architecture, seed: seed, initialization: `init` ?? .xavier)
         if let file, file.weights != nil || file.biases != nil {

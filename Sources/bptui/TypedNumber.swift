@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackpropEngine
 
 /// A number argument together with the text typed for it, so that a refusal can quote the
 /// text and say why: `1e-400` underflows to 0, `1e400` overflows.
@@ -24,12 +25,12 @@ struct TypedNumber: ExpressibleByArgument {
         return value < 0 ? "is negative" : nil
     }
 
-    /// Whether a digit other than 0 appears before the exponent, as in `1e-400` but not `0e5`.
-    private var hasNonzeroDigit: Bool {
-        let lowercased = text.lowercased()
-        let isHexadecimal = lowercased.contains("0x")
-        let significand = lowercased.prefix { $0 != (isHexadecimal ? "p" : "e") }
-        let nonzeroDigits = isHexadecimal ? "123456789abcdef" : "123456789"
-        return significand.contains { nonzeroDigits.contains($0) }
+    /// Why this is no penalty rate (a finite number of 0 or more), or nil if it is one.
+    var problemAsRate: String? {
+        if value == 0 { return hasNonzeroDigit ? "underflows to 0" : nil }
+        return value < 0 ? "is negative" : problemAsLearningRate
     }
+
+    /// Whether a digit other than 0 appears before the exponent, as in `1e-400` but not `0e5`.
+    private var hasNonzeroDigit: Bool { Double.underflows(text, to: 0) }
 }

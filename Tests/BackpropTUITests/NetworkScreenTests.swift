@@ -337,10 +337,17 @@ import Testing
         state.update(.toggleDataView)
         var text = Screen.render(state, width: 80, height: 24).text
         #expect(text.contains("below · PgUp PgDn scroll") && !text.contains("above ·"))
+        // A page is the rows in view less one: the last row of a page is the first of the next.
+        let layout = try #require(Layout(width: 80, height: 24, architecture: state.architecture, dataView: true))
+        let rows = DataPane.tableRows(for: state, in: layout.data), page = rows - 1
+        #expect(rows >= 3 && text.contains("● \(Format.short(Double(page) / 10))  1  \(page % 2)"))
         state.update(.pageDown)
-        #expect(state.tableScroll == 10)
+        #expect(state.tableScroll == page)
         text = Screen.render(state, width: 80, height: 24).text
-        #expect(text.contains("▲ 10 above") && text.contains("● 1.1  1  1"), "the twelfth sample, i1 = 1.1, in view:\n\(text)")
+        #expect(text.contains("▲ \(page) above") && text.contains("● \(Format.short(Double(page) / 10))  1  \(page % 2)"),
+                "sample \(page + 1) again at the top:\n\(text)")
+        for _ in 0 ..< 20 { state.update(.pageDown) }
+        #expect(state.tableScroll == 30 - rows && Screen.render(state, width: 80, height: 24).text.contains("● 2.9  1  1"), "the last sample")
     }
 
     @Test func aChangeOnThePostsNetworkChangesItInPlace() {
@@ -620,7 +627,7 @@ import Testing
     @Test func escGivesUpAndTheLateAnswerChangesNothing() {
         var (state, _) = Self.asked("samples 50000")
         state.update(.close)
-        #expect(state.job == nil && state.message == "samples 50000 given up — nothing changed")
+        #expect(state.job == nil && state.message == "samples 50000 given up — the run stays 2-4-2-1 on circle, 500 samples")
         var wanted = NetworkScreenTests.circle
         wanted.samples = 50_000
         state.update(.built(BuiltTrainer(wanted)))
@@ -704,6 +711,30 @@ import Testing
         #expect(RecipeOption.hint(for: "seed ") == "a whole number from 0")
         #expect(RecipeOption.hint(for: "noise ") == "any number")
         #expect(RecipeOption.candidates(for: "pl") == ["playground"])
+    }
+
+    /// Lines the attacker's pass found accepted as something else.
+    @Test(arguments: [
+        ("layers 2,3,1 playground #seed=0.5", "playground takes its link alone on the line: playground URL"),
+        ("playground #networkShape=3&seed=0.5 layers 2,2,1", "playground takes its link alone on the line: playground URL"),
+        ("layers 2,3,1 layers 2,4,1", "layers is given twice"),
+        ("regularization l2 regularization-rate 5e-400", "regularization-rate 5e-400 is too small for a double: it would be 0"),
+    ])
+    func linesThatMeantSomethingElseAreRefused(line: String, reason: String) {
+        var state = NetworkScreenTests.state(NetworkScreenTests.circle)
+        let before = state.trainer
+        state.update(.openCommandLine)
+        state.update(.promptInsert(line))
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error == reason && state.trainer.network == before.network && state.trainer.settings == before.settings)
+    }
+
+    @Test func dOnTheClassMapSaysItChangesTheOutputsMapsOnly() {
+        var state = ClassMapTests.state()
+        let before = Screen.render(state, width: 120, height: 40)
+        state.update(.toggleDiscretize)
+        #expect(state.message == "an output's map shows its sign only; the class map is by class either way ([ ] an output's map)")
+        #expect(Screen.render(state, width: 120, height: 40).lines.dropLast(2) == before.lines.dropLast(2))
     }
 
     /// More names than the line shows: Tab after the list puts each in turn in place.

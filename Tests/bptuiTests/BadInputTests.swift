@@ -296,6 +296,9 @@ extension Binary.Result {
             (["--headless", "--layers", (["2"] + [String](repeating: "1", count: 1_000)).joined(separator: ","), "--data", "xor"],
              "bptui: --layers 2,1,1,…,1,1 (1001 sizes): 1001 layers; bptui trains at most 1000\n"),
         ]
+        // A usage error, as ArgumentParser's validation gives it: exit 64.
+        let underflow = try Binary.run(["--headless", "--layers", "2,3,1", "--data", "xor", "--regularization", "l2", "--regularization-rate", "1e-400"])
+        #expect(underflow.status == 64 && underflow.stderr.hasPrefix("bptui: --regularization-rate 1e-400 underflows to 0; it must be"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bptui-no-samples-\(getpid()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(#"{"layers":[2,3,1]}"#.utf8).write(to: file)
