@@ -98,7 +98,7 @@ extension DataPane {
         let name = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
         let axes = "\(pointName(across)) → \(Self.axisLabel(output.x.lowerBound))…\(Self.axisLabel(output.x.upperBound)), "
             + "\(pointName(up)) ↑ \(Self.axisLabel(output.y.lowerBound))…\(Self.axisLabel(output.y.upperBound))"
-        let scaleLine = classes ? classScale(on: canvas) : [(name + " ", Style(.label, bold: true))] + scale(range, on: canvas)
+        let scaleLine = classes ? classScale(on: canvas, width: limit - area.x) : [(name + " ", Style(.label, bold: true))] + scale(range, on: canvas)
         let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
         let beside = area.x + width <= limit
         Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
@@ -162,14 +162,23 @@ extension DataPane {
         return [(String(high.0), high.1), (" t>\(middle) ", Style(.muted)), (String(low.0), low.1), (" t≤\(middle) ", Style(.muted))] + tests
     }
 
-    /// The class map's legend: each class's colour (or fill, without colour) and name.
-    private func classScale(on canvas: Canvas) -> [(String, Style)] {
-        let a = state.architecture
-        return [("picks ", Style(.label, bold: true))] + (0 ..< a.layers[a.outputLayer]).flatMap { k -> [(String, Style)] in
+    /// The class map's legend: each class's colour (or fill, without colour) and name, as many
+    /// as `width` holds, then "…".
+    private func classScale(on canvas: Canvas, width: Int) -> [(String, Style)] {
+        let a = state.architecture, classes = a.layers[a.outputLayer]
+        var segments: [(String, Style)] = [("picks ", Style(.label, bold: true))], used = 6
+        for k in 0 ..< classes {
+            let name = a.neuronName(layer: a.outputLayer, neuron: k) + " "
+            guard used + 1 + name.count + (k < classes - 1 ? 1 : 0) <= width else {
+                segments.append(("…", Style(.muted)))
+                break
+            }
             let swatch = Self.isShaded(canvas) ? (String(Self.classFill(k, canvas.glyphs)), Style(.muted))
                 : ("▀", Style(heat: Heat(top: .region(k), bottom: .region(k))))
-            return [swatch, (a.neuronName(layer: a.outputLayer, neuron: k) + " ", Style(.muted))]
+            segments += [swatch, (name, Style(.muted))]
+            used += 1 + name.count
         }
+        return segments
     }
 
     /// What a regression's marks mean: each in its target's colour on the map's scale (with
@@ -207,8 +216,14 @@ extension DataPane {
         var columns: [(String, [String])] = [("right", (0 ..< classes).map { share(confusion.training, $0) })]
         if let test = confusion.test { columns.append(("test", (0 ..< classes).map { share(test, $0) })) }
         let matrixWidth = label + classes * (count + 1)
-        guard let needed = Self.confusionSize(state),
-              let room = rooms.first(where: { $0.height >= needed.height && $0.width >= needed.width }) else { return }
+        guard let needed = Self.confusionSize(state) else { return }
+        guard let room = rooms.first(where: { $0.height >= needed.height && $0.width >= needed.width }) else {
+            // Said where it would go, rather than left out without a word.
+            if let place = rooms.first(where: { $0.width >= 12 && $0.height >= 2 }) {
+                Self.putWrapped("the confusion matrix needs \(needed.width)×\(needed.height) cells", in: place, Style(.muted), into: &canvas)
+            }
+            return
+        }
         while !columns.isEmpty, matrixWidth + 7 * columns.count > room.width { columns.removeLast() }
         let limit = room.x + room.width
         canvas.put(Self.confusionTitle, x: room.x, y: room.y, Style(.label, bold: true), limit: limit)

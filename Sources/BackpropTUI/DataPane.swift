@@ -118,8 +118,11 @@ struct DataPane {
             return Parts(map: plot, neuron: nil, tableTop: plot.y + plot.height + legendRows)
         default:
             var side = min(room.width * 2 / 3, rows * 2) / 2 * 2
-            // A narrow pane's map leaves the confusion matrix its room, down to the smallest map.
-            if let needed, room.width - side - 2 < needed.width { side = max(8, (room.width - needed.width - 2) / 2 * 2) }
+            // A narrow pane's map leaves the confusion matrix its room, giving up at most a third of its side.
+            if let needed, room.width - side - 2 < needed.width, needed.height <= side / 2 {
+                let narrower = (room.width - needed.width - 2) / 2 * 2
+                if narrower >= max(8, side * 2 / 3) { side = narrower }
+            }
             guard side >= 8 else { return noMap }
             let map = Rect(x: room.x, y: room.y, width: side, height: side / 2)
             let neuronSide = min(room.width - side - 1, side / 2) / 2 * 2
@@ -130,8 +133,9 @@ struct DataPane {
                 [Rect(x: n.x + n.width + 2, y: room.y, width: end - n.x - n.width - 2, height: map.height),
                  Rect(x: right, y: n.y + n.height + 1, width: end - right, height: map.y + map.height - n.y - n.height - 1)]
             } ?? [column]
-            // The confusion matrix, where it fits beside the neuron's map in no place, takes its room.
-            if let needed, !aside.contains(where: { $0.width >= needed.width && $0.height >= needed.height }) {
+            // The confusion matrix, where it fits beside the neuron's map in no place, takes its room if that fits it.
+            if let needed, !aside.contains(where: { $0.width >= needed.width && $0.height >= needed.height }),
+               column.width >= needed.width, column.height >= needed.height {
                 neuron = nil
                 aside = [column]
             }

@@ -27,9 +27,10 @@ public struct Derived: Sendable {
     /// `Network.confusion`).
     public let confusion: (training: [[Int]], test: [[Int]]?)?
     /// The training and test errors of the network now (mid-epoch too), or, where a pass over
-    /// every sample would take more than a frame, the last epoch's (`errorIsNow` false).
+    /// every sample would take more than a frame, of the even spread accuracy is estimated on
+    /// (`errorIsEstimate`), or past even that the last epoch's (`errorIsNow` false).
     public let error: Double, testError: Double?
-    public let errorIsNow: Bool
+    public let errorIsNow: Bool, errorIsEstimate: Bool
     /// Backprop against central differences on the next batch, while the check is open.
     public let gradientCheck: GradientCheck?
 
@@ -41,19 +42,16 @@ public struct Derived: Sendable {
         let passes = a.weightCount.multipliedReportingOverflow(by: data.training.count + data.test.count)
         let withinAFrame = !passes.overflow && passes.partialValue <= Timing.frameWork
         errorIsNow = trainer.position == 0 || withinAFrame
-        // Half a frame's work each for the training and the test spread.
-        let spreadCount = min(Self.estimatedSamples, Timing.frameWork / 2 / max(1, a.weightCount + a.biasCount))
-        func spread(_ samples: [Sample]) -> Double {
-            let step = max(1, (samples.count + spreadCount - 1) / spreadCount)
-            return network.accuracy(on: Swift.stride(from: 0, to: samples.count, by: step).map { samples[$0] })
-        }
+        let estimate = withinAFrame ? nil : Self.spread(data, a)
         accuracyIsEstimate = classification && !withinAFrame
         accuracy = !classification ? nil : withinAFrame ? (trainer.accuracy(), data.test.isEmpty ? nil : trainer.accuracy(test: true))
-            : spreadCount == 0 ? nil : (spread(data.training), data.test.isEmpty ? nil : spread(data.test))
+            : estimate.map { (network.accuracy(on: $0.training), $0.test.map(network.accuracy)) }
         confusion = classification && withinAFrame && a.outputActivation == .softmax
             ? (network.confusion(on: data.training), data.test.isEmpty ? nil : network.confusion(on: data.test)) : nil
-        error = errorIsNow ? trainer.currentError : trainer.trainingError.latest
-        testError = errorIsNow ? trainer.currentTestError : trainer.testError?.latest
+        errorIsEstimate = !errorIsNow && estimate != nil
+        error = errorIsNow ? trainer.currentError : estimate.map { Trainer.meanLoss(network, $0.training) } ?? trainer.trainingError.latest
+        testError = errorIsNow ? trainer.currentTestError
+            : estimate.map { $0.test.map { Trainer.meanLoss(network, $0) } } ?? trainer.testError?.latest
         batch = trainer.nextBatch
         self.network = network
         self.settings = settings
@@ -65,6 +63,19 @@ public struct Derived: Sendable {
         gradientCheck = checking ? GradientCheck(network, batch: batch, around: around) : nil
         self.tableFirst = tableFirst
         samples = SampleRows(network, data, from: tableFirst)
+    }
+
+    /// An even spread of the training and test samples, at most `estimatedSamples` of each and
+    /// half a frame's work: what a run too large to score each frame is estimated on; nil
+    /// where not even one sample fits.
+    static func spread(_ data: DataSet, _ a: Architecture) -> (training: [Sample], test: [Sample]?)? {
+        let count = min(estimatedSamples, Timing.frameWork / 2 / max(1, a.weightCount + a.biasCount))
+        guard count > 0 else { return nil }
+        func spread(_ samples: [Sample]) -> [Sample] {
+            let step = max(1, (samples.count + count - 1) / count)
+            return Swift.stride(from: 0, to: samples.count, by: step).map { samples[$0] }
+        }
+        return (spread(data.training), data.test.isEmpty ? nil : spread(data.test))
     }
 
     func isCurrent(for trainer: Trainer, tableFirst: Int) -> Bool {

@@ -205,8 +205,7 @@ struct RecipeOption: Sendable {
     /// What Tab says when nothing completes the last word: what the option takes.
     static func hint(for line: String) -> String {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard words.count >= 2 else { return "no option starts so" }
-        if words.count % 2 == 1 { return "no option starts so" }
+        guard words.count >= 2, words.count % 2 == 0 else { return "no option starts with \(words.last ?? "")" }
         let name = words[words.count - 2]
         if name == "playground", words.count == 2 { return "a Playground link, or its #… part" }
         guard let option = all.first(where: { $0.name == name }) else { return "\(name) is not an option" }

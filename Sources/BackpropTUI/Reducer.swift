@@ -155,7 +155,7 @@ extension AppState {
             if command == .toggleTestSamples { hidesTestSamples.toggle() } else { discretized.toggle() }
             let classNote = shown == .predictedClass ? "; the class map is by class either way ([ ] an output's map)" : ""
             message = command == .toggleTestSamples ? "test samples \(hidesTestSamples ? "hidden" : "shown") on the map"
-                : "an output's map shows \(discretized ? "its sign only" : "its value in shades")" + classNote
+                : "an output's map shows \(discretized ? "its side of the middle only" : "its value in shades")" + classNote
                 + (dataView ? "" : " (d opens the data view)")
         case .switchFocus: switchFocus()
         case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
@@ -280,7 +280,7 @@ extension AppState {
     private mutating func chooseAxis(y: Bool) {
         let inputs = architecture.sampleInputs
         guard inputs > 2 else {
-            message = "the map's axes are the network's \(Format.plural(inputs, "input")); X and Y choose among 3 or more"
+            message = "the map's axes are the samples' \(Format.plural(inputs, "input")); X and Y choose among 3 or more"
             return
         }
         func next(_ k: Int, skipping other: Int) -> Int {
@@ -289,9 +289,9 @@ extension AppState {
         }
         mapAxes = y ? MapAxes(x: mapAxes.x, y: next(mapAxes.y, skipping: mapAxes.x)) : MapAxes(x: next(mapAxes.x, skipping: mapAxes.y), y: mapAxes.y)
         mapAge = .infinity
-        let a = architecture
+        let a = architecture, held = (0 ..< inputs).filter { $0 != mapAxes.x && $0 != mapAxes.y }
         message = "the map: \(a.neuronName(layer: 0, neuron: mapAxes.x)) across, \(a.neuronName(layer: 0, neuron: mapAxes.y)) up, "
-            + "the other inputs held at their means"
+            + held.map { a.neuronName(layer: 0, neuron: $0) }.joined(separator: ", ") + (held.count == 1 ? " held at its mean" : " held at their means")
     }
 
     /// G: the points drawn anew from the next seed and the network as it stands kept, as

@@ -45,14 +45,16 @@ struct StatusPane {
         let trainer = state.trainer
         top.field("epoch", Format.count(trainer.epoch), into: &canvas)
         top.field(roomy ? "iteration" : "iter", Format.count(trainer.iteration), into: &canvas)
-        // The error of the network now; while it runs, the last epoch's (the error now is
-        // recomputed only ten times a second and would lag the iteration beside it).
-        let live = state.running || state.job != nil || !state.derived.errorIsNow
-        let error = live ? trainer.trainingError.latest : state.derived.error
-        let test = live ? trainer.testError?.latest : state.derived.testError
-        top.field(live ? (roomy ? "last epoch's E" : "epoch E") : (roomy ? "training E now" : "E now"), Format.number(error), .accent,
-                  into: &canvas)
-        if let test { top.field("test", Format.number(test), .warning, into: &canvas) }
+        // The error of the network now (≈ of an even spread, for a run too large); while it runs,
+        // the last epoch's (the error now is recomputed only ten times a second and would lag
+        // the iteration beside it).
+        let derived = state.derived, estimate = derived.errorIsEstimate
+        let live = state.running || state.job != nil || !derived.errorIsNow && !estimate
+        let error = live ? trainer.trainingError.latest : derived.error
+        let test = live ? trainer.testError?.latest : derived.testError
+        let label = live ? (roomy ? "last epoch's E" : "epoch E") : estimate ? (roomy ? "training E ≈" : "E ≈") : (roomy ? "training E now" : "E now")
+        top.field(label, Format.number(error), .accent, into: &canvas)
+        if let test { top.field(estimate && !live ? "test ≈" : "test", Format.number(test), .warning, into: &canvas) }
         if let accuracy = state.derived.accuracy {
             // An estimate, from an even spread of the samples, says so.
             let about = state.derived.accuracyIsEstimate ? "≈" : ""

@@ -288,7 +288,10 @@ struct BatchSize: ExpressibleByArgument {
 }
 
 extension Activation: ExpressibleByArgument {}
-extension Regularization.Choice: ExpressibleByArgument {}
+extension Regularization.Choice: ExpressibleByArgument {
+    /// `L2` as Playground's links write it, as well as `l2`.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 extension Initialization: ExpressibleByArgument {}
 
 /// `--activation`: a hidden layer's activation, every one but softmax (an output's only).

@@ -239,12 +239,14 @@ private struct Palette {
     }
 
     /// Classes' regions in light tints (blue, orange, green, pink, yellow, cyan, lavender,
-    /// grey), and their marks in the same hues, dark enough to read on every tint.
-    private static let manyRegions: [Int16] = [153, 223, 157, 218, 229, 159, 183, 251]
-    private static let manyMarks: [Int16] = [25, 166, 28, 162, 136, 30, 91, 240]
+    /// grey, mint, rose, khaki, sky), and their marks in the same hues, dark enough to read on
+    /// every tint; past 12 classes the colours repeat (the marks' symbols do not).
+    private static let manyRegions: [Int16] = [153, 223, 157, 218, 229, 159, 183, 251, 194, 224, 187, 117]
+    private static let manyMarks: [Int16] = [25, 166, 28, 162, 136, 30, 91, 240, 29, 125, 100, 24]
     /// White on the dark colours of the palettes, black on the rest.
     static func contrast(_ background: Int16) -> Int16 {
-        let dark: Set<Int16> = [Int16(COLOR_BLACK), Int16(COLOR_RED), Int16(COLOR_BLUE), Int16(COLOR_MAGENTA), 166, 25, 32, 28, 162, 91, 30, 240]
+        let dark: Set<Int16> = [Int16(COLOR_BLACK), Int16(COLOR_RED), Int16(COLOR_BLUE), Int16(COLOR_MAGENTA), 166, 25, 32, 28, 162, 91, 30, 240,
+                                29, 125, 100, 24]
         return dark.contains(background) ? Int16(COLOR_WHITE) : Int16(COLOR_BLACK)
     }
 

@@ -150,3 +150,46 @@ import Testing
         #expect(classMarks.count > 40 && classMarks.allSatisfy { $0.style.heat?.top == .contrast })
     }
 }
+
+/// Many classes: the map keeps its size, and what does not fit is said.
+@Suite struct ManyClassesTests {
+    static func state(classes: Int) -> AppState {
+        let recipe = Recipe(layers: [2, 8, classes], outputActivation: .softmax, loss: .crossEntropy, data: .builtIn(.clusters))
+        var state = GoldenTests.trainedGeneral(recipe, 50, size: .large)
+        state.update(.toggleDataView)
+        state.update(.tick(seconds: 0.01))
+        return state
+    }
+
+    @Test func aMatrixTooLargeIsSaidAndTheMapKeepsItsSize() throws {
+        let state = Self.state(classes: 12)
+        let layout = try #require(Layout(width: 120, height: 40, architecture: state.architecture, dataView: true))
+        let parts = DataPane.parts(for: state, in: layout.data), plain = DataPane.parts(in: layout.data, inputs: 2, table: .scrolled)
+        #expect(parts.map == plain.map && parts.neuron != nil, "neither the map nor the neuron's map gives way for nothing")
+        let text = Screen.render(state, width: 120, height: 40).text
+        #expect(text.contains("the confusion matrix") && text.contains("needs 52×14 cells") && !text.contains("training · t↓ p→"))
+    }
+
+    @Test func theLegendNamesTheClassesThatFitThenAnEllipsis() throws {
+        let state = Self.state(classes: 40)
+        let line = try #require(Screen.render(state, width: 120, height: 40).lines.first { $0.contains("picks ▀o1 ▀o2") })
+        #expect(line.contains("▀o13 … ") || line.contains(" …"), "\(line)")
+        #expect(!line.contains("▀ │") && !line.contains("▀│"), "no colour without its name: \(line)")
+        // The table makes only the columns it shows: 40 targets and 41 outputs and the loss do not fit 64 columns.
+        let row = try #require(Screen.render(state, width: 120, height: 40).lines.first { $0.contains(" t1 t2 t3") })
+        #expect(row.contains("…"))
+    }
+
+    @Test func xWithThreeInputsNamesTheOneHeld() {
+        let samples = (0 ..< 6).map { Sample(inputs: [Double($0), 1, 2], targets: [Double($0 % 2)]) }
+        let recipe = Recipe(layers: [3, 2, 1], data: .given(name: "three", DataSet(training: samples)))
+        var state = AppState(trainer: try! recipe.trainer(), recipe: recipe)
+        state.update(.nextMapX)
+        #expect(state.message == "the map: i3 across, i2 up, i1 held at its mean")
+        var withFeatures = Recipe(layers: [3, 2, 1], data: .builtIn(.circle))
+        withFeatures.features = [.x1, .x2, .x1Squared]
+        var featured = AppState(trainer: try! withFeatures.trainer(), recipe: withFeatures)
+        featured.update(.nextMapX)
+        #expect(featured.message == "the map's axes are the samples' 2 inputs; X and Y choose among 3 or more")
+    }
+}

@@ -733,7 +733,7 @@ import Testing
         var state = ClassMapTests.state()
         let before = Screen.render(state, width: 120, height: 40)
         state.update(.toggleDiscretize)
-        #expect(state.message == "an output's map shows its sign only; the class map is by class either way ([ ] an output's map)")
+        #expect(state.message == "an output's map shows its side of the middle only; the class map is by class either way ([ ] an output's map)")
         #expect(Screen.render(state, width: 120, height: 40).lines.dropLast(2) == before.lines.dropLast(2))
     }
 
