@@ -35,9 +35,11 @@ public struct Architecture: Sendable, Equatable, Codable {
         return features.map { $0.value(inputs[0], inputs[1]) }
     }
 
-    /// Why an architecture is refused, in one line.
+    /// Why an architecture is refused, in one line, and whether its sizes are why (or its
+    /// activations and loss), so that a message names the option at fault.
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
+        public var isAboutSizes = true
     }
 
     public init(layers: [Int], activation: Activation = .logistic, outputActivation: Activation = .logistic,
@@ -51,12 +53,12 @@ public struct Architecture: Sendable, Equatable, Codable {
         if let zero = layers.firstIndex(where: { $0 < 1 }) {
             throw Refusal(description: "layer \(zero) has size \(layers[zero]); every layer needs at least 1 neuron")
         }
-        if activation == .softmax { throw Refusal(description: "softmax is for the output layer only") }
+        if activation == .softmax { throw Refusal(description: "softmax is for the output layer only", isAboutSizes: false) }
         if outputActivation == .softmax, layers[layers.count - 1] < 2 {
             throw Refusal(description: "softmax needs at least 2 outputs, got 1")
         }
         if loss == .crossEntropy, outputActivation != .logistic, outputActivation != .softmax {
-            throw Refusal(description: "cross-entropy needs logistic or softmax outputs, got \(outputActivation.rawValue)")
+            throw Refusal(description: "cross-entropy needs logistic or softmax outputs, got \(outputActivation.rawValue)", isAboutSizes: false)
         }
         // Counted with checks, so that no size from input can overflow what is computed from it.
         var weights = 0, neurons = layers[0]

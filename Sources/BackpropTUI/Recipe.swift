@@ -113,7 +113,7 @@ public struct Recipe: Sendable, Equatable {
         do {
             architecture = try Architecture(layers: layers, activation: activation, outputActivation: outputActivation, loss: loss, bias: bias)
         } catch {
-            throw Refusal(description: "layers \(layers.map(String.init).joined(separator: ",")): \(error.description)")
+            throw Refusal(description: (error.isAboutSizes ? "layers \(layers.map(String.init).joined(separator: ",")): " : "") + error.description)
         }
         if let refusal = Self.memoryRefusal(architecture, samples: sampleCount, batch: batch ?? sampleCount) { throw refusal }
         var named = architecture

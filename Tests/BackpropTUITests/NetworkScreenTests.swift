@@ -719,6 +719,7 @@ import Testing
         ("playground #networkShape=3&seed=0.5 layers 2,2,1", "playground takes its link alone on the line: playground URL"),
         ("layers 2,3,1 layers 2,4,1", "layers is given twice"),
         ("regularization l2 regularization-rate 5e-400", "regularization-rate 5e-400 is too small for a double: it would be 0"),
+        ("loss cross-entropy", "cross-entropy needs logistic or softmax outputs, got tanh"),
     ])
     func linesThatMeantSomethingElseAreRefused(line: String, reason: String) {
         var state = NetworkScreenTests.state(NetworkScreenTests.circle)
