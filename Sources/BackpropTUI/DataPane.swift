@@ -37,10 +37,6 @@ struct DataPane {
         return ((map.width, map.height * 2), parts.neuron.map { ($0.width, $0.height * 2) })
     }
 
-    /// The layout for `inputs` inputs: a square map (as many columns as map rows) in about
-    /// two thirds of the room with the neuron's map, at most half its side, to its right; or
-    /// the curve over the width; the table in what is left. Without a table (more samples
-    /// than it lists) the map and the curve take the whole height.
     /// The sample table the layout makes room for: every sample (a third of the pane), some
     /// of them scrolled (what the map leaves, when it stays large), or none.
     enum Table {
@@ -103,6 +99,11 @@ struct DataPane {
         max(Format.count(samples).count, confusionLabel(a) - 1)
     }
 
+    /// The layout for `inputs` inputs: a square map (as many columns as map rows) in about
+    /// two thirds of the room with the neuron's map, at most half its side, to its right; or
+    /// the curve over the width; the table in what is left. Without a table (more samples
+    /// than it lists) the map and the curve take the whole height; a confusion matrix (`needed`)
+    /// gets room beside the map where that costs the map at most a third of its side.
     static func parts(in rect: Rect, inputs: Int, table: Table = .whole, aside needed: Size? = nil) -> Parts {
         let room = rect.inner
         // Rows for the map or curve: two thirds beside the whole table, else all but the count's
@@ -290,18 +291,17 @@ struct DataPane {
 
 /// The class map: a softmax network's predicted class over the plane, its marks and legend.
 extension DataPane {
-    /// A class's mark: 1…9, then a…z.
-    static func classSymbol(_ k: Int) -> Character {
-        let symbols = Array("123456789abcdefghijklmnopqrstuvwxyz")
-        return k < symbols.count ? symbols[k] : "#"
-    }
+    /// A class's mark: 1…9, then a…z, then #.
+    static func classSymbol(_ k: Int) -> Character { k < classSymbols.count ? classSymbols[k] : "#" }
+    private static let classSymbols = Array("123456789abcdefghijklmnopqrstuvwxyz")
 
     /// The index of the largest value: a one-hot target's class.
     static func largest(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] } ?? 0 }
 
     /// Without colour, a class's region is filled with its own character.
     static func classFill(_ k: Int, _ glyphs: Glyphs) -> Character {
-        let fills = Array(glyphs.isASCII ? ".:+#-=~%o@" : "·░▒▓:+=~%∙")
+        let fills = glyphs.isASCII ? asciiFills : fills
         return fills[k % fills.count]
     }
+    private static let fills = Array("·░▒▓:+=~%∙"), asciiFills = Array(".:+#-=~%o@")
 }
