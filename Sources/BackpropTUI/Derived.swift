@@ -11,10 +11,11 @@ public struct Derived: Sendable {
     public let otherOrder: Step?
     /// The next batch.
     public let batch: [Sample]
-    /// Forward passes of the data view table's rows; nil where they take longer than a frame.
+    /// Forward passes of the data view table's rows, when they are `listed` (the data view is
+    /// open, or the run has at most `listedSamples` samples); nil where they take longer than a frame.
     public let samples: SampleRows?
-    /// The table's first row asked for.
-    let tableFirst: Int
+    /// The table's first row asked for, and whether its rows were asked for at all.
+    let tableFirst: Int, listed: Bool
     public let network: Network
     public let settings: TrainingSettings
     /// The share of training (and test) samples on the right side, for class labels; where a
@@ -36,7 +37,8 @@ public struct Derived: Sendable {
 
     public static let listedSamples = 32
 
-    init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0, tableFirst: Int = 0) {
+    init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0, tableFirst: Int = 0,
+         listed: Bool = true) {
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         let a = network.architecture
         let passes = a.weightCount.multipliedReportingOverflow(by: data.training.count + data.test.count)
@@ -62,7 +64,8 @@ public struct Derived: Sendable {
                                        penalty: settings.regularization, dead: trainer.dead) : nil
         gradientCheck = checking ? GradientCheck(network, batch: batch, around: around) : nil
         self.tableFirst = tableFirst
-        samples = SampleRows(network, data, from: tableFirst)
+        self.listed = listed || data.training.count + data.test.count <= Self.listedSamples
+        samples = self.listed ? SampleRows(network, data, from: tableFirst) : nil
     }
 
     /// An even spread of the training and test samples, at most `estimatedSamples` of each and

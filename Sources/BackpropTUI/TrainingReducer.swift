@@ -117,7 +117,8 @@ extension AppState {
         // A large network's check covers the rows around the selection: it follows the selection.
         let covered = derived.gradientCheck.map { check in check.rows.contains { Edit.Target(parameter) == $0.target } } ?? true
         let explaining = overlay == .explain
-        let sameKind = (derived.accuracy != nil || derived.accuracyIsEstimate) == classification && (derived.gradientCheck != nil) == checking
+        let listed = dataView || trainer.data.training.count + trainer.data.test.count <= Derived.listedSamples
+        let sameKind = (derived.accuracy != nil || derived.accuracyIsEstimate) == classification && derived.listed == listed && (derived.gradientCheck != nil) == checking
             && (derived.otherOrder != nil) == explaining && derived.network.architecture == architecture && covered
         if running, sameKind, derivedAge < Self.mapInterval { return }
         // A network this large takes longer than a frame to derive: its panes wait for a pause.
@@ -125,7 +126,7 @@ extension AppState {
         if running, sameKind, work > Timing.frameWork / 10 { return }
         if !derived.isCurrent(for: trainer, tableFirst: tableScroll) || !sameKind {
             derived = Derived(trainer, classification: classification, checking: checking, explaining: explaining, around: around,
-                              tableFirst: tableScroll)
+                              tableFirst: tableScroll, listed: listed)
             derivedAge = 0
         }
     }
