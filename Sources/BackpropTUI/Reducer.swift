@@ -214,9 +214,10 @@ extension AppState {
                 message = "the table has no room below the map here: a taller terminal lists the samples"
                 return
             }
-            // A page is the rows in view less one, kept for context (the axes may take a row).
+            // A page is the rows in view less one, kept for context (the axes may take a row, so
+            // the scroll may pass the last page: the table shows the last rows that fit).
             let page = max(1, rows - 1)
-            tableScroll = min(max(0, samples.total - rows), max(0, min(tableScroll, samples.total - rows) + (down ? page : -page)))
+            tableScroll = min(max(0, samples.total - 1), max(0, min(tableScroll, samples.total - rows) + (down ? page : -page)))
         } else {
             moveSelection(by: (down ? 1 : -1) * (page ? 10 : 1))
         }

@@ -180,6 +180,16 @@ import Testing
         #expect(row.contains("…"))
     }
 
+    /// The legend's second line left the table a row fewer than counted: the last sample was never shown.
+    @Test func pagingReachesTheLastSampleWhateverTheLegendTakes() {
+        var state = Self.state(classes: 12)
+        for _ in 0 ..< 100 { state.update(.pageDown) }
+        let text = Screen.render(state, width: 120, height: 40).text
+        #expect(text.contains("above · PgUp PgDn scroll") && !text.contains("below · PgUp"), "\(text)")
+        state.update(.pageUp)
+        #expect(Screen.render(state, width: 120, height: 40).text.contains("below · PgUp"), "PgUp moves at once from the end")
+    }
+
     @Test func xWithThreeInputsNamesTheOneHeld() {
         let samples = (0 ..< 6).map { Sample(inputs: [Double($0), 1, 2], targets: [Double($0 % 2)]) }
         let recipe = Recipe(layers: [3, 2, 1], data: .given(name: "three", DataSet(training: samples)))
