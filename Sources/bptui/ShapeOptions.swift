@@ -308,6 +308,9 @@ extension BiasMode: ExpressibleByArgument {}
 
 /// Reads a `--data` CSV file, refusing anything that is not a small text file.
 enum CSVFile {
+    /// A file past this size takes a second or more to read: the wait is said.
+    static let saidBytes = 16 << 20
+
     static func read(_ path: String) throws(InputError) -> String {
         let data: Data
         do {
@@ -321,6 +324,10 @@ enum CSVFile {
             throw InputError("--data \(path): \(reason)")
         }
         if data.count > 64 << 20 { throw InputError("--data \(path): larger than 64 MiB") }
+        // Seconds of parsing before the screen opens: said, on a terminal (Ctrl-C still ends it).
+        if data.count > Self.saidBytes, isatty(STDOUT_FILENO) == 1 {
+            FileHandle.standardError.write(Data("bptui: reading \(path) (\(data.count >> 20) MiB)…\n".utf8))
+        }
         guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
             throw InputError("--data \(path): is not a UTF-8 text file")
         }
