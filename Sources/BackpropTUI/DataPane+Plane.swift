@@ -94,19 +94,34 @@ extension DataPane {
             let neuronRange = Self.valueRange(a.activation(ofLayer: layer), values: neuron.values)
             drawHeat(neuron, range: neuronRange, in: neuronArea, into: &canvas)
         }
-        let legendY = area.y + area.height
+        drawTicks(output.x, name: pointName(across), under: area, limit: limit, into: &canvas)
+        let legendY = area.y + area.height + 1
         let name = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
-        let axes = "\(pointName(across)) → \(Self.axisLabel(output.x.lowerBound))…\(Self.axisLabel(output.x.upperBound)), "
-            + "\(pointName(up)) ↑ \(Self.axisLabel(output.y.lowerBound))…\(Self.axisLabel(output.y.upperBound))"
+        // The x axis has its ticks under the map; the y axis its range here.
+        let axes = "\(pointName(up)) ↑ \(Self.axisLabel(output.y.lowerBound))…\(Self.axisLabel(output.y.upperBound))"
         let scaleLine = classes ? classScale(on: canvas, width: limit - area.x) : [(name + " ", Style(.label, bold: true))] + scale(range, on: canvas)
-        let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 3 + axes.count
+        let width = scaleLine.reduce(0) { $0 + canvas.glyphs.render($1.0).count } + 2 + axes.count
         let beside = area.x + width <= limit
-        Self.putSegments(scaleLine + (beside ? [("   " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
+        Self.putSegments(scaleLine + (beside ? [("  " + axes, Style(.muted))] : []), x: area.x, y: legendY, limit: limit, into: &canvas)
         let marks = classes ? classMarksLegend(on: canvas) : state.classification ? pointsLegend(on: canvas) : valuesLegend(on: canvas)
         Self.putSegments(marks, x: area.x, y: legendY + 1, limit: limit, into: &canvas)
         guard !beside, roomBelow else { return 0 }
         canvas.put(axes, x: area.x, y: legendY + 2, Style(.muted), limit: limit)
         return 1
+    }
+
+    /// The x axis under the map: the value at its left edge, centre and right edge, each
+    /// under the cell it names, in two decimals like the ranges (the centre's left out where
+    /// the labels would touch), then the input's name and its arrow.
+    private func drawTicks(_ range: ClosedRange<Double>, name: String, under area: Rect, limit: Int, into canvas: inout Canvas) {
+        let y = area.y + area.height, low = Self.axisLabel(range.lowerBound), high = Self.axisLabel(range.upperBound)
+        let middle = Self.axisLabel((range.lowerBound + range.upperBound) / 2), centre = area.x + area.width / 2
+        let highX = area.x + area.width - high.count, middleX = centre - middle.count / 2
+        var labels = [(low, area.x), (high, highX)]
+        if area.x + low.count < middleX - 1, middleX + middle.count < highX - 1 { labels.insert((middle, middleX), at: 1) }
+        guard area.x + low.count < highX else { return }
+        for (text, x) in labels { canvas.put(text, x: x, y: y, Style(.muted), limit: limit) }
+        canvas.put(" \(name) →", x: area.x + area.width, y: y, Style(.muted), limit: limit)
     }
 
     /// A map's cells: half blocks whose two colours are the heat levels of the map rows they

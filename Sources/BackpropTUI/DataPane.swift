@@ -22,8 +22,9 @@ struct DataPane {
 
     /// The y labels' width left of the curve.
     static let labelWidth = 6
-    /// Rows under the map or the curve: the legend's two lines, or the x axis and the legend.
-    static let legendRows = 2
+    /// Rows under the curve: its x axis and the legend; under the map: its x axis's ticks and
+    /// the legend's two lines.
+    static let legendRows = 2, planeLegendRows = 3
 
     /// The grids, in map cells, that `render` draws within `rect` for a network with `inputs`
     /// inputs: 0×0 when there is no map (too little room). The maps are taken over the ranges of
@@ -108,7 +109,8 @@ struct DataPane {
         let room = rect.inner
         // Rows for the map or curve: two thirds beside the whole table, else all but the count's
         // line and the room a scrolled table needs, where the map stays large.
-        var rows = table == .whole ? (room.height - legendRows) * 2 / 3 : room.height - legendRows - 1
+        let below = inputs == 1 ? legendRows : planeLegendRows
+        var rows = table == .whole ? (room.height - below) * 2 / 3 : room.height - below - 1
         if table == .scrolled, rows - scrolledTableRows >= mapRowsBesideTable { rows -= scrolledTableRows }
         let noMap = Parts(map: nil, neuron: nil, tableTop: room.y)
         switch inputs {
@@ -140,7 +142,7 @@ struct DataPane {
                 neuron = nil
                 aside = [column]
             }
-            return Parts(map: map, neuron: neuron, tableTop: map.y + map.height + legendRows, aside: aside)
+            return Parts(map: map, neuron: neuron, tableTop: map.y + map.height + planeLegendRows, aside: aside)
         }
     }
 

@@ -106,7 +106,7 @@ import Testing
         }
         #expect(legend == Array(0 ..< Heat.levels))
         #expect(neuronCells == neuronArea.width * neuronArea.height)
-        #expect(canvas.lines[map.y + map.height].contains("o1 −1"))
+        #expect(canvas.lines[map.y + map.height + 1].contains("o1 −1"))
         #expect(canvas.lines[neuronArea.y - 1].contains("h1.1"))
     }
 
@@ -129,7 +129,7 @@ import Testing
             #expect(cell.character == mark.0 && cell.style.role == mark.1 && cell.style.heat == nil)
         }
         let marks = canvas.cells.enumerated().filter { index, cell in
-            "●○".contains(cell.character) && index / rect.width < area.y + area.height + DataPane.legendRows
+            "●○".contains(cell.character) && index / rect.width < area.y + area.height + DataPane.planeLegendRows
         }.count
         #expect(marks == expected.count + 3, "the points, and the legend's three")
     }
@@ -216,7 +216,7 @@ import Testing
             }
         }
         #expect(shaded >= 200)
-        #expect(canvas.lines[area.y + area.height].contains(String(shades)))
+        #expect(canvas.lines[area.y + area.height + 1].contains(String(shades)))
         if glyphs == .ascii { #expect(canvas.cells.allSatisfy { $0.character.isASCII }) }
         let low = canvas.cells.contains { $0.character == (glyphs == .ascii ? "*" : "●") && $0.style.role == .negative }
         #expect(low == (colors != .none), "without colour the low class is a cross, not a colour")

@@ -222,10 +222,30 @@ import Testing
         state.update(.resized(width: 120, height: 40))
         state.update(.toggleDataView)
         #expect(state.screen(120, 40).contains("i1 → ") && state.screen(120, 40).contains("i2 ↑ "))
-        // At 80 columns too, on a line of their own, two decimals each.
+        // At 80 columns too: the x axis's ticks under the map, the y axis's range beside the scale, two decimals each.
         state.update(.resized(width: 80, height: 24))
+        state.update(.tick(seconds: 0.01))
         let narrow = state.screen(80, 24)
-        #expect(narrow.range(of: #"i1 → −?[0-9]+\.[0-9]{2}…[0-9]+\.[0-9]{2}, i2 ↑ −?[0-9]+\.[0-9]{2}…[0-9]+\.[0-9]{2}"#, options: .regularExpression) != nil, "\(narrow)")
+        #expect(narrow.range(of: #"−?[0-9]+\.[0-9]{2} +−?[0-9]+\.[0-9]{2} +−?[0-9]+\.[0-9]{2} i1 →"#, options: .regularExpression) != nil, "\(narrow)")
+        #expect(narrow.range(of: #"i2 ↑ −?[0-9]+\.[0-9]{2}…−?[0-9]+\.[0-9]{2}"#, options: .regularExpression) != nil, "\(narrow)")
+    }
+
+    /// The ticks name the values at the map's left edge, centre and right edge, under those cells.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theXTicksStandUnderTheCellsTheyName(width: Int, height: Int) throws {
+        let recipe = Recipe(layers: [2, 3, 1], data: .builtIn(.circle))
+        var state = AppState(trainer: try recipe.trainer(), recipe: recipe)
+        state.update(.resized(width: width, height: height))
+        state.update(.toggleDataView)
+        let layout = try #require(Layout(width: width, height: height, architecture: state.architecture, dataView: true))
+        let area = try #require(DataPane.parts(for: state, in: layout.data).map), x = state.trainer.data.inputRange(0)
+        let row = Array(Screen.render(state, width: width, height: height).lines[area.y + area.height])
+        func text(_ from: Int, _ count: Int) -> String { String(row[from ..< from + count]) }
+        let low = DataPane.axisLabel(x.lowerBound), high = DataPane.axisLabel(x.upperBound), middle = DataPane.axisLabel((x.lowerBound + x.upperBound) / 2)
+        #expect(text(area.x, low.count) == low)
+        #expect(text(area.x + area.width - high.count, high.count) == high)
+        #expect(text(area.x + area.width / 2 - middle.count / 2, middle.count) == middle)
+        #expect(text(area.x + area.width, 5) == " i1 →")
     }
 }
 
