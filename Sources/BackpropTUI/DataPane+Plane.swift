@@ -218,19 +218,13 @@ extension DataPane {
     }
 
     /// The confusion matrix (rows the target class, columns the pick, of the training samples)
-    /// with each class's share right and, with test samples, the test share; in the first of
-    /// `rooms` it fits, its right columns left out where they do not.
+    /// with each class's share right and, with test samples, the test share (one decimal, or
+    /// whole percents where that is what fits); in the first of `rooms` it fits, its right
+    /// columns left out where they do not.
     func drawConfusion(_ confusion: (training: [[Int]], test: [[Int]]?), in rooms: [Rect], into canvas: inout Canvas) {
         let a = state.architecture, classes = confusion.training.count
         let names = (0 ..< classes).map { a.neuronName(layer: a.outputLayer, neuron: $0) }
-        let count = Self.confusionCount(a, samples: state.trainer.data.training.count), label = Self.confusionLabel(a)
-        func share(_ matrix: [[Int]], _ k: Int) -> String {
-            let total = matrix[k].reduce(0, +)
-            return total == 0 ? "–" : String(format: "%.1f%%", 100 * Double(matrix[k][k]) / Double(total))
-        }
-        var columns: [(String, [String])] = [("right", (0 ..< classes).map { share(confusion.training, $0) })]
-        if let test = confusion.test { columns.append(("test", (0 ..< classes).map { share(test, $0) })) }
-        let matrixWidth = label + classes * (count + 1)
+        let count = Self.confusionCount(a, confusion.training), label = Self.confusionLabel(a)
         guard let needed = Self.confusionSize(state) else { return }
         guard let room = rooms.first(where: { $0.height >= needed.height && $0.width >= needed.width }) else {
             // Said where it would go, rather than left out without a word.
@@ -239,11 +233,19 @@ extension DataPane {
             }
             return
         }
-        while !columns.isEmpty, matrixWidth + 7 * columns.count > room.width { columns.removeLast() }
+        let matrices = [confusion.training] + (confusion.test.map { [$0] } ?? []), spare = room.width - label - classes * (count + 1)
+        // Each share column: a space and "99.5%" (or "100%" whole), as many as fit.
+        let whole = spare < 7 * matrices.count, shareWidth = whole ? 4 : 6
+        func share(_ matrix: [[Int]], _ k: Int) -> String {
+            let total = matrix[k].reduce(0, +)
+            return total == 0 ? "–" : String(format: whole ? "%.0f%%" : "%.1f%%", 100 * Double(matrix[k][k]) / Double(total))
+        }
+        let columns = zip([whole ? "ok" : "right", "test"], matrices).prefix(max(0, spare / (shareWidth + 1)))
+            .map { name, matrix in (name, (0 ..< classes).map { share(matrix, $0) }) }
         let limit = room.x + room.width
         canvas.put(Self.confusionTitle, x: room.x, y: room.y, Style(.label, bold: true), limit: limit)
         let head = String(repeating: " ", count: label) + names.map { " " + Format.right($0, count) }.joined()
-            + columns.map { " " + Format.right($0.0, 6) }.joined()
+            + columns.map { " " + Format.right($0.0, shareWidth) }.joined()
         canvas.put(head, x: room.x, y: room.y + 1, Style(.muted), limit: limit)
         for k in 0 ..< classes {
             let x = canvas.put(Format.right(names[k], label), x: room.x, y: room.y + 2 + k, Style(.muted), limit: limit)
@@ -252,7 +254,7 @@ extension DataPane {
                 column = canvas.put(" " + Format.right(Format.count(confusion.training[k][p]), count), x: column, y: room.y + 2 + k,
                                     Style(p == k ? .good : .plain, bold: p == k), limit: limit)
             }
-            canvas.put(columns.map { " " + Format.right($0.1[k], 6) }.joined(), x: column, y: room.y + 2 + k, limit: limit)
+            canvas.put(columns.map { " " + Format.right($0.1[k], shareWidth) }.joined(), x: column, y: room.y + 2 + k, limit: limit)
         }
     }
 

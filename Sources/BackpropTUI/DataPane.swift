@@ -81,9 +81,9 @@ struct DataPane {
 
     /// The size the confusion matrix needs at least, when the class map shows it.
     static func confusionSize(_ state: AppState) -> Size? {
-        guard state.shown == .predictedClass, state.derived.confusion != nil else { return nil }
-        let a = state.architecture, classes = a.layers[a.outputLayer], data = state.trainer.data
-        let matrix = confusionLabel(a) + classes * (confusionCount(a, samples: data.training.count) + 1)
+        guard state.shown == .predictedClass, let confusion = state.derived.confusion else { return nil }
+        let a = state.architecture, classes = a.layers[a.outputLayer]
+        let matrix = confusionLabel(a) + classes * (confusionCount(a, confusion.training) + 1)
         return Size(width: max(matrix, confusionTitle.count), height: classes + 2)
     }
 
@@ -95,9 +95,10 @@ struct DataPane {
         1 + (0 ..< a.layers[a.outputLayer]).map { a.neuronName(layer: a.outputLayer, neuron: $0).count }.max()!
     }
 
-    /// A count column: as wide as the largest count could be, or the names.
-    static func confusionCount(_ a: Architecture, samples: Int) -> Int {
-        max(Format.count(samples).count, confusionLabel(a) - 1)
+    /// A count column: as wide as the largest count could be (a class's samples, fixed while
+    /// training, so the layout holds still), or the names.
+    static func confusionCount(_ a: Architecture, _ matrix: [[Int]]) -> Int {
+        max(Format.count(matrix.map { $0.reduce(0, +) }.max() ?? 0).count, confusionLabel(a) - 1)
     }
 
     /// The layout for `inputs` inputs: a square map (as many columns as map rows) in about
