@@ -61,16 +61,11 @@ extension DataPane {
             let (character, style) = mark(sample, test: test, on: canvas)
             canvas.put(String(character), x: plot.x + column, y: plot.y + y, style)
         }
+        // The x axis's ticks as under a map; the plot spans the width, so the input is named in the legend.
         let axisY = plot.y + plot.height, right = plot.x + plot.width
-        let low = Self.label(map.x.lowerBound), high = Self.label(map.x.upperBound), name = pointName(0)
-        canvas.put(low, x: plot.x, y: axisY, Style(.muted))
-        if right - high.count > plot.x + low.count { canvas.put(high, x: right - high.count, y: axisY, Style(.muted)) }
-        let centre = plot.x + (plot.width - name.count) / 2
-        if centre > plot.x + low.count, centre + name.count < right - high.count {
-            canvas.put(name, x: centre, y: axisY, Style(.label))
-        }
+        drawTicks(map.x, name: nil, under: plot, limit: right, into: &canvas)
         let output = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
-        Self.putSegments([("curve \(output)  ", Style(.accent))] + pointsLegend(on: canvas), x: plot.x - Self.labelWidth - 1,
-                         y: axisY + 1, limit: right, into: &canvas)
+        Self.putSegments([("curve \(output) over \(pointName(0)) →  ", Style(.accent))] + pointsLegend(on: canvas),
+                         x: plot.x - Self.labelWidth - 1, y: axisY + 1, limit: right, into: &canvas)
     }
 }

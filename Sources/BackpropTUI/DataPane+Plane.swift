@@ -112,8 +112,8 @@ extension DataPane {
 
     /// The x axis under the map: the value at its left edge, centre and right edge, each
     /// under the cell it names, in two decimals like the ranges (the centre's left out where
-    /// the labels would touch), then the input's name and its arrow.
-    private func drawTicks(_ range: ClosedRange<Double>, name: String, under area: Rect, limit: Int, into canvas: inout Canvas) {
+    /// the labels would touch), then the input's name and its arrow (when given).
+    func drawTicks(_ range: ClosedRange<Double>, name: String?, under area: Rect, limit: Int, into canvas: inout Canvas) {
         let y = area.y + area.height, low = Self.axisLabel(range.lowerBound), high = Self.axisLabel(range.upperBound)
         let middle = Self.axisLabel((range.lowerBound + range.upperBound) / 2), centre = area.x + area.width / 2
         let highX = area.x + area.width - high.count, middleX = centre - middle.count / 2
@@ -121,7 +121,7 @@ extension DataPane {
         if area.x + low.count < middleX - 1, middleX + middle.count < highX - 1 { labels.insert((middle, middleX), at: 1) }
         guard area.x + low.count < highX else { return }
         for (text, x) in labels { canvas.put(text, x: x, y: y, Style(.muted), limit: limit) }
-        canvas.put(" \(name) →", x: area.x + area.width, y: y, Style(.muted), limit: limit)
+        if let name { canvas.put(" \(name) →", x: area.x + area.width, y: y, Style(.muted), limit: limit) }
     }
 
     /// A map's cells: half blocks whose two colours are the heat levels of the map rows they

@@ -192,7 +192,9 @@ import Testing
         let samples = (plot.y ..< plot.y + plot.height).flatMap { y in (plot.x ..< plot.x + plot.width).map { canvas[$0, y] } }
         #expect(samples.filter { $0.character == "●" }.count == 8)
         #expect(canvas.lines[plot.y].hasPrefix("│  1.00") && canvas.lines[plot.y + plot.height - 1].hasPrefix("│  0.00"))
-        #expect(canvas.lines[plot.y + plot.height].contains("−1.2") && canvas.lines[plot.y + plot.height].contains("1.2"))
+        #expect(canvas.lines[plot.y + plot.height].contains("−1.20") && canvas.lines[plot.y + plot.height].contains("1.20"))
+        #expect(canvas.lines[plot.y + plot.height].contains(DataPane.axisLabel((map.x.lowerBound + map.x.upperBound) / 2)), "the centre's tick")
+        #expect(canvas.lines[plot.y + plot.height + 1].contains("curve o1 over i1 →"))
         let ascii = Self.render(state, rect, glyphs: .ascii, colors: .none)
         #expect(ascii.cells.filter { $0.character == "." }.count >= plot.width)
     }
