@@ -65,7 +65,10 @@ extension DataPane {
         let axisY = plot.y + plot.height, right = plot.x + plot.width
         drawTicks(map.x, name: nil, under: plot, limit: right, into: &canvas)
         let output = a.neuronName(layer: a.outputLayer, neuron: state.shownOutput)
-        Self.putSegments([("curve \(output) over \(pointName(0)) →  ", Style(.accent))] + pointsLegend(on: canvas),
+        // Targets that are not class labels have no side of a middle to be marked by.
+        let legend = state.classification ? pointsLegend(on: canvas)
+            : [(String(mark(state.trainer.data.training[0], test: false, on: canvas).0), Style(.plain, bold: true)), (" a sample, at its target", Style(.muted))]
+        Self.putSegments([("curve \(output) over \(pointName(0)) →  ", Style(.accent))] + legend,
                          x: plot.x - Self.labelWidth - 1, y: axisY + 1, limit: right, into: &canvas)
     }
 }

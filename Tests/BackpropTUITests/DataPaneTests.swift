@@ -1,3 +1,4 @@
+import Foundation
 import BackpropEngine
 @testable import BackpropTUI
 import PostOracle
@@ -195,6 +196,13 @@ import Testing
         #expect(canvas.lines[plot.y + plot.height].contains("−1.20") && canvas.lines[plot.y + plot.height].contains("1.20"))
         #expect(canvas.lines[plot.y + plot.height].contains(DataPane.axisLabel((map.x.lowerBound + map.x.upperBound) / 2)), "the centre's tick")
         #expect(canvas.lines[plot.y + plot.height + 1].contains("curve o1 over i1 →"))
+        // Targets that are not class labels are marked at their values, with no side of a middle.
+        let values = Recipe(layers: [1, 3, 1], data: .given(name: "wave", DataSet(training: (0 ..< 12).map {
+            Sample(inputs: [Double($0) / 6 - 1], targets: [0.5 + 0.4 * sin(Double($0))])
+        })))
+        let wave = try Self.state(values, in: rect)
+        let waveCanvas = Self.render(wave, rect)
+        #expect(waveCanvas.text.contains("● a sample, at its target") && !waveCanvas.text.contains("t>0.5"))
         let ascii = Self.render(state, rect, glyphs: .ascii, colors: .none)
         #expect(ascii.cells.filter { $0.character == "." }.count >= plot.width)
     }
