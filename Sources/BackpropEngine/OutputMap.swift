@@ -70,7 +70,7 @@ public struct OutputMap: Sendable, Equatable {
             let outs = ForwardPass.layers(network, point).outs
             switch mapped {
             case .neuron(let layer, let index): values.append(outs[layer][index])
-            case .predictedClass: values.append(Double(outs[output].indices.max { outs[output][$0] < outs[output][$1] } ?? 0))
+            case .predictedClass: values.append(Double(outs[output].largestIndex))
             }
         }
     }
@@ -176,9 +176,8 @@ extension Network {
     public func confusion(on samples: some Sequence<Sample>) -> [[Int]] {
         let classes = architecture.layers[architecture.outputLayer]
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-        func largest(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] } ?? 0 }
         for sample in samples {
-            counts[largest(sample.targets)][largest(ForwardPass(self, sample).outputs)] += 1
+            counts[sample.targets.largestIndex][ForwardPass(self, sample).outputs.largestIndex] += 1
         }
         return counts
     }
@@ -192,4 +191,10 @@ extension Network {
         let threshold = activation == .tanh || (0 ..< count).contains { t($0) < 0 } ? 0.0 : 0.5
         return (0 ..< count).allSatisfy { (o($0) > threshold) == (t($0) > threshold) }
     }
+}
+
+extension Array where Element == Double {
+    /// The index of the largest value (the first of equals, 0 when empty): a one-hot target's
+    /// class, or the class a softmax network picks.
+    public var largestIndex: Int { indices.max { self[$0] < self[$1] } ?? 0 }
 }

@@ -80,7 +80,7 @@ extension DataPane {
                 // Five colours cannot tell a mark from its ground: black or white on it, told by its character.
                 style.heat = Heat(top: .contrast, bottom: ground)
             } else if classes {
-                style.heat = Heat(top: .mark(Self.largest(sample.targets)), bottom: ground)
+                style.heat = Heat(top: .mark(sample.targets.largestIndex), bottom: ground)
             } else if !state.classification {
                 style.heat = Heat(top: .heat(Self.level(sample.targets[state.shownOutput], in: range)), bottom: ground)
             } else {

@@ -268,7 +268,7 @@ struct DataPane {
     /// side (the map colours it by its value).
     func mark(_ sample: Sample, test: Bool, on canvas: Canvas) -> (Character, Style) {
         if state.shown == .predictedClass {
-            return (Self.classSymbol(Self.largest(sample.targets)), Style(.plain, bold: true, reverse: test))
+            return (Self.classSymbol(sample.targets.largestIndex), Style(.plain, bold: true, reverse: test))
         }
         if !state.classification {
             let ascii = canvas.glyphs.isASCII
@@ -298,8 +298,6 @@ extension DataPane {
     static func classSymbol(_ k: Int) -> Character { k < classSymbols.count ? classSymbols[k] : "#" }
     private static let classSymbols = Array("123456789abcdefghijklmnopqrstuvwxyz")
 
-    /// The index of the largest value: a one-hot target's class.
-    static func largest(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] } ?? 0 }
 
     /// Without colour, a class's region is filled with its own character.
     static func classFill(_ k: Int, _ glyphs: Glyphs) -> Character {
