@@ -127,9 +127,14 @@ public struct BuiltTrainer: Sendable, Equatable {
     public let recipe: Recipe
     public let result: Result<NewRun, Recipe.Refusal>
 
-    public init(_ recipe: Recipe) {
+    /// The run of `recipe`, its making stopped between stages once `givenUp` says yes.
+    public init(_ recipe: Recipe, givenUp: () -> Bool = { false }) {
         self.recipe = recipe
-        result = Result { () throws(Recipe.Refusal) in NewRun(try recipe.trainer()) }
+        result = Result { () throws(Recipe.Refusal) in
+            let trainer = try recipe.trainer(givenUp: givenUp)
+            if givenUp() { throw .givenUp }
+            return NewRun(trainer)
+        }
     }
 
     /// Two answers are the same when they answer the same recipe the same way.

@@ -90,6 +90,8 @@ public struct Recipe: Sendable, Equatable {
     /// Why a recipe or a change to it cannot be used, in one line.
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
+        /// A run given up while it was made: nobody waits for it, so nobody is told.
+        static let givenUp = Refusal(description: "given up")
     }
 
     public var settings: TrainingSettings {
@@ -133,8 +135,11 @@ public struct Recipe: Sendable, Equatable {
     var buildsSlowly: Bool { sampleCount > Self.samplesMadeAtOnce }
 
     /// A trainer at iteration 0: seeded weights (the post's for its shape), the data made.
-    public func trainer() throws(Refusal) -> Trainer {
+    /// `givenUp` is asked between the stages of making it (a large run's take seconds each):
+    /// once it says yes, the trainer is not made (`Refusal.givenUp`).
+    public func trainer(givenUp: () -> Bool = { false }) throws(Refusal) -> Trainer {
         let architecture = try checkedArchitecture(), set = try data(for: architecture)
+        if givenUp() { throw .givenUp }
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }

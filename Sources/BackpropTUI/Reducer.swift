@@ -161,7 +161,7 @@ extension AppState {
         case .selectPrevious, .selectNext, .pageUp, .pageDown: move(command)
         case .previousOutput, .nextOutput: chooseOutput(by: command == .nextOutput ? 1 : -1)
         case .nextMapX, .nextMapY: chooseAxis(y: command == .nextMapY)
-        case .close: close()
+        case .close: return close()
         case .resized(let width, let height):
             screenSize = (width, height)
             mapAge = .infinity
@@ -224,7 +224,7 @@ extension AppState {
     }
 
     /// Esc: the prompt or help first, then a long job, then any other view; never quits.
-    private mutating func close() {
+    private mutating func close() -> [Effect] {
         if prompt != nil {
             prompt = nil
         } else if overlay == .help {
@@ -234,6 +234,7 @@ extension AppState {
             if case .build(_, let change, _) = job.work {
                 message = "\(change) given up — the run stays \(architecture.shapeName) on \(recipe.dataName), "
                     + Format.plural(trainer.data.training.count + trainer.data.test.count, "sample")
+                return [.giveUpBuilding]
             } else {
                 message = "\(job.name) stopped at iteration \(Format.count(trainer.iteration))"
             }
@@ -244,6 +245,7 @@ extension AppState {
         } else if dataView {
             dataView = false
         }
+        return []
     }
 
     /// Rebuilds training from a changed recipe, saying what changed and that it starts

@@ -48,6 +48,8 @@ public enum Effect: Sendable, Equatable {
     /// Make the recipe's trainer away from the screen's loop (a large data set takes
     /// seconds); answer with `.built`.
     case build(Recipe)
+    /// Stop making the trainer `build` asked for, given up with Esc: no answer is awaited.
+    case giveUpBuilding
 }
 
 /// The screen's timing and limits, each named once with its reason.

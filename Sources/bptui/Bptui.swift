@@ -134,6 +134,9 @@ struct Bptui: ParsableCommand {
             Foundation.exit(128 + Interruption.received)
         }
         if let divergence { throw InputError(run.explain(divergence)) }
+        // Every line is written: exit without freeing the run, which for millions of samples
+        // one by one took a fifth of the time.
+        Foundation.exit(0)
     }
 
     /// Writes a walk's lines, in ASCII where the locale is not UTF-8; a run that diverged

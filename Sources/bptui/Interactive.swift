@@ -56,6 +56,8 @@ func runInteractive(_ app: AppState, first: Command? = nil) throws {
                 pending += state.update(.exported(write(export, into: directory)))
             case .build(let recipe):
                 building.start(recipe)
+            case .giveUpBuilding:
+                building.giveUp()
             case .tick(let after):
                 if nextTick == nil, !chained { lastTick = Date() }
                 let due = Date().addingTimeInterval(after)
@@ -90,17 +92,25 @@ func runInteractive(_ app: AppState, first: Command? = nil) throws {
 
 /// New runs made on a thread of their own, one at a time, so the screen keeps answering keys
 /// while a large data set is made; the loop takes each answer once it is ready. A run given
-/// up is still finished (and dropped), never beside the next: two would share the cores.
+/// up stops at the next stage of its making and is dropped, so the next does not wait for it.
 final class Building: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [BuiltTrainer] = []
+    /// Runs started, and how many of them were given up (all of the first ones: one is made at a time).
+    private var started = 0, givenUp = 0
     private let queue = DispatchQueue(label: "bptui.building")
 
     func start(_ recipe: Recipe) {
+        let number = lock.withLock { started += 1; return started }
         queue.async { [self] in
-            let answer = BuiltTrainer(recipe)
-            lock.withLock { made.append(answer) }
+            let answer = BuiltTrainer(recipe) { self.lock.withLock { number <= self.givenUp } }
+            lock.withLock { if number > givenUp { made.append(answer) } }
         }
+    }
+
+    /// Stops making the runs started so far: their answers are never given.
+    func giveUp() {
+        lock.withLock { givenUp = started }
     }
 
     /// The oldest answer not yet taken.

@@ -626,12 +626,29 @@ import Testing
 
     @Test func escGivesUpAndTheLateAnswerChangesNothing() {
         var (state, _) = Self.asked("samples 50000")
-        state.update(.close)
+        #expect(state.update(.close) == [.giveUpBuilding], "the backend is told to stop making it")
         #expect(state.job == nil && state.message == "samples 50000 given up — the run stays 2-4-2-1 on circle, 500 samples")
         var wanted = NetworkScreenTests.circle
         wanted.samples = 50_000
         state.update(.built(BuiltTrainer(wanted)))
         #expect(state.trainer.data.training.count == 250)
+    }
+
+    /// A build given up stops at the next stage of its making (it used to finish, seconds of
+    /// a core, and the next waited behind it): asked between the data and the trainer, and
+    /// between the trainer and the screen's first look at it.
+    @Test func aBuildGivenUpStopsBetweenItsStages() {
+        var wanted = NetworkScreenTests.circle
+        wanted.samples = 50_000
+        for stage in 1 ... 2 {
+            var asked = 0
+            let answer = BuiltTrainer(wanted) { asked += 1; return asked == stage }
+            guard case .failure(let refusal) = answer.result else { Issue.record("made at stage \(stage)"); continue }
+            #expect(asked == stage && refusal == .givenUp, "given up at stage \(stage)")
+        }
+        var asked = 0
+        let made = BuiltTrainer(wanted) { asked += 1; return false }
+        #expect(asked == 2 && (try? made.result.get())?.trainer.data.training.count == 25_000)
     }
 
     @Test func aSmallChangeIsMadeAtOnceAndMemoryIsStillRefusedBesideTheText() {

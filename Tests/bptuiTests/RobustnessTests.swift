@@ -43,6 +43,9 @@ import Testing
         #expect(given.contains("samples 3000000 given up — the run stays 2-4-1 on circle, 500 samples"))
         try tmux.send("?")
         try tmux.waitFor("Keys")
+        // The run given up stops at its next stage: the next large one is made, not queued behind it.
+        try tmux.send("Escape", ":samples 30000", "Enter")
+        try tmux.waitFor("samples 30000 — 2-4-1 on circle, training starts over at iteration 0", seconds: 60)
         try tmux.quit()
     }
 
