@@ -27,8 +27,11 @@ extension PlaygroundLink {
     /// This link's points (data set, noise, split, seed) trained by `architecture` with
     /// `settings`: the link, or the first thing Playground lacks for it.
     public func training(_ a: Architecture, _ s: TrainingSettings) -> Result<PlaygroundLink, Lack> {
-        if a.features == nil, a.layers[0] != 2 { return .failure(.inputs(a.layers[0])) }
-        if a.layers[a.outputLayer] != 1 { return .failure(.outputs(a.layers[a.outputLayer])) }
+        var link: PlaygroundLink
+        switch reshaped(a) {
+        case .success(let shaped): link = shaped
+        case .failure(let lack): return .failure(lack)
+        }
         let output: Activation = isRegression ? .linear : .tanh
         if a.outputActivation != output { return .failure(.outputActivation(a.outputActivation, wanted: output)) }
         if a.loss != .halfSquared { return .failure(.loss(a.loss)) }
@@ -39,12 +42,20 @@ extension PlaygroundLink {
         if s.shuffle { return .failure(.shuffle) }
         guard let batch = s.batch else { return .failure(.wholeBatch) }
         if let penalty = s.regularization, !penalty.clipsAtZero, penalty.kind == .l1 { return .failure(.subgradientL1) }
-        var link = self
         link.activation = a.outputLayer > 1 ? a.activation : activation
         link.learningRate = s.learningRate
         link.batchSize = batch
         link.regularization = s.regularization?.kind
         link.regularizationRate = s.regularization?.rate ?? 0
+        return .success(link)
+    }
+
+    /// This link with `a`'s hidden layers and features: the experiment Playground would start
+    /// for that shape (its points and its starting weights), or why Playground cannot draw it.
+    public func reshaped(_ a: Architecture) -> Result<PlaygroundLink, Lack> {
+        if a.features == nil, a.layers[0] != 2 { return .failure(.inputs(a.layers[0])) }
+        if a.layers[a.outputLayer] != 1 { return .failure(.outputs(a.layers[a.outputLayer])) }
+        var link = self
         link.hiddenLayers = Array(a.layers.dropFirst().dropLast())
         link.features = a.features ?? [.x1, .x2]
         return .success(link)

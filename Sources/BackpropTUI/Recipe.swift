@@ -143,7 +143,19 @@ public struct Recipe: Sendable, Equatable {
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
-        return Trainer(.seeded(architecture, seed: seed, initialization: initialization), data: set, settings: settings)
+        return Trainer(startingNetwork(architecture, on: set), data: set, settings: settings)
+    }
+
+    /// Seeded weights (the post's for its shape); for a run opened from a link, still on its
+    /// points, Playground's own for this shape: those opening the link with it starts from.
+    func startingNetwork(_ a: Architecture, on set: DataSet) -> Network {
+        if initialization == .playground, let link, let seed = link.seed, case .success(let shaped) = link.reshaped(a) {
+            let experiment = shaped.experiment(seed: seed)
+            if experiment.data == set, let network = try? Network(a, weights: experiment.network.weights, biases: experiment.network.biases) {
+                return network
+            }
+        }
+        return .seeded(a, seed: seed, initialization: initialization)
     }
 
     /// The samples, made (a built-in set) or checked against `architecture` (given ones).

@@ -62,7 +62,14 @@ struct RecipeOption: Sendable {
         },
         number("test-fraction") { recipe, value throws(Recipe.Refusal) in
             guard value >= 0, value < 1 else { throw Recipe.Refusal(description: "test-fraction must be in [0, 1)") }
-            recipe.testFraction = value
+            // Given samples keep the split they came with, not a second one silently ignored.
+            switch recipe.data {
+            case .builtIn(.post): throw Recipe.Refusal(description: "test-fraction: the post's data is one sample, none to hold out")
+            case .given(let name, _):
+                let source = recipe.link == nil ? "a CSV's is set by --test-fraction when bptui starts" : "a link's is its percTrainData"
+                throw Recipe.Refusal(description: "test-fraction: \(name) keeps its split (\(source))")
+            case .builtIn: recipe.testFraction = value
+            }
         },
         RecipeOption(name: "batch", values: ["1", "10", "all"], restarts: true) { recipe, text throws(Recipe.Refusal) in
             if text == "all" {
@@ -168,7 +175,10 @@ struct RecipeOption: Sendable {
     static func apply(_ line: String, to recipe: inout Recipe) throws(Recipe.Refusal) -> (change: String, restarts: Bool) {
         let pairs = try parse(line)
         let wasThePosts = recipe.isThePostsProblem
+        let before = recipe.data
         for pair in pairs { try pair.option.apply(&recipe, pair.value) }
+        // Other data is no longer the link's experiment: there is no link to give back.
+        if recipe.data != before { recipe.link = nil }
         if recipe.isThePostsProblem != wasThePosts {
             // Into or out of the post's problem: what the line does not set takes that problem's defaults.
             let named = Set(pairs.map(\.option.name)), defaults = Recipe.defaults(forThePostsProblem: recipe.isThePostsProblem)

@@ -200,6 +200,34 @@ import Testing
         #expect(again.settings == trainer.settings, "\(again.settings) \(trainer.settings)")
     }
 
+    /// A `:` change of shape on a link's run starts where opening the link with that shape
+    /// starts (Playground's weights for it, on the same points), so its link reproduces it;
+    /// other data is no longer the link's, and gives none.
+    @Test func aChangeOfShapeStartsFromPlaygroundsWeightsForIt() throws {
+        var state = try PlaygroundToggleTests.opened("#seed=0.3&dataset=circle&networkShape=4,2")
+        let points = state.trainer.data
+        state.update(.openCommandLine)
+        state.update(.promptInsert("layers 2,3,5,1 activation relu"))
+        state.update(.promptSubmit)
+        #expect(state.architecture.layers == [2, 3, 5, 1] && state.trainer.data == points)
+        let back = try PlaygroundLink(try #require(try state.recipe.playgroundLink(state.trainer)?.get()))
+        #expect(back.hiddenLayers == [3, 5])
+        let (again, _) = try Recipe.playground(back, seed: "0.3")
+        #expect(again.start == state.trainer.start, "the reshaped run starts from Playground's weights for 2-3-5-1")
+        for _ in 0 ..< 30 { state.update(.step) }
+        var reopened = again
+        reopened.train(updates: 30)
+        #expect(reopened.network == state.trainer.network && reopened.currentError == state.trainer.currentError)
+        state.update(.openCommandLine)
+        state.update(.promptInsert("test-fraction 0.2"))
+        state.update(.promptSubmit)
+        #expect(state.screen(120, 40).contains("test-fraction: Playground circle, seed 0.3 keeps its split (a link's is its percTrainData)"))
+        state.update(.promptClear)
+        state.update(.promptInsert("data xor batch 2"))
+        state.update(.promptSubmit)
+        #expect(state.recipe.link == nil && state.recipe.playgroundLink(state.trainer) == nil, "xor's points are not the link's circle")
+    }
+
     @Test func aChangePlaygroundCannotExpressIsNamed() throws {
         var state = AppState(trainer: try Recipe.playground(try PlaygroundLink("#seed=0.3"), seed: "0.3").trainer,
                              recipe: try Recipe.playground(try PlaygroundLink("#seed=0.3"), seed: "0.3").recipe)
