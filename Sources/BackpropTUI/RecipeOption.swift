@@ -49,6 +49,8 @@ struct RecipeOption: Sendable {
                     + BuiltInData.allCases.map(\.rawValue).joined(separator: ", ") + "); a CSV file is given with --data when bptui starts")
             }
             recipe.data = .builtIn(builtIn)
+            // Other points are no longer the link's experiment: there is no link to give back.
+            recipe.link = nil
         },
         number("samples") { recipe, value throws(Recipe.Refusal) in
             try generatedOnly("samples", recipe)
@@ -85,6 +87,10 @@ struct RecipeOption: Sendable {
         RecipeOption(name: "seed", values: [], restarts: true) { recipe, text throws(Recipe.Refusal) in
             guard let seed = UInt64(text) else {
                 throw Recipe.Refusal(description: "seed must be a whole number from 0 to \(UInt64.max)")
+            }
+            // A link's run takes its points and weights from the link's own seed: this one would change nothing.
+            if let link = recipe.link, recipe.initialization == .playground {
+                throw Recipe.Refusal(description: "seed: the link's points and weights come from its seed=\(link.seed ?? ""); G draws new ones")
             }
             recipe.seed = seed
         },
@@ -175,10 +181,7 @@ struct RecipeOption: Sendable {
     static func apply(_ line: String, to recipe: inout Recipe) throws(Recipe.Refusal) -> (change: String, restarts: Bool) {
         let pairs = try parse(line)
         let wasThePosts = recipe.isThePostsProblem
-        let before = recipe.data
         for pair in pairs { try pair.option.apply(&recipe, pair.value) }
-        // Other data is no longer the link's experiment: there is no link to give back.
-        if recipe.data != before { recipe.link = nil }
         if recipe.isThePostsProblem != wasThePosts {
             // Into or out of the post's problem: what the line does not set takes that problem's defaults.
             let named = Set(pairs.map(\.option.name)), defaults = Recipe.defaults(forThePostsProblem: recipe.isThePostsProblem)
