@@ -94,7 +94,7 @@ struct Bptui: ParsableCommand {
             // The post's network on one sample writes the post's columns, however it was given.
             (trainer, layout) = (resolved.trainer, resolved.trainer.isThePostsNetwork ? .post : .epochs(classes: resolved.classes))
             for obstacle in trainer.learningObstacles {
-                FileHandle.standardError.write(Data(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n").utf8))
+                writeError(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n"))
             }
         } else {
             (trainer, layout) = (network.trainer(v1), .post)
@@ -130,7 +130,7 @@ struct Bptui: ParsableCommand {
         try output.finish()
         if Interruption.received != 0 {
             // Every finished row is written; the exit says which signal stopped it.
-            FileHandle.standardError.write(Data("bptui: stopped by signal \(Interruption.received) at iteration \(iteration)\n".utf8))
+            writeError("bptui: stopped by signal \(Interruption.received) at iteration \(iteration)\n")
             Foundation.exit(128 + Interruption.received)
         }
         if let divergence { throw InputError(run.explain(divergence)) }

@@ -23,7 +23,7 @@ struct PlaygroundExperiment {
             throw InputError("--playground \(error.description)")
         }
         if link.seed == nil {
-            FileHandle.standardError.write(Data("bptui: the link has no seed; this run's is \(seed) (add &seed=\(seed) to repeat it)\n".utf8))
+            writeError("bptui: the link has no seed; this run's is \(seed) (add &seed=\(seed) to repeat it)\n")
         }
     }
 }

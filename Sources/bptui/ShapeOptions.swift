@@ -326,7 +326,7 @@ enum CSVFile {
         if data.count > 64 << 20 { throw InputError("--data \(path): larger than 64 MiB") }
         // Seconds of parsing before the screen opens: said, on a terminal (Ctrl-C still ends it).
         if data.count > Self.saidBytes, isatty(STDOUT_FILENO) == 1 {
-            FileHandle.standardError.write(Data("bptui: reading \(path) (\(data.count >> 20) MiB)…\n".utf8))
+            writeError("bptui: reading \(path) (\(data.count >> 20) MiB)…\n")
         }
         guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
             throw InputError("--data \(path): is not a UTF-8 text file")

@@ -4,7 +4,7 @@ import Foundation
 /// Every failure is one line on standard error and a non-zero exit; --help goes to stdout.
 func reportAndExit(_ error: Error) -> Never {
     if let error = error as? InputError {
-        FileHandle.standardError.write(Data("bptui: \(visible(error.description))\n".utf8))
+        writeError("bptui: \(visible(error.description))\n")
         exit(1)
     }
     let code = Bptui.exitCode(for: error)
@@ -12,9 +12,21 @@ func reportAndExit(_ error: Error) -> Never {
         print(Bptui.fullMessage(for: error))
     } else {
         let message = Bptui.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-        FileHandle.standardError.write(Data("bptui: \(visible(message))\n".utf8))
+        writeError("bptui: \(visible(message))\n")
     }
     exit(code.rawValue)
+}
+
+/// Writes `text` to standard error; a closed or full stderr is ignored, never a trap
+/// (FileHandle's write traps on failure).
+func writeError(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        bytes = bytes.dropFirst(written)
+    }
 }
 
 /// `text` with every control character written as an escape (ESC as \x1b): a file's bytes

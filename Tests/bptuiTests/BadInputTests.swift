@@ -195,6 +195,19 @@ extension Binary.Result {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A closed or full standard error trapped (exit 132) on the first message; the exit
+    /// still says what happened.
+    @Test(arguments: [("--headless --bogus 2>&-", 64), ("2>&- >/dev/null", 1), ("--headless --learning-rate 1e300 2>/dev/full >/dev/null", 1)])
+    func aFailingStandardErrorIsNoTrap(redirections: String, status: Int) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" \(redirections)", Binary.url.path]
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == Int32(status), "\(redirections)")
+    }
+
     /// A FIFO with no writer was waited on for ever; standard input and pipes are read.
     @Test func pipesAndStandardInputAreReadAndAFIFOWithNoWriterIsRefused() throws {
         try Binary.withTemporaryDirectory { directory in
