@@ -142,7 +142,7 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// `text` cut to `room` columns at the last word boundary, with "…" to say words were
-    /// lost (a cut that loses only spaces is no cut).
+    /// lost (a cut that loses only spaces is no cut); a single word too wide ends in "…" too.
     private mutating func clipped(_ text: [Character], to room: Int, from original: String) -> [Character] {
         guard room > 0 else { return [] }
         if text[room...].allSatisfy({ $0 == " " }) { return Array(text[..<room]) }
@@ -152,8 +152,9 @@ public struct Canvas: Sendable, Equatable {
             while words.last == " " { words.removeLast() }
             return words + tail
         }
+        // A single word too wide still says it was cut.
         midWordCuts.append(original)
-        return Array(text[..<room])
+        return room >= 2 ? Array(text[..<(room - 1)]) + [glyphs.isASCII ? "~" : "…"] : Array(text[..<room])
     }
 
     /// Fills a rectangle with one character.
@@ -221,4 +222,6 @@ public struct Rect: Sendable, Equatable {
 
     /// The rectangle inside a one-cell border.
     public var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
+    /// Whether the cell at (x, y) is inside.
+    public func contains(x: Int, y: Int) -> Bool { x >= self.x && x < self.x + width && y >= self.y && y < self.y + height }
 }

@@ -53,7 +53,3 @@ enum ClickTarget: Equatable {
     case neuron(Neuron)
     case parameter(Parameter)
 }
-
-extension Rect {
-    func contains(x: Int, y: Int) -> Bool { x >= self.x && x < self.x + width && y >= self.y && y < self.y + height }
-}

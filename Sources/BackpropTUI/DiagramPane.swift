@@ -17,7 +17,7 @@ struct DiagramPane {
         let area = rect.inner
         guard area.width >= 8, area.height >= 1 else { return }
         let geometry = DiagramGeometry(state, area: area)
-        drawEdges(geometry, into: &canvas)
+        drawEdges(geometry, in: area, into: &canvas)
         for node in geometry.nodes {
             let selected = state.neuron == node.neuron && state.walk == nil
             var style = Style(selected ? .current : node.neuron.layer == 0 ? .label : .plain, bold: true,
@@ -83,8 +83,8 @@ struct DiagramPane {
     }
 
     /// Edges as braille dots (ASCII: dots), each cell in the style of the strongest weight
-    /// through it; the selected weight's edge over all of them.
-    private func drawEdges(_ geometry: DiagramGeometry, into canvas: inout Canvas) {
+    /// through it; the selected weight's edge over all of them. Nothing is drawn outside `area`.
+    private func drawEdges(_ geometry: DiagramGeometry, in area: Rect, into canvas: inout Canvas) {
         let weights = state.trainer.network.weights
         // The largest drawn, not of every weight: a large network draws a window of its edges.
         let largest = max(geometry.edges.lazy.map { weights[$0.weight].magnitude }.max() ?? 1, 1e-12)
@@ -97,7 +97,7 @@ struct DiagramPane {
             let ratio = w.magnitude / largest
             let style = selected ? Style(.current, bold: true)
                 : Style(w < 0 ? .negative : .positive, bold: ratio > 0.66, dim: ratio < 0.2)
-            for (x, y, bit) in Self.dots(from: edge.from, to: edge.to) {
+            for (x, y, bit) in Self.dots(from: edge.from, to: edge.to) where area.contains(x: x, y: y) {
                 let key = y * canvas.width + x
                 var cell = cells[key] ?? (0, -1, style)
                 cell.bits |= bit
@@ -161,32 +161,39 @@ struct DiagramGeometry {
         let valueWidth = 5
         let withValues = nameWidth.reduce(0, +) + layers.count * (valueWidth + 1 + thumbWidth) + (layers.count - 1) * 4 <= area.width
         let widths = nameWidth.map { $0 + thumbWidth + (withValues ? valueWidth + 1 : 0) }
-        let gap = layers.count > 1 ? max(1, (area.width - widths.reduce(0, +)) / (layers.count - 1)) : 0
-        var x = area.x
-        var columns: [Int] = []
-        for width in widths {
-            columns.append(x)
-            x += width + gap
+        // A network too deep for the width shows a window of its layers, marked "◂+n" and "+n▸".
+        let shown = Self.layerWindow(widths, room: area.width, around: Self.focusLayer(state))
+        let before = shown.lowerBound > 0 ? "◂+\(shown.lowerBound)" : "", after = shown.upperBound < layers.count ? "+\(layers.count - shown.upperBound)▸" : ""
+        let left = area.x + (before.isEmpty ? 0 : before.count + 1), room = area.width - (left - area.x) - (after.isEmpty ? 0 : after.count + 1)
+        if !before.isEmpty { elided.append((before, area.x, area.y + area.height / 2)) }
+        if !after.isEmpty { elided.append((after, area.x + area.width - after.count, area.y + area.height / 2)) }
+        let used = shown.map { widths[$0] }.reduce(0, +)
+        let gap = shown.count > 1 ? max(1, (room - used) / (shown.count - 1)) : 0
+        var x = left
+        var columns = Array(repeating: 0, count: layers.count)
+        for l in shown {
+            columns[l] = x
+            x += widths[l] + gap
         }
-        var rows: [[Int: Int]] = []
-        for l in layers.indices {
-            let shown = Self.window(layer: l, size: layers[l], room: area.height, state: state)
+        var rows: [[Int: Int]] = Array(repeating: [:], count: layers.count)
+        for l in shown {
+            let window = Self.window(layer: l, size: layers[l], room: area.height, state: state)
             var placed: [Int: Int] = [:]
             // A window of a tall layer starts a row down, under its "+n above" row.
-            let offset = shown.slots > shown.neurons.count ? 1 : 0
-            for (position, j) in shown.neurons.enumerated() {
+            let offset = window.slots > window.neurons.count ? 1 : 0
+            for (position, j) in window.neurons.enumerated() {
                 // With thumbnails, each neuron's rows sit in the middle of its share of the height.
-                let pitch = area.height / max(1, shown.slots)
-                let y = thumbRows > 0 ? area.y + (area.height - pitch * shown.slots) / 2 + position * pitch + (pitch - thumbRows) / 2
-                    : area.y + (offset == 1 ? position + 1 : (2 * position + 1) * area.height / (2 * max(1, shown.slots)))
+                let pitch = area.height / max(1, window.slots)
+                let y = thumbRows > 0 ? area.y + (area.height - pitch * window.slots) / 2 + position * pitch + (pitch - thumbRows) / 2
+                    : area.y + (offset == 1 ? position + 1 : (2 * position + 1) * area.height / (2 * max(1, window.slots)))
                 placed[j] = y
                 let value = withValues ? outs.map { Format.asPrinted($0[l][j], 2) } : nil
                 nodes.append(Node(neuron: Neuron(layer: l, index: j), name: names[l][j], value: value, x: columns[l] + thumbWidth, y: y,
                                   thumbnail: thumbRows > 0 ? Rect(x: columns[l], y: y, width: 2 * thumbRows, height: thumbRows) : nil))
             }
-            if shown.above > 0 { elided.append(("↑+\(shown.above)", columns[l], area.y)) }
-            if shown.below > 0 { elided.append(("↓+\(shown.below)", columns[l], area.y + area.height - 1)) }
-            rows.append(placed)
+            if window.above > 0 { elided.append(("↑+\(window.above)", columns[l], area.y)) }
+            if window.below > 0 { elided.append(("↓+\(window.below)", columns[l], area.y + area.height - 1)) }
+            rows[l] = placed
         }
         for l in 1 ..< layers.count {
             for (j, toY) in rows[l] {
@@ -199,6 +206,35 @@ struct DiagramGeometry {
             }
         }
         edges.sort { $0.weight < $1.weight }
+    }
+
+    /// The layer the selection is in: the selected neuron's, or the selected parameter's.
+    static func focusLayer(_ state: AppState) -> Int {
+        if state.focus == .neurons { return state.neuron.layer }
+        switch state.parameter {
+        case .weight(let index): return state.architecture.weightEnds(index).layer
+        case .bias(let index): return state.architecture.biasOwner(index).layer
+        }
+    }
+
+    /// The layers that fit side by side in `room` columns, each `widths[l]` wide with a gap of
+    /// `minimumGap` between: all of them, or a run around layer `focus` (and the one before it,
+    /// where a weight's edge ends) that leaves room for the markers of the rest.
+    static func layerWindow(_ widths: [Int], room: Int, around focus: Int) -> Range<Int> {
+        let marker = 6, minimumGap = 4
+        func width(_ range: Range<Int>) -> Int {
+            range.map { widths[$0] }.reduce(0, +) + (range.count - 1) * minimumGap
+                + (range.lowerBound > 0 ? marker : 0) + (range.upperBound < widths.count ? marker : 0)
+        }
+        guard width(0 ..< widths.count) > room else { return 0 ..< widths.count }
+        var shown = focus ..< focus + 1
+        while true {
+            let wider = [shown.lowerBound > 0 ? shown.lowerBound - 1 ..< shown.upperBound : nil,
+                         shown.upperBound < widths.count ? shown.lowerBound ..< shown.upperBound + 1 : nil]
+                .compactMap { $0 }.filter { width($0) <= room }
+            guard let next = wider.first else { return shown }
+            shown = next
+        }
     }
 
     /// The neurons of a layer that fit in `room` rows: all, or a window holding the

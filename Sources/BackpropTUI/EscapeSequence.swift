@@ -20,7 +20,7 @@ public enum EscapeSequence: Sendable, Equatable {
 
     /// The most text a paste keeps; the rest is read and dropped.
     static let pasteLimit = 4_096
-    /// The most characters one sequence is read for before it counts as unknown.
+    /// The most characters of one sequence kept to name it; a longer one is unknown.
     static let sequenceLimit = 64
 
     /// Reads the sequence after an ESC from `next`, which gives the following keys (nil when
@@ -36,12 +36,18 @@ public enum EscapeSequence: Sendable, Equatable {
     }
 
     /// A CSI sequence: parameters (0x30–0x3F), intermediates (0x20–0x2F), a final byte (0x40–0x7E).
+    /// However long it is, it is read to its final byte, so that no byte of it acts as a key;
+    /// only its first `sequenceLimit` characters are kept to name it.
     private static func control(_ next: () -> Key?) -> EscapeSequence {
-        var body: [Character] = []
-        while body.count < sequenceLimit, let key = next() {
+        var body: [Character] = [], length = 0
+        while let key = next() {
             guard case .character(let c) = key, let value = c.asciiValue else { return .unknown("ESC [ " + spelled(body)) }
-            body.append(c)
-            if (0x40 ... 0x7E).contains(value) { return String(body) == "200~" ? .paste(pasted(next)) : meaning(String(body)) }
+            length += 1
+            if length <= sequenceLimit { body.append(c) }
+            if (0x40 ... 0x7E).contains(value) {
+                guard length <= sequenceLimit else { return .unknown("ESC [ " + spelled(body) + " …") }
+                return String(body) == "200~" ? .paste(pasted(next)) : meaning(String(body))
+            }
             guard (0x20 ... 0x3F).contains(value) else { return .unknown("ESC [ " + spelled(body)) }
         }
         return .unknown("ESC [ " + spelled(body))

@@ -240,13 +240,14 @@ func pad(_ text: String, _ width: Int) -> String {
 /// handler, which may only store to it: lock-free, so safe there.
 let stopSignal = Atomic<Int32>(0)
 
-/// SIGINT and SIGTERM during a headless run: training stops after the row it is on, what was
-/// written is flushed, and bptui exits 130 or 143.
+/// SIGINT, SIGTERM, SIGQUIT and SIGHUP during a headless run: training stops after the row it
+/// is on, what was written is flushed, and bptui exits 128 + the signal (130, 143, 131, 129).
+/// SIGQUIT is caught too: left to Swift's runtime it prints a crash report and the run goes on.
 enum Interruption {
     static func install() {
         var mask = sigset_t()
         sigemptyset(&mask)
-        for number in [SIGINT, SIGTERM] {
+        for number in [SIGINT, SIGTERM, SIGQUIT, SIGHUP] {
             signal(number) { stopSignal.store($0, ordering: .relaxed) }
             sigaddset(&mask, number)
         }

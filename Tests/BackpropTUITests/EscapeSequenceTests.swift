@@ -27,6 +27,15 @@ import Testing
         #expect(sequence == expected && left == 0, "\(sequence), \(left) keys left")
     }
 
+    /// A sequence longer than the part kept to name it is still read to its final byte: none of
+    /// its bytes, the final one included, acts as a key (a 70-byte one used to end in `q`, quit).
+    @Test(arguments: [70, 200, 5_000])
+    func aLongSequenceIsReadToItsFinalByte(length: Int) {
+        let (sequence, left) = Self.read("[" + String(repeating: "1;", count: length / 2) + "q" + "x")
+        let kept = "ESC [ " + Array(repeating: "1 ;", count: EscapeSequence.sequenceLimit / 2).joined(separator: " ") + " …"
+        #expect(sequence == .unknown(kept) && left == 1, "\(sequence), \(left) keys left")
+    }
+
     @Test func aPasteIsTextInAPromptAndIgnoredElsewhere() {
         #expect(Command.from(.paste("seed 7\n"), prompt: true, tooSmall: false) == .promptInsert("seed 7 "))
         #expect(Command.from(.paste("rrrr"), prompt: false, tooSmall: false) == .ignoredInput("a paste: only a prompt (: = g) takes pasted text"))

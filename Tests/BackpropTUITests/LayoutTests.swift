@@ -57,7 +57,7 @@ import Testing
         padded.put("right     ", x: 0, y: 0, limit: 6)
         #expect(padded.lines[0] == "right" && padded.midWordCuts.isEmpty, "losing spaces is no cut")
         canvas.put("unbreakablewordthatistoolong", x: 0, y: 1, limit: 10)
-        #expect(canvas.midWordCuts == ["unbreakablewordthatistoolong"])
+        #expect(canvas.midWordCuts == ["unbreakablewordthatistoolong"] && canvas.lines[1] == "unbreakab…", "a cut word says so")
         var controls = Canvas(width: 10, height: 1)
         controls.put("a\u{0}b\u{7}c", x: 0, y: 0)
         #expect(controls.lines[0] == "a?b?c")

@@ -51,6 +51,29 @@ import Testing
         #expect(!canvas.text.contains("needs 80×24"))
     }
 
+    /// A network deeper than the width shows a window of its layers around the selection, with
+    /// markers for the rest, and draws nothing outside its pane (27 layers of 2-1-…-1 drew over
+    /// the panes beside it; 1,000 covered the screen).
+    @Test(arguments: [27, 1_000], sizes)
+    func aDeepNetworkShowsAWindowOfLayersInsideItsPane(depth: Int, size: (Int, Int)) throws {
+        let recipe = Recipe(layers: [2] + Array(repeating: 1, count: depth - 1), data: .builtIn(.xor))
+        var state = Self.state(recipe)
+        state.update(.resized(width: size.0, height: size.1))
+        let layout = try #require(Layout(width: size.0, height: size.1, architecture: state.architecture))
+        let sentinel = Cell(character: "#", style: .plain)
+        var canvas = Canvas(width: size.0, height: size.1)
+        canvas.fill(Rect(x: 0, y: 0, width: size.0, height: size.1), with: "#")
+        DiagramPane(state: state).render(into: &canvas, layout.diagram)
+        for y in 0 ..< size.1 {
+            for x in 0 ..< size.0 where !layout.diagram.contains(x: x, y: y) {
+                #expect(canvas[x, y] == sentinel, "drawn at \(x),\(y) outside the diagram")
+            }
+        }
+        let rows = Self.diagramRows(canvas, state).joined(separator: "\n")
+        #expect(rows.contains("◂+") && rows.contains("o1"), "the selected output weight's layer is shown\n\(rows)")
+        #expect(!rows.contains("+0"))
+    }
+
     @Test func theFirstOutputWeightIsSelectedAndTheListScrollsToTheLast() {
         var state = Self.state(Self.xor)
         #expect(state.parameter == .weight(10), "w11 is 2-5-1's first output weight")

@@ -134,7 +134,7 @@ import Testing
     }
 
     /// A signal finishes the row being written, flushes every finished row and exits 128 + N.
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGQUIT, Int32(131)), (SIGHUP, Int32(129))])
     func aSignalKeepsEveryFinishedRow(signal: Int32, status: Int32) throws {
         let process = Process()
         process.executableURL = Binary.url
