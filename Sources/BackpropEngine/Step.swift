@@ -77,12 +77,23 @@ public struct Step: Sendable, Equatable {
             }
             let offset = a.weightOffset(layer: l), n = a.layers[l - 1]
             let below = forwards.map { $0.outs[l - 1] }, layerDeltas = deltas.map { $0[l] }
-            for j in 0 ..< a.layers[l] {
-                for i in 0 ..< n {
-                    var sum = layerDeltas[0][j] * below[0][i]
-                    for s in 1 ..< max(1, batch.count) { sum += layerDeltas[s][j] * below[s][i] }
-                    weightGradient[offset + j * n + i] = sum / count
+            // Each weight's Σ_s δ_j·out_i added from s = 0 up, a sample at a time over whole rows.
+            weightGradient.withUnsafeMutableBufferPointer { g in
+                for s in 0 ..< batch.count {
+                    for j in 0 ..< a.layers[l] {
+                        let δ = layerDeltas[s][j], row = offset + j * n
+                        below[s].withUnsafeBufferPointer { out in
+                            if s == 0 {
+                                for i in 0 ..< n { g[row + i] = δ * out[i] }
+                            } else {
+                                for i in 0 ..< n { g[row + i] += δ * out[i] }
+                            }
+                        }
+                    }
                 }
+                for k in offset ..< offset + a.layers[l] * n { g[k] /= count }
+            }
+            for j in 0 ..< a.layers[l] {
                 var sum = layerDeltas[0][j]
                 for s in 1 ..< max(1, batch.count) { sum += layerDeltas[s][j] }
                 biasGradient[a.biasIndex(layer: l, neuron: j)] += sum / count
@@ -157,13 +168,19 @@ public struct Step: Sendable, Equatable {
     static func hiddenDeltas(_ f: ForwardPass, _ above: [Double], _ weights: Network, layer l: Int) -> [Double] {
         let a = weights.architecture, activation = a.activation(ofLayer: l)
         let offset = a.weightOffset(layer: l + 1), n = a.layers[l]
-        return weights.weights.withUnsafeBufferPointer { w in
-            (0 ..< n).map { j in
-                // w_kj sits at row k of the layer above, column j.
-                var sum = above[0] * w[offset + j]
-                for k in above.indices.dropFirst() { sum += above[k] * w[offset + k * n + j] }
-                return sum * activation.derivative(net: f.nets[l][j], out: f.outs[l][j])
+        // w_kj sits at row k of the layer above, column j: each sum is added from k = 0 up, a
+        // row at a time.
+        var sums = [Double](repeating: 0, count: n)
+        weights.weights.withUnsafeBufferPointer { w in
+            for k in above.indices {
+                let row = offset + k * n, δ = above[k]
+                if k == 0 {
+                    for j in 0 ..< n { sums[j] = δ * w[row + j] }
+                } else {
+                    for j in 0 ..< n { sums[j] += δ * w[row + j] }
+                }
             }
         }
+        return (0 ..< n).map { j in sums[j] * activation.derivative(net: f.nets[l][j], out: f.outs[l][j]) }
     }
 }

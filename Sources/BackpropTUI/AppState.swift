@@ -78,7 +78,9 @@ public struct AppState: Sendable {
         let a = trainer.start.architecture
         parameter = .weight(a.weightOffset(layer: a.outputLayer))
         neuron = Neuron(layer: a.outputLayer, index: 0)
-        derived = Derived(trainer, classification: classification, checking: false)
+        // As `refreshDerived` derives it with every overlay and the data view closed: on a large
+        // network each Step is seconds of work, so none is made twice or unasked.
+        derived = Derived(trainer, classification: classification, checking: false, explaining: false, listed: false)
         shown = ShownOutput.choices(a).first ?? .output(0)
         message = trainer.learningObstacles.first?.sentence
         followTheLinksView()

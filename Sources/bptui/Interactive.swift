@@ -65,7 +65,7 @@ func runInteractive(_ app: AppState, first: Command? = nil) throws {
             }
         }
         terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs, colors: terminal.colors))
-        let wait = nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) }
+        let wait = min(nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) } ?? resumeCheckMilliseconds, resumeCheckMilliseconds)
         var event = terminal.readKey(waitingAtMost: wait)
         while let current = event, !pending.contains(.quit) {
             if current.isResize {
@@ -77,6 +77,11 @@ func runInteractive(_ app: AppState, first: Command? = nil) throws {
                 for command in commands(for: key) { pending += state.update(command) }
             }
             event = terminal.readKey(waitingAtMost: 0)
+        }
+        if resumed.exchange(false, ordering: .relaxed) {
+            terminal.resume()
+            size = terminal.size
+            pending += state.update(.resized(width: size.width, height: size.height))
         }
         if let made = building.take() { pending += state.update(.built(made)) }
         chained = false
@@ -118,6 +123,10 @@ final class Building: @unchecked Sendable {
         lock.withLock { made.isEmpty ? nil : made.removeFirst() }
     }
 }
+
+/// The longest the loop waits for a key before it looks whether it came back from a Ctrl-Z:
+/// the signal may reach another thread, and then no wait for a key ends on it.
+let resumeCheckMilliseconds = 250
 
 /// Two clicks on one cell this close together are a double-click (curses' own default).
 let doubleClickSeconds = 0.4

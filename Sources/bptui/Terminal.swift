@@ -1,6 +1,7 @@
 import BackpropTUI
 import CNcurses
 import Foundation
+import Synchronization
 
 /// The ncurses session: the only code in bptui that calls curses. It restores the terminal on
 /// every way out — `close()`, exit, the signals that end a program, and a runtime trap.
@@ -92,6 +93,14 @@ struct CursesTerminal {
         }
         wrefresh(bptui_stdscr())
         shown = canvas
+    }
+
+    /// After `fg`: keypad, mouse and paste modes back on, and every cell repainted.
+    mutating func resume() {
+        keypad(bptui_stdscr(), true)
+        bptui_mouse_on()
+        writeToTerminal(Self.modesOn)
+        invalidate()
     }
 
     /// Forgets what is on screen, so that the next draw repaints every cell.
@@ -291,12 +300,33 @@ private func installRestoringHandlers() {
             raise(received)
         }
     }
+    signal(SIGTSTP, suspend)
     atexit {
         if !isendwin() {
             writeToTerminal(CursesTerminal.modesOff)
             endwin()
         }
     }
+}
+
+/// Set on the way back from a Ctrl-Z: the loop puts the program's modes back and repaints.
+let resumed = Atomic<Bool>(false)
+
+/// Ctrl-Z (SIGTSTP): gives the terminal back, stops, and on `fg` (SIGCONT) carries on here.
+/// bptui's own, not curses' handler: with curses', about one Ctrl-Z in eight was lost while
+/// training.
+private func suspend(_ number: Int32) {
+    writeToTerminal(CursesTerminal.modesOff)
+    endwin()
+    signal(SIGTSTP, SIG_DFL)
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    sigaddset(&mask, SIGTSTP)
+    // Blocked inside its own handler: unblocked, the raise stops the process at once.
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    raise(SIGTSTP)
+    signal(SIGTSTP, suspend)
+    resumed.store(true, ordering: .relaxed)
 }
 
 /// Writes `text` straight to the terminal: one write(2) of static bytes, safe in a signal handler.

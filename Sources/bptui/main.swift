@@ -9,7 +9,15 @@ func reportAndExit(_ error: Error) -> Never {
     }
     let code = Bptui.exitCode(for: error)
     if code == .success {
-        print(Bptui.fullMessage(for: error))
+        // --help, --version and completion scripts: checked like any output (to /dev/full: exit 1).
+        var output = Output()
+        output.line(Bptui.fullMessage(for: error))
+        do {
+            try output.finish()
+        } catch {
+            writeError("bptui: \(error.description)\n")
+            exit(1)
+        }
     } else {
         let message = Bptui.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
         writeError("bptui: \(visible(message))\n")

@@ -25,6 +25,8 @@ import Testing
         var state = AppState(trainer: trainer, recipe: recipe)
         state.neuron = Neuron(layer: 1, index: 0)
         state.maps = maps(for: state, in: rect)
+        // The table's rows, as the reducer derives them with the data view open.
+        state.derived = Derived(trainer, classification: state.classification, checking: false)
         return state
     }
 

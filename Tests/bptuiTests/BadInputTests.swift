@@ -208,6 +208,20 @@ extension Binary.Result {
         #expect(process.terminationStatus == Int32(status), "\(redirections)")
     }
 
+    /// --help, --version and a completion script to a full disk exited 0 with nothing written.
+    @Test(arguments: ["--help", "--version", "--generate-completion-script bash"])
+    func helpToAFullDiskSaysSo(arguments: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" \(arguments) >/dev/full", Binary.url.path]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1 && said == "bptui: cannot write the output: no space left on device\n", "\(arguments): \(said)")
+    }
+
     /// A FIFO with no writer was waited on for ever; standard input and pipes are read.
     @Test func pipesAndStandardInputAreReadAndAFIFOWithNoWriterIsRefused() throws {
         try Binary.withTemporaryDirectory { directory in

@@ -94,6 +94,30 @@ import Testing
         try tmux.waitFor("bptui said 0")
     }
 
+    /// While training, about one Ctrl-Z in eight was lost, and after fg the arrow keys arrived
+    /// as ESC O B (keypad mode off). Every Ctrl-Z stops it, every fg brings its screen back,
+    /// running or paused, and the arrows still move the selection.
+    @Test func everyControlZStopsAndEveryFgResumes() throws {
+        let tmux = try Tmux(interactiveShellWidth: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("E_total 0.298371109")
+        try tmux.send("r")
+        for round in 1 ... 12 {
+            if round == 7 { try tmux.send("r") }
+            try tmux.send("C-z")
+            try tmux.waitFor("Stopped", seconds: 5)
+            try tmux.send("clear; fg", "Enter")
+            try tmux.waitFor("A Step by Step Backpropagation Example", seconds: 5)
+        }
+        let before = try tmux.screen()
+        try tmux.send("Down")
+        let after = try tmux.waitUntil("moved the selection") { $0 != before }
+        #expect(after != before && !after.contains("ignored"), "\(after)")
+        try tmux.send("q")
+        try tmux.send("echo \"bptui said $?\"", "Enter")
+        try tmux.waitFor("bptui said 0")
+    }
+
     @Test func resizeStormEndsInTheRightLayout() throws {
         let tmux = try Tmux(width: 100, height: 30)
         defer { tmux.kill() }
