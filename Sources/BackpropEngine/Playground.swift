@@ -108,6 +108,11 @@ public struct PlaygroundLink: Sendable, Equatable {
         for pair in hash.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.removingPercentEncoding ?? String($0) }
             let key = parts[0], value = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+            // No key or value of Playground's is this long: a message echoes only its start.
+            guard key.count <= Self.longestText else { throw Self.unknown(key) }
+            guard value.count <= Self.longestText else {
+                throw Refusal(description: "\(key)=\(Self.start(of: value)): longer than any value of Playground's")
+            }
             guard seen.insert(key).inserted else { throw Refusal(description: "key \(key) is given twice; give it once") }
             if key.hasSuffix("_hide") {
                 if value == "true" { hidden.insert(String(key.dropLast(5))) }
@@ -138,8 +143,14 @@ public struct PlaygroundLink: Sendable, Equatable {
                                     "problem", "learningRate", "noise", "networkShape", "seed", "percTrainData", "initZero",
                                     "showTestData", "discretize"]
 
+    /// Longer than any key or value of Playground's.
+    static let longestText = 64
+
+    /// The first characters of a text too long to echo, with "…" where it goes on.
+    static func start(of text: String) -> String { text.count <= longestText ? text : text.prefix(24) + "…" }
+
     static func unknown(_ key: String) -> Refusal {
-        Refusal(description: "key \(key.debugDescription) is not one of Playground's (\(keys.union(Feature.allCases.map(\.key)).sorted().joined(separator: ", ")))")
+        Refusal(description: "key \(start(of: key).debugDescription) is not one of Playground's (\(keys.union(Feature.allCases.map(\.key)).sorted().joined(separator: ", ")))")
     }
 
     private mutating func set(_ key: String, _ value: String) throws(Refusal) {

@@ -186,6 +186,9 @@ public struct RunConfig: Codable, Equatable, Sendable {
                 return feature
             }
         }
+        if let features, let twice = features.enumerated().first(where: { features[..<$0.offset].contains($0.element) }) {
+            throw ConfigError("key \"features\" names \(twice.element.rawValue) twice")
+        }
         if let inputNames, inputNames.count != layers.first {
             throw ConfigError("key \"inputNames\" names \(inputNames.count) inputs; the layers have \(layers.first ?? 0)")
         }

@@ -60,7 +60,8 @@ extension Prompt {
                 return
             }
         case .set:
-            guard !text.contains(where: { $0.isWhitespace || !$0.isASCII }) else {
+            // Only a decimal number's characters: Double would read 0x10 as 16, and inf or nan.
+            guard text.allSatisfy({ "0123456789.eE+-".contains($0) }) else {
                 error = "a number: digits . − + e"
                 return
             }
@@ -97,15 +98,21 @@ extension Prompt {
     /// The iteration a go-to prompt asks for; refused while a refusal of what was typed
     /// stands (`1e5` left `15` beside "digits only": Enter does not go to 15).
     func iteration() -> Result<Int, Refusal> {
-        let then = " — Backspace or Ctrl-U, then Enter"
-        if let error { return .failure(Refusal(description: error.hasSuffix(then) ? error : error + then)) }
+        if let standing { return .failure(standing) }
         guard let target = Int(text) else { return .failure(Refusal(description: "type an iteration number, or Esc to cancel")) }
         return .success(target)
     }
 
+    /// A refusal of what was typed, while it stands: Enter is refused too, so that what was
+    /// left of a typed text is never taken for what was meant.
+    private var standing: Refusal? {
+        let then = " — Backspace or Ctrl-U, then Enter"
+        return error.map { Refusal(description: $0.hasSuffix(then) ? $0 : $0 + then) }
+    }
+
     /// The number entered into a `=` prompt, or why it is refused (η must be above 0).
     func number(learningRate: Bool) -> Result<Double, Refusal> {
-        if overflowed { return .failure(Refusal(description: "too long (max \(Timing.editLimit))")) }
+        if let standing { return .failure(standing) }
         if text.isEmpty { return .failure(Refusal(description: "type a number, or Esc to cancel")) }
         guard let value = Double(text), value.isFinite else { return .failure(Refusal(description: "not a finite number")) }
         if Double.underflows(text, to: value) {

@@ -182,7 +182,7 @@ public struct Recipe: Sendable, Equatable {
             set = given
         }
         guard !set.training.isEmpty else {
-            throw Refusal(description: "test-fraction \(Format.short(testFraction ?? 0)) holds out all \(Format.count(set.test.count)) samples, leaving none to train on")
+            throw Refusal(description: "test-fraction \(testFraction ?? 0) holds out all \(Format.count(set.test.count)) samples, leaving none to train on")
         }
         return set
     }

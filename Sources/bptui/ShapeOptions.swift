@@ -174,6 +174,15 @@ struct ShapeOptions: ParsableArguments {
         if fromFile, layers == nil, let position = file?.position, position > 0, position >= dataSet.training.count {
             throw InputError("--config: key \"position\" is \(position), past the \(dataSet.training.count) training samples of an epoch")
         }
+        if fromFile, layers == nil, let file, let iteration = file.iteration {
+            // An update takes at least one sample: no run gets further into its epochs than this.
+            let (whole, over) = (file.epoch ?? 0).multipliedReportingOverflow(by: max(1, dataSet.training.count))
+            let most = whole.addingReportingOverflow(file.position ?? 0)
+            if !over, !most.overflow, iteration > most.partialValue {
+                throw InputError("--config: key \"iteration\" is \(iteration), more updates than \(Format.plural(dataSet.training.count, "training sample")) "
+                    + "give by epoch \(file.epoch ?? 0), position \(file.position ?? 0) (at most \(most.partialValue))")
+            }
+        }
         let trainer = if fromFile, layers == nil, let file, file.iteration != nil || file.epoch != nil {
             Trainer(start, data: dataSet, settings: training, iteration: file.iteration ?? 0, epoch: file.epoch ?? 0,
                     position: file.position ?? 0, dead: file.dead ?? [])

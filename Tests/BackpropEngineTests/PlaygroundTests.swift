@@ -110,6 +110,18 @@ import Testing
         #expect(throws: PlaygroundLink.Refusal(description: message)) { try PlaygroundLink(link) }
     }
 
+    /// A 100 KB key or value was echoed whole: a message names only its start.
+    @Test(arguments: [("#" + String(repeating: "k", count: 100_000) + "=1", #"key "kkkkkkkkkkkkkkkkkkkkkkkk…" is not one of Playground's ("#),
+                      ("#dataset=" + String(repeating: "v", count: 100_000), "dataset=vvvvvvvvvvvvvvvvvvvvvvvv…: longer than any value of Playground's")])
+    func aLongKeyOrValueIsNamedByItsStart(link: String, start: String) {
+        do {
+            _ = try PlaygroundLink(link)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasPrefix(start) && error.description.count < 400, "\(error.description.prefix(200))")
+        }
+    }
+
     @Test func percentEncodingIsDecoded() throws {
         let link = try PlaygroundLink("#networkShape=4%2C2&dataset=%73piral")
         #expect(link.hiddenLayers == [4, 2] && link.dataset == .spiral)

@@ -98,9 +98,14 @@ import Testing
         #expect(state.screen().contains("reset to iteration 0, edits forgotten"))
     }
 
-    @Test(arguments: [("abc", "not a finite number"), ("", "type a number, or Esc to cancel"), ("nan", "not a finite number"),
-                      ("1e999", "not a finite number"), ("inf", "not a finite number"),
-                      (String(repeating: "9", count: 10_000), "too long (max 32)")])
+    /// A refused character stands until Backspace or Ctrl-U: Enter does not take what was left
+    /// (`0x10` was 0 beside "a number", then 16 on Enter; Double reads hex, inf and nan).
+    @Test(arguments: [("abc", "a number: digits . − + e — Backspace or Ctrl-U, then Enter"), ("", "type a number, or Esc to cancel"),
+                      ("nan", "a number: digits . − + e — Backspace or Ctrl-U, then Enter"), ("1e999", "not a finite number"),
+                      ("inf", "a number: digits . − + e — Backspace or Ctrl-U, then Enter"),
+                      ("0x10", "a number: digits . − + e — Backspace or Ctrl-U, then Enter"),
+                      ("0.5 ", "a number: digits . − + e — Backspace or Ctrl-U, then Enter"),
+                      (String(repeating: "9", count: 10_000), "too long (max 32) — Backspace or Ctrl-U, then Enter")])
     func badTextChangesNothingAndSaysWhyBesideThePrompt(text: String, reason: String) {
         var state = press(.character("="), .control("u"))
         state = type(text, on: state)

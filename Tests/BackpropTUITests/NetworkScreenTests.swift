@@ -798,11 +798,12 @@ import Testing
         #expect(state.prompt?.cycling == nil)
     }
 
+    /// The fraction as given: rounded, 0.9999999 read as 1, which is refused for another reason.
     @Test func aSplitThatLeavesNothingToTrainOnIsNamed() {
         var state = NetworkScreenTests.state(NetworkScreenTests.circle)
         state.update(.openCommandLine)
         state.update(.promptInsert("test-fraction 0.9999999"))
         state.update(.promptSubmit)
-        #expect(state.prompt?.error == "test-fraction 1 holds out all 500 samples, leaving none to train on", "\(state.prompt?.error ?? "")")
+        #expect(state.prompt?.error == "test-fraction 0.9999999 holds out all 500 samples, leaving none to train on", "\(state.prompt?.error ?? "")")
     }
 }

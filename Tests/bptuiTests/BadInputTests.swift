@@ -271,6 +271,19 @@ extension Binary.Result {
                                mentioning: #"--config: key "position" is 5, past the 2 training samples of an epoch"#)
     }
 
+    /// A count no run could reach, and a feature named twice, were accepted.
+    @Test func aConfigThatNoRunCouldHaveWrittenIsRefused() throws {
+        let one = #""samples": [{"inputs": [0, 0], "targets": [1]}], "batch": 1"#
+        try BadInputTests().expectOneLineError(config: #"{"layers": [2, 3, 1], "iteration": 5, "epoch": 0, "# + one + "}",
+                               mentioning: #"--config: key "iteration" is 5, more updates than 1 training sample give by epoch 0, position 0 (at most 0)"#)
+        let run = try Binary.withTemporaryFile(Data(("{\"layers\": [2, 3, 1], \"iteration\": 3, \"epoch\": 3, " + one + "}").utf8)) { path in
+            try Binary.run(["--headless", "--config", path, "--steps", "4", "--format", "csv"])
+        }
+        #expect(run.status == 0 && run.stdoutLines.last?.hasPrefix("7,7,") == true, "a reachable count still loads: \(run.stdout)")
+        try BadInputTests().expectOneLineError(config: #"{"layers": [2, 3, 1], "features": ["x1", "x1"]}"#,
+                               mentioning: #"key "features" names x1 twice"#)
+    }
+
     /// A starting network whose error already overflows: the report of iteration 0, null for the error.
     @Test func aNonFiniteStartStillWritesItsReport() throws {
         try Binary.withTemporaryFile(Data("x1,x2,y\n1,2,1e300\n2,1,1e300\n".utf8)) { path in

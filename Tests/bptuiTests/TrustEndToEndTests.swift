@@ -22,7 +22,7 @@ import Testing
         try tmux.send("=", "C-u")
         try tmux.send("-l", "abc")
         try tmux.send("Enter")
-        try tmux.waitFor("Set w5 (Tab: next): abc▏  ▼ not a finite number")
+        try tmux.waitFor("Set w5 (Tab: next): ▏  ▼ a number: digits . − + e —")
         try tmux.send("Escape")
         try tmux.waitForAbsence("Set w5")
         try tmux.quit()
