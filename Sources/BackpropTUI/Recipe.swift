@@ -143,6 +143,7 @@ public struct Recipe: Sendable, Equatable {
         if let batch, batch > set.training.count {
             throw Refusal(description: "batch \(batch) is more than the \(set.training.count) training samples; batch all takes them all")
         }
+        if let refusal = Self.updateRefusal(architecture, batch: min(batch ?? set.training.count, set.training.count)) { throw refusal }
         return Trainer(startingNetwork(architecture, on: set), data: set, settings: settings)
     }
 
@@ -204,6 +205,21 @@ public struct Recipe: Sendable, Equatable {
         return Refusal(description: "\(a.shapeName) on \(Format.count(samples)) samples: an epoch is ~\(Format.short(Double(a.weightCount + a.biasCount) * Double(samples))) "
             + "multiply-adds, hours here; bptui takes at most 1e11 an epoch (a minute or two)")
     }
+
+    /// Why the screen cannot show updates of `a` on batches of `batch`, if it cannot: one update
+    /// and the gradients shown beside it are one piece of work, and the screen answers no key
+    /// while it runs.
+    public static func updateRefusal(_ a: Architecture, batch: Int) -> Refusal? {
+        let (work, over) = (a.weightCount + a.biasCount).multipliedReportingOverflow(by: max(1, batch))
+        guard over || work > largestUpdateWork else { return nil }
+        let most = max(1, largestUpdateWork / max(1, a.weightCount + a.biasCount))
+        return Refusal(description: "\(a.shapeName) with a batch of \(Format.count(batch)): an update is ~\(Format.short(Double(a.weightCount + a.biasCount) * Double(batch))) "
+            + "multiply-adds, seconds without a key answered; the screen takes batches up to \(Format.count(most)) for it (--headless trains any)")
+    }
+
+    /// The most multiply-adds one update on the screen may take: with the gradients shown
+    /// beside it, under a second here.
+    static let largestUpdateWork = 100_000_000
 
     /// The most multiply-adds one pass over the samples may take (the first error is one).
     static let largestEpochWork = 100_000_000_000

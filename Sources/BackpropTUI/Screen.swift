@@ -43,6 +43,20 @@ public enum Screen {
         return canvas
     }
 
+    /// The screen while a large run's first state is made (its first error over every sample,
+    /// its next update): what, for how long so far, and that q quits.
+    public static func renderStarting(_ what: String, seconds: Int, width: Int, height: Int, glyphs: Glyphs = .unicode,
+                                      colors: ColorDepth = .many) -> Canvas {
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs, colors: colors)
+        let lines = ["bptui is making \(what)", "its first error and next update: \(seconds) s so far", "q or Esc quits"]
+        let top = max(0, (height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let shown = glyphs.render(line)
+            canvas.put(line, x: max(0, (width - shown.count) / 2), y: top + index, Style(index == 0 ? .title : .muted, bold: index == 0))
+        }
+        return canvas
+    }
+
     /// A centred note naming the size needed and the size there is.
     static func renderTooSmall(into canvas: inout Canvas, job: String?) {
         let long = [

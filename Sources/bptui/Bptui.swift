@@ -71,45 +71,19 @@ struct Bptui: ParsableCommand {
             throw InputError("--config holds the post's 2-2-2 schema and cannot be combined with \(option)")
         }
         let configName = network.config.map { URL(fileURLWithPath: $0).lastPathComponent }
-        let general = shape.firstGiven != nil || v2 != nil || playground != nil
-        let trainer: Trainer, layout: HeadlessRun.Layout
-        var recipe: Recipe?
-        if let playground {
-            let experiment = try PlaygroundExperiment(playground)
-            (trainer, layout, recipe) = (experiment.trainer, .epochs(classes: !experiment.link.isRegression), experiment.recipe)
-        } else if general {
-            if !headless, let samples = shape.samples, samples > Recipe.samplesMadeAtOnce {
-                // The screen opens on a run of the samples made at once while the whole is made behind it.
-                var quick = shape
-                quick.samples = Recipe.samplesMadeAtOnce
-                let first = try quick.resolve(network: network, file: v2).trainer
-                var whole = quick.recipe(first, file: v2)
-                whole.samples = samples
-                do throws(Recipe.Refusal) { _ = try whole.checkedArchitecture() } catch { throw InputError("--samples \(samples): \(error.description)") }
-                try runInteractive(AppState(trainer: first, recipe: quick.recipe(first, file: v2), configName: configName),
-                                   first: .makeRun(whole, change: "samples \(samples)"))
-                return
-            }
-            let resolved = try shape.resolve(network: network, file: v2)
-            // The post's network on one sample writes the post's columns, however it was given.
-            (trainer, layout) = (resolved.trainer, resolved.trainer.isThePostsNetwork ? .post : .epochs(classes: resolved.classes))
-            for obstacle in trainer.learningObstacles {
-                writeError(("bptui: " + localeGlyphs().render(obstacle.sentence) + "\n"))
-            }
-        } else {
-            (trainer, layout) = (network.trainer(v1), .post)
-        }
         guard headless else {
-            let recipe = recipe ?? (general ? shape.recipe(trainer, file: v2) : Recipe.post(trainer))
-            try runInteractive(AppState(trainer: trainer, recipe: recipe, configName: configName))
+            let what = shape.layers.map { "the network " + $0.sizes.map(String.init).joined(separator: "-") } ?? "the run"
+            try runInteractive(making: what) { try self.screenStart(v1: v1, v2: v2, configName: configName) }
             return
         }
+        let (trainer, layout, recipe, notes) = try resolvedRun(v1: v1, v2: v2)
+        for note in notes { writeError(note) }
         if headlessOptions.format == .walk {
             if let refusal = Walk.refusal(trainer.start.architecture) { throw InputError("--format walk: \(refusal)") }
             var walked = trainer
             if let epochs = shape.epochs { walked.train(epochs: epochs) } else { walked.train(updates: headlessOptions.steps ?? 0) }
-            let of = general ? walked.start.architecture.shapeName : "the post's network"
-            let batch = general ? ", batch of \(walked.nextBatch.count)" : ""
+            let of = isGeneral(v2) ? walked.start.architecture.shapeName : "the post's network"
+            let batch = isGeneral(v2) ? ", batch of \(walked.nextBatch.count)" : ""
             try writeWalk(of: walked.divergence, iteration: walked.iteration) {
                 Walk(walked).lines(title: "The walk through iteration \(walked.iteration + 1) of \(of), "
                     + "\(walked.settings.order.rawValue) order\(batch)", figures: Walk.postFigures(walked))
@@ -137,6 +111,42 @@ struct Bptui: ParsableCommand {
         // Every line is written: exit without freeing the run, which for millions of samples
         // one by one took a fifth of the time.
         Foundation.exit(0)
+    }
+
+    /// Whether the shape, data or a file make this any network's run rather than the post's.
+    private func isGeneral(_ v2: RunConfig?) -> Bool { shape.firstGiven != nil || v2 != nil || playground != nil }
+
+    /// The run the options ask for, its headless layout, its recipe where it is a link's,
+    /// and what stops it from learning, for standard error.
+    private func resolvedRun(v1: PostConfig?, v2: RunConfig?) throws -> (Trainer, HeadlessRun.Layout, Recipe?, notes: [String]) {
+        if let playground {
+            let experiment = try PlaygroundExperiment(playground)
+            return (experiment.trainer, .epochs(classes: !experiment.link.isRegression), experiment.recipe, [])
+        }
+        guard isGeneral(v2) else { return (network.trainer(v1), .post, nil, []) }
+        let resolved = try shape.resolve(network: network, file: v2, screen: !headless)
+        let trainer = resolved.trainer
+        // The post's network on one sample writes the post's columns, however it was given.
+        let layout: HeadlessRun.Layout = trainer.isThePostsNetwork ? .post : .epochs(classes: resolved.classes)
+        return (trainer, layout, nil, trainer.learningObstacles.map { "bptui: " + localeGlyphs().render($0.sentence) + "\n" })
+    }
+
+    /// The screen's first state. Many samples open on a run of the samples made at once while
+    /// the whole is made behind it.
+    private func screenStart(v1: PostConfig?, v2: RunConfig?, configName: String?) throws -> Start {
+        if playground == nil, isGeneral(v2), let samples = shape.samples, samples > Recipe.samplesMadeAtOnce {
+            var quick = shape
+            quick.samples = Recipe.samplesMadeAtOnce
+            let first = try quick.resolve(network: network, file: v2, screen: true).trainer
+            var whole = quick.recipe(first, file: v2)
+            whole.samples = samples
+            do throws(Recipe.Refusal) { _ = try whole.checkedArchitecture() } catch { throw InputError("--samples \(samples): \(error.description)") }
+            return Start(state: AppState(trainer: first, recipe: quick.recipe(first, file: v2), configName: configName),
+                         first: .makeRun(whole, change: "samples \(samples)"), notes: [])
+        }
+        let (trainer, _, recipe, notes) = try resolvedRun(v1: v1, v2: v2)
+        let shown = recipe ?? (isGeneral(v2) ? shape.recipe(trainer, file: v2) : Recipe.post(trainer))
+        return Start(state: AppState(trainer: trainer, recipe: shown, configName: configName), first: nil, notes: notes)
     }
 
     /// Writes a walk's lines, in ASCII where the locale is not UTF-8; a run that diverged

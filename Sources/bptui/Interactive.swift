@@ -7,17 +7,100 @@ import Foundation
 /// canvas → the cells that changed. The reducer's effects are performed here and answered
 /// with commands: writing an export, and the next tick of the run or of a long job.
 func runInteractive(_ app: AppState, first: Command? = nil) throws {
+    var terminal = try openTerminal()
+    defer { terminal.close() }
+    run(&terminal, app, first: first)
+}
+
+/// The first state, made by `make` on a thread of its own. One ready within `startPatience`
+/// opens the screen as `runInteractive` does; a longer start (a network of millions of
+/// weights scoring every sample) opens it on a note of what is being made, which q, Esc and
+/// Ctrl-C quit at once. A failure is thrown with the terminal restored.
+func runInteractive(making what: String, _ make: @escaping () throws -> Start) throws {
+    bptui_keep_large_blocks()
+    let making = Making(make)
+    if let made = making.result(waiting: startPatience) {
+        let start = try made.get()
+        for note in start.notes { writeError(note) }
+        try runInteractive(start.state, first: start.first)
+        return
+    }
+    var terminal = try openTerminal()
+    let began = Date()
+    while true {
+        if let made = making.result(waiting: 0) {
+            let start: Start
+            do { start = try made.get() } catch {
+                terminal.close()
+                throw error
+            }
+            run(&terminal, start.state, first: start.first, notes: start.notes)
+            return
+        }
+        let size = terminal.size
+        terminal.draw(Screen.renderStarting(what, seconds: Int(Date().timeIntervalSince(began)), width: size.width, height: size.height,
+                                            glyphs: terminal.glyphs, colors: terminal.colors))
+        guard let event = terminal.readKey(waitingAtMost: startCheckMilliseconds) else { continue }
+        if event.isResize { terminal.invalidate() }
+        if let key = event.key, key == .character("q") || key == .escape || key == .control("c") {
+            terminal.close()
+            exit(0)
+        }
+    }
+}
+
+/// What the screen starts from: the state, a first command, and notes for standard error.
+struct Start {
+    let state: AppState, first: Command?, notes: [String]
+}
+
+/// How long a start may take before the screen opens on a note of what is being made.
+let startPatience = 0.3
+/// How often that note is redrawn and the thread making the start looked at.
+let startCheckMilliseconds = 100
+
+/// A start made on a thread of its own; the main thread only reads its result, under a lock.
+final class Making: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var made: Result<Start, Error>?
+
+    init(_ make: @escaping () throws -> Start) {
+        // The closure runs on that thread alone, once; only its result is shared.
+        nonisolated(unsafe) let make = make
+        Thread.detachNewThread { [self] in
+            let result = Result { try make() }
+            lock.lock()
+            made = result
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    /// The result, waiting up to `seconds` for it; nil while it is still being made.
+    func result(waiting seconds: Double) -> Result<Start, Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        let deadline = Date().addingTimeInterval(seconds)
+        while made == nil, lock.wait(until: deadline) {}
+        return made
+    }
+}
+
+private func openTerminal() throws -> CursesTerminal {
     // A large network's arrays (72 MB for 9 million weights) are made and freed on every
     // step: kept in the heap, not handed back to the system, they are not zeroed page by
     // page each time (which was most of a step).
     bptui_keep_large_blocks()
-    var terminal: CursesTerminal
     do {
-        terminal = try CursesTerminal()
+        return try CursesTerminal()
     } catch {
         throw InputError(error.description)
     }
-    defer { terminal.close() }
+}
+
+/// The loop on an open terminal, until q; `notes` are written to standard error once the
+/// terminal is given back.
+private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Command?, notes: [String] = []) {
     let directory = FileManager.default.currentDirectoryPath
     var state = app
     var size = terminal.size
@@ -51,6 +134,7 @@ func runInteractive(_ app: AppState, first: Command? = nil) throws {
                 // Exit here, the terminal restored: freeing millions of samples one by one
                 // on the way out would keep the screen up for seconds.
                 terminal.close()
+                for note in notes { writeError(note) }
                 exit(0)
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))

@@ -94,7 +94,8 @@ struct ShapeOptions: ParsableArguments {
     /// defaults. A file's weights, data and place in training are kept unless a flag replaces
     /// the shape or the data; then the run starts at iteration 0. Accuracy is reported when
     /// every target is a class label (0, 1 or ±1).
-    func resolve(network options: NetworkOptions, file: RunConfig?) throws(InputError) -> (trainer: Trainer, classes: Bool) {
+    /// `screen`: for the screen, where one update must not take seconds.
+    func resolve(network options: NetworkOptions, file: RunConfig?, screen: Bool = false) throws(InputError) -> (trainer: Trainer, classes: Bool) {
         let sizes = layers?.sizes ?? file?.layers ?? [2, 2, 2]
         let defaults = Recipe.defaults(forThePostsProblem: file == nil && sizes == [2, 2, 2] && (data ?? "post") == "post")
         var architecture: Architecture
@@ -157,6 +158,10 @@ struct ShapeOptions: ParsableArguments {
         guard !dataSet.training.isEmpty else {
             throw InputError(fromFile ? "--config: key \"samples\" holds no sample"
                 : "--test-fraction \(testFraction ?? 0): holds out all \(dataSet.test.count) samples, leaving none to train on")
+        }
+        let batchSize = min(training.batch ?? dataSet.training.count, dataSet.training.count)
+        if screen, let refusal = Recipe.updateRefusal(architecture, batch: batchSize) {
+            throw InputError((batch.map { _ in "--batch" } ?? "--layers \(Self.written(sizes))") + ": \(refusal.description)")
         }
         if let size = training.batch, size > dataSet.training.count {
             throw InputError((batch == nil ? "--config: key \"batch\" \(size)" : "--batch \(size)") + ": more than the \(Format.count(dataSet.training.count)) training samples; --batch all takes them all")

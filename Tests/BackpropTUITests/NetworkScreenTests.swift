@@ -798,6 +798,16 @@ import Testing
         #expect(state.prompt?.cycling == nil)
     }
 
+    /// An update the screen could not answer keys during (2-3000-3000-1 on a batch of 250 took
+    /// 15 s, q unanswered) is refused before the network is made; a small batch is not.
+    @Test func anUpdateTooLargeForTheScreenIsRefused() throws {
+        let all = Recipe(layers: [2, 3000, 3000, 1], data: .builtIn(.circle), batch: nil)
+        #expect(throws: Recipe.Refusal(description: "2-3000-3000-1 with a batch of 250: an update is ~2.25375e+09 multiply-adds, "
+            + "seconds without a key answered; the screen takes batches up to 11 for it (--headless trains any)")) { try all.trainer() }
+        #expect(Recipe.updateRefusal(try all.checkedArchitecture(), batch: 11) == nil)
+        #expect(Recipe.updateRefusal(try all.checkedArchitecture(), batch: 12) != nil)
+    }
+
     /// The fraction as given: rounded, 0.9999999 read as 1, which is refused for another reason.
     @Test func aSplitThatLeavesNothingToTrainOnIsNamed() {
         var state = NetworkScreenTests.state(NetworkScreenTests.circle)

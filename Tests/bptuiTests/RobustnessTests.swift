@@ -118,6 +118,27 @@ import Testing
         try tmux.waitFor("bptui said 0")
     }
 
+    /// 2-3000-3000-1 left the terminal blank for 39 s before its first frame, deaf to q. Its
+    /// start is made off the loop, under a note that q quits at once.
+    @Test func aLargeStartShowsWhatItMakesAndQQuitsAtOnce() throws {
+        let tmux = try Tmux(width: 100, height: 30, arguments: ["--layers", "2,3000,3000,1", "--data", "circle"])
+        defer { tmux.kill() }
+        try tmux.waitFor("bptui is making the network 2-3000-3000-1", seconds: 5)
+        try tmux.waitFor("q or Esc quits", seconds: 5)
+        try tmux.send("q")
+        let after = try tmux.waitFor("exit status 0", seconds: 3)
+        #expect(after.contains("modes:icanon echo"), "\(after)")
+    }
+
+    /// One update too large to answer keys meanwhile is refused before the screen opens.
+    @Test func anUpdateTooLargeForTheScreenIsRefusedInOneLine() throws {
+        let tmux = try Tmux(width: 200, height: 30, arguments: ["--layers", "2,3000,3000,1", "--data", "circle", "--batch", "all"])
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("exit status 1", seconds: 40)
+        #expect(screen.contains("bptui: --batch: 2-3000-3000-1 with a batch of 250: an update is ~2.25375e+09 multiply-adds"), "\(screen)")
+        #expect(screen.contains("the screen takes batches up to 11 for it (--headless trains any)"))
+    }
+
     @Test func resizeStormEndsInTheRightLayout() throws {
         let tmux = try Tmux(width: 100, height: 30)
         defer { tmux.kill() }
