@@ -208,18 +208,28 @@ struct DiagramGeometry {
         edges.sort { $0.weight < $1.weight }
     }
 
-    /// The layer the selection is in: the selected neuron's, or the selected parameter's.
+    /// The layer the selection is in: the selected neuron's, or the selected parameter's; during
+    /// a walk, the layer of what its sub-step writes.
     static func focusLayer(_ state: AppState) -> Int {
+        let a = state.architecture
+        if let written = state.walk?.current.writes.first {
+            switch written {
+            case .neuron(let n): return n.layer
+            case .weight(let k): return a.weightEnds(k).layer
+            case .bias(let k): return a.biasOwner(k).layer
+            }
+        }
         if state.focus == .neurons { return state.neuron.layer }
         switch state.parameter {
-        case .weight(let index): return state.architecture.weightEnds(index).layer
-        case .bias(let index): return state.architecture.biasOwner(index).layer
+        case .weight(let index): return a.weightEnds(index).layer
+        case .bias(let index): return a.biasOwner(index).layer
         }
     }
 
     /// The layers that fit side by side in `room` columns, each `widths[l]` wide with a gap of
-    /// `minimumGap` between: all of them, or a run around layer `focus` (and the one before it,
-    /// where a weight's edge ends) that leaves room for the markers of the rest.
+    /// `minimumGap` between: all of them, or the page of them that holds layer `focus`. Pages
+    /// are fixed runs from the first layer on, so a selection that moves within one (a click,
+    /// a double-click) leaves the picture where it is.
     static func layerWindow(_ widths: [Int], room: Int, around focus: Int) -> Range<Int> {
         let marker = 6, minimumGap = 4
         func width(_ range: Range<Int>) -> Int {
@@ -227,13 +237,12 @@ struct DiagramGeometry {
                 + (range.lowerBound > 0 ? marker : 0) + (range.upperBound < widths.count ? marker : 0)
         }
         guard width(0 ..< widths.count) > room else { return 0 ..< widths.count }
-        var shown = focus ..< focus + 1
+        var start = 0
         while true {
-            let wider = [shown.lowerBound > 0 ? shown.lowerBound - 1 ..< shown.upperBound : nil,
-                         shown.upperBound < widths.count ? shown.lowerBound ..< shown.upperBound + 1 : nil]
-                .compactMap { $0 }.filter { width($0) <= room }
-            guard let next = wider.first else { return shown }
-            shown = next
+            var end = start + 1
+            while end < widths.count, width(start ..< end + 1) <= room { end += 1 }
+            if focus < end || end == widths.count { return start ..< end }
+            start = end
         }
     }
 

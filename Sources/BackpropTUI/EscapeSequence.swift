@@ -28,29 +28,37 @@ public enum EscapeSequence: Sendable, Equatable {
     public static func read(_ next: () -> Key?) -> EscapeSequence {
         guard let first = next() else { return .escape }
         switch first {
-        case .character("["): return control(next)
-        case .character("O"): return next().map { .unknown("ESC O " + name($0)) } ?? .unknown("ESC O")
+        case .character("["): return control(next, introducer: "ESC [ ")
+        // SS3: one final byte, or with parameters (Ctrl-F3 as ESC O 5 R).
+        case .character("O"): return control(next, introducer: "ESC O ")
+        // ESC ESC: a Meta prefix (rxvt's Meta-Up is ESC ESC [ A); the sequence after it is read whole.
+        case .escape: return read(next)
         case .character(let c) where "]P_^".contains(c): return string(c, next)
         default: return .escapeThen(first)
         }
     }
 
-    /// A CSI sequence: parameters (0x30–0x3F), intermediates (0x20–0x2F), a final byte (0x40–0x7E).
-    /// However long it is, it is read to its final byte, so that no byte of it acts as a key;
-    /// only its first `sequenceLimit` characters are kept to name it.
-    private static func control(_ next: () -> Key?) -> EscapeSequence {
-        var body: [Character] = [], length = 0
+    /// A CSI (or SS3) sequence: parameters (0x30–0x3F), intermediates (0x20–0x2F), a final byte
+    /// (0x40–0x7E). However long it is, and whatever stray bytes it holds (a control or a
+    /// non-ASCII character), it is read to its final byte, so that none of its bytes acts as a
+    /// key; only its first `sequenceLimit` characters are kept to name it.
+    private static func control(_ next: () -> Key?, introducer: String) -> EscapeSequence {
+        var body: [Character] = [], length = 0, stray = false
         while let key = next() {
-            guard case .character(let c) = key, let value = c.asciiValue else { return .unknown("ESC [ " + spelled(body)) }
+            guard case .character(let c) = key, let value = c.asciiValue, value >= 0x20 else {
+                stray = true
+                continue
+            }
             length += 1
             if length <= sequenceLimit { body.append(c) }
             if (0x40 ... 0x7E).contains(value) {
-                guard length <= sequenceLimit else { return .unknown("ESC [ " + spelled(body) + " …") }
+                guard length <= sequenceLimit, !stray else { return .unknown(introducer + spelled(body) + " …") }
+                if introducer == "ESC O " { return .unknown(introducer + spelled(body)) }
                 return String(body) == "200~" ? .paste(pasted(next)) : meaning(String(body))
             }
-            guard (0x20 ... 0x3F).contains(value) else { return .unknown("ESC [ " + spelled(body)) }
+            if value == 0x7F { stray = true }
         }
-        return .unknown("ESC [ " + spelled(body))
+        return .unknown(introducer + spelled(body))
     }
 
     private static func meaning(_ body: String) -> EscapeSequence {
@@ -105,10 +113,6 @@ public enum EscapeSequence: Sendable, Equatable {
             .replacingOccurrences(of: #"(\d) (?=\d)"#, with: "$1", options: .regularExpression)
     }
 
-    private static func name(_ key: Key) -> String {
-        if case .character(let c) = key { return String(c) }
-        return "?"
-    }
 }
 
 extension Command {

@@ -21,6 +21,10 @@ import Testing
         ("[<0;300;90M", .click(x: 299, y: 89)), ("[I", .ignored), ("[O", .ignored),
         ("[200~hello\nworld\u{1B}[201~", .paste("hello\nworld")), ("]0;title\u{07}", .unknown("ESC ] …")),
         ("]11;rgb:0000/0000/0000\u{1B}\\", .unknown("ESC ] …")),
+        // SS3 with parameters, a Meta prefix, stray bytes inside: each read to its final byte (they reset and quit).
+        ("O5R", .unknown("ESC O 5 R")), ("O5q", .unknown("ESC O 5 q")), ("O1111111111s", .unknown("ESC O 1111111111 s")),
+        ("\u{1B}[1;1R", .unknown("ESC [ 1 ; 1 R")), ("\u{1B}[A", .unknown("ESC [ A")), ("[1\u{01}R", .unknown("ESC [ 1 R …")),
+        ("[1;1éééR", .unknown("ESC [ 1 ; 1 R …")),
     ])
     func aSequenceIsReadWholeAndNamed(text: String, expected: EscapeSequence) {
         let (sequence, left) = Self.read(text)

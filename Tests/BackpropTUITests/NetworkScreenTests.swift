@@ -74,6 +74,32 @@ import Testing
         #expect(!rows.contains("+0"))
     }
 
+    /// A click that selects a neuron of the layers shown leaves the picture where it is (it
+    /// scrolled two layers, so a double-click's second click explained another neuron), and a
+    /// walk shows the layer its sub-step writes.
+    @Test func aDeepDiagramStaysPutWithinItsPageAndFollowsTheWalk() throws {
+        var state = Self.state(Recipe(layers: [2] + Array(repeating: 1, count: 25), data: .builtIn(.xor)))
+        state.update(.resized(width: 120, height: 40))
+        let layout = try #require(Layout(width: 120, height: 40, architecture: state.architecture))
+        func shown(_ state: AppState) -> [Neuron] { DiagramGeometry(state, area: layout.diagram.inner).nodes.map(\.neuron) }
+        state.focus = .neurons
+        state.neuron = Neuron(layer: 20, index: 0)
+        let page = shown(state)
+        let layers = page.map(\.layer)
+        #expect(layers.contains(20) && layers.count < 26)
+        for layer in layers {
+            state.neuron = Neuron(layer: layer, index: 0)
+            #expect(shown(state) == page, "selecting layer \(layer) moved the picture")
+        }
+        var walking = Self.state(Recipe(layers: [2] + Array(repeating: 1, count: 60), data: .builtIn(.xor)))
+        walking.update(.resized(width: 120, height: 40))
+        walking.update(.walkNext)
+        let written = try #require(walking.walk?.current.writes.first)
+        guard case .neuron(let neuron) = written else { Issue.record("the first sub-step writes \(written)"); return }
+        let area = try #require(Layout(width: 120, height: 40, architecture: walking.architecture)).diagram.inner
+        #expect(DiagramGeometry(walking, area: area).nodes.contains { $0.neuron == neuron }, "the walk's neuron is shown")
+    }
+
     @Test func theFirstOutputWeightIsSelectedAndTheListScrollsToTheLast() {
         var state = Self.state(Self.xor)
         #expect(state.parameter == .weight(10), "w11 is 2-5-1's first output weight")
