@@ -220,9 +220,14 @@ public struct Trainer: Sendable {
         return ArraySlice(order[(order.count - tail)...] + rows)
     }
 
+    /// Whether the run stands at 2^53 updates, the most any run takes.
+    public var isAtLastCount: Bool { iteration >= RunConfig.largestCount }
+
     /// Takes up to `updates` updates, stopping early on divergence; returns how many it took.
     @discardableResult
     public mutating func train(updates: Int) -> Int {
+        // No run counts past 2^53, where a saved run could no longer be read back.
+        let updates = min(updates, max(0, RunConfig.largestCount - iteration))
         var taken = 0
         while taken < updates, divergence == nil {
             if isWholeBatch, testError == nil {

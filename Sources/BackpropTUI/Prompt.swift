@@ -100,6 +100,8 @@ extension Prompt {
     func iteration() -> Result<Int, Refusal> {
         if let standing { return .failure(standing) }
         guard let target = Int(text) else { return .failure(Refusal(description: "type an iteration number, or Esc to cancel")) }
+        // The pre-filled iteration of a loaded run may be past what typing allows.
+        guard target <= Timing.goToLimit else { return .failure(Refusal(description: "at most \(Format.count(Timing.goToLimit))")) }
         return .success(target)
     }
 

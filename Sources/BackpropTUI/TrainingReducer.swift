@@ -11,6 +11,11 @@ extension AppState {
             running = false
             return
         }
+        guard !trainer.isAtLastCount else {
+            message = "iteration \(Format.count(RunConfig.largestCount)) (2^53) is the last bptui trains to: a saved run past it could not be read back"
+            running = false
+            return
+        }
         let before = trainer.iteration, pending = trainer.pendingEdits.count
         trainer.train(updates: updates)
         if trainer.divergence != nil { running = false }

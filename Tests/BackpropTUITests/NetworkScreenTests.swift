@@ -100,6 +100,26 @@ import Testing
         #expect(DiagramGeometry(walking, area: area).nodes.contains { $0.neuron == neuron }, "the walk's neuron is shown")
     }
 
+    /// A loaded run near 2^53 trained past it (a saved run could then not be read back), and
+    /// go-to took a pre-filled 16-digit target.
+    @Test func noRunCountsPast2To53() throws {
+        let recipe = Recipe(layers: [2, 3, 1], data: .builtIn(.xor))
+        let fresh = try recipe.trainer()
+        let last = RunConfig.largestCount
+        let trainer = Trainer(fresh.network, data: fresh.data, settings: fresh.settings, iteration: last - 2, epoch: last / 4 - 1, position: 2)
+        var state = AppState(trainer: trainer, recipe: recipe)
+        state.update(.resized(width: 120, height: 40))
+        for _ in 0 ..< 4 { state.update(.step) }
+        #expect(state.trainer.iteration == last && state.trainer.isAtLastCount)
+        #expect(state.message?.hasPrefix("iteration 9,007,199,254,740,992 (2^53) is the last bptui trains to") == true, "\(state.message ?? "")")
+        state.update(.toggleRun)
+        state.update(.tick(seconds: 0.05))
+        #expect(!state.running && state.trainer.iteration == last)
+        state.update(.openGoTo)
+        state.update(.promptSubmit)
+        #expect(state.prompt?.error?.hasPrefix("at most 1,000,000,000") == true, "\(state.prompt?.error ?? "")")
+    }
+
     @Test func theFirstOutputWeightIsSelectedAndTheListScrollsToTheLast() {
         var state = Self.state(Self.xor)
         #expect(state.parameter == .weight(10), "w11 is 2-5-1's first output weight")
