@@ -168,29 +168,53 @@ struct Bptui: ParsableCommand {
 struct Output {
     /// Bytes are handed to the system this many at a time.
     static let bufferSize = 1 << 16
+    /// Once a stop signal came, how long a reader that takes nothing is waited for.
+    static let stoppedReaderMilliseconds = 1_000
     private var buffer: [UInt8] = []
     /// The first write that failed; nothing more is written after it.
     private var failure: Error?
 
     mutating func line(_ text: String) {
-        guard failure == nil else { return }
+        guard failure == nil, !interrupted else { return }
         buffer.append(contentsOf: text.utf8)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= Self.bufferSize { flush() }
     }
 
+    /// Whether a stop signal (`Interruption`) broke off a write that a reader was not taking:
+    /// what was left is dropped, and the run exits on the signal, not on a write error.
+    private var interrupted = false
+
     private mutating func flush() {
-        do {
-            try FileHandle.standardOutput.write(contentsOf: buffer)
-        } catch {
-            failure = error
+        var rest = buffer[...], flags: Int32?
+        while !rest.isEmpty, !interrupted {
+            // Once stopped, only what the reader takes now is written (a file takes all of it).
+            if Interruption.received != 0, flags == nil {
+                flags = fcntl(STDOUT_FILENO, F_GETFL)
+                _ = fcntl(STDOUT_FILENO, F_SETFL, flags! | O_NONBLOCK)
+            }
+            let written = rest.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written > 0 {
+                rest = rest.dropFirst(written)
+            } else if written < 0, errno == EAGAIN {
+                // A reader that takes nothing for a second is not waited for.
+                var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                interrupted = poll(&ready, 1, Int32(Self.stoppedReaderMilliseconds)) <= 0
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                failure = NSError(domain: NSPOSIXErrorDomain, code: Int(written < 0 ? errno : EIO))
+                break
+            }
         }
+        // The descriptor may be shared with the shell: its flags are put back.
+        if let flags { _ = fcntl(STDOUT_FILENO, F_SETFL, flags) }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is left; throws if any write failed.
     mutating func finish() throws(InputError) {
-        if failure == nil, !buffer.isEmpty { flush() }
+        if failure == nil, !interrupted, !buffer.isEmpty { flush() }
         if let failure {
             throw InputError("cannot write the output: " + plainReason(failure))
         }

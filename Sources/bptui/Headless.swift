@@ -248,7 +248,12 @@ enum Interruption {
         var mask = sigset_t()
         sigemptyset(&mask)
         for number in [SIGINT, SIGTERM, SIGQUIT, SIGHUP] {
-            signal(number) { stopSignal.store($0, ordering: .relaxed) }
+            // Without SA_RESTART: a write blocked on a reader that takes nothing returns EINTR.
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { stopSignal.store($0, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(number, &action, nil)
             sigaddset(&mask, number)
         }
         // A parent may have blocked them (a test runner does): they must reach the handler.

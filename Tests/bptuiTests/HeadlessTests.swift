@@ -160,6 +160,32 @@ import Testing
         #expect(stopped.hasPrefix("bptui: stopped by signal \(signal) at iteration "), "\(stopped)")
     }
 
+    /// With a reader that takes nothing (a stopped pager), a signal left the run blocked in its
+    /// write until the reader went away, then dead of SIGPIPE with nothing said.
+    @Test func aSignalEndsARunWhoseReaderTakesNothing() throws {
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = ["--headless", "--steps", "2000000000", "--format", "csv", "--every", "1"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end { if condition() { return true }; usleep(20_000) }
+            return condition()
+        }
+        let blocked = waitUntil(20) {
+            (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/wchan", encoding: .utf8))?.contains("pipe_write") == true
+        }
+        #expect(blocked, "the run fills the pipe and waits")
+        kill(process.processIdentifier, SIGTERM)
+        #expect(waitUntil(10) { !process.isRunning }, "the signal ends it")
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 143 && said.hasPrefix("bptui: stopped by signal 15 at iteration "), "\(said)")
+    }
+
     @Test func helpOffersOnlyWhatIsAcceptedAndSaysWhatACountCounts() throws {
         let help = try Binary.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: #" +"#, with: " ", options: .regularExpression)
