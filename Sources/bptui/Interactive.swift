@@ -110,11 +110,16 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
     var nextTick: Date?, lastTick = Date(), chained = false
     var lastClick: (x: Int, y: Int, at: Date)?
     let building = Building()
+    /// Events read ahead of the one being handled, oldest first.
+    var waiting: [KeyEvent] = []
+    func nextEvent(waitingAtMost milliseconds: Int) -> KeyEvent? {
+        waiting.isEmpty ? terminal.readKey(waitingAtMost: milliseconds) : waiting.removeFirst()
+    }
     /// A key's commands; after ESC the rest of a sequence is read whole, none of it a key.
     func commands(for key: Key) -> [Command] {
         let prompt = state.prompt != nil, tooSmall = state.isTooSmall
         guard key == .escape else { return Command.from(key, prompt: prompt, tooSmall: tooSmall).map { [$0] } ?? [] }
-        let sequence = EscapeSequence.read { terminal.readKey(waitingAtMost: 0)?.key }
+        let sequence = EscapeSequence.read { nextEvent(waitingAtMost: 0)?.key }
         var double = false
         if case .click(let x, let y) = sequence {
             // The same cell again within the double-click time.
@@ -150,7 +155,18 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
         }
         terminal.draw(Screen.render(state, width: size.width, height: size.height, glyphs: terminal.glyphs, colors: terminal.colors))
         let wait = min(nextTick.map { max(0, Int($0.timeIntervalSinceNow * 1000)) } ?? resumeCheckMilliseconds, resumeCheckMilliseconds)
-        var event = terminal.readKey(waitingAtMost: wait)
+        var event = nextEvent(waitingAtMost: wait)
+        /// Reads what has arrived; a q among it, behind keys that take long (steps of a large
+        /// network), quits at once.
+        func readAhead() {
+            let before = waiting.count
+            while waiting.count < readAheadLimit, let more = terminal.readKey(waitingAtMost: 0) { waiting.append(more) }
+            guard waiting.count > before || before == 0, let current = event else { return }
+            if let quit = quitAhead(([current] + waiting).map(\.key), prompt: state.prompt != nil, tooSmall: state.isTooSmall) {
+                pending += state.update(quit)
+            }
+        }
+        readAhead()
         while let current = event, !pending.contains(.quit) {
             if current.isResize {
                 terminal.invalidate()
@@ -160,7 +176,8 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
             if let key = current.key {
                 for command in commands(for: key) { pending += state.update(command) }
             }
-            event = terminal.readKey(waitingAtMost: 0)
+            event = nextEvent(waitingAtMost: 0)
+            readAhead()
         }
         if resumed.exchange(false, ordering: .relaxed) {
             terminal.resume()
@@ -206,6 +223,22 @@ final class Building: @unchecked Sendable {
     func take() -> BuiltTrainer? {
         lock.withLock { made.isEmpty ? nil : made.removeFirst() }
     }
+}
+
+/// The most events read ahead of the one handled, to find a q behind them.
+let readAheadLimit = 4_096
+
+/// The quit command among `keys`, when one comes before anything that would make it text
+/// (a prompt opened, or a sequence after ESC whose reading depends on what follows).
+func quitAhead(_ keys: [Key?], prompt: Bool, tooSmall: Bool) -> Command? {
+    guard !prompt else { return nil }
+    for case let key? in keys {
+        if key == .escape { return nil }
+        guard let command = Command.from(key, prompt: false, tooSmall: tooSmall) else { continue }
+        if command == .quit { return command }
+        if [.openGoTo, .openEdit, .openCommandLine].contains(command) { return nil }
+    }
+    return nil
 }
 
 /// The longest the loop waits for a key before it looks whether it came back from a Ctrl-Z:

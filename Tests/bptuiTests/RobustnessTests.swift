@@ -130,6 +130,22 @@ import Testing
         #expect(after.contains("modes:icanon echo"), "\(after)")
     }
 
+    /// A q behind a thousand steps of a 1,000-layer network waited for all of them (15 s in a
+    /// release build); it quits at once, while a q typed into a prompt stays text.
+    @Test func aQBehindSlowKeysQuitsAtOnce() throws {
+        let layers = (["2"] + Array(repeating: "1", count: 999)).joined(separator: ",")
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["--layers", layers, "--data", "xor"])
+        defer { tmux.kill() }
+        try tmux.waitFor("spc Step")
+        try tmux.send("-l", ":seed q")
+        try tmux.waitFor(":seed q▏")
+        try tmux.send("Escape")
+        try tmux.waitForAbsence(":seed q")
+        try tmux.send("-l", String(repeating: "s", count: 1_000) + "q")
+        let after = try tmux.waitFor("exit status 0", seconds: 10)
+        #expect(after.contains("modes:icanon echo"))
+    }
+
     /// One update too large to answer keys meanwhile is refused before the screen opens.
     @Test func anUpdateTooLargeForTheScreenIsRefusedInOneLine() throws {
         let tmux = try Tmux(width: 200, height: 30, arguments: ["--layers", "2,3000,3000,1", "--data", "circle", "--batch", "all"])
