@@ -9,6 +9,8 @@ public enum EscapeSequence: Sendable, Equatable {
     /// ESC, then a key that starts no sequence: Escape, then that key (a script's keys come
     /// this close together; the program uses no Alt combinations).
     case escapeThen(Key)
+    /// ESC, ESC, then a key that starts no sequence: Escape twice, then that key.
+    case escapeTwiceThen(Key)
     /// An SGR mouse report of the left button pressed, at a cell counted from 0.
     case click(x: Int, y: Int)
     /// Any other mouse report (a release, a move, the wheel, another button), or a focus event.
@@ -31,8 +33,13 @@ public enum EscapeSequence: Sendable, Equatable {
         case .character("["): return control(next, introducer: "ESC [ ")
         // SS3: one final byte, or with parameters (Ctrl-F3 as ESC O 5 R).
         case .character("O"): return control(next, introducer: "ESC O ")
-        // ESC ESC: a Meta prefix (rxvt's Meta-Up is ESC ESC [ A); the sequence after it is read whole.
-        case .escape: return read(next)
+        // ESC ESC [ or ESC ESC O: a Meta prefix before a sequence (rxvt's Meta-Up is ESC ESC [ A),
+        // read whole; otherwise Escape pressed twice, then the key after it.
+        case .escape:
+            guard let after = next() else { return .escapeThen(.escape) }
+            if after == .character("[") { return control(next, introducer: "ESC [ ") }
+            if after == .character("O") { return control(next, introducer: "ESC O ") }
+            return .escapeTwiceThen(after)
         case .character(let c) where "]P_^".contains(c): return string(c, next)
         default: return .escapeThen(first)
         }
@@ -119,10 +126,10 @@ extension Command {
     /// The command a sequence means: a click selects, a paste is text in a prompt (on one
     /// line, control characters dropped) and ignored elsewhere, Alt and unknown sequences are
     /// named in the message line.
-    /// For `.escapeThen`, the command of Escape; the key's own follows it.
+    /// For `.escapeThen` and `.escapeTwiceThen`, the command of the first Escape; the rest follow it.
     public static func from(_ sequence: EscapeSequence, prompt: Bool, tooSmall: Bool, double: Bool = false) -> Command? {
         switch sequence {
-        case .escape, .escapeThen: return from(.escape, prompt: prompt, tooSmall: tooSmall)
+        case .escape, .escapeThen, .escapeTwiceThen: return from(.escape, prompt: prompt, tooSmall: tooSmall)
         case .click(let x, let y): return from(.click(x: x, y: y, double: double), prompt: prompt, tooSmall: tooSmall)
         case .ignored: return nil
         case .paste(let text):

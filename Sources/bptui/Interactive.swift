@@ -127,9 +127,13 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
             lastClick = double ? nil : (x, y, Date())
         }
         let first = Command.from(sequence, prompt: prompt, tooSmall: tooSmall, double: double).map { [$0] } ?? []
-        guard case .escapeThen(let next) = sequence else { return first }
-        // The key after Escape meets the state Escape leaves (a prompt closed, say).
-        return first + [Command.from(next, prompt: false, tooSmall: tooSmall)].compactMap { $0 }
+        // The keys after Escape meet the state Escape leaves (a prompt closed, say).
+        switch sequence {
+        case .escapeThen(let next): return first + [Command.from(next, prompt: false, tooSmall: tooSmall)].compactMap { $0 }
+        case .escapeTwiceThen(let next):
+            return first + [Command.from(.escape, prompt: false, tooSmall: tooSmall), Command.from(next, prompt: false, tooSmall: tooSmall)].compactMap { $0 }
+        default: return first
+        }
     }
     while true {
         while !pending.isEmpty {

@@ -25,6 +25,8 @@ import Testing
         ("O5R", .unknown("ESC O 5 R")), ("O5q", .unknown("ESC O 5 q")), ("O1111111111s", .unknown("ESC O 1111111111 s")),
         ("\u{1B}[1;1R", .unknown("ESC [ 1 ; 1 R")), ("\u{1B}[A", .unknown("ESC [ A")), ("[1\u{01}R", .unknown("ESC [ 1 R …")),
         ("[1;1éééR", .unknown("ESC [ 1 ; 1 R …")),
+        // Escape pressed twice stays two Escapes (help closed, then a job given up).
+        ("\u{1B}", .escapeThen(.escape)), ("\u{1B}x", .escapeTwiceThen(.character("x"))),
     ])
     func aSequenceIsReadWholeAndNamed(text: String, expected: EscapeSequence) {
         let (sequence, left) = Self.read(text)
