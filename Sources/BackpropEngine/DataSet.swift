@@ -268,8 +268,8 @@ private struct CSVRows {
 
     /// A field as a finite number, or why not.
     private func number(_ text: String, line: Int, column: Int) throws(DataSet.Refusal) -> Double {
-        guard let value = Double(text), value.isFinite else {
-            throw DataSet.Refusal(description: "\(name): line \(line), column \(column): \"\(text.prefix(20))\" is not a finite number")
+        guard let value = Double(decimal: text), value.isFinite else {
+            throw DataSet.Refusal(description: "\(name): line \(line), column \(column): \"\(text.prefix(20))\" is not a finite decimal number")
         }
         // A number too small for a double reads as 0; say so rather than train on a 0 never written.
         if Double.underflows(text, to: value) {
@@ -289,6 +289,14 @@ extension DataSet {
 }
 
 extension Double {
+    /// `text` as a decimal number (digits, one point, an exponent, signs): what bptui reads from
+    /// files, flags and prompts. Swift's own reading also takes hexadecimal (`0x10` as 16),
+    /// `inf` and `nan`, which no one writes meaning a decimal.
+    public init?(decimal text: some StringProtocol) {
+        guard !text.isEmpty, text.allSatisfy({ "0123456789.eE+-".contains($0) }), let value = Double(String(text)) else { return nil }
+        self = value
+    }
+
     /// Whether `text`, which reads as `value`, wrote digits a double cannot hold: a nonzero
     /// significand that reads as 0 (`1e-400`, `0x1p-2000`). Said, not trained on as 0.
     public static func underflows(_ text: String, to value: Double) -> Bool {

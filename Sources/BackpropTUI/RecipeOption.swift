@@ -108,7 +108,7 @@ struct RecipeOption: Sendable {
             recipe.regularization = Regularization.chosen(penalty.choice, rate: value)
         },
         RecipeOption(name: "learning-rate", values: [], restarts: false) { recipe, text throws(Recipe.Refusal) in
-            guard let value = Double(text.replacingOccurrences(of: "−", with: "-")), value.isFinite, value > 0 else {
+            guard let value = Double(decimal: text.replacingOccurrences(of: "−", with: "-")), value.isFinite, value > 0 else {
                 throw Recipe.Refusal(description: "learning-rate must be a finite number above 0")
             }
             recipe.learningRate = value
@@ -144,7 +144,7 @@ struct RecipeOption: Sendable {
     private static func number(_ name: String, restarts: Bool = true,
                                _ set: @escaping @Sendable (inout Recipe, Double) throws(Recipe.Refusal) -> Void) -> RecipeOption {
         RecipeOption(name: name, values: [], restarts: restarts) { recipe, text throws(Recipe.Refusal) in
-            guard let value = Double(text.replacingOccurrences(of: "−", with: "-")), value.isFinite else {
+            guard let value = Double(decimal: text.replacingOccurrences(of: "−", with: "-")), value.isFinite else {
                 throw Recipe.Refusal(description: "\(name) takes a number")
             }
             if Double.underflows(text, to: value) { throw Recipe.Refusal(description: "\(name) \(text) is too small for a double: it would be 0") }

@@ -9,7 +9,9 @@ struct TypedNumber: ExpressibleByArgument {
 
     init?(argument: String) {
         // The screen writes − (U+2212); pasted back, it means the ASCII minus.
-        guard let value = Double(argument.replacingOccurrences(of: "−", with: "-")) else { return nil }
+        // Decimal, or a word for a non-finite value (said why it is refused); never hexadecimal.
+        let typed = argument.replacingOccurrences(of: "−", with: "-")
+        guard !typed.lowercased().contains("x"), let value = Double(typed) else { return nil }
         text = argument
         self.value = value
     }

@@ -174,7 +174,10 @@ import Testing
 
     @Test(arguments: [
         ("a,b,t\n1,2\n", "data.csv: line 2 has 2 columns, the header 3"),
-        ("a,b,t\n1,x,0\n", "data.csv: line 2, column 2: \"x\" is not a finite number"),
+        ("a,b,t\n1,x,0\n", "data.csv: line 2, column 2: \"x\" is not a finite decimal number"),
+        // Swift reads hexadecimal: a cell 0x10 was the target 16.
+        ("a,b,t\n1,2,0x10\n", "data.csv: line 2, column 3: \"0x10\" is not a finite decimal number"),
+        ("a,b,t\n1,0x1p-2,0\n", "data.csv: line 2, column 2: \"0x1p-2\" is not a finite decimal number"),
         ("a,b\n1,2\n", "data.csv: line 1 has 2 columns; the layers need 2 inputs + 1 target = 3"),
         ("", "data.csv: is empty; expected a header row and samples"),
         ("a,b,t\n", "data.csv: has a header but no samples"),

@@ -90,6 +90,7 @@ extension Binary.Result {
         try expectOneLineError(["--learning-rate", "-0.5"], mentioning: "--learning-rate -0.5 is negative; η must be a finite number above 0")
         try expectOneLineError(["--learning-rate", "inf"], mentioning: "--learning-rate inf is infinity; η must be a finite number above 0")
         try expectOneLineError(["--learning-rate", "fast"], mentioning: "'fast' is invalid for '--learning-rate")
+        try expectOneLineError(["--learning-rate", "0x10"], mentioning: "'0x10' is invalid for '--learning-rate")
     }
 
     @Test func stepsAndEvery() throws {
@@ -249,7 +250,7 @@ extension Binary.Result {
     @Test func controlCharactersFromAFileAreEscapedInTheMessage() throws {
         try Binary.withTemporaryFile(Data("x1,x2,y\n0,\u{1B}]0;PWNED\u{07}\u{1B}[2J,1\n".utf8)) { path in
             let result = try Binary.run(["--headless", "--layers", "2,3,1", "--data", path])
-            result.expectOneLineError(mentioning: #""\x1b]0;PWNED\x07\x1b[2J" is not a finite number"#)
+            result.expectOneLineError(mentioning: #""\x1b]0;PWNED\x07\x1b[2J" is not a finite decimal number"#)
             #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         }
     }

@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a,b,t\n1,2,0\n1,x,1\n", "line 3, column 2: \"x\" is not a finite number"),
+        ("a,b,t\n1,2,0\n1,x,1\n", "line 3, column 2: \"x\" is not a finite decimal number"),
         ("a,b,t\n1,2\n", "line 2 has 2 columns, the header 3"),
         ("a,b\n1,2\n", "line 1 has 2 columns; the layers need 2 inputs + 1 target = 3"),
         ("", "is empty; expected a header row and samples"),
