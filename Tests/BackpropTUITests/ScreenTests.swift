@@ -123,6 +123,8 @@ import Testing
         #expect(canvas.cells.allSatisfy { $0.character.isASCII })
         #expect(canvas.text.contains("+- bptui . A Step by Step"))
         #expect(canvas.text.contains("w5  0.358916v->"))
+        // The hint bar measured as drawn: its last hint, q Quit, whole (ASCII's <--> cut it).
+        #expect(canvas.lines[23].hasSuffix(" q Quit") || canvas.lines[23].contains(" q Quit "), "\(canvas.lines[23])")
         for overlay in [Command.toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints] {
             var shown = state
             shown.update(overlay)
