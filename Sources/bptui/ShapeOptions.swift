@@ -35,11 +35,12 @@ struct ShapeOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Points a generated set has (default 500).", valueName: "N"))
     var samples: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Noise of a generated set, 0…0.5 (default 0).", valueName: "X"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Noise of a generated set, 0…0.5 (default 0).", valueName: "X"),
+            transform: decimal)
     var noise: Double?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Fraction held out for testing, in [0, 1) (default 0.5 for generated sets, 0 otherwise).", valueName: "F"))
+        "Fraction held out for testing, in [0, 1) (default 0.5 for generated sets, 0 otherwise).", valueName: "F"), transform: decimal)
     var testFraction: Double?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Samples per update, or all (default 1: online, as the post).", valueName: "N|all"))
@@ -347,4 +348,12 @@ enum CSVFile {
         }
         return text
     }
+}
+
+/// A decimal option's value (`0x0.8` is refused, not read as hexadecimal).
+func decimal(_ text: String) throws -> Double {
+    guard let value = Double(decimal: text.replacingOccurrences(of: "−", with: "-")) else {
+        throw ValidationError("'\(text)' is not a decimal number")
+    }
+    return value
 }

@@ -91,6 +91,8 @@ extension Binary.Result {
         try expectOneLineError(["--learning-rate", "inf"], mentioning: "--learning-rate inf is infinity; η must be a finite number above 0")
         try expectOneLineError(["--learning-rate", "fast"], mentioning: "'fast' is invalid for '--learning-rate")
         try expectOneLineError(["--learning-rate", "0x10"], mentioning: "'0x10' is invalid for '--learning-rate")
+        try expectOneLineError(["--layers", "2,3,1", "--data", "circle", "--noise", "0x0"], mentioning: "'0x0' is not a decimal number")
+        try expectOneLineError(["--layers", "2,3,1", "--data", "circle", "--test-fraction", "0x0.8"], mentioning: "'0x0.8' is not a decimal number")
     }
 
     @Test func stepsAndEvery() throws {
