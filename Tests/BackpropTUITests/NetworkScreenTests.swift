@@ -854,6 +854,16 @@ import Testing
         #expect(Recipe.updateRefusal(try all.checkedArchitecture(), batch: 12) != nil)
     }
 
+    /// Where one sample is more than half a frame's work, the status shows the last epoch's E
+    /// alone, with no accuracy (the README says so).
+    @Test func aNetworkTooLargeToEstimateOnShowsTheLastEpochsError() throws {
+        var state = NetworkScreenTests.state(Recipe(layers: [2, 2300, 2300, 1], data: .builtIn(.xor)))
+        state.update(.resized(width: 120, height: 40))
+        state.update(.step)
+        let status = try #require(state.screen(120, 40).split(separator: "\n").first { $0.contains("iteration 1 ") })
+        #expect(status.contains("last epoch's E") && !status.contains("accuracy") && !status.contains("≈"), "\(status)")
+    }
+
     /// The fraction as given: rounded, 0.9999999 read as 1, which is refused for another reason.
     @Test func aSplitThatLeavesNothingToTrainOnIsNamed() {
         var state = NetworkScreenTests.state(NetworkScreenTests.circle)
