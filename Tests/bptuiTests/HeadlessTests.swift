@@ -133,16 +133,23 @@ import Testing
         #expect(report.error == 0.29102792390544197)
     }
 
-    /// A signal finishes the row being written, flushes every finished row and exits 128 + N.
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGQUIT, Int32(131)), (SIGHUP, Int32(129))])
-    func aSignalKeepsEveryFinishedRow(signal: Int32, status: Int32) throws {
+    /// A headless CSV run of two billion steps, a row every `every`, started with its output
+    /// and errors on pipes.
+    static func longCSVRun(every: Int) throws -> (Process, out: Pipe, err: Pipe) {
         let process = Process()
         process.executableURL = Binary.url
-        process.arguments = ["--headless", "--steps", "2000000000", "--format", "csv", "--every", "1000"]
+        process.arguments = ["--headless", "--steps", "2000000000", "--format", "csv", "--every", String(every)]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        return (process, out, err)
+    }
+
+    /// A signal finishes the row being written, flushes every finished row and exits 128 + N.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGQUIT, Int32(131)), (SIGHUP, Int32(129))])
+    func aSignalKeepsEveryFinishedRow(signal: Int32, status: Int32) throws {
+        let (process, out, err) = try Self.longCSVRun(every: 1000)
         var data = Data()
         while !String(decoding: data, as: UTF8.self).contains("\n2000,") {
             let chunk = out.fileHandleForReading.availableData
@@ -163,13 +170,7 @@ import Testing
     /// With a reader that takes nothing (a stopped pager), a signal left the run blocked in its
     /// write until the reader went away, then dead of SIGPIPE with nothing said.
     @Test func aSignalEndsARunWhoseReaderTakesNothing() throws {
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = ["--headless", "--steps", "2000000000", "--format", "csv", "--every", "1"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, _, err) = try Self.longCSVRun(every: 1)  // nobody reads its output
         defer { if process.isRunning { process.terminate() } }
         func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
             let end = Date().addingTimeInterval(seconds)
