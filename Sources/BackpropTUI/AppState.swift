@@ -35,6 +35,9 @@ public struct AppState: Sendable {
     public internal(set) var prompt: Prompt?
     /// A go-to or a way back, done in slices; Esc stops it.
     public internal(set) var job: Job?
+    /// Work handed to the backend and waited for (`Advance`), and how many were handed so far.
+    var away: HandedAway?
+    var handOffs = 0
     /// The walk through an iteration (`n`), and the trainer it started from.
     public internal(set) var walk: WalkState?
     var walkStart: Trainer?
@@ -309,17 +312,29 @@ public struct Job: Sendable {
     public internal(set) var done: Int
     /// Units a second over the last timed slices; nil until a slice has been timed.
     public internal(set) var rate: Double?
+    /// A go-to of one update, by space (or the walk's last sub-step) on a large network: it
+    /// says nothing when done.
+    var oneUpdate = false
+
+    init(work: Work, target: Int, done: Int, oneUpdate: Bool = false) {
+        self.work = work
+        self.target = target
+        self.done = done
+        self.oneUpdate = oneUpdate
+    }
 
     public var name: String {
         switch work {
-        case .train: "go-to"
+        case .train: oneUpdate ? "update" : "go-to"
         case .rewind: "back"
         case .export: "export"
         case .build: "new run"
         }
     }
 
-    var progress: String {
+    /// The status row's line; `waited`: seconds the backend has worked on its slice so far.
+    func progress(waited: Double?) -> String {
+        if oneUpdate { return "update \(Format.count(target)): \(Format.waited(waited ?? 0)) so far · Esc stops" }
         guard case .build(let recipe, let change, let seconds) = work else {
             return Job.progress(name: name, done: done, total: target, rate: rate)
         }

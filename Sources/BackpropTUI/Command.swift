@@ -36,6 +36,8 @@ public enum Command: Sendable, Equatable {
     case exported(Result<ExportWritten, ExportFailure>)
     /// The trainer the backend made for a new run (`Effect.build`).
     case built(BuiltTrainer)
+    /// The backend's answer to `Effect.advance`.
+    case advanced(Advanced)
     /// A run too large to make before the screen opens: made in the background as a `:`
     /// change is (`change` says what it is), the screen answering meanwhile.
     case makeRun(Recipe, change: String)

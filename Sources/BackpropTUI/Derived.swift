@@ -37,8 +37,24 @@ public struct Derived: Sendable {
 
     public static let listedSamples = 32
 
+    /// What the panes ask to be derived.
+    struct Request: Sendable, Equatable {
+        var classification: Bool, checking: Bool, explaining = true, around = 0, tableFirst = 0, listed = true
+    }
+
+    /// What this was derived for.
+    let request: Request
+
     init(_ trainer: Trainer, classification: Bool, checking: Bool, explaining: Bool = true, around: Int = 0, tableFirst: Int = 0,
          listed: Bool = true) {
+        self.init(trainer, Request(classification: classification, checking: checking, explaining: explaining, around: around,
+                                   tableFirst: tableFirst, listed: listed))
+    }
+
+    init(_ trainer: Trainer, _ request: Request) {
+        self.request = request
+        let (classification, checking, explaining, around, tableFirst, listed) = (request.classification, request.checking,
+            request.explaining, request.around, request.tableFirst, request.listed)
         let network = trainer.network, settings = trainer.settings, data = trainer.data
         let a = network.architecture
         let passes = a.weightCount.multipliedReportingOverflow(by: data.training.count + data.test.count)

@@ -141,6 +141,11 @@ public enum Format {
     }
 
     /// A duration rounded to what a person needs: 45s, 1m25s, 2h03m.
+    /// A wait so far: tenths under 10 s ("0.4 s"), then as `duration`.
+    static func waited(_ seconds: Double) -> String {
+        seconds.isFinite && seconds < 9.95 ? String(format: "%.1f s", max(0, seconds)) : duration(seconds)
+    }
+
     static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "—" }
         let whole = max(0, Int(seconds.rounded()))

@@ -53,6 +53,8 @@ extension AppState {
     /// The next slice of the job, sized to take about `Timing.sliceSeconds`.
     mutating func continueJob(seconds: Double) -> [Effect] {
         guard var current = job else { return [] }
+        // A slice handed away is waited for (the tick chain keeps the answer looked for).
+        if away?.purpose == .job { return [.tick(after: Timing.frameSeconds)] }
         // The job leaves the state while it works, and its work leaves the job, so a replay's
         // or an export's buffers have one owner and grow in place instead of being copied.
         job = nil
@@ -78,27 +80,79 @@ extension AppState {
             }
             current.work = .export(builder)
         case .rewind(var replay):
-            replay.train(updates: min(jobBatch, current.target - replay.iteration))
-            current.done = replay.iteration
-            finished = replay.iteration >= current.target || replay.divergence != nil
-            if finished {
-                trainer = replay
-                if !atThePostsMilestone { message = "back at iteration \(Format.count(trainer.iteration))" + editsAhead() }
-            } else {
+            if updatesAway {
                 current.work = .rewind(replay)
+                job = current
+                return handAway(replay, updates: min(awaySlice, current.target - replay.iteration), derive: nil, for: .job)
             }
+            replay.train(updates: min(jobBatch, current.target - replay.iteration))
+            finished = rewound(&current, to: replay)
         case .train:
+            if updatesAway, trainer.divergence == nil, !trainer.isAtLastCount {
+                job = current
+                return handAway(trainer, updates: min(awaySlice, current.target - trainer.iteration), derive: nil, for: .job)
+            }
             train(min(jobBatch, current.target - trainer.iteration))
-            current.done = trainer.iteration
-            finished = trainer.iteration >= current.target || trainer.divergence != nil
-            if finished, message == nil, !atThePostsMilestone { message = "went to iteration \(Format.count(trainer.iteration))" }
+            finished = wentForward(&current)
         }
+        return sliceDone(current, finished: finished, from: before, seconds: seconds, effects: effects)
+    }
+
+    /// The backend's answer to a slice of the job handed away: the run trained there.
+    mutating func answered(_ advanced: Trainer, seconds: Double) -> [Effect] {
+        guard var current = job else { return [] }
+        let before = current.done, finished: Bool
+        switch current.work {
+        case .rewind: finished = rewound(&current, to: advanced)
+        case .train:
+            take(advanced)
+            finished = wentForward(&current)
+        default: return []
+        }
+        return sliceDone(current, finished: finished, from: before, seconds: seconds, effects: [])
+    }
+
+    /// A replay's slice is done: at its target it becomes the run.
+    private mutating func rewound(_ current: inout Job, to replay: Trainer) -> Bool {
+        current.done = replay.iteration
+        let finished = replay.iteration >= current.target || replay.divergence != nil
+        if finished {
+            trainer = replay
+            if !atThePostsMilestone { message = "back at iteration \(Format.count(trainer.iteration))" + editsAhead() }
+        } else {
+            current.work = .rewind(replay)
+        }
+        return finished
+    }
+
+    /// A go-to's slice is done: whether it is at its target (or cannot go on).
+    private mutating func wentForward(_ current: inout Job) -> Bool {
+        current.done = trainer.iteration
+        let finished = trainer.iteration >= current.target || trainer.divergence != nil || trainer.isAtLastCount
+        if finished, message == nil, !atThePostsMilestone, !current.oneUpdate { message = "went to iteration \(Format.count(trainer.iteration))" }
+        return finished
+    }
+
+    /// The job after a slice that took `seconds`: its rate, and the next slice asked for.
+    private mutating func sliceDone(_ job: Job, finished: Bool, from before: Int, seconds: Double, effects: [Effect]) -> [Effect] {
+        var current = job
         if seconds > 0 {
             let recent = Double(current.done - before) / min(seconds, 1)
             current.rate = current.rate.map { 0.7 * $0 + 0.3 * recent } ?? recent
         }
-        job = finished ? nil : current
+        self.job = finished ? nil : current
         return finished ? effects : [.tick(after: 0)]
+    }
+
+    /// Space: one update, at once, or on a network too large for a frame handed away as a
+    /// one-update go-to (the run pauses: its frames would wait behind it).
+    mutating func stepOnce() -> [Effect] {
+        guard updatesAway, trainer.divergence == nil, !trainer.isAtLastCount else {
+            train(1)
+            return []
+        }
+        if running { _ = setRunning(false) }
+        return start(Job(work: .train, target: trainer.iteration + 1, done: trainer.iteration, oneUpdate: true))
     }
 
     /// The backend's answer to `Effect.build`: the new run, unless Esc gave it up.

@@ -27,12 +27,13 @@ extension AppState {
         default:
             effects = command.isPromptCommand ? updatePrompt(command) : command.isView ? updateView(command) : updateTraining(command)
         }
-        refreshDerived()
+        let deriving = refreshDerived()
         refreshThumbnails()
         refreshMaps()
         // Maps still being computed ask for the next slice.
-        let ticking = effects.contains { if case .tick = $0 { true } else { false } }
-        return mapsInProgress == nil || ticking ? effects : effects + [.tick(after: 0)]
+        let all = effects + deriving
+        let ticking = all.contains { if case .tick = $0 { true } else { false } }
+        return mapsInProgress == nil || ticking ? all : all + [.tick(after: 0)]
     }
 
     /// Training, long jobs and what answers them: steps, the run, go-to, reset, the order and
@@ -43,7 +44,7 @@ extension AppState {
             if refusedWhileBusy() { break }
             // Mid-walk, space completes the iteration at once (after it, it takes the next).
             walk = nil
-            train(1)
+            return stepOnce()
         case .stepBack: return stepBack()
         case .toggleRun: return refusedWhileBusy() ? [] : setRunning(!running)
         case .faster, .slower:
@@ -77,6 +78,7 @@ extension AppState {
             }
         case .tick(let seconds): return tick(seconds)
         case .built(let made): built(made)
+        case .advanced(let answer): return advanced(answer)
         case .makeRun(let recipe, let change): return rebuild(recipe, change)
         case .unbound(let key): message = "the key \(key) does nothing here — ? lists every key"
         case .ignoredInput(let what): message = "ignored \(what)"
@@ -231,6 +233,7 @@ extension AppState {
             overlay = nil
         } else if let job {
             self.job = nil
+            if away?.purpose == .job { away = nil }
             if case .build(_, let change, _) = job.work {
                 message = "\(change) given up — the run stays \(architecture.shapeName) on \(recipe.dataName), "
                     + Format.plural(trainer.data.training.count + trainer.data.test.count, "sample")

@@ -50,6 +50,8 @@ public enum Effect: Sendable, Equatable {
     case build(Recipe)
     /// Stop making the trainer `build` asked for, given up with Esc: no answer is awaited.
     case giveUpBuilding
+    /// Train and derive a large network away from the screen's loop; answer with `.advanced`.
+    case advance(Advance)
 }
 
 /// The screen's timing and limits, each named once with its reason.
@@ -70,6 +72,10 @@ public enum Timing {
     static let sliceWork = 5_000_000
     /// The multiply-adds a job's first slice takes: 20,000 updates of the post's network.
     static let firstSliceWork = 200_000
+    /// The multiply-adds past which one update (with its epoch's errors and the next
+    /// update's derivation) outlasts a frame in a release build: such a network trains and
+    /// derives on the backend's thread (`Advance`), and each hand-off takes about this much.
+    static let awayWork = 30_000_000
     /// The longest text the edit prompt takes.
     static let editLimit = 32
 }
@@ -137,7 +143,7 @@ extension Command {
     /// of the last event on the line.
     var keepsTheMessage: Bool {
         switch self {
-        case .tick, .exported, .built, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
+        case .tick, .exported, .built, .advanced, .resized, .toggleHelp, .toggleExplain, .toggleGradientCheck, .toggleCheckpoints,
              .selectPrevious, .selectNext, .pageUp, .pageDown, .toggleScale: true
         default: false
         }

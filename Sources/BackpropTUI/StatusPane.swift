@@ -24,7 +24,11 @@ struct StatusPane {
         }
         var bottom = StatusRow(rect, y: rect.y + 1)
         if let job = state.job {
-            bottom.progress(job.progress, into: &canvas)
+            bottom.progress(job.progress(waited: state.away?.seconds), into: &canvas)
+            return
+        }
+        if let away = state.away, away.purpose == .derive {
+            bottom.progress("working out the next update's numbers: \(Format.waited(away.seconds)) so far", into: &canvas)
             return
         }
         bottom.field("", settings.order.rawValue + (roomy || sample ? " order" : ""), .accent, into: &canvas)

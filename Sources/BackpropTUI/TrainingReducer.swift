@@ -18,6 +18,12 @@ extension AppState {
         }
         let before = trainer.iteration, pending = trainer.pendingEdits.count
         trainer.train(updates: updates)
+        report(from: before, pending: pending)
+    }
+
+    /// What training from iteration `before` (with `pending` edits ahead) says: a divergence
+    /// stops the run; edits it replayed are named.
+    mutating func report(from before: Int, pending: Int) {
         if trainer.divergence != nil { running = false }
         if trainer.pendingEdits.count < pending {
             let replayed = trainer.edits.filter { $0.iteration > before && $0.iteration <= trainer.iteration }
@@ -42,8 +48,12 @@ extension AppState {
         let elapsed = min(max(seconds, 0), 0.25)
         mapAge += elapsed
         derivedAge += elapsed
+        away?.seconds += elapsed
         if job != nil { return continueJob(seconds: seconds) }
-        guard running else { return [] }
+        guard running else { return away == nil ? [] : [.tick(after: Timing.frameSeconds)] }
+        if updatesAway {
+            return away == nil ? handAway(trainer, updates: awaySlice, derive: nil, for: .run) : [.tick(after: Timing.frameSeconds)]
+        }
         let before = trainer.iteration
         // A large network trains what fits in a frame, so keys are answered; its speed then
         // falls short of the one asked for, and the measured rate says so.
@@ -116,7 +126,7 @@ extension AppState {
 
     /// The engine values the panes read: whenever the network changes, but while training
     /// runs at most every `mapInterval` (they take a pass over every sample).
-    mutating func refreshDerived() {
+    mutating func refreshDerived() -> [Effect] {
         let checking = overlay == .gradientCheck
         let around = switch parameter { case .weight(let k): k; case .bias(let k): architecture.weightCount + k }
         // A large network's check covers the rows around the selection: it follows the selection.
@@ -125,14 +135,27 @@ extension AppState {
         let listed = dataView || trainer.data.training.count + trainer.data.test.count <= Derived.listedSamples
         let sameKind = (derived.accuracy != nil || derived.accuracyIsEstimate) == classification && derived.listed == listed && (derived.gradientCheck != nil) == checking
             && (derived.otherOrder != nil) == explaining && derived.network.architecture == architecture && covered
-        if running, sameKind, derivedAge < Self.mapInterval { return }
+        if running, sameKind, derivedAge < Self.mapInterval { return [] }
         // A network this large takes longer than a frame to derive: its panes wait for a pause.
         let work = (architecture.weightCount + architecture.biasCount) * (trainer.settings.batch ?? trainer.data.training.count)
-        if running, sameKind, work > Timing.frameWork / 10 { return }
-        if !derived.isCurrent(for: trainer, tableFirst: tableScroll) || !sameKind {
-            derived = Derived(trainer, classification: classification, checking: checking, explaining: explaining, around: around,
-                              tableFirst: tableScroll, listed: listed)
-            derivedAge = 0
+        if running, sameKind, work > Timing.frameWork / 10 { return [] }
+        let current = derived.isCurrent(for: trainer, tableFirst: tableScroll)
+        guard !current || !sameKind else { return [] }
+        let request = Derived.Request(classification: classification, checking: checking, explaining: explaining, around: around,
+                                      tableFirst: tableScroll, listed: listed)
+        if updatesAway {
+            // Derived after what is handed away now; never twice for the same run and request.
+            guard away == nil, !current || derived.request != request else { return [] }
+            return handAway(trainer, updates: 0, derive: request, for: .derive)
         }
+        derived = Derived(trainer, request)
+        derivedAge = 0
+        return []
+    }
+
+    /// Updates a hand-off to the backend takes: about `Timing.awayWork` multiply-adds, at least one.
+    var awaySlice: Int {
+        let parameters = architecture.weightCount + architecture.biasCount, batch = trainer.settings.batch ?? trainer.data.training.count
+        return max(1, Timing.awayWork / max(1, parameters * 3 * max(1, batch)))
     }
 }

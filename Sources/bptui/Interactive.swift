@@ -109,7 +109,7 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
     // pending tick was asked for by a tick (so its seconds span the whole slice or frame).
     var nextTick: Date?, lastTick = Date(), chained = false
     var lastClick: (x: Int, y: Int, at: Date)?
-    let building = Building()
+    let away = Away()
     /// Events read ahead of the one being handled, oldest first.
     var waiting: [KeyEvent] = []
     func nextEvent(waitingAtMost milliseconds: Int) -> KeyEvent? {
@@ -148,9 +148,11 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
             case .write(let export):
                 pending += state.update(.exported(write(export, into: directory)))
             case .build(let recipe):
-                building.start(recipe)
+                away.start(recipe)
+            case .advance(let advance):
+                away.start(advance)
             case .giveUpBuilding:
-                building.giveUp()
+                away.giveUp()
             case .tick(let after):
                 if nextTick == nil, !chained { lastTick = Date() }
                 let due = Date().addingTimeInterval(after)
@@ -188,7 +190,7 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
             size = terminal.size
             pending += state.update(.resized(width: size.width, height: size.height))
         }
-        if let made = building.take() { pending += state.update(.built(made)) }
+        if let answer = away.take() { pending += state.update(answer) }
         chained = false
         if let due = nextTick, Date() >= due, !pending.contains(.quit) {
             nextTick = nil
@@ -200,21 +202,30 @@ private func run(_ terminal: inout CursesTerminal, _ app: AppState, first: Comma
     }
 }
 
-/// New runs made on a thread of their own, one at a time, so the screen keeps answering keys
-/// while a large data set is made; the loop takes each answer once it is ready. A run given
-/// up stops at the next stage of its making and is dropped, so the next does not wait for it.
-final class Building: @unchecked Sendable {
+/// Work too long for a frame, done on a thread of its own, one at a time, so the screen keeps
+/// answering keys: new runs (a large data set) and the updates and derivations of a large
+/// network. The loop takes each answer once it is ready. A run given up stops at the next
+/// stage of its making and is dropped, so the next does not wait for it; the state drops an
+/// answer to an advance it no longer waits for.
+final class Away: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: [BuiltTrainer] = []
+    private var answers: [Command] = []
     /// Runs started, and how many of them were given up (all of the first ones: one is made at a time).
     private var started = 0, givenUp = 0
-    private let queue = DispatchQueue(label: "bptui.building")
+    private let queue = DispatchQueue(label: "bptui.away")
 
     func start(_ recipe: Recipe) {
         let number = lock.withLock { started += 1; return started }
         queue.async { [self] in
             let answer = BuiltTrainer(recipe) { self.lock.withLock { number <= self.givenUp } }
-            lock.withLock { if number > givenUp { made.append(answer) } }
+            lock.withLock { if number > givenUp { answers.append(.built(answer)) } }
+        }
+    }
+
+    func start(_ advance: Advance) {
+        queue.async { [self] in
+            let answer = advance.perform()
+            lock.withLock { answers.append(.advanced(answer)) }
         }
     }
 
@@ -224,8 +235,8 @@ final class Building: @unchecked Sendable {
     }
 
     /// The oldest answer not yet taken.
-    func take() -> BuiltTrainer? {
-        lock.withLock { made.isEmpty ? nil : made.removeFirst() }
+    func take() -> Command? {
+        lock.withLock { answers.isEmpty ? nil : answers.removeFirst() }
     }
 }
 

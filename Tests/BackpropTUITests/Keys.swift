@@ -12,12 +12,28 @@ func press(_ keys: Key..., on start: AppState = .post) -> AppState {
     return state
 }
 
-/// Applies `command`, then ticks any job it started to its end.
+/// Applies `command`, then ticks any job it started to its end, doing the work it hands
+/// away (a large network's updates and derivations) as the backend does.
 func finishing(_ command: Command, on start: AppState) -> AppState {
     var state = start
-    state.update(command)
-    while state.job != nil { state.update(.tick(seconds: 0.01)) }
+    state.answering(command)
     return state
+}
+
+extension AppState {
+    /// Applies `command` and answers what it hands away, then ticks any job to its end.
+    mutating func answering(_ command: Command) {
+        var effects = update(command)
+        while true {
+            if let advance = effects.lazy.compactMap({ if case .advance(let a) = $0 { a } else { nil } }).first {
+                effects = update(.advanced(advance.perform()))
+            } else if job != nil {
+                effects = update(.tick(seconds: 0.01))
+            } else {
+                return
+            }
+        }
+    }
 }
 
 /// A state trained to `iterations` by typing a go-to, as a person would.

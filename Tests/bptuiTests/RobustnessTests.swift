@@ -146,6 +146,23 @@ import Testing
         #expect(after.contains("modes:icanon echo"))
     }
 
+    /// An update of a large network (2-1000-1000-1 on batches of 50: seconds in a debug build)
+    /// used to leave every key waiting; it is made away from the loop, the status says so, and
+    /// ? opens the help while it runs.
+    @Test func keysAreAnsweredWhileALargeUpdateRuns() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: ["--layers", "2,1000,1000,1", "--data", "circle", "--batch", "50"])
+        defer { tmux.kill() }
+        try tmux.waitFor("spc Step", seconds: 60)
+        try tmux.send("Space")
+        try tmux.waitFor("▶ update 1: ", seconds: 10)
+        try tmux.send("?")
+        try tmux.waitUntil("showed the help during the update", seconds: 10) { $0.contains("one backprop iteration") && $0.contains("▶ update 1: ") }
+        try tmux.send("Escape")
+        try tmux.waitFor("│ iteration 1 │", seconds: 60)
+        try tmux.send("q")
+        try tmux.waitFor("exit status 0", seconds: 10)
+    }
+
     /// One update too large to answer keys meanwhile is refused before the screen opens.
     @Test func anUpdateTooLargeForTheScreenIsRefusedInOneLine() throws {
         let tmux = try Tmux(width: 200, height: 30, arguments: ["--layers", "2,3000,3000,1", "--data", "circle", "--batch", "all"])

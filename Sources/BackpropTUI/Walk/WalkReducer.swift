@@ -9,7 +9,7 @@ extension AppState {
         if var current = walk, !current.isComplete {
             current.shown += 1
             walk = current
-            if current.isComplete { train(1) }
+            if current.isComplete { return effects + stepOnce() }
         } else if let refusal = Walk.refusal(architecture) {
             message = refusal
         } else {
