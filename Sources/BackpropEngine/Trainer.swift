@@ -121,7 +121,13 @@ public struct Trainer: Sendable {
     /// stood. Its error history starts there.
     public init(_ network: Network, data: DataSet, settings: TrainingSettings, iteration: Int, epoch: Int, position: Int,
                 dead: [Int] = []) {
-        self.init(network, data: data, settings: settings)
+        self.init(network, data: data, settings: settings, iteration: iteration, epoch: epoch, position: position, dead: dead, known: nil)
+    }
+
+    /// As above, the start's errors `known` (a reset's) instead of measured over every sample.
+    private init(_ network: Network, data: DataSet, settings: TrainingSettings, iteration: Int, epoch: Int, position: Int,
+                 dead: [Int], known: StartErrors?, kernel: Kernel? = nil) {
+        self.init(network, data: data, settings: settings, known: known, kernel: kernel)
         for k in dead where self.dead.indices.contains(k) { self.dead[k] = true }
         originDead = dead
         if settings.shuffle {
@@ -138,6 +144,18 @@ public struct Trainer: Sendable {
     public private(set) var origin = (iteration: 0, epoch: 0, position: 0)
 
     public init(_ network: Network, data: DataSet, settings: TrainingSettings) {
+        self.init(network, data: data, settings: settings, known: nil)
+    }
+
+    /// The start network's errors, as its run first recorded them: a reset (and a replay from
+    /// the start) takes them instead of a pass over every sample, seconds on a large network.
+    struct StartErrors: Sendable {
+        let training: Double, test: Double?
+    }
+
+    private var startErrors: StartErrors?
+
+    private init(_ network: Network, data: DataSet, settings: TrainingSettings, known: StartErrors?, kernel reused: Kernel? = nil) {
         start = network
         self.data = data
         firstData = data
@@ -149,12 +167,14 @@ public struct Trainer: Sendable {
         order = Array(data.training.indices)
         // Room for the largest update: a batch, and with Playground's batching the last epoch's tail before it.
         let size = max(1, min(settings.batch ?? order.count, order.count))
-        kernel = Kernel(network.architecture, data: data, batch: size + (settings.carriesPartialBatch ? order.count % size : 0))
+        let capacity = size + (settings.carriesPartialBatch ? order.count % size : 0)
+        kernel = reused.flatMap { $0.capacity == capacity ? $0 : nil } ?? Kernel(network.architecture, data: data, batch: capacity)
         if settings.regularization?.clipsAtZero == true { dead = [Bool](repeating: false, count: weights.count) }
         random = SplitMix64(seed: settings.seed)
         testError = data.test.isEmpty ? nil : ErrorHistory()
         if settings.shuffle { order.shuffle(using: &random) }
-        recordEpoch()
+        recordEpoch(known: known)
+        if divergence == nil { startErrors = StartErrors(training: trainingError.latest, test: testError?.latest) }
     }
 
     /// The mean loss of `network` over `samples`.
@@ -341,8 +361,9 @@ public struct Trainer: Sendable {
         var settings = settings
         settings.learningRate = firstLearningRate
         if let rate = firstPenaltyRate { settings.regularization?.rate = rate }
+        // The same data's kernel serves as is: a new one zeroes its scratch (twice the weights).
         return Trainer(start, data: firstData, settings: settings, iteration: origin.iteration, epoch: origin.epoch,
-                       position: origin.position, dead: originDead)
+                       position: origin.position, dead: originDead, known: startErrors, kernel: data == firstData ? kernel : nil)
     }
 
     /// The same run back at its origin, its edits kept to replay.
@@ -404,11 +425,12 @@ public struct Trainer: Sendable {
         return taken
     }
 
-    private mutating func recordEpoch() {
+    /// Records the epoch's errors, measured, or `known` (the start's, on a reset).
+    private mutating func recordEpoch(known: StartErrors? = nil) {
         editedSinceRecord = false
-        let test = data.test.isEmpty ? nil : kernel.meanLoss(weights, biases, test: true)
+        let test = known.map(\.test) ?? (data.test.isEmpty ? nil : kernel.meanLoss(weights, biases, test: true))
         // The training loss last, so that its forward pass stays in the kernel's scratch.
-        let error = kernel.meanLoss(weights, biases)
+        let error = known?.training ?? kernel.meanLoss(weights, biases)
         guard error.isFinite, test?.isFinite != false else {
             divergence = Divergence(iteration: iteration, learningRate: settings.learningRate)
             returnToLastFiniteEpoch()
@@ -423,7 +445,7 @@ public struct Trainer: Sendable {
         // When an epoch is one batch in the samples' own order, that pass is the next
         // update's forward pass: the update reuses it instead of computing it again.
         let size = settings.batch ?? order.count
-        forwardHeld = size >= order.count && order.count <= kernel.capacity && (order.count == 1 || !settings.shuffle)
+        forwardHeld = known == nil && size >= order.count && order.count <= kernel.capacity && (order.count == 1 || !settings.shuffle)
     }
 }
 
